@@ -1,0 +1,73 @@
+//
+// AccountService.h
+//
+// Library: Orgs
+// Package: Services
+// Module:  AccountService
+//
+// Accounts and their personal access tokens.
+//
+
+
+#ifndef Orgs_AccountService_INCLUDED
+#define Orgs_AccountService_INCLUDED
+
+
+#include "Orgs/Model.h"
+#include "Poco/SharedPtr.h"
+#include <string>
+#include <vector>
+
+
+namespace Orgs {
+
+
+class AccountService
+	/// Creates accounts, finds them, and issues, lists and revokes personal access tokens.
+	///
+	/// Usernames of accounts and organizations share one namespace.
+{
+public:
+	using Ptr = Poco::SharedPtr<AccountService>;
+
+	virtual ~AccountService() = default;
+
+	virtual Account createAccount(const AccountSpec& spec) = 0;
+		/// Creates an account. Throws InvalidInputException for an invalid username, email or
+		/// name and ConflictException ("username_taken") if the handle is used by an account
+		/// or an organization.
+
+	virtual SignUp signUp(const AccountSpec& spec, const std::string& tokenName) = 0;
+		/// Creates an account and its first personal access token in one transaction.
+		/// Throws as createAccount() and createToken() do.
+
+	virtual Account provisionAccount(const std::string& subject, const AccountSpec& spec) = 0;
+		/// Returns the account provisioned for a host's user id (subject), creating it from
+		/// spec the first time. Used for identities from a host's own Authenticator.
+
+	virtual Account getAccount(Id accountId) = 0;
+		/// Returns an account by id. Throws NotFoundException.
+
+	virtual Account findAccount(const std::string& ref) = 0;
+		/// Returns an account by id (all digits) or username. Throws NotFoundException.
+
+	virtual IssuedToken createToken(Id accountId, const std::string& name) = 0;
+		/// Issues a new personal access token. The secret is returned this once and only its
+		/// SHA-256 hash is stored. Throws InvalidInputException for an empty or too long name.
+
+	virtual std::vector<AccessToken> listTokens(Id accountId) = 0;
+		/// Returns the account's tokens that are not revoked, newest first.
+
+	virtual void revokeToken(Id accountId, Id tokenId) = 0;
+		/// Revokes one of the account's tokens. Throws NotFoundException if the account has
+		/// no such live token.
+
+	virtual bool authenticateToken(const std::string& secret, Id& accountId) = 0;
+		/// Returns true and the token's account if secret is a live token.
+};
+
+
+} // namespace Orgs
+
+
+#endif // Orgs_AccountService_INCLUDED

@@ -1,0 +1,92 @@
+//
+// Errors.h
+//
+// Library: Orgs
+// Package: Core
+// Module:  Errors
+//
+// The exception hierarchy of the Orgs services. Every exception carries a stable
+// machine-readable reason (for example "already_member") next to its message, so
+// that in-process callers and the HTTP layer can tell conflicts apart.
+//
+
+
+#ifndef Orgs_Errors_INCLUDED
+#define Orgs_Errors_INCLUDED
+
+
+#include "Orgs/Orgs.h"
+#include "Poco/Exception.h"
+#include <string>
+
+
+namespace Orgs {
+
+
+class Orgs_API OrgsException : public Poco::RuntimeException
+	/// Base class of every exception thrown by the Orgs services.
+	///
+	/// reason() is a short snake_case code that does not change between releases
+	/// ("not_found", "already_member", "owner_immutable", ...); message() is for people.
+{
+public:
+	OrgsException(const std::string& reason, const std::string& message);
+		/// Creates the exception with a reason code and a human-readable message.
+
+	OrgsException(const OrgsException& exc);
+	~OrgsException() noexcept override;
+	OrgsException& operator=(const OrgsException& exc);
+
+	const std::string& reason() const;
+		/// Returns the machine-readable reason code.
+
+	const char* name() const noexcept override;
+	const char* className() const noexcept override;
+	Poco::Exception* clone() const override;
+	void rethrow() const override;
+
+private:
+	std::string _reason;
+};
+
+
+inline const std::string& OrgsException::reason() const
+{
+	return _reason;
+}
+
+
+#define ORGS_DECLARE_EXCEPTION(CLS, DEFAULT_REASON) \
+	class Orgs_API CLS : public OrgsException \
+	{ \
+	public: \
+		explicit CLS(const std::string& message, const std::string& reason = DEFAULT_REASON); \
+		const char* name() const noexcept override; \
+		const char* className() const noexcept override; \
+		Poco::Exception* clone() const override; \
+		void rethrow() const override; \
+	};
+
+
+ORGS_DECLARE_EXCEPTION(InvalidInputException, "invalid_input")
+	/// The request is malformed or a value is invalid (HTTP 400).
+ORGS_DECLARE_EXCEPTION(UnauthenticatedException, "unauthenticated")
+	/// No valid credentials were presented (HTTP 401).
+ORGS_DECLARE_EXCEPTION(ForbiddenException, "forbidden")
+	/// The caller is known but lacks the permission (HTTP 403).
+ORGS_DECLARE_EXCEPTION(NotFoundException, "not_found")
+	/// The object does not exist or is not visible to the caller (HTTP 404).
+ORGS_DECLARE_EXCEPTION(ConflictException, "conflict")
+	/// The change conflicts with the current state (HTTP 409).
+ORGS_DECLARE_EXCEPTION(GoneException, "gone")
+	/// The object existed but has expired (HTTP 410).
+ORGS_DECLARE_EXCEPTION(LimitExceededException, "rate_limited")
+	/// A rate limit was hit (HTTP 429).
+ORGS_DECLARE_EXCEPTION(UnavailableException, "unavailable")
+	/// A backing service, usually the database, is not reachable (HTTP 503).
+
+
+} // namespace Orgs
+
+
+#endif // Orgs_Errors_INCLUDED

@@ -1,0 +1,61 @@
+//
+// MembershipService.h
+//
+// Library: Orgs
+// Package: Services
+// Module:  MembershipService
+//
+// The members of an organization and their roles.
+//
+
+
+#ifndef Orgs_MembershipService_INCLUDED
+#define Orgs_MembershipService_INCLUDED
+
+
+#include "Orgs/Model.h"
+#include "Poco/SharedPtr.h"
+#include <string>
+
+
+namespace Orgs {
+
+
+class MembershipService
+	/// Every call acts on behalf of an account (the actor). Organizations and accounts are
+	/// named by id (all digits) or username. Non-members get NotFoundException; members
+	/// lacking the permission get ForbiddenException.
+{
+public:
+	using Ptr = Poco::SharedPtr<MembershipService>;
+
+	virtual ~MembershipService() = default;
+
+	virtual Page<Membership> listMembers(Id actorId, const std::string& org, const MemberQuery& query) = 0;
+		/// Lists members (members.read), in the order they joined, filtered by role and by a
+		/// substring of username or name.
+
+	virtual Membership addMember(Id actorId, const std::string& org, const std::string& account, const std::string& role) = 0;
+		/// Adds an existing account (members.add); an empty role means the configured default.
+		/// Throws NotFoundException ("account_not_found") for an unknown account,
+		/// InvalidInputException ("unknown_role") and ConflictException ("already_member").
+
+	virtual Membership getMember(Id actorId, const std::string& org, const std::string& account) = 0;
+		/// Returns one membership (members.read, or the actor's own).
+
+	virtual Membership changeRole(Id actorId, const std::string& org, const std::string& account, const std::string& role) = 0;
+		/// Changes a member's role (members.update). ConflictException ("owner_immutable")
+		/// for the owner.
+
+	virtual void removeMember(Id actorId, const std::string& org, const std::string& account) = 0;
+		/// Removes a member (members.remove). ConflictException ("owner_immutable") for the owner.
+
+	virtual void leave(Id actorId, const std::string& org) = 0;
+		/// The actor leaves. ConflictException ("transfer_ownership_first") for the owner.
+};
+
+
+} // namespace Orgs
+
+
+#endif // Orgs_MembershipService_INCLUDED

@@ -1,0 +1,181 @@
+//
+// Model.h
+//
+// Library: Orgs
+// Package: Core
+// Module:  Model
+//
+// Value types exchanged through the Orgs service interfaces. Timestamps are UTC.
+//
+
+
+#ifndef Orgs_Model_INCLUDED
+#define Orgs_Model_INCLUDED
+
+
+#include "Orgs/Orgs.h"
+#include "Poco/Nullable.h"
+#include "Poco/Timestamp.h"
+#include "Poco/Types.h"
+#include <string>
+#include <vector>
+
+
+namespace Orgs {
+
+
+using Id = Poco::Int64;
+	/// Database identifier of an account, organization or token.
+
+
+struct Account
+	/// A person (or service user) who signs in.
+{
+	Id id = 0;
+	std::string username;
+	std::string email;
+	std::string name;
+	Poco::Timestamp createdAt;
+};
+
+
+struct AccountSpec
+	/// What is needed to create an account.
+{
+	std::string username;
+	std::string email;
+	std::string name;
+};
+
+
+struct Organization
+	/// A shared account that owns work and has members. The owner is a column, not a role:
+	/// there is always exactly one.
+{
+	Id id = 0;
+	std::string username;
+	std::string title;
+	std::string region;
+	Id ownerAccountId = 0;
+	Poco::Timestamp createdAt;
+	Poco::Timestamp updatedAt;
+};
+
+
+struct OrganizationSpec
+	/// What is needed to create an organization. An empty region means the configured default.
+{
+	std::string username;
+	std::string title;
+	std::string region;
+};
+
+
+struct OrganizationChanges
+	/// A partial update of an organization; null fields are left as they are.
+	/// Setting region is always refused (it is immutable after creation).
+{
+	Poco::Nullable<std::string> username;
+	Poco::Nullable<std::string> title;
+	Poco::Nullable<std::string> region;
+};
+
+
+struct Membership
+	/// An account's membership of an organization, with the account's public fields.
+{
+	Id organizationId = 0;
+	Id accountId = 0;
+	std::string username;
+	std::string name;
+	std::string email;
+	std::string role;
+	bool owner = false;
+	Poco::Timestamp createdAt;
+};
+
+
+struct OrganizationMembership
+	/// An organization seen from one of its members: the organization and the member's role.
+{
+	Organization organization;
+	std::string role;
+	bool owner = false;
+};
+
+
+struct AccessToken
+	/// A personal access token's public record. The secret is never stored.
+{
+	Id id = 0;
+	Id accountId = 0;
+	std::string name;
+	std::string prefix; ///< the first characters of the secret, to recognise it
+	Poco::Timestamp createdAt;
+	Poco::Nullable<Poco::Timestamp> lastUsedAt;
+	Poco::Nullable<Poco::Timestamp> expiresAt;
+};
+
+
+struct IssuedToken
+	/// A token just created: its record and its secret, which is shown this once.
+{
+	AccessToken token;
+	std::string secret;
+};
+
+
+struct SignUp
+	/// A new account and its first personal access token, created together.
+{
+	Account account;
+	IssuedToken token;
+};
+
+
+struct PageRequest
+	/// Keyset pagination: at most limit (1..100) items after the opaque cursor.
+{
+	int limit = 50;
+	std::string cursor;
+};
+
+
+struct MemberQuery : PageRequest
+	/// Filters for a member listing: an exact role and a substring of username or name.
+{
+	std::string role;
+	std::string search;
+};
+
+
+template <class T>
+struct Page
+	/// One page of a listing; nextCursor is empty on the last page.
+{
+	std::vector<T> items;
+	std::string nextCursor;
+};
+
+
+struct RoleInfo
+	/// One role of the catalog.
+{
+	std::string name;
+	std::vector<std::string> permissions;
+};
+
+
+struct RoleScopeInfo
+	/// The roles of one scope ("organization", "workspace", a resource type) and its default.
+{
+	std::string scope;
+	std::vector<RoleInfo> roles;
+	std::string defaultRole;
+};
+
+
+} // namespace Orgs
+
+
+#endif // Orgs_Model_INCLUDED

@@ -1,0 +1,65 @@
+//
+// OrganizationService.h
+//
+// Library: Orgs
+// Package: Services
+// Module:  OrganizationService
+//
+// Organizations: create, read, list, change, delete and transfer ownership.
+//
+
+
+#ifndef Orgs_OrganizationService_INCLUDED
+#define Orgs_OrganizationService_INCLUDED
+
+
+#include "Orgs/Model.h"
+#include "Poco/SharedPtr.h"
+#include <string>
+
+
+namespace Orgs {
+
+
+class OrganizationService
+	/// Every call acts on behalf of an account (the actor) and checks its permission.
+	/// An organization is named by id (all digits) or username. A non-member gets
+	/// NotFoundException for an organization that exists, exactly as for one that does not.
+{
+public:
+	using Ptr = Poco::SharedPtr<OrganizationService>;
+
+	virtual ~OrganizationService() = default;
+
+	virtual Organization createOrganization(Id actorId, const OrganizationSpec& spec) = 0;
+		/// Creates an organization owned by the actor, who also becomes a member.
+		/// Throws InvalidInputException for an invalid username, title or region and
+		/// ConflictException ("username_taken") if the handle is in use.
+
+	virtual OrganizationMembership getOrganization(Id actorId, const std::string& org) = 0;
+		/// Returns the organization and the actor's role in it. Throws NotFoundException if
+		/// it does not exist or the actor is not a member.
+
+	virtual Page<OrganizationMembership> listOrganizations(Id actorId, const PageRequest& page) = 0;
+		/// Returns the organizations the actor belongs to, in order of organization id.
+		/// Throws InvalidInputException for a bad limit or cursor.
+
+	virtual Organization updateOrganization(Id actorId, const std::string& org, const OrganizationChanges& changes) = 0;
+		/// Renames or retitles (permission org.update). Throws InvalidInputException
+		/// ("immutable_field") for a region, ForbiddenException without the permission and
+		/// ConflictException ("username_taken") for a used handle.
+
+	virtual void deleteOrganization(Id actorId, const std::string& org) = 0;
+		/// Deletes the organization and its memberships. Owner only (ForbiddenException).
+
+	virtual Organization transferOwnership(Id actorId, const std::string& org, const std::string& account) = 0;
+		/// Makes a member the owner. Owner only (ForbiddenException); ConflictException
+		/// ("not_a_member") if the account is not a member. The former owner keeps a
+		/// membership with the configured former-owner role.
+};
+
+
+} // namespace Orgs
+
+
+#endif // Orgs_OrganizationService_INCLUDED

@@ -1,0 +1,74 @@
+//
+// OrgsPlugin.cpp
+//
+// Library: OrgsPlugin
+// Package: Plugin
+// Module:  OrgsPlugin
+//
+// The ClassLoader manifest and the plugin object a host creates.
+//
+
+
+#include "Runtime.h"
+#include "http/Api.h"
+#include "data/Database.h"
+#include "Orgs/ServerPlugin.h"
+#include "Poco/ClassLibrary.h"
+#include <memory>
+
+
+namespace Orgs {
+
+
+class OrgsPlugin : public Orgs::ServerPlugin
+	/// Starts the Orgs runtime inside a host: publishes AccountService, OrganizationService,
+	/// MembershipService and AccessControl in the host's registry and mounts the API under
+	/// orgs.http.basePath (default /api/v1). A host that authenticates its users itself
+	/// publishes an Orgs::Authenticator before start().
+{
+public:
+	void start(Orgs::PluginContext& context) override
+	{
+		Poco::Logger& logger = context.logger();
+		Orgs::ServiceRegistry& services = context.services();
+		_pRuntime.reset(new Runtime(
+			context.configuration(), [&context](const std::string& p) { return context.resolvePath(p); }, logger,
+			services.find<Orgs::Authenticator>()));
+		_pServices = &services;
+		services.add<Orgs::AccountService>(_pRuntime->accounts());
+		services.add<Orgs::OrganizationService>(_pRuntime->organizations());
+		services.add<Orgs::MembershipService>(_pRuntime->memberships());
+		services.add<Orgs::AccessControl>(_pRuntime->accessControl());
+		context.addRoutes(_pRuntime->settings().basePath, _pRuntime->api().createFactory());
+		logger.information("Orgs %s started: %s database at schema version %d, API under %s", std::string(ORGS_VERSION_STRING),
+		                   _pRuntime->database().connector(), _pRuntime->schemaVersion(), _pRuntime->settings().basePath);
+	}
+
+	void stop() override
+	{
+		if (_pServices)
+		{
+			_pServices->remove<Orgs::AccessControl>();
+			_pServices->remove<Orgs::MembershipService>();
+			_pServices->remove<Orgs::OrganizationService>();
+			_pServices->remove<Orgs::AccountService>();
+			_pServices = nullptr;
+		}
+		_pRuntime.reset();
+	}
+
+private:
+	std::unique_ptr<Runtime> _pRuntime;
+	Orgs::ServiceRegistry* _pServices = nullptr;
+};
+
+
+} // namespace Orgs
+
+
+using Orgs::OrgsPlugin;
+
+
+POCO_BEGIN_MANIFEST(Orgs::ServerPlugin)
+	POCO_EXPORT_CLASS(OrgsPlugin)
+POCO_END_MANIFEST

@@ -1,0 +1,149 @@
+//
+// Runtime.cpp
+//
+// Library: OrgsPlugin
+// Package: Plugin
+// Module:  Runtime
+//
+
+
+#include "Runtime.h"
+#include "access/AccessControlImpl.h"
+#include "data/Database.h"
+#include "data/Migrator.h"
+#include "http/AccountHandlers.h"
+#include "http/Api.h"
+#include "http/MembershipHandlers.h"
+#include "http/OrganizationHandlers.h"
+#include "http/RequestAuthenticator.h"
+#include "http/SystemHandlers.h"
+#include "http/TokenAuthenticator.h"
+#include "service/AccountServiceImpl.h"
+#include "service/Guard.h"
+#include "service/MembershipServiceImpl.h"
+#include "service/OrganizationServiceImpl.h"
+#include "Poco/AutoPtr.h"
+#include "Poco/File.h"
+#include "Poco/Util/LayeredConfiguration.h"
+#include "Poco/Util/PropertyFileConfiguration.h"
+
+
+namespace Orgs {
+
+
+Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::Settings::PathResolver& resolvePath,
+                 Poco::Logger& logger, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator, Service::Clock::Ptr pClock) :
+	_settings(Config::Settings::load(config, resolvePath)),
+	_roles(loadRoles(config, _settings.rolesFile)),
+	_pClock(pClock ? pClock : Service::Clock::Ptr(new Service::Clock)),
+	_pDatabase(new Data::Database(_settings.database)),
+	_schemaVersion(Data::Migrator(*_pDatabase, logger).migrate(_settings.database.migrate))
+{
+	_pAccess = new Access::AccessControlImpl(*_pDatabase, _roles);
+	_pGuard.reset(new Service::Guard(*_pDatabase, *_pAccess));
+	_pAccounts = new Service::AccountServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.tokenTouchSeconds);
+	_pOrganizations = new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.regions);
+	_pMemberships = new Service::MembershipServiceImpl(*_pDatabase, *_pGuard, _pClock);
+
+	_pAuthenticator.reset(
+		new Http::RequestAuthenticator(pHostAuthenticator, new Http::TokenAuthenticator(*_pAccounts), *_pAccounts));
+	_pApi.reset(new Http::Api(_settings.basePath, _settings.maxBodyBytes, *_pAuthenticator, logger));
+	_pSystemHandlers.reset(new Http::SystemHandlers(*_pDatabase, *_pAccess));
+	_pAccountHandlers.reset(new Http::AccountHandlers(*_pAccounts, *_pOrganizations, _settings.selfSignup));
+	_pOrganizationHandlers.reset(new Http::OrganizationHandlers(*_pOrganizations));
+	_pMembershipHandlers.reset(new Http::MembershipHandlers(*_pMemberships));
+	_pSystemHandlers->addRoutes(_pApi->router());
+	_pAccountHandlers->addRoutes(_pApi->router());
+	_pOrganizationHandlers->addRoutes(_pApi->router());
+	_pMembershipHandlers->addRoutes(_pApi->router());
+}
+
+
+Runtime::~Runtime()
+{
+	// Reverse order of construction: the API first, the database last.
+	_pMembershipHandlers.reset();
+	_pOrganizationHandlers.reset();
+	_pAccountHandlers.reset();
+	_pSystemHandlers.reset();
+	_pApi.reset();
+	_pAuthenticator.reset();
+	_pMemberships = nullptr;
+	_pOrganizations = nullptr;
+	_pAccounts = nullptr;
+	_pGuard.reset();
+	_pAccess = nullptr;
+	_pDatabase.reset();
+}
+
+
+Config::RoleCatalog Runtime::loadRoles(const Poco::Util::AbstractConfiguration& config, const std::string& file)
+{
+	// The roles file lies beneath the host's configuration, so --define can override a role too.
+	Poco::AutoPtr<Poco::Util::LayeredConfiguration> pLayered = new Poco::Util::LayeredConfiguration;
+	pLayered->add(Poco::AutoPtr<Poco::Util::AbstractConfiguration>(const_cast<Poco::Util::AbstractConfiguration*>(&config), true), 0);
+	if (!file.empty())
+	{
+		if (!Poco::File(file).exists())
+			throw Poco::DataFormatException("orgs.roles.file: cannot read the roles file '" + file + "'");
+		pLayered->add(Poco::AutoPtr<Poco::Util::AbstractConfiguration>(new Poco::Util::PropertyFileConfiguration(file)), 10);
+	}
+	return Config::RoleCatalog::load(*pLayered, file.empty() ? std::string("configuration") : file);
+}
+
+
+const Config::Settings& Runtime::settings() const
+{
+	return _settings;
+}
+
+
+const Config::RoleCatalog& Runtime::roles() const
+{
+	return _roles;
+}
+
+
+Data::Database& Runtime::database()
+{
+	return *_pDatabase;
+}
+
+
+int Runtime::schemaVersion() const
+{
+	return _schemaVersion;
+}
+
+
+Orgs::AccountService::Ptr Runtime::accounts() const
+{
+	return _pAccounts;
+}
+
+
+Orgs::OrganizationService::Ptr Runtime::organizations() const
+{
+	return _pOrganizations;
+}
+
+
+Orgs::MembershipService::Ptr Runtime::memberships() const
+{
+	return _pMemberships;
+}
+
+
+Orgs::AccessControl::Ptr Runtime::accessControl() const
+{
+	return Orgs::AccessControl::Ptr(_pAccess);
+}
+
+
+Http::Api& Runtime::api()
+{
+	return *_pApi;
+}
+
+
+} // namespace Orgs

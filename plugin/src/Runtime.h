@@ -1,0 +1,105 @@
+//
+// Runtime.h
+//
+// Library: OrgsPlugin
+// Package: Plugin
+// Module:  Runtime
+//
+// The wiring of the plugin: configuration, database, services and HTTP API.
+//
+
+
+#ifndef Orgs_Runtime_INCLUDED
+#define Orgs_Runtime_INCLUDED
+
+
+#include "Orgs/AccessControl.h"
+#include "Orgs/AccountService.h"
+#include "Orgs/Authenticator.h"
+#include "Orgs/MembershipService.h"
+#include "Orgs/OrganizationService.h"
+#include "config/RoleCatalog.h"
+#include "config/Settings.h"
+#include "service/Clock.h"
+#include "Poco/Logger.h"
+#include "Poco/Util/AbstractConfiguration.h"
+#include <memory>
+
+
+namespace Orgs {
+
+
+namespace Data {
+class Database;
+}
+namespace Access {
+class AccessControlImpl;
+}
+namespace Service {
+class Guard;
+}
+namespace Http {
+class Api;
+class RequestAuthenticator;
+class SystemHandlers;
+class AccountHandlers;
+class OrganizationHandlers;
+class MembershipHandlers;
+} // namespace Http
+
+
+class Runtime
+	/// Builds, in order, settings → roles → database (and migrations) → access control →
+	/// services → HTTP API, and tears them down in reverse. The plugin owns one; tests build
+	/// their own on a scratch database.
+	///
+	/// The published service objects refer to the runtime's database: they must not be used
+	/// after the runtime is destroyed (the host drops them when the plugin stops).
+{
+public:
+	Runtime(const Poco::Util::AbstractConfiguration& config, const Config::Settings::PathResolver& resolvePath,
+	        Poco::Logger& logger, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator = nullptr,
+	        Service::Clock::Ptr pClock = nullptr);
+		/// Reads the configuration, migrates the schema and builds every service. Throws
+		/// Poco::DataFormatException for bad configuration and Poco::Data exceptions when the
+		/// database cannot be used.
+
+	~Runtime();
+
+	const Config::Settings& settings() const;
+	const Config::RoleCatalog& roles() const;
+	Data::Database& database();
+	int schemaVersion() const;
+
+	Orgs::AccountService::Ptr accounts() const;
+	Orgs::OrganizationService::Ptr organizations() const;
+	Orgs::MembershipService::Ptr memberships() const;
+	Orgs::AccessControl::Ptr accessControl() const;
+	Http::Api& api();
+
+private:
+	static Config::RoleCatalog loadRoles(const Poco::Util::AbstractConfiguration& config, const std::string& file);
+
+	Config::Settings _settings;
+	Config::RoleCatalog _roles;
+	Service::Clock::Ptr _pClock;
+	std::unique_ptr<Data::Database> _pDatabase;
+	int _schemaVersion;
+	Poco::SharedPtr<Access::AccessControlImpl> _pAccess;
+	std::unique_ptr<Service::Guard> _pGuard;
+	Orgs::AccountService::Ptr _pAccounts;
+	Orgs::OrganizationService::Ptr _pOrganizations;
+	Orgs::MembershipService::Ptr _pMemberships;
+	std::unique_ptr<Http::RequestAuthenticator> _pAuthenticator;
+	std::unique_ptr<Http::Api> _pApi;
+	std::unique_ptr<Http::SystemHandlers> _pSystemHandlers;
+	std::unique_ptr<Http::AccountHandlers> _pAccountHandlers;
+	std::unique_ptr<Http::OrganizationHandlers> _pOrganizationHandlers;
+	std::unique_ptr<Http::MembershipHandlers> _pMembershipHandlers;
+};
+
+
+} // namespace Orgs
+
+
+#endif // Orgs_Runtime_INCLUDED

@@ -1,0 +1,213 @@
+//
+// RoleCatalog.cpp
+//
+// Library: OrgsPlugin
+// Package: Config
+// Module:  RoleCatalog
+//
+
+
+#include "config/RoleCatalog.h"
+#include "Poco/Exception.h"
+#include "Poco/RegularExpression.h"
+#include "Poco/String.h"
+#include "Poco/StringTokenizer.h"
+#include <set>
+
+
+namespace Orgs {
+namespace Config {
+
+
+const std::string RoleCatalog::ORGANIZATION("organization");
+const std::string RoleCatalog::WORKSPACE("workspace");
+
+
+namespace {
+
+
+const std::string PREFIX("orgs.roles.");
+
+
+void fail(const std::string& source, const std::string& key, const std::string& message)
+{
+	throw Poco::DataFormatException(source + ": " + key + ": " + message);
+}
+
+
+bool isValidName(const std::string& name)
+{
+	static const Poco::RegularExpression re("^[a-z][a-z0-9_-]{0,63}$");
+	return re.match(name);
+}
+
+
+PermissionSet parsePermissions(const std::string& value, const std::string& source, const std::string& key)
+{
+	if (Poco::trim(value) == "*")
+		return PermissionSet::all();
+	PermissionSet set;
+	if (Poco::trim(value).empty())
+		return set;
+	for (const auto& name : RoleCatalog::parseList(value, source + ": " + key))
+	{
+		Permission p;
+		if (!parsePermission(name, p))
+			fail(source, key, "unknown permission '" + name + "'");
+		set.add(p);
+	}
+	return set;
+}
+
+
+} // namespace
+
+
+std::vector<std::string> RoleCatalog::parseList(const std::string& value, const std::string& where)
+{
+	std::vector<std::string> result;
+	if (Poco::trim(value).empty())
+		return result;
+	Poco::StringTokenizer tok(value, ",", Poco::StringTokenizer::TOK_TRIM);
+	for (const auto& item : tok)
+	{
+		if (item.empty())
+			throw Poco::DataFormatException(where + ": malformed list '" + value + "' (empty element)");
+		result.push_back(item);
+	}
+	return result;
+}
+
+
+RoleCatalog RoleCatalog::load(const Poco::Util::AbstractConfiguration& config, const std::string& source)
+{
+	RoleCatalog catalog;
+
+	std::vector<std::string> scopeNames{ORGANIZATION};
+	if (config.has(PREFIX + WORKSPACE))
+		scopeNames.push_back(WORKSPACE);
+	catalog._resourceTypes = parseList(config.getString("orgs.resources.types", ""), source + ": orgs.resources.types");
+	for (const auto& type : catalog._resourceTypes)
+	{
+		if (!isValidName(type) || type == ORGANIZATION || type == WORKSPACE)
+			fail(source, "orgs.resources.types", "invalid resource type '" + type + "'");
+		scopeNames.push_back(type);
+	}
+
+	for (const auto& scopeName : scopeNames)
+	{
+		const std::string listKey = PREFIX + scopeName;
+		if (!config.has(listKey))
+			fail(source, listKey, "missing: every scope needs a list of roles");
+		Scope scope;
+		scope.name = scopeName;
+		std::set<std::string> seen;
+		for (const auto& roleName : parseList(config.getString(listKey), source + ": " + listKey))
+		{
+			if (!isValidName(roleName))
+				fail(source, listKey, "invalid role name '" + roleName + "' (a-z, 0-9, _ and -, starting with a letter)");
+			if (!seen.insert(roleName).second)
+				fail(source, listKey, "duplicate role '" + roleName + "'");
+			const std::string permKey = listKey + "." + roleName + ".permissions";
+			if (!config.has(permKey) && roleName != "none")
+				fail(source, permKey, "missing: role '" + roleName + "' has no permission list");
+			scope.roles.push_back({roleName, parsePermissions(config.getString(permKey, ""), source, permKey)});
+		}
+		if (scope.roles.empty())
+			fail(source, listKey, "a scope needs at least one role");
+
+		const std::string defaultKey = listKey + ".default";
+		scope.defaultRole = Poco::trim(config.getString(defaultKey, scope.roles.front().name));
+		if (!seen.count(scope.defaultRole))
+			fail(source, defaultKey, "default role '" + scope.defaultRole + "' is not defined in " + listKey);
+		catalog._scopes.push_back(scope);
+	}
+
+	const std::string formerOwnerKey = PREFIX + ORGANIZATION + ".formerOwner";
+	const Scope& org = catalog._scopes.front();
+	catalog._formerOwnerRole = Poco::trim(config.getString(formerOwnerKey, org.roles.back().name));
+	if (!catalog.hasRole(ORGANIZATION, catalog._formerOwnerRole))
+		fail(source, formerOwnerKey, "role '" + catalog._formerOwnerRole + "' is not defined in " + PREFIX + ORGANIZATION);
+	return catalog;
+}
+
+
+const RoleCatalog::Scope* RoleCatalog::findScope(const std::string& scope) const
+{
+	for (const auto& s : _scopes)
+	{
+		if (s.name == scope)
+			return &s;
+	}
+	return nullptr;
+}
+
+
+bool RoleCatalog::hasRole(const std::string& scope, const std::string& role) const
+{
+	const Scope* s = findScope(scope);
+	if (!s)
+		return false;
+	for (const auto& r : s->roles)
+	{
+		if (r.name == role)
+			return true;
+	}
+	return false;
+}
+
+
+PermissionSet RoleCatalog::permissions(const std::string& scope, const std::string& role) const
+{
+	const Scope* s = findScope(scope);
+	if (s)
+	{
+		for (const auto& r : s->roles)
+		{
+			if (r.name == role)
+				return r.permissions;
+		}
+	}
+	return PermissionSet();
+}
+
+
+const std::string& RoleCatalog::defaultRole(const std::string& scope) const
+{
+	const Scope* s = findScope(scope);
+	if (!s)
+		throw Poco::NotFoundException("role scope", scope);
+	return s->defaultRole;
+}
+
+
+const std::string& RoleCatalog::formerOwnerRole() const
+{
+	return _formerOwnerRole;
+}
+
+
+const std::vector<std::string>& RoleCatalog::resourceTypes() const
+{
+	return _resourceTypes;
+}
+
+
+std::vector<RoleScopeInfo> RoleCatalog::describe() const
+{
+	std::vector<RoleScopeInfo> result;
+	for (const auto& s : _scopes)
+	{
+		RoleScopeInfo info;
+		info.scope = s.name;
+		info.defaultRole = s.defaultRole;
+		for (const auto& r : s.roles)
+			info.roles.push_back({r.name, r.permissions.names()});
+		result.push_back(info);
+	}
+	return result;
+}
+
+
+} // namespace Config
+} // namespace Orgs

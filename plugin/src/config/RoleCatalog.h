@@ -1,0 +1,98 @@
+//
+// RoleCatalog.h
+//
+// Library: OrgsPlugin
+// Package: Config
+// Module:  RoleCatalog
+//
+// Roles read from configuration and compiled to permission sets.
+//
+
+
+#ifndef Orgs_RoleCatalog_INCLUDED
+#define Orgs_RoleCatalog_INCLUDED
+
+
+#include "Orgs/Model.h"
+#include "Orgs/Permission.h"
+#include "Poco/Util/AbstractConfiguration.h"
+#include <map>
+#include <string>
+#include <vector>
+
+
+namespace Orgs {
+namespace Config {
+
+
+class RoleCatalog
+	/// The role model: for each scope ("organization", "workspace", each resource type) the
+	/// roles in order, each compiled to a PermissionSet, and the scope's default role.
+	///
+	/// Read from keys of the form
+	///     orgs.roles.<scope> = r1, r2
+	///     orgs.roles.<scope>.<role>.permissions = perm, perm | *
+	///     orgs.roles.<scope>.default = r1
+	///     orgs.roles.organization.formerOwner = r2
+	///     orgs.resources.types = dataset
+	/// Immutable after load; safe to share between threads.
+{
+public:
+	static const std::string ORGANIZATION;
+	static const std::string WORKSPACE;
+
+	struct Role
+	{
+		std::string name;
+		PermissionSet permissions;
+	};
+
+	struct Scope
+	{
+		std::string name;
+		std::vector<Role> roles;
+		std::string defaultRole;
+	};
+
+	static RoleCatalog load(const Poco::Util::AbstractConfiguration& config, const std::string& source);
+		/// Reads and validates the role model. source names the file the keys come from and
+		/// appears in every error. Throws Poco::DataFormatException naming the source and the key
+		/// for a malformed list, an unknown permission, a duplicate role or a default or
+		/// former-owner role that is not defined.
+
+	bool hasRole(const std::string& scope, const std::string& role) const;
+		/// Returns true if the scope defines the role.
+
+	PermissionSet permissions(const std::string& scope, const std::string& role) const;
+		/// Returns the role's permissions, or an empty set for an unknown role.
+
+	const std::string& defaultRole(const std::string& scope) const;
+		/// Returns the scope's default role. Throws Poco::NotFoundException for an unknown scope.
+
+	const std::string& formerOwnerRole() const;
+		/// Returns the organization role an owner holds as a member, kept after a transfer.
+
+	const std::vector<std::string>& resourceTypes() const;
+		/// Returns the configured resource types.
+
+	std::vector<RoleScopeInfo> describe() const;
+		/// Returns the catalog as public value types, scopes in configuration order.
+
+	static std::vector<std::string> parseList(const std::string& value, const std::string& where);
+		/// Splits a comma-separated list, trimming blanks. Throws Poco::DataFormatException
+		/// (naming where) for an empty element.
+
+private:
+	const Scope* findScope(const std::string& scope) const;
+
+	std::vector<Scope> _scopes;
+	std::string _formerOwnerRole;
+	std::vector<std::string> _resourceTypes;
+};
+
+
+} // namespace Config
+} // namespace Orgs
+
+
+#endif // Orgs_RoleCatalog_INCLUDED

@@ -1,0 +1,104 @@
+//
+// Settings.cpp
+//
+// Library: OrgsPlugin
+// Package: Config
+// Module:  Settings
+//
+
+
+#include "config/Settings.h"
+#include "config/RoleCatalog.h"
+#include "Poco/Exception.h"
+#include "Poco/NumberParser.h"
+#include "Poco/RegularExpression.h"
+#include "Poco/String.h"
+
+
+namespace Orgs {
+namespace Config {
+
+
+namespace {
+
+
+int readInt(const Poco::Util::AbstractConfiguration& config, const std::string& key, int def, int min, int max)
+{
+	const std::string text = Poco::trim(config.getString(key, std::to_string(def)));
+	int value = 0;
+	if (!Poco::NumberParser::tryParse(text, value) || value < min || value > max)
+	{
+		throw Poco::DataFormatException(key + ": expected an integer from " + std::to_string(min) + " to " +
+		                                std::to_string(max) + ", got '" + text + "'");
+	}
+	return value;
+}
+
+
+bool readBool(const Poco::Util::AbstractConfiguration& config, const std::string& key, bool def)
+{
+	try
+	{
+		return config.getBool(key, def);
+	}
+	catch (Poco::SyntaxException&)
+	{
+		throw Poco::DataFormatException(key + ": expected true or false, got '" + config.getString(key) + "'");
+	}
+}
+
+
+} // namespace
+
+
+Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const PathResolver& resolvePath)
+{
+	Settings s;
+
+	DatabaseSettings& db = s.database;
+	db.connector = Poco::trim(config.getString("orgs.database.connector", db.connector));
+	if (Poco::icompare(db.connector, "sqlite") == 0)
+		db.connector = "SQLite";
+	else if (Poco::icompare(db.connector, "mysql") == 0 || Poco::icompare(db.connector, "mariadb") == 0)
+		db.connector = "MySQL";
+	else
+		throw Poco::DataFormatException("orgs.database.connector: expected SQLite or MySQL, got '" + db.connector + "'");
+	db.connectionString = Poco::trim(config.getString("orgs.database.connectionString", db.connector == "SQLite" ? "orgs.db" : ""));
+	if (db.connectionString.empty())
+		throw Poco::DataFormatException("orgs.database.connectionString: required for the MySQL connector");
+	if (db.connector == "SQLite")
+	{
+		if (db.connectionString == ":memory:")
+			throw Poco::DataFormatException("orgs.database.connectionString: an in-memory SQLite database cannot be shared by a session pool; name a file");
+		db.connectionString = resolvePath(db.connectionString);
+	}
+	db.minSessions = readInt(config, "orgs.database.minSessions", db.minSessions, 1, 1000);
+	db.maxSessions = readInt(config, "orgs.database.maxSessions", db.maxSessions, db.minSessions, 1000);
+	db.idleSeconds = readInt(config, "orgs.database.idleSeconds", db.idleSeconds, 1, 86400);
+	db.busyTimeoutMs = readInt(config, "orgs.database.busyTimeoutMs", db.busyTimeoutMs, 0, 600000);
+	db.migrate = readBool(config, "orgs.database.migrate", db.migrate);
+
+	s.basePath = Poco::trim(config.getString("orgs.http.basePath", s.basePath));
+	if (s.basePath.empty() || s.basePath[0] != '/' || (s.basePath.size() > 1 && s.basePath.back() == '/'))
+		throw Poco::DataFormatException("orgs.http.basePath: expected a path such as /api/v1, got '" + s.basePath + "'");
+	s.maxBodyBytes = static_cast<std::size_t>(readInt(config, "orgs.http.maxBodyBytes", static_cast<int>(s.maxBodyBytes), 1024, 64 * 1024 * 1024));
+	s.selfSignup = readBool(config, "orgs.accounts.selfSignup", s.selfSignup);
+	s.tokenTouchSeconds = readInt(config, "orgs.tokens.touchSeconds", s.tokenTouchSeconds, 0, 86400);
+
+	static const Poco::RegularExpression regionRe("^[a-z][a-z0-9-]{0,31}$");
+	s.regions = RoleCatalog::parseList(config.getString("orgs.regions", "us, eu"), "orgs.regions");
+	if (s.regions.empty())
+		throw Poco::DataFormatException("orgs.regions: at least one region is required");
+	for (const auto& r : s.regions)
+	{
+		if (!regionRe.match(r))
+			throw Poco::DataFormatException("orgs.regions: invalid region '" + r + "' (a-z, 0-9 and -)");
+	}
+
+	s.rolesFile = resolvePath(Poco::trim(config.getString("orgs.roles.file", "roles.properties")));
+	return s;
+}
+
+
+} // namespace Config
+} // namespace Orgs

@@ -1,0 +1,63 @@
+//
+// Settings.h
+//
+// Library: OrgsPlugin
+// Package: Config
+// Module:  Settings
+//
+// Every orgs.* key the plugin reads, with its default, in one place.
+//
+
+
+#ifndef Orgs_Settings_INCLUDED
+#define Orgs_Settings_INCLUDED
+
+
+#include "Poco/Util/AbstractConfiguration.h"
+#include <functional>
+#include <string>
+#include <vector>
+
+
+namespace Orgs {
+namespace Config {
+
+
+struct DatabaseSettings
+	/// orgs.database.*
+{
+	std::string connector = "SQLite";  ///< orgs.database.connector: SQLite or MySQL
+	std::string connectionString;      ///< orgs.database.connectionString (SQLite: a file path)
+	int minSessions = 1;               ///< orgs.database.minSessions
+	int maxSessions = 16;              ///< orgs.database.maxSessions
+	int idleSeconds = 60;              ///< orgs.database.idleSeconds
+	int busyTimeoutMs = 10000;         ///< orgs.database.busyTimeoutMs (SQLite writers wait this long)
+	bool migrate = true;               ///< orgs.database.migrate: apply pending migrations at start
+};
+
+
+class Settings
+	/// The plugin's settings, read once at start. Malformed values stop start-up with a
+	/// Poco::DataFormatException naming the key.
+{
+public:
+	using PathResolver = std::function<std::string(const std::string&)>;
+
+	static Settings load(const Poco::Util::AbstractConfiguration& config, const PathResolver& resolvePath);
+		/// Reads every key; relative file paths are turned absolute with resolvePath.
+
+	DatabaseSettings database;
+	std::string basePath = "/api/v1";       ///< orgs.http.basePath
+	std::size_t maxBodyBytes = 1024 * 1024; ///< orgs.http.maxBodyBytes
+	bool selfSignup = false;                ///< orgs.accounts.selfSignup
+	std::vector<std::string> regions;       ///< orgs.regions (the first is the default)
+	std::string rolesFile;                  ///< orgs.roles.file (absolute once loaded)
+	int tokenTouchSeconds = 60;             ///< orgs.tokens.touchSeconds: last_used_at granularity
+};
+
+
+} // namespace Config
+} // namespace Orgs
+
+
+#endif // Orgs_Settings_INCLUDED

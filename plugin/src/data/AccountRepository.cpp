@@ -1,0 +1,95 @@
+//
+// AccountRepository.cpp
+//
+// Library: OrgsPlugin
+// Package: Data
+// Module:  AccountRepository
+//
+
+
+#include "data/AccountRepository.h"
+#include "data/Rows.h"
+#include "Orgs/Errors.h"
+#include "Poco/Data/Statement.h"
+
+
+using namespace Poco::Data::Keywords;
+using Poco::Data::Keywords::bind;
+
+
+namespace Orgs {
+namespace Data {
+
+
+AccountRepository::AccountRepository(Database& database) : _database(database)
+{
+}
+
+
+Account AccountRepository::insert(Poco::Data::Session& session, const AccountSpec& spec, const std::string& subject,
+                                  const Poco::Timestamp& at)
+{
+	Poco::Nullable<std::string> sub;
+	if (!subject.empty())
+		sub = subject;
+	try
+	{
+		session << "INSERT INTO accounts (username, email, name, external_subject, created_at) VALUES (?, ?, ?, ?, ?)",
+			bind(spec.username), bind(spec.email), bind(spec.name), bind(sub), bind(Database::toMicros(at)), now;
+	}
+	catch (Poco::Exception& exc)
+	{
+		if (Database::classify(exc) == Database::ErrorKind::Duplicate)
+			throw ConflictException("An account is already provisioned for this identity", "subject_taken");
+		throw;
+	}
+	Account a;
+	a.id = _database.lastInsertId(session);
+	a.username = spec.username;
+	a.email = spec.email;
+	a.name = spec.name;
+	a.createdAt = Poco::Timestamp(Database::toMicros(at));
+	return a;
+}
+
+
+Poco::Nullable<Account> AccountRepository::findOne(Poco::Data::Session& session, const std::string& where,
+                                                   const std::string& value)
+{
+	Poco::Data::Statement st(session);
+	st << "SELECT id, username, email, name, created_at FROM accounts WHERE " + where + " = ?", bind(value);
+	st.execute();
+	Poco::Data::RecordSet rs(st);
+	Rows rows(rs);
+	if (rows.count() == 0)
+		return Poco::Nullable<Account>();
+	Account a;
+	a.id = rows.integer(0, 0);
+	a.username = rows.text(0, 1);
+	a.email = rows.text(0, 2);
+	a.name = rows.text(0, 3);
+	a.createdAt = rows.time(0, 4);
+	return a;
+}
+
+
+Poco::Nullable<Account> AccountRepository::findById(Poco::Data::Session& session, Id id)
+{
+	return findOne(session, "id", std::to_string(id));
+}
+
+
+Poco::Nullable<Account> AccountRepository::findByUsername(Poco::Data::Session& session, const std::string& username)
+{
+	return findOne(session, "username", username);
+}
+
+
+Poco::Nullable<Account> AccountRepository::findBySubject(Poco::Data::Session& session, const std::string& subject)
+{
+	return findOne(session, "external_subject", subject);
+}
+
+
+} // namespace Data
+} // namespace Orgs

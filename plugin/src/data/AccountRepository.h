@@ -1,0 +1,52 @@
+//
+// AccountRepository.h
+//
+// Library: OrgsPlugin
+// Package: Data
+// Module:  AccountRepository
+//
+// SQL for the accounts table.
+//
+
+
+#ifndef Orgs_AccountRepository_INCLUDED
+#define Orgs_AccountRepository_INCLUDED
+
+
+#include "Orgs/Model.h"
+#include "data/Database.h"
+#include "Poco/Nullable.h"
+#include <string>
+
+
+namespace Orgs {
+namespace Data {
+
+
+class AccountRepository
+	/// Inserts and finds accounts. The caller reserves the handle in the same transaction.
+{
+public:
+	explicit AccountRepository(Database& database);
+
+	Account insert(Poco::Data::Session& session, const AccountSpec& spec, const std::string& subject,
+	               const Poco::Timestamp& at);
+		/// Inserts an account; an empty subject stores NULL. Throws ConflictException
+		/// ("subject_taken") if the subject is already provisioned.
+
+	Poco::Nullable<Account> findById(Poco::Data::Session& session, Id id);
+	Poco::Nullable<Account> findByUsername(Poco::Data::Session& session, const std::string& username);
+	Poco::Nullable<Account> findBySubject(Poco::Data::Session& session, const std::string& subject);
+
+private:
+	Poco::Nullable<Account> findOne(Poco::Data::Session& session, const std::string& where, const std::string& value);
+
+	Database& _database;
+};
+
+
+} // namespace Data
+} // namespace Orgs
+
+
+#endif // Orgs_AccountRepository_INCLUDED

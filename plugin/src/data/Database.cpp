@@ -1,0 +1,311 @@
+//
+// Database.cpp
+//
+// Library: OrgsPlugin
+// Package: Data
+// Module:  Database
+//
+
+
+#include "data/Database.h"
+#include "Orgs/Errors.h"
+#include "Poco/Data/DataException.h"
+#include "Poco/Data/MySQL/Connector.h"
+#include "Poco/Data/MySQL/MySQLException.h"
+#include "Poco/Data/SQLite/Connector.h"
+#include "Poco/Data/SQLite/SQLiteException.h"
+#include "Poco/File.h"
+#include "Poco/NumberParser.h"
+#include "Poco/Path.h"
+#include "Poco/RegularExpression.h"
+#include "Poco/String.h"
+
+
+using namespace Poco::Data::Keywords;
+
+
+namespace Orgs {
+namespace Data {
+
+
+namespace {
+
+
+class ConfiguredSessionPool : public Poco::Data::SessionPool
+	/// A SessionPool that prepares each new SQLite session: foreign keys on, a busy timeout
+	/// for writers, write-ahead logging so readers never wait for writers.
+{
+public:
+	ConfiguredSessionPool(const Config::DatabaseSettings& settings, const std::string& connectionString) :
+		Poco::Data::SessionPool(settings.connector, connectionString, settings.minSessions, settings.maxSessions,
+		                        settings.idleSeconds),
+		_sqlite(settings.connector == "SQLite"),
+		_busyTimeoutMs(settings.busyTimeoutMs)
+	{
+	}
+
+protected:
+	void customizeSession(Poco::Data::Session& session) override
+	{
+		if (_sqlite)
+			prepareSqlite(session, _busyTimeoutMs);
+	}
+
+public:
+	static void prepareSqlite(Poco::Data::Session& session, int busyTimeoutMs)
+	{
+		std::string mode;
+		session << "PRAGMA busy_timeout = " + std::to_string(busyTimeoutMs), now;
+		session << "PRAGMA foreign_keys = ON", now;
+		session << "PRAGMA journal_mode = WAL", into(mode), now;
+		session << "PRAGMA synchronous = NORMAL", now;
+	}
+
+private:
+	bool _sqlite;
+	int _busyTimeoutMs;
+};
+
+
+bool hasKey(const std::string& connectionString, const std::string& key)
+{
+	return Poco::toLower(connectionString).find(key + "=") != std::string::npos;
+}
+
+
+std::string normalizeMySQL(std::string cs)
+{
+	// utf8mb4 (the default is utf8mb3, which rejects emoji) and reconnection after a server
+	// restart (a pooled session otherwise keeps failing with 2006), unless the operator chose.
+	if (!hasKey(cs, "character-set"))
+		cs += ";character-set=utf8mb4";
+	if (!hasKey(cs, "auto-reconnect"))
+		cs += ";auto-reconnect=true";
+	return cs;
+}
+
+
+int mysqlErrorNumber(const std::string& text)
+{
+	static const Poco::RegularExpression re("errno\\]?:? *([0-9]{4})");
+	std::vector<std::string> groups;
+	if (re.split(text, groups) >= 2)
+		return Poco::NumberParser::parse(groups[1]);
+	return 0;
+}
+
+
+} // namespace
+
+
+Database::Database(const Config::DatabaseSettings& settings) :
+	_settings(settings),
+	_dialect(settings.connector == "MySQL" ? Dialect::MySQL : Dialect::SQLite)
+{
+	std::string cs = _settings.connectionString;
+	if (_dialect == Dialect::MySQL)
+	{
+		Poco::Data::MySQL::Connector::registerConnector();
+		cs = normalizeMySQL(cs);
+	}
+	else
+	{
+		Poco::Data::SQLite::Connector::registerConnector();
+		Poco::Path parent = Poco::Path(cs).parent();
+		if (!parent.toString().empty())
+			Poco::File(parent).createDirectories();
+	}
+	_settings.connectionString = cs;
+	_pPool.reset(new ConfiguredSessionPool(_settings, cs));
+}
+
+
+Database::~Database()
+{
+	try
+	{
+		_pPool->shutdown();
+	}
+	catch (...)
+	{
+	}
+	_pPool.reset();
+}
+
+
+Poco::Data::Session Database::session()
+{
+	try
+	{
+		return _pPool->get();
+	}
+	catch (Poco::Data::SessionPoolExhaustedException& exc)
+	{
+		throw UnavailableException("All " + std::to_string(_settings.maxSessions) + " database sessions are busy", "database_busy");
+	}
+	catch (Poco::Exception& exc)
+	{
+		throw UnavailableException("The database cannot be reached: " + exc.displayText(), "database_unavailable");
+	}
+}
+
+
+Poco::Data::Session Database::openDedicated()
+{
+	Poco::Data::Session s(_settings.connector, _settings.connectionString);
+	if (_dialect == Dialect::SQLite)
+		ConfiguredSessionPool::prepareSqlite(s, std::max(_settings.busyTimeoutMs, 60000));
+	return s;
+}
+
+
+void Database::begin(Poco::Data::Session& s)
+{
+	if (_dialect == Dialect::SQLite)
+		s << "BEGIN IMMEDIATE", now; // take the write lock up front: no deadlock on lock upgrade
+	else
+		s.begin();
+}
+
+
+void Database::commit(Poco::Data::Session& s)
+{
+	if (_dialect == Dialect::SQLite)
+		s << "COMMIT", now;
+	else
+		s.commit();
+}
+
+
+void Database::rollback(Poco::Data::Session& s) noexcept
+{
+	try
+	{
+		if (_dialect == Dialect::SQLite)
+			s << "ROLLBACK", now;
+		else if (s.isTransaction())
+			s.rollback();
+	}
+	catch (...)
+	{
+		// The transaction is gone with the connection; nothing to undo.
+	}
+}
+
+
+bool Database::retry(const Poco::Exception& exc, int attempt)
+{
+	const ErrorKind kind = classify(exc);
+	if (kind == ErrorKind::ConnectionLost)
+	{
+		if (attempt < 3)
+			return true;
+		throw UnavailableException("The database connection was lost: " + exc.displayText(), "database_unavailable");
+	}
+	return kind == ErrorKind::Retryable && attempt < 3;
+}
+
+
+Database::ErrorKind Database::classify(const Poco::Exception& exc)
+{
+	if (dynamic_cast<const OrgsException*>(&exc))
+		return ErrorKind::Other;
+	const std::string text = exc.displayText();
+	if (dynamic_cast<const Poco::Data::SQLite::SQLiteException*>(&exc) ||
+	    text.find("constraint failed") != std::string::npos)
+	{
+		if (text.find("UNIQUE constraint failed") != std::string::npos)
+			return ErrorKind::Duplicate;
+		if (text.find("FOREIGN KEY constraint failed") != std::string::npos)
+			return ErrorKind::ForeignKey;
+		if (text.find("CHECK constraint failed") != std::string::npos)
+			return ErrorKind::Check;
+		if (dynamic_cast<const Poco::Data::SQLite::DBLockedException*>(&exc) ||
+		    dynamic_cast<const Poco::Data::SQLite::TableLockedException*>(&exc) || text.find("locked") != std::string::npos)
+			return ErrorKind::Retryable;
+		return ErrorKind::Other;
+	}
+	switch (mysqlErrorNumber(text))
+	{
+	case 1062:
+	case 1586:
+		return ErrorKind::Duplicate;
+	case 1216:
+	case 1217:
+	case 1451:
+	case 1452:
+		return ErrorKind::ForeignKey;
+	case 3819:
+	case 4025:
+		return ErrorKind::Check;
+	case 1205:
+	case 1213:
+		return ErrorKind::Retryable;
+	case 1927:
+	case 2002:
+	case 2003:
+	case 2006:
+	case 2013:
+	case 2055:
+	case 4031:
+		return ErrorKind::ConnectionLost;
+	default:
+		break;
+	}
+	if (dynamic_cast<const Poco::Data::MySQL::ConnectionException*>(&exc))
+		return ErrorKind::ConnectionLost;
+	return ErrorKind::Other;
+}
+
+
+Id Database::lastInsertId(Poco::Data::Session& session) const
+{
+	Poco::Int64 id = 0;
+	if (_dialect == Dialect::SQLite)
+		session << "SELECT last_insert_rowid()", into(id), now;
+	else
+		session << "SELECT LAST_INSERT_ID()", into(id), now;
+	return id;
+}
+
+
+const char* Database::forUpdate() const
+{
+	return _dialect == Dialect::MySQL ? " FOR UPDATE" : "";
+}
+
+
+void Database::ping()
+{
+	try
+	{
+		withSession([](Poco::Data::Session& s) {
+			int one = 0;
+			s << "SELECT 1", into(one), now;
+		});
+	}
+	catch (UnavailableException&)
+	{
+		throw;
+	}
+	catch (Poco::Exception& exc)
+	{
+		throw UnavailableException("The database does not answer: " + exc.displayText(), "database_unavailable");
+	}
+}
+
+
+Poco::Int64 Database::toMicros(const Poco::Timestamp& ts)
+{
+	return ts.epochMicroseconds();
+}
+
+
+Poco::Timestamp Database::fromMicros(Poco::Int64 micros)
+{
+	return Poco::Timestamp(micros);
+}
+
+
+} // namespace Data
+} // namespace Orgs

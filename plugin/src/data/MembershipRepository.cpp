@@ -1,0 +1,170 @@
+//
+// MembershipRepository.cpp
+//
+// Library: OrgsPlugin
+// Package: Data
+// Module:  MembershipRepository
+//
+
+
+#include "data/MembershipRepository.h"
+#include "data/Rows.h"
+#include "Orgs/Errors.h"
+#include "Poco/Data/Statement.h"
+
+
+using namespace Poco::Data::Keywords;
+using Poco::Data::Keywords::bind;
+
+
+namespace Orgs {
+namespace Data {
+
+
+namespace {
+
+
+const std::string SELECT_MEMBER("SELECT m.organization_id, m.account_id, a.username, a.name, a.email, m.role, m.created_at "
+                                "FROM memberships m JOIN accounts a ON a.id = m.account_id ");
+
+
+Membership readMembership(const Rows& rows, std::size_t i)
+{
+	Membership m;
+	m.organizationId = rows.integer(i, 0);
+	m.accountId = rows.integer(i, 1);
+	m.username = rows.text(i, 2);
+	m.name = rows.text(i, 3);
+	m.email = rows.text(i, 4);
+	m.role = rows.text(i, 5);
+	m.createdAt = rows.time(i, 6);
+	return m;
+}
+
+
+std::string likePattern(const std::string& search)
+{
+	std::string p("%");
+	for (char c : search)
+	{
+		if (c == '%' || c == '_' || c == '!')
+			p += '!';
+		p += c;
+	}
+	p += '%';
+	return p;
+}
+
+
+} // namespace
+
+
+MembershipRepository::MembershipRepository(Database& database) : _database(database)
+{
+}
+
+
+void MembershipRepository::insert(Poco::Data::Session& session, Id orgId, Id accountId, const std::string& role,
+                                  const Poco::Timestamp& at)
+{
+	const Poco::Int64 micros = Database::toMicros(at);
+	try
+	{
+		session << "INSERT INTO memberships (organization_id, account_id, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+			bind(orgId), bind(accountId), bind(role), bind(micros), bind(micros), now;
+	}
+	catch (Poco::Exception& exc)
+	{
+		if (Database::classify(exc) == Database::ErrorKind::Duplicate)
+			throw ConflictException("The account is already a member of the organization", "already_member");
+		throw;
+	}
+}
+
+
+Poco::Nullable<Membership> MembershipRepository::find(Poco::Data::Session& session, Id orgId, Id accountId, bool lock)
+{
+	Poco::Data::Statement st(session);
+	st << SELECT_MEMBER + "WHERE m.organization_id = ? AND m.account_id = ?" + (lock ? _database.forUpdate() : ""),
+		bind(orgId), bind(accountId);
+	st.execute();
+	Poco::Data::RecordSet rs(st);
+	Rows rows(rs);
+	if (rows.count() == 0)
+		return Poco::Nullable<Membership>();
+	return readMembership(rows, 0);
+}
+
+
+bool MembershipRepository::updateRole(Poco::Data::Session& session, Id orgId, Id accountId, const std::string& role,
+                                      const Poco::Timestamp& at)
+{
+	Poco::Data::Statement st(session);
+	st << "UPDATE memberships SET role = ?, updated_at = ? WHERE organization_id = ? AND account_id = ?", bind(role),
+		bind(Database::toMicros(at)), bind(orgId), bind(accountId);
+	return st.execute() == 1;
+}
+
+
+bool MembershipRepository::remove(Poco::Data::Session& session, Id orgId, Id accountId)
+{
+	Poco::Data::Statement st(session);
+	st << "DELETE FROM memberships WHERE organization_id = ? AND account_id = ?", bind(orgId), bind(accountId);
+	return st.execute() == 1;
+}
+
+
+std::vector<Membership> MembershipRepository::list(Poco::Data::Session& session, Id orgId, const std::string& role,
+                                                   const std::string& search, Id afterAccountId, int limit)
+{
+	Poco::Data::Statement st(session);
+	std::string sql = SELECT_MEMBER + "WHERE m.organization_id = ? AND m.account_id > ?";
+	st.addBind(bind(orgId));
+	st.addBind(bind(afterAccountId));
+	if (!role.empty())
+	{
+		sql += " AND m.role = ?";
+		st.addBind(bind(role));
+	}
+	if (!search.empty())
+	{
+		sql += " AND (a.username LIKE ? ESCAPE '!' OR a.name LIKE ? ESCAPE '!')";
+		const std::string pattern = likePattern(search);
+		st.addBind(bind(pattern));
+		st.addBind(bind(pattern));
+	}
+	sql += " ORDER BY m.account_id LIMIT ?";
+	st.addBind(bind(limit));
+	st << sql;
+	st.execute();
+	Poco::Data::RecordSet rs(st);
+	Rows rows(rs);
+	std::vector<Membership> result;
+	for (std::size_t i = 0; i < rows.count(); ++i)
+		result.push_back(readMembership(rows, i));
+	return result;
+}
+
+
+MembershipRepository::Access MembershipRepository::access(Poco::Data::Session& session, Id accountId, Id orgId)
+{
+	Poco::Data::Statement st(session);
+	st << "SELECT o.owner_account_id, m.role FROM organizations o "
+	      "LEFT JOIN memberships m ON m.organization_id = o.id AND m.account_id = ? WHERE o.id = ?",
+		bind(accountId), bind(orgId);
+	st.execute();
+	Poco::Data::RecordSet rs(st);
+	Rows rows(rs);
+	Access a;
+	if (rows.count() == 0)
+		return a;
+	a.exists = true;
+	a.ownerAccountId = rows.integer(0, 0);
+	a.member = !rows.isNull(0, 1);
+	a.role = rows.text(0, 1);
+	return a;
+}
+
+
+} // namespace Data
+} // namespace Orgs

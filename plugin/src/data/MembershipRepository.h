@@ -1,0 +1,70 @@
+//
+// MembershipRepository.h
+//
+// Library: OrgsPlugin
+// Package: Data
+// Module:  MembershipRepository
+//
+// SQL for the memberships table.
+//
+
+
+#ifndef Orgs_MembershipRepository_INCLUDED
+#define Orgs_MembershipRepository_INCLUDED
+
+
+#include "Orgs/Model.h"
+#include "data/Database.h"
+#include "Poco/Nullable.h"
+#include <string>
+#include <vector>
+
+
+namespace Orgs {
+namespace Data {
+
+
+class MembershipRepository
+	/// One row per (organization, account); listings are keyset-paginated by account id,
+	/// which the primary key orders, so the last page costs what the first does.
+{
+public:
+	struct Access
+		/// What the permission check needs: does the organization exist, who owns it, and the
+		/// account's role in it (empty if not a member).
+	{
+		bool exists = false;
+		Id ownerAccountId = 0;
+		std::string role;
+		bool member = false;
+	};
+
+	explicit MembershipRepository(Database& database);
+
+	void insert(Poco::Data::Session& session, Id orgId, Id accountId, const std::string& role, const Poco::Timestamp& at);
+		/// Inserts a membership. Throws ConflictException ("already_member") if it exists.
+
+	Poco::Nullable<Membership> find(Poco::Data::Session& session, Id orgId, Id accountId, bool lock = false);
+		/// Returns the membership with the account's public fields (owner is left false).
+
+	bool updateRole(Poco::Data::Session& session, Id orgId, Id accountId, const std::string& role, const Poco::Timestamp& at);
+	bool remove(Poco::Data::Session& session, Id orgId, Id accountId);
+
+	std::vector<Membership> list(Poco::Data::Session& session, Id orgId, const std::string& role,
+	                             const std::string& search, Id afterAccountId, int limit);
+		/// Returns up to limit members with account id above afterAccountId, by account id,
+		/// optionally only those with the role and those whose username or name contains search.
+
+	Access access(Poco::Data::Session& session, Id accountId, Id orgId);
+		/// Returns what the permission check needs, in one query.
+
+private:
+	Database& _database;
+};
+
+
+} // namespace Data
+} // namespace Orgs
+
+
+#endif // Orgs_MembershipRepository_INCLUDED

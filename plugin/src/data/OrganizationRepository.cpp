@@ -1,0 +1,153 @@
+//
+// OrganizationRepository.cpp
+//
+// Library: OrgsPlugin
+// Package: Data
+// Module:  OrganizationRepository
+//
+
+
+#include "data/OrganizationRepository.h"
+#include "data/Rows.h"
+#include "Poco/Data/Statement.h"
+
+
+using namespace Poco::Data::Keywords;
+using Poco::Data::Keywords::bind;
+
+
+namespace Orgs {
+namespace Data {
+
+
+namespace {
+
+
+const std::string COLUMNS("o.id, o.username, o.title, o.region, o.owner_account_id, o.created_at, o.updated_at");
+
+
+Organization readOrganization(const Rows& rows, std::size_t i)
+{
+	Organization o;
+	o.id = rows.integer(i, 0);
+	o.username = rows.text(i, 1);
+	o.title = rows.text(i, 2);
+	o.region = rows.text(i, 3);
+	o.ownerAccountId = rows.integer(i, 4);
+	o.createdAt = rows.time(i, 5);
+	o.updatedAt = rows.time(i, 6);
+	return o;
+}
+
+
+} // namespace
+
+
+OrganizationRepository::OrganizationRepository(Database& database) : _database(database)
+{
+}
+
+
+Organization OrganizationRepository::insert(Poco::Data::Session& session, const OrganizationSpec& spec, Id ownerId,
+                                            const Poco::Timestamp& at)
+{
+	const Poco::Int64 micros = Database::toMicros(at);
+	session << "INSERT INTO organizations (username, title, region, owner_account_id, created_at, updated_at) "
+	           "VALUES (?, ?, ?, ?, ?, ?)",
+		bind(spec.username), bind(spec.title), bind(spec.region), bind(ownerId), bind(micros), bind(micros), now;
+	Organization o;
+	o.id = _database.lastInsertId(session);
+	o.username = spec.username;
+	o.title = spec.title;
+	o.region = spec.region;
+	o.ownerAccountId = ownerId;
+	o.createdAt = Poco::Timestamp(micros);
+	o.updatedAt = o.createdAt;
+	return o;
+}
+
+
+Poco::Nullable<Organization> OrganizationRepository::findOne(Poco::Data::Session& session, const std::string& column,
+                                                             const std::string& value, bool lock)
+{
+	Poco::Data::Statement st(session);
+	st << "SELECT " + COLUMNS + " FROM organizations o WHERE o." + column + " = ?" + (lock ? _database.forUpdate() : ""),
+		bind(value);
+	st.execute();
+	Poco::Data::RecordSet rs(st);
+	Rows rows(rs);
+	if (rows.count() == 0)
+		return Poco::Nullable<Organization>();
+	return readOrganization(rows, 0);
+}
+
+
+Poco::Nullable<Organization> OrganizationRepository::findById(Poco::Data::Session& session, Id id, bool lock)
+{
+	return findOne(session, "id", std::to_string(id), lock);
+}
+
+
+Poco::Nullable<Organization> OrganizationRepository::findByUsername(Poco::Data::Session& session,
+                                                                    const std::string& username, bool lock)
+{
+	return findOne(session, "username", username, lock);
+}
+
+
+void OrganizationRepository::update(Poco::Data::Session& session, const Organization& org)
+{
+	session << "UPDATE organizations SET username = ?, title = ?, updated_at = ? WHERE id = ?", bind(org.username),
+		bind(org.title), bind(Database::toMicros(org.updatedAt)), bind(org.id), now;
+}
+
+
+bool OrganizationRepository::setOwner(Poco::Data::Session& session, Id orgId, Id expectedOwnerId, Id newOwnerId,
+                                      const Poco::Timestamp& at)
+{
+	Poco::Data::Statement st(session);
+	st << "UPDATE organizations SET owner_account_id = ?, acl_version = acl_version + 1, updated_at = ? "
+	      "WHERE id = ? AND owner_account_id = ?",
+		bind(newOwnerId), bind(Database::toMicros(at)), bind(orgId), bind(expectedOwnerId);
+	return st.execute() == 1;
+}
+
+
+void OrganizationRepository::remove(Poco::Data::Session& session, Id orgId)
+{
+	session << "DELETE FROM memberships WHERE organization_id = ?", bind(orgId), now;
+	session << "DELETE FROM organizations WHERE id = ?", bind(orgId), now;
+}
+
+
+void OrganizationRepository::bumpAclVersion(Poco::Data::Session& session, Id orgId)
+{
+	session << "UPDATE organizations SET acl_version = acl_version + 1 WHERE id = ?", bind(orgId), now;
+}
+
+
+std::vector<OrganizationMembership> OrganizationRepository::listForAccount(Poco::Data::Session& session, Id accountId,
+                                                                           Id afterOrgId, int limit)
+{
+	Poco::Data::Statement st(session);
+	st << "SELECT " + COLUMNS + ", m.role FROM memberships m JOIN organizations o ON o.id = m.organization_id "
+	                            "WHERE m.account_id = ? AND m.organization_id > ? ORDER BY m.organization_id LIMIT ?",
+		bind(accountId), bind(afterOrgId), bind(limit);
+	st.execute();
+	Poco::Data::RecordSet rs(st);
+	Rows rows(rs);
+	std::vector<OrganizationMembership> result;
+	for (std::size_t i = 0; i < rows.count(); ++i)
+	{
+		OrganizationMembership om;
+		om.organization = readOrganization(rows, i);
+		om.role = rows.text(i, 7);
+		om.owner = om.organization.ownerAccountId == accountId;
+		result.push_back(om);
+	}
+	return result;
+}
+
+
+} // namespace Data
+} // namespace Orgs

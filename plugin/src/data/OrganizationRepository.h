@@ -1,0 +1,68 @@
+//
+// OrganizationRepository.h
+//
+// Library: OrgsPlugin
+// Package: Data
+// Module:  OrganizationRepository
+//
+// SQL for the organizations table.
+//
+
+
+#ifndef Orgs_OrganizationRepository_INCLUDED
+#define Orgs_OrganizationRepository_INCLUDED
+
+
+#include "Orgs/Model.h"
+#include "data/Database.h"
+#include "Poco/Nullable.h"
+#include <string>
+#include <vector>
+
+
+namespace Orgs {
+namespace Data {
+
+
+class OrganizationRepository
+	/// Inserts, finds, changes and deletes organizations, and lists an account's organizations
+	/// by keyset (organization id), so a page costs the same wherever it starts.
+{
+public:
+	explicit OrganizationRepository(Database& database);
+
+	Organization insert(Poco::Data::Session& session, const OrganizationSpec& spec, Id ownerId, const Poco::Timestamp& at);
+		/// Inserts an organization; the caller reserves the handle in the same transaction.
+
+	Poco::Nullable<Organization> findById(Poco::Data::Session& session, Id id, bool lock = false);
+		/// Finds an organization; with lock, the row stays locked until the transaction ends.
+
+	Poco::Nullable<Organization> findByUsername(Poco::Data::Session& session, const std::string& username, bool lock = false);
+
+	void update(Poco::Data::Session& session, const Organization& org);
+		/// Writes username, title and updated_at.
+
+	bool setOwner(Poco::Data::Session& session, Id orgId, Id expectedOwnerId, Id newOwnerId, const Poco::Timestamp& at);
+		/// Changes the owner if it still is expectedOwnerId; returns false otherwise. Bumps acl_version.
+
+	void remove(Poco::Data::Session& session, Id orgId);
+		/// Deletes the organization; its memberships go with it (ON DELETE CASCADE).
+
+	void bumpAclVersion(Poco::Data::Session& session, Id orgId);
+		/// Records that who may do what in the organization has changed.
+
+	std::vector<OrganizationMembership> listForAccount(Poco::Data::Session& session, Id accountId, Id afterOrgId, int limit);
+		/// Returns up to limit organizations the account belongs to, with id above afterOrgId, by id.
+
+private:
+	Poco::Nullable<Organization> findOne(Poco::Data::Session& session, const std::string& column, const std::string& value, bool lock);
+
+	Database& _database;
+};
+
+
+} // namespace Data
+} // namespace Orgs
+
+
+#endif // Orgs_OrganizationRepository_INCLUDED

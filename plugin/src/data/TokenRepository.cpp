@@ -1,0 +1,103 @@
+//
+// TokenRepository.cpp
+//
+// Library: OrgsPlugin
+// Package: Data
+// Module:  TokenRepository
+//
+
+
+#include "data/TokenRepository.h"
+#include "data/Rows.h"
+#include "Poco/Data/Statement.h"
+
+
+using namespace Poco::Data::Keywords;
+using Poco::Data::Keywords::bind;
+
+
+namespace Orgs {
+namespace Data {
+
+
+TokenRepository::TokenRepository(Database& database) : _database(database)
+{
+}
+
+
+AccessToken TokenRepository::insert(Poco::Data::Session& session, Id accountId, const std::string& name,
+                                    const std::string& prefix, const std::string& hash, const Poco::Timestamp& at)
+{
+	session << "INSERT INTO access_tokens (account_id, name, prefix, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+		bind(accountId), bind(name), bind(prefix), bind(hash), bind(Database::toMicros(at)), now;
+	AccessToken t;
+	t.id = _database.lastInsertId(session);
+	t.accountId = accountId;
+	t.name = name;
+	t.prefix = prefix;
+	t.createdAt = at;
+	return t;
+}
+
+
+std::vector<AccessToken> TokenRepository::listLive(Poco::Data::Session& session, Id accountId)
+{
+	Poco::Data::Statement st(session);
+	st << "SELECT id, account_id, name, prefix, created_at, last_used_at, expires_at FROM access_tokens "
+	      "WHERE account_id = ? AND revoked_at IS NULL ORDER BY id DESC",
+		bind(accountId);
+	st.execute();
+	Poco::Data::RecordSet rs(st);
+	Rows rows(rs);
+	std::vector<AccessToken> result;
+	for (std::size_t i = 0; i < rows.count(); ++i)
+	{
+		AccessToken t;
+		t.id = rows.integer(i, 0);
+		t.accountId = rows.integer(i, 1);
+		t.name = rows.text(i, 2);
+		t.prefix = rows.text(i, 3);
+		t.createdAt = rows.time(i, 4);
+		t.lastUsedAt = rows.nullableTime(i, 5);
+		t.expiresAt = rows.nullableTime(i, 6);
+		result.push_back(t);
+	}
+	return result;
+}
+
+
+bool TokenRepository::revoke(Poco::Data::Session& session, Id accountId, Id tokenId, const Poco::Timestamp& at)
+{
+	Poco::Data::Statement st(session);
+	st << "UPDATE access_tokens SET revoked_at = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL",
+		bind(Database::toMicros(at)), bind(tokenId), bind(accountId);
+	return st.execute() > 0;
+}
+
+
+bool TokenRepository::findLive(Poco::Data::Session& session, const std::string& hash, LiveToken& token)
+{
+	Poco::Data::Statement st(session);
+	st << "SELECT id, account_id, last_used_at, expires_at FROM access_tokens WHERE token_hash = ? AND revoked_at IS NULL",
+		bind(hash);
+	st.execute();
+	Poco::Data::RecordSet rs(st);
+	Rows rows(rs);
+	if (rows.count() == 0)
+		return false;
+	token.id = rows.integer(0, 0);
+	token.accountId = rows.integer(0, 1);
+	token.lastUsedAt = rows.nullableTime(0, 2);
+	token.expiresAt = rows.nullableTime(0, 3);
+	return true;
+}
+
+
+void TokenRepository::touch(Poco::Data::Session& session, Id tokenId, const Poco::Timestamp& at)
+{
+	session << "UPDATE access_tokens SET last_used_at = ? WHERE id = ?", bind(Database::toMicros(at)), bind(tokenId), now;
+}
+
+
+} // namespace Data
+} // namespace Orgs

@@ -1,0 +1,64 @@
+//
+// TokenRepository.h
+//
+// Library: OrgsPlugin
+// Package: Data
+// Module:  TokenRepository
+//
+// SQL for personal access tokens. Only hashes of secrets reach this class.
+//
+
+
+#ifndef Orgs_TokenRepository_INCLUDED
+#define Orgs_TokenRepository_INCLUDED
+
+
+#include "Orgs/Model.h"
+#include "data/Database.h"
+#include <string>
+#include <vector>
+
+
+namespace Orgs {
+namespace Data {
+
+
+class TokenRepository
+	/// Stores tokens by the SHA-256 hash of their secret.
+{
+public:
+	struct LiveToken
+	{
+		Id id = 0;
+		Id accountId = 0;
+		Poco::Nullable<Poco::Timestamp> lastUsedAt;
+		Poco::Nullable<Poco::Timestamp> expiresAt;
+	};
+
+	explicit TokenRepository(Database& database);
+
+	AccessToken insert(Poco::Data::Session& session, Id accountId, const std::string& name, const std::string& prefix,
+	                   const std::string& hash, const Poco::Timestamp& at);
+
+	std::vector<AccessToken> listLive(Poco::Data::Session& session, Id accountId);
+		/// Returns the account's tokens that are not revoked, newest first.
+
+	bool revoke(Poco::Data::Session& session, Id accountId, Id tokenId, const Poco::Timestamp& at);
+		/// Marks a live token of the account revoked; returns false if there is none.
+
+	bool findLive(Poco::Data::Session& session, const std::string& hash, LiveToken& token);
+		/// Finds a token that is not revoked by the hash of its secret.
+
+	void touch(Poco::Data::Session& session, Id tokenId, const Poco::Timestamp& at);
+		/// Records when the token was last used.
+
+private:
+	Database& _database;
+};
+
+
+} // namespace Data
+} // namespace Orgs
+
+
+#endif // Orgs_TokenRepository_INCLUDED

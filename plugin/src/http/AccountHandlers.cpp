@@ -1,0 +1,109 @@
+//
+// AccountHandlers.cpp
+//
+// Library: OrgsPlugin
+// Package: Http
+// Module:  AccountHandlers
+//
+
+
+#include "http/AccountHandlers.h"
+#include "http/JsonBody.h"
+#include "http/JsonCodec.h"
+#include "http/RequestContext.h"
+#include "Orgs/Errors.h"
+#include "Poco/NumberParser.h"
+
+
+namespace Orgs {
+namespace Http {
+
+
+AccountHandlers::AccountHandlers(Orgs::AccountService& accounts, Orgs::OrganizationService& organizations, bool selfSignup) :
+	_accounts(accounts),
+	_organizations(organizations),
+	_selfSignup(selfSignup)
+{
+}
+
+
+void AccountHandlers::addRoutes(Router& router)
+{
+	router.add("POST", "/accounts", Router::Auth::None, Router::Body::Json, [this](RequestContext& c) { signUp(c); });
+	router.add("GET", "/me", Router::Auth::Required, Router::Body::None, [this](RequestContext& c) { me(c); });
+	router.add("POST", "/me/tokens", Router::Auth::Required, Router::Body::Json, [this](RequestContext& c) { createToken(c); });
+	router.add("GET", "/me/tokens", Router::Auth::Required, Router::Body::None, [this](RequestContext& c) { listTokens(c); });
+	router.add("DELETE", "/me/tokens/{id}", Router::Auth::Required, Router::Body::None, [this](RequestContext& c) { revokeToken(c); });
+}
+
+
+void AccountHandlers::signUp(RequestContext& c)
+{
+	if (!_selfSignup)
+		throw ForbiddenException("Self sign-up is disabled on this server (orgs.accounts.selfSignup)", "signup_disabled");
+	JsonBody body(c.body());
+	AccountSpec spec;
+	spec.username = body.requiredString("username");
+	spec.email = body.requiredString("email");
+	spec.name = body.optionalString("name").value("");
+	body.finish();
+
+	SignUp result = _accounts.signUp(spec, "sign-up");
+	Poco::JSON::Object::Ptr o = JsonCodec::object();
+	o->set("account", JsonCodec::account(result.account));
+	o->set("token", JsonCodec::token(result.token));
+	c.response().set("Location", "/me");
+	c.send(201, o);
+}
+
+
+void AccountHandlers::me(RequestContext& c)
+{
+	const Account account = _accounts.getAccount(c.actor());
+	PageRequest first;
+	first.limit = 100;
+	const Page<OrganizationMembership> orgs = _organizations.listOrganizations(c.actor(), first);
+	Poco::JSON::Object::Ptr o = JsonCodec::object();
+	o->set("account", JsonCodec::account(account));
+	Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+	for (const auto& om : orgs.items)
+		list->add(JsonCodec::organization(om));
+	o->set("organizations", list);
+	// More than 100: the rest through GET /orgs?cursor=...
+	if (orgs.nextCursor.empty())
+		o->set("organizations_next_cursor", Poco::Dynamic::Var());
+	else
+		o->set("organizations_next_cursor", orgs.nextCursor);
+	c.send(200, o);
+}
+
+
+void AccountHandlers::createToken(RequestContext& c)
+{
+	JsonBody body(c.body());
+	const std::string name = body.requiredString("name");
+	body.finish();
+	c.send(201, JsonCodec::token(_accounts.createToken(c.actor(), name)));
+}
+
+
+void AccountHandlers::listTokens(RequestContext& c)
+{
+	Page<AccessToken> page;
+	page.items = _accounts.listTokens(c.actor());
+	c.send(200, JsonCodec::page(page, [](const AccessToken& t) { return JsonCodec::token(t); }));
+}
+
+
+void AccountHandlers::revokeToken(RequestContext& c)
+{
+	Poco::Int64 id = 0;
+	if (!Poco::NumberParser::tryParse64(c.param("id"), id))
+		throw NotFoundException("You have no token " + c.param("id"), "token_not_found");
+	_accounts.revokeToken(c.actor(), id);
+	c.sendNoContent();
+}
+
+
+} // namespace Http
+} // namespace Orgs

@@ -1,0 +1,199 @@
+//
+// Api.cpp
+//
+// Library: OrgsPlugin
+// Package: Http
+// Module:  Api
+//
+
+
+#include "http/Api.h"
+#include "http/HttpError.h"
+#include "http/Problem.h"
+#include "http/RequestContext.h"
+#include "Orgs/Errors.h"
+#include "Poco/JSON/JSONException.h"
+#include "Poco/JSON/Parser.h"
+#include "Poco/Net/HTTPRequestHandler.h"
+#include "Poco/Net/MediaType.h"
+#include "Poco/String.h"
+#include "Poco/URI.h"
+
+
+namespace Orgs {
+namespace Http {
+
+
+namespace {
+
+
+class ApiRequestHandler : public Poco::Net::HTTPRequestHandler
+	/// One request, handed to the Api.
+{
+public:
+	explicit ApiRequestHandler(Api& api) : _api(api) {}
+
+	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override
+	{
+		_api.handle(request, response);
+	}
+
+private:
+	Api& _api;
+};
+
+
+class ApiRequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory
+	/// Returns a handler for paths under the API's base path and nullptr for any other, so the
+	/// host can try its next factory.
+{
+public:
+	explicit ApiRequestHandlerFactory(Api& api) : _api(api) {}
+
+	Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override
+	{
+		return _api.owns(request.getURI()) ? new ApiRequestHandler(_api) : nullptr;
+	}
+
+private:
+	Api& _api;
+};
+
+
+bool isJson(const std::string& contentType)
+{
+	try
+	{
+		Poco::Net::MediaType type(contentType);
+		return Poco::icompare(type.getType(), "application") == 0 &&
+		       (Poco::icompare(type.getSubType(), "json") == 0 || Poco::endsWith(Poco::toLower(type.getSubType()), std::string("+json")));
+	}
+	catch (Poco::Exception&)
+	{
+		return false;
+	}
+}
+
+
+std::string pathOf(const std::string& uri)
+{
+	const std::string::size_type q = uri.find_first_of("?#");
+	return q == std::string::npos ? uri : uri.substr(0, q);
+}
+
+
+} // namespace
+
+
+Api::Api(const std::string& basePath, std::size_t maxBodyBytes, RequestAuthenticator& authenticator, Poco::Logger& logger) :
+	_basePath(basePath == "/" ? "" : basePath),
+	_maxBodyBytes(maxBodyBytes),
+	_authenticator(authenticator),
+	_logger(logger)
+{
+}
+
+
+bool Api::owns(const std::string& uri) const
+{
+	const std::string path = pathOf(uri);
+	if (path.compare(0, _basePath.size(), _basePath) != 0)
+		return false;
+	return path.size() == _basePath.size() || path[_basePath.size()] == '/';
+}
+
+
+Poco::SharedPtr<Poco::Net::HTTPRequestHandlerFactory> Api::createFactory()
+{
+	return new ApiRequestHandlerFactory(*this);
+}
+
+
+Poco::JSON::Object::Ptr Api::readBody(Poco::Net::HTTPServerRequest& request, Router::Body kind)
+{
+	if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(_maxBodyBytes))
+	{
+		throw HttpError(413, "payload_too_large",
+		                "The body is larger than the limit of " + std::to_string(_maxBodyBytes) + " bytes");
+	}
+	// Read at most one byte more than the limit: a chunked body cannot exhaust memory.
+	std::string text;
+	std::istream& in = request.stream();
+	char buffer[8192];
+	while (in && text.size() <= _maxBodyBytes)
+	{
+		in.read(buffer, sizeof(buffer));
+		text.append(buffer, static_cast<std::size_t>(in.gcount()));
+	}
+	if (text.size() > _maxBodyBytes)
+		throw HttpError(413, "payload_too_large", "The body is larger than the limit of " + std::to_string(_maxBodyBytes) + " bytes");
+
+	if (kind == Router::Body::None)
+		return nullptr;
+	if (Poco::trim(text).empty())
+	{
+		if (kind == Router::Body::Json)
+			throw InvalidInputException("This request needs a JSON object as its body", "missing_body");
+		return nullptr;
+	}
+	if (!isJson(request.getContentType()))
+	{
+		throw HttpError(415, "unsupported_media_type",
+		                "The body must be application/json, not '" + request.getContentType() + "'");
+	}
+	Poco::Dynamic::Var parsed;
+	try
+	{
+		Poco::JSON::Parser parser;
+		parsed = parser.parse(text);
+	}
+	catch (Poco::Exception& exc)
+	{
+		throw InvalidInputException("The body is not valid JSON: " + exc.message(), "malformed_json");
+	}
+	if (parsed.type() != typeid(Poco::JSON::Object::Ptr))
+		throw InvalidInputException("The body must be a JSON object", "invalid_body");
+	return parsed.extract<Poco::JSON::Object::Ptr>();
+}
+
+
+void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
+{
+	bool bodyRead = false;
+	try
+	{
+		std::string path = pathOf(request.getURI()).substr(_basePath.size());
+		Router::Match match = _router.match(request.getMethod(), path);
+		if (!match.pRoute)
+		{
+			if (match.allowedMethods.empty())
+				throw NotFoundException("No resource at " + pathOf(request.getURI()), "no_route");
+			response.set("Allow", Poco::cat(std::string(", "), match.allowedMethods.begin(), match.allowedMethods.end()));
+			throw HttpError(405, "method_not_allowed", request.getMethod() + " is not allowed here");
+		}
+		const Router::Route& route = *match.pRoute;
+		Id actor = 0;
+		if (route.auth == Router::Auth::Required)
+			actor = _authenticator.authenticate(request);
+		Poco::JSON::Object::Ptr pBody = readBody(request, route.body);
+		bodyRead = true;
+		RequestContext context(request, response, std::move(match.params), pBody, actor);
+		route.handler(context);
+	}
+	catch (std::exception& exc)
+	{
+		Problem problem = Problem::from(exc, _logger);
+		if (!response.sent())
+		{
+			// A body left unread would be taken for the next request on this connection.
+			const bool pendingBody = (request.hasContentLength() && request.getContentLength64() > 0) || request.getChunkedTransferEncoding();
+			if (!bodyRead && pendingBody)
+				response.setKeepAlive(false);
+			problem.send(response);
+		}
+	}
+}
+
+
+} // namespace Http
+} // namespace Orgs

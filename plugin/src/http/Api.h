@@ -1,0 +1,79 @@
+//
+// Api.h
+//
+// Library: OrgsPlugin
+// Package: Http
+// Module:  Api
+//
+// The HTTP API: routes, authentication and request limits, and its handler factory.
+//
+
+
+#ifndef Orgs_Api_INCLUDED
+#define Orgs_Api_INCLUDED
+
+
+#include "http/RequestAuthenticator.h"
+#include "http/Router.h"
+#include "Poco/JSON/Object.h"
+#include "Poco/Logger.h"
+#include "Poco/Net/HTTPRequestHandlerFactory.h"
+#include "Poco/Net/HTTPServerRequest.h"
+#include "Poco/Net/HTTPServerResponse.h"
+#include <memory>
+#include <string>
+
+
+namespace Orgs {
+namespace Http {
+
+
+class Api
+	/// Serves every request under the base path: matches a route, authenticates, reads and
+	/// parses the body within the size limit, runs the handler, and turns any exception into
+	/// a problem document.
+{
+public:
+	Api(const std::string& basePath, std::size_t maxBodyBytes, RequestAuthenticator& authenticator, Poco::Logger& logger);
+
+	Router& router();
+	const std::string& basePath() const;
+
+	bool owns(const std::string& uri) const;
+		/// Returns true if the request URI is under the base path.
+
+	void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
+		/// Handles one request. Never throws.
+
+	Poco::SharedPtr<Poco::Net::HTTPRequestHandlerFactory> createFactory();
+		/// Returns a factory that hands requests under the base path to this API and returns
+		/// nullptr for any other path. The API must outlive it.
+
+private:
+	Poco::JSON::Object::Ptr readBody(Poco::Net::HTTPServerRequest& request, Router::Body kind);
+
+	std::string _basePath;
+	std::size_t _maxBodyBytes;
+	RequestAuthenticator& _authenticator;
+	Poco::Logger& _logger;
+	Router _router;
+};
+
+
+inline Router& Api::router()
+{
+	return _router;
+}
+
+
+inline const std::string& Api::basePath() const
+{
+	return _basePath;
+}
+
+
+} // namespace Http
+} // namespace Orgs
+
+
+#endif // Orgs_Api_INCLUDED

@@ -1,0 +1,58 @@
+//
+// JsonBody.h
+//
+// Library: OrgsPlugin
+// Package: Http
+// Module:  JsonBody
+//
+// Strict reading of a JSON request body: types are checked and unknown fields refused.
+//
+
+
+#ifndef Orgs_JsonBody_INCLUDED
+#define Orgs_JsonBody_INCLUDED
+
+
+#include "Poco/JSON/Object.h"
+#include "Poco/Nullable.h"
+#include <set>
+#include <string>
+
+
+namespace Orgs {
+namespace Http {
+
+
+class JsonBody
+	/// Reads fields of a request's JSON object. Throws InvalidInputException with reason
+	/// "missing_field", "invalid_type" or (from finish()) "unknown_field".
+	///
+	///     JsonBody body(context.body());
+	///     std::string title = body.requiredString("title");
+	///     body.finish(); // refuses any field not read
+{
+public:
+	explicit JsonBody(Poco::JSON::Object::Ptr pObject);
+
+	std::string requiredString(const std::string& key);
+		/// Returns a string field that must be present.
+
+	Poco::Nullable<std::string> optionalString(const std::string& key);
+		/// Returns a string field, or null if absent.
+
+	void finish() const;
+		/// Throws InvalidInputException ("unknown_field") naming any field no getter asked for.
+
+private:
+	Poco::Dynamic::Var get(const std::string& key);
+
+	Poco::JSON::Object::Ptr _pObject;
+	std::set<std::string> _known;
+};
+
+
+} // namespace Http
+} // namespace Orgs
+
+
+#endif // Orgs_JsonBody_INCLUDED

@@ -1,0 +1,66 @@
+//
+// JsonCodec.h
+//
+// Library: OrgsPlugin
+// Package: Http
+// Module:  JsonCodec
+//
+// The JSON representation of the model. Field names are snake_case, times RFC 3339 UTC.
+//
+
+
+#ifndef Orgs_JsonCodec_INCLUDED
+#define Orgs_JsonCodec_INCLUDED
+
+
+#include "Orgs/Model.h"
+#include "Poco/JSON/Array.h"
+#include "Poco/JSON/Object.h"
+#include <vector>
+
+
+namespace Orgs {
+namespace Http {
+
+
+class JsonCodec
+	/// Encodes value types for responses.
+{
+public:
+	static Poco::JSON::Object::Ptr object();
+		/// Returns an empty object that keeps its keys in insertion order.
+
+	static std::string time(const Poco::Timestamp& ts);
+		/// Returns ts as RFC 3339 in UTC, e.g. 2026-11-23T05:20:44Z.
+
+	static Poco::JSON::Object::Ptr account(const Account& a);
+	static Poco::JSON::Object::Ptr organization(const Organization& o);
+	static Poco::JSON::Object::Ptr organization(const OrganizationMembership& om);
+	static Poco::JSON::Object::Ptr membership(const Membership& m);
+	static Poco::JSON::Object::Ptr token(const AccessToken& t);
+	static Poco::JSON::Object::Ptr token(const IssuedToken& t);
+	static Poco::JSON::Object::Ptr roles(const std::vector<RoleScopeInfo>& scopes);
+
+	template <class T, class Fn>
+	static Poco::JSON::Object::Ptr page(const Page<T>& page, Fn encode)
+		/// Returns {"items":[...],"next_cursor":"..."|null}.
+	{
+		Poco::JSON::Object::Ptr result = object();
+		Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+		for (const auto& item : page.items)
+			items->add(encode(item));
+		result->set("items", items);
+		if (page.nextCursor.empty())
+			result->set("next_cursor", Poco::Dynamic::Var());
+		else
+			result->set("next_cursor", page.nextCursor);
+		return result;
+	}
+};
+
+
+} // namespace Http
+} // namespace Orgs
+
+
+#endif // Orgs_JsonCodec_INCLUDED

@@ -1,0 +1,92 @@
+//
+// MembershipHandlers.cpp
+//
+// Library: OrgsPlugin
+// Package: Http
+// Module:  MembershipHandlers
+//
+
+
+#include "http/MembershipHandlers.h"
+#include "http/JsonBody.h"
+#include "http/JsonCodec.h"
+#include "http/RequestContext.h"
+
+
+namespace Orgs {
+namespace Http {
+
+
+MembershipHandlers::MembershipHandlers(Orgs::MembershipService& memberships) : _memberships(memberships)
+{
+}
+
+
+void MembershipHandlers::addRoutes(Router& router)
+{
+	using A = Router::Auth;
+	using B = Router::Body;
+	router.add("GET", "/orgs/{org}/members", A::Required, B::None, [this](RequestContext& c) { list(c); });
+	router.add("POST", "/orgs/{org}/members", A::Required, B::Json, [this](RequestContext& c) { add(c); });
+	router.add("GET", "/orgs/{org}/members/{account}", A::Required, B::None, [this](RequestContext& c) { get(c); });
+	router.add("PATCH", "/orgs/{org}/members/{account}", A::Required, B::Json, [this](RequestContext& c) { update(c); });
+	router.add("DELETE", "/orgs/{org}/members/{account}", A::Required, B::None, [this](RequestContext& c) { remove(c); });
+	router.add("POST", "/orgs/{org}/leave", A::Required, B::Optional, [this](RequestContext& c) { leave(c); });
+}
+
+
+void MembershipHandlers::list(RequestContext& c)
+{
+	MemberQuery query;
+	static_cast<PageRequest&>(query) = c.page();
+	query.role = c.query("role");
+	query.search = c.query("q");
+	const Page<Membership> page = _memberships.listMembers(c.actor(), c.param("org"), query);
+	c.send(200, JsonCodec::page(page, [](const Membership& m) { return JsonCodec::membership(m); }));
+}
+
+
+void MembershipHandlers::add(RequestContext& c)
+{
+	JsonBody body(c.body());
+	const std::string username = body.requiredString("username");
+	const std::string role = body.optionalString("role").value("");
+	body.finish();
+	const Membership m = _memberships.addMember(c.actor(), c.param("org"), username, role);
+	c.response().set("Location", "/orgs/" + c.param("org") + "/members/" + m.username);
+	c.send(201, JsonCodec::membership(m));
+}
+
+
+void MembershipHandlers::get(RequestContext& c)
+{
+	c.send(200, JsonCodec::membership(_memberships.getMember(c.actor(), c.param("org"), c.param("account"))));
+}
+
+
+void MembershipHandlers::update(RequestContext& c)
+{
+	JsonBody body(c.body());
+	const std::string role = body.requiredString("role");
+	body.finish();
+	c.send(200, JsonCodec::membership(_memberships.changeRole(c.actor(), c.param("org"), c.param("account"), role)));
+}
+
+
+void MembershipHandlers::remove(RequestContext& c)
+{
+	_memberships.removeMember(c.actor(), c.param("org"), c.param("account"));
+	c.sendNoContent();
+}
+
+
+void MembershipHandlers::leave(RequestContext& c)
+{
+	JsonBody(c.body()).finish();
+	_memberships.leave(c.actor(), c.param("org"));
+	c.sendNoContent();
+}
+
+
+} // namespace Http
+} // namespace Orgs

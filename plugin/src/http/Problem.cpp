@@ -1,0 +1,88 @@
+//
+// Problem.cpp
+//
+// Library: OrgsPlugin
+// Package: Http
+// Module:  Problem
+//
+
+
+#include "http/Problem.h"
+#include "http/HttpError.h"
+#include "Poco/JSON/Object.h"
+#include "Poco/Net/HTTPResponse.h"
+#include <sstream>
+
+
+namespace Orgs {
+namespace Http {
+
+
+Problem Problem::from(const std::exception& exc, Poco::Logger& logger)
+{
+	Problem p;
+	if (const auto* orgs = dynamic_cast<const OrgsException*>(&exc))
+	{
+		p.code = orgs->reason();
+		p.detail = orgs->message();
+		if (const auto* http = dynamic_cast<const HttpError*>(&exc))
+			p.status = http->status();
+		else if (dynamic_cast<const InvalidInputException*>(&exc))
+			p.status = 400;
+		else if (dynamic_cast<const UnauthenticatedException*>(&exc))
+			p.status = 401;
+		else if (dynamic_cast<const ForbiddenException*>(&exc))
+			p.status = 403;
+		else if (dynamic_cast<const NotFoundException*>(&exc))
+			p.status = 404;
+		else if (dynamic_cast<const ConflictException*>(&exc))
+			p.status = 409;
+		else if (dynamic_cast<const GoneException*>(&exc))
+			p.status = 410;
+		else if (dynamic_cast<const LimitExceededException*>(&exc))
+			p.status = 429;
+		else if (dynamic_cast<const UnavailableException*>(&exc))
+			p.status = 503;
+		if (p.status == 503)
+			logger.warning("Service unavailable: %s", p.detail);
+		if (p.status != 500)
+			return p;
+	}
+	const auto* poco = dynamic_cast<const Poco::Exception*>(&exc);
+	logger.error("Internal error: %s", std::string(poco ? poco->displayText() : exc.what()));
+	p.status = 500;
+	p.code = "internal_error";
+	p.detail = "The server failed to handle the request; the error is in its log";
+	return p;
+}
+
+
+void Problem::send(Poco::Net::HTTPServerResponse& response) const
+{
+	Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+	body.set("type", "about:blank");
+	body.set("title", title(status));
+	body.set("status", status);
+	body.set("code", code);
+	body.set("detail", detail);
+	std::ostringstream out;
+	body.stringify(out);
+	const std::string text = out.str();
+
+	response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+	if (status == 401)
+		response.set("WWW-Authenticate", "Bearer realm=\"orgs\"");
+	response.setContentType("application/problem+json");
+	response.setContentLength(static_cast<std::streamsize>(text.size()));
+	response.send() << text;
+}
+
+
+std::string Problem::title(int status)
+{
+	return Poco::Net::HTTPResponse::getReasonForStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+}
+
+
+} // namespace Http
+} // namespace Orgs

@@ -1,0 +1,100 @@
+//
+// RequestContext.h
+//
+// Library: OrgsPlugin
+// Package: Http
+// Module:  RequestContext
+//
+// What a route handler gets: the request, its parameters, its body and the caller.
+//
+
+
+#ifndef Orgs_RequestContext_INCLUDED
+#define Orgs_RequestContext_INCLUDED
+
+
+#include "Orgs/Model.h"
+#include "Poco/JSON/Object.h"
+#include "Poco/Net/HTTPServerRequest.h"
+#include "Poco/Net/HTTPServerResponse.h"
+#include "Poco/Net/NameValueCollection.h"
+#include <map>
+#include <string>
+
+
+namespace Orgs {
+namespace Http {
+
+
+class RequestContext
+	/// One request as a handler sees it. Handlers decode with it, call a service, and encode
+	/// the answer with send(); errors are thrown and turned into problems by the caller.
+{
+public:
+	RequestContext(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+	               std::map<std::string, std::string> params, Poco::JSON::Object::Ptr pBody, Id actorId);
+
+	const std::string& param(const std::string& name) const;
+		/// Returns a path parameter ("org" for /orgs/{org}).
+
+	std::string query(const std::string& name, const std::string& deflt = "") const;
+		/// Returns a query parameter.
+
+	PageRequest page(int defaultLimit = 50) const;
+		/// Returns limit and cursor from the query. Throws InvalidInputException ("invalid_limit")
+		/// for a limit that is not an integer from 1 to 100.
+
+	Poco::JSON::Object::Ptr body() const;
+		/// Returns the JSON body, or null if none was sent.
+
+	Id actor() const;
+		/// Returns the signed-in account (0 on routes without authentication).
+
+	void send(int status, const Poco::JSON::Object::Ptr& pObject);
+		/// Sends a JSON response.
+
+	void sendNoContent();
+		/// Sends 204 No Content.
+
+	Poco::Net::HTTPServerRequest& request();
+	Poco::Net::HTTPServerResponse& response();
+
+private:
+	Poco::Net::HTTPServerRequest& _request;
+	Poco::Net::HTTPServerResponse& _response;
+	std::map<std::string, std::string> _params;
+	Poco::Net::NameValueCollection _query;
+	Poco::JSON::Object::Ptr _pBody;
+	Id _actorId;
+};
+
+
+inline Poco::JSON::Object::Ptr RequestContext::body() const
+{
+	return _pBody;
+}
+
+
+inline Id RequestContext::actor() const
+{
+	return _actorId;
+}
+
+
+inline Poco::Net::HTTPServerRequest& RequestContext::request()
+{
+	return _request;
+}
+
+
+inline Poco::Net::HTTPServerResponse& RequestContext::response()
+{
+	return _response;
+}
+
+
+} // namespace Http
+} // namespace Orgs
+
+
+#endif // Orgs_RequestContext_INCLUDED

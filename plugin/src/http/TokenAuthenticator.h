@@ -1,0 +1,45 @@
+//
+// TokenAuthenticator.h
+//
+// Library: OrgsPlugin
+// Package: Http
+// Module:  TokenAuthenticator
+//
+// The built-in authenticator: personal access tokens.
+//
+
+
+#ifndef Orgs_TokenAuthenticator_INCLUDED
+#define Orgs_TokenAuthenticator_INCLUDED
+
+
+#include "Orgs/AccountService.h"
+#include "Orgs/Authenticator.h"
+
+
+namespace Orgs {
+namespace Http {
+
+
+class TokenAuthenticator : public Orgs::Authenticator
+	/// Accepts "Authorization: Bearer <token>" and "Authorization: Token <token>" (the scheme
+	/// is case-insensitive) carrying a live personal access token.
+{
+public:
+	explicit TokenAuthenticator(Orgs::AccountService& accounts);
+
+	bool authenticate(const Poco::Net::HTTPRequest& request, Identity& identity) override;
+
+	static bool credentials(const Poco::Net::HTTPRequest& request, std::string& token);
+		/// Extracts the token of a Bearer or Token authorization; returns false if there is none.
+
+private:
+	Orgs::AccountService& _accounts;
+};
+
+
+} // namespace Http
+} // namespace Orgs
+
+
+#endif // Orgs_TokenAuthenticator_INCLUDED

@@ -1,0 +1,66 @@
+//
+// AccountServiceImpl.h
+//
+// Library: OrgsPlugin
+// Package: Service
+// Module:  AccountServiceImpl
+//
+// Accounts and personal access tokens.
+//
+
+
+#ifndef Orgs_AccountServiceImpl_INCLUDED
+#define Orgs_AccountServiceImpl_INCLUDED
+
+
+#include "Orgs/AccountService.h"
+#include "data/AccountRepository.h"
+#include "data/HandleRepository.h"
+#include "data/TokenRepository.h"
+#include "service/Clock.h"
+#include "service/Guard.h"
+
+
+namespace Orgs {
+namespace Service {
+
+
+class AccountServiceImpl : public Orgs::AccountService
+	/// Implements AccountService. Tokens look like "orgs_pat_<43 base64url characters>"
+	/// (256 random bits); the prefix lets secret scanners recognise a leaked one.
+{
+public:
+	static const std::string TOKEN_PREFIX;
+
+	AccountServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, int touchSeconds);
+
+	Account createAccount(const AccountSpec& spec) override;
+	SignUp signUp(const AccountSpec& spec, const std::string& tokenName) override;
+	Account provisionAccount(const std::string& subject, const AccountSpec& spec) override;
+	Account getAccount(Id accountId) override;
+	Account findAccount(const std::string& ref) override;
+	IssuedToken createToken(Id accountId, const std::string& name) override;
+	std::vector<AccessToken> listTokens(Id accountId) override;
+	void revokeToken(Id accountId, Id tokenId) override;
+	bool authenticateToken(const std::string& secret, Id& accountId) override;
+
+private:
+	static void validate(const AccountSpec& spec);
+	Account insertAccount(Poco::Data::Session& session, const AccountSpec& spec, const std::string& subject);
+	IssuedToken insertToken(Poco::Data::Session& session, Id accountId, const std::string& name);
+
+	Data::Database& _database;
+	Guard& _guard;
+	Clock::Ptr _pClock;
+	int _touchSeconds;
+	Data::HandleRepository _handles;
+	Data::AccountRepository _accounts;
+	Data::TokenRepository _tokens;
+};
+
+
+} // namespace Service
+} // namespace Orgs
+
+
+#endif // Orgs_AccountServiceImpl_INCLUDED

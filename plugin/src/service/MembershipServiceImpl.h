@@ -1,0 +1,58 @@
+//
+// MembershipServiceImpl.h
+//
+// Library: OrgsPlugin
+// Package: Service
+// Module:  MembershipServiceImpl
+//
+// Memberships: the rules and the transactions.
+//
+
+
+#ifndef Orgs_MembershipServiceImpl_INCLUDED
+#define Orgs_MembershipServiceImpl_INCLUDED
+
+
+#include "Orgs/MembershipService.h"
+#include "data/MembershipRepository.h"
+#include "data/OrganizationRepository.h"
+#include "service/Clock.h"
+#include "service/Guard.h"
+
+
+namespace Orgs {
+namespace Service {
+
+
+class MembershipServiceImpl : public Orgs::MembershipService
+	/// Implements MembershipService. Every change bumps the organization's acl_version in the
+	/// same transaction. Nobody but the owner grants, or changes the role of someone holding,
+	/// permissions they do not hold themselves (ForbiddenException "role_exceeds_own").
+{
+public:
+	MembershipServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock);
+
+	Page<Membership> listMembers(Id actorId, const std::string& org, const MemberQuery& query) override;
+	Membership addMember(Id actorId, const std::string& org, const std::string& account, const std::string& role) override;
+	Membership getMember(Id actorId, const std::string& org, const std::string& account) override;
+	Membership changeRole(Id actorId, const std::string& org, const std::string& account, const std::string& role) override;
+	void removeMember(Id actorId, const std::string& org, const std::string& account) override;
+	void leave(Id actorId, const std::string& org) override;
+
+private:
+	std::string checkRole(const std::string& role) const;
+	Membership member(Poco::Data::Session& session, const Guard::Scope& scope, Id accountId);
+
+	Data::Database& _database;
+	Guard& _guard;
+	Clock::Ptr _pClock;
+	Data::OrganizationRepository _organizations;
+	Data::MembershipRepository _memberships;
+};
+
+
+} // namespace Service
+} // namespace Orgs
+
+
+#endif // Orgs_MembershipServiceImpl_INCLUDED

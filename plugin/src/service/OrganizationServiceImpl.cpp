@@ -1,0 +1,159 @@
+//
+// OrganizationServiceImpl.cpp
+//
+// Library: OrgsPlugin
+// Package: Service
+// Module:  OrganizationServiceImpl
+//
+
+
+#include "service/OrganizationServiceImpl.h"
+#include "service/Paging.h"
+#include "service/Validator.h"
+#include "Orgs/Errors.h"
+#include <algorithm>
+
+
+namespace Orgs {
+namespace Service {
+
+
+OrganizationServiceImpl::OrganizationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock,
+                                                 const std::vector<std::string>& regions) :
+	_database(database),
+	_guard(guard),
+	_pClock(pClock),
+	_regions(regions),
+	_handles(database),
+	_organizations(database),
+	_memberships(database)
+{
+}
+
+
+Organization OrganizationServiceImpl::createOrganization(Id actorId, const OrganizationSpec& spec)
+{
+	Validator::username("username", spec.username);
+	Validator::title("title", spec.title);
+	OrganizationSpec s = spec;
+	if (s.region.empty())
+		s.region = _regions.front();
+	if (std::find(_regions.begin(), _regions.end(), s.region) == _regions.end())
+	{
+		std::string list;
+		for (const auto& r : _regions)
+			list += (list.empty() ? "" : ", ") + r;
+		throw InvalidInputException("region must be one of: " + list, "invalid_region");
+	}
+
+	return _database.transact([&](Poco::Data::Session& session) {
+		_guard.account(session, std::to_string(actorId));
+		_handles.reserve(session, s.username, Data::HandleRepository::ORGANIZATION);
+		Organization org = _organizations.insert(session, s, actorId, _pClock->now());
+		// The owner is a member too, with the role an owner keeps after a transfer.
+		_memberships.insert(session, org.id, actorId, _guard.roles().formerOwnerRole(), org.createdAt);
+		return org;
+	});
+}
+
+
+OrganizationMembership OrganizationServiceImpl::getOrganization(Id actorId, const std::string& org)
+{
+	return _database.withSession([&](Poco::Data::Session& session) {
+		Guard::Scope scope = _guard.visible(session, actorId, org);
+		OrganizationMembership om;
+		om.organization = scope.organization;
+		om.role = scope.grant.role;
+		om.owner = scope.grant.owner;
+		return om;
+	});
+}
+
+
+Page<OrganizationMembership> OrganizationServiceImpl::listOrganizations(Id actorId, const PageRequest& page)
+{
+	Paging::checkLimit(page.limit);
+	const Id after = Paging::decode(page.cursor);
+	return _database.withSession([&](Poco::Data::Session& session) {
+		return Paging::page(_organizations.listForAccount(session, actorId, after, page.limit + 1), page.limit,
+		                    [](const OrganizationMembership& om) { return om.organization.id; });
+	});
+}
+
+
+Organization OrganizationServiceImpl::updateOrganization(Id actorId, const std::string& org, const OrganizationChanges& changes)
+{
+	if (!changes.username.isNull())
+		Validator::username("username", changes.username.value());
+	if (!changes.title.isNull())
+		Validator::title("title", changes.title.value());
+
+	return _database.transact([&](Poco::Data::Session& session) {
+		Guard::Scope scope = _guard.require(session, actorId, org, Permission::OrgUpdate, true);
+		Organization o = scope.organization;
+		if (!changes.region.isNull() && changes.region.value() != o.region)
+			throw InvalidInputException("region cannot be changed after the organization is created", "immutable_field");
+		const std::string oldUsername = o.username;
+		if (!changes.username.isNull())
+			o.username = changes.username.value();
+		if (!changes.title.isNull())
+			o.title = changes.title.value();
+		if (o.username != oldUsername)
+			_handles.reserve(session, o.username, Data::HandleRepository::ORGANIZATION);
+		o.updatedAt = _pClock->now();
+		_organizations.update(session, o);
+		if (o.username != oldUsername)
+			_handles.release(session, oldUsername);
+		return o;
+	});
+}
+
+
+void OrganizationServiceImpl::deleteOrganization(Id actorId, const std::string& org)
+{
+	_database.transact([&](Poco::Data::Session& session) {
+		Guard::Scope scope = _guard.requireOwner(session, actorId, org, true);
+		_organizations.remove(session, scope.organization.id);
+		_handles.release(session, scope.organization.username);
+	});
+}
+
+
+Organization OrganizationServiceImpl::transferOwnership(Id actorId, const std::string& org, const std::string& account)
+{
+	// The actor must own the organization when the request starts (403 otherwise). If a
+	// concurrent transfer wins before this one commits, the compare-and-set below fails: 409.
+	const Id orgId = _database.withSession(
+		[&](Poco::Data::Session& session) { return _guard.requireOwner(session, actorId, org).organization.id; });
+
+	return _database.transact([&](Poco::Data::Session& session) {
+		Guard::Scope scope = _guard.visible(session, actorId, std::to_string(orgId), true);
+		Id targetId = 0;
+		try
+		{
+			targetId = _guard.account(session, account).id;
+		}
+		catch (NotFoundException&)
+		{
+			throw ConflictException("'" + account + "' is not a member of the organization", "not_a_member");
+		}
+		if (targetId == actorId && scope.grant.owner)
+			throw ConflictException("You already own the organization", "already_owner");
+		if (_memberships.find(session, orgId, targetId, true).isNull())
+			throw ConflictException("'" + account + "' is not a member of the organization", "not_a_member");
+
+		const Poco::Timestamp now = _pClock->now();
+		if (!_organizations.setOwner(session, orgId, actorId, targetId, now))
+			throw ConflictException("The ownership changed while this request was running", "ownership_changed");
+		_memberships.updateRole(session, orgId, actorId, _guard.roles().formerOwnerRole(), now);
+
+		Organization o = scope.organization;
+		o.ownerAccountId = targetId;
+		o.updatedAt = now;
+		return o;
+	});
+}
+
+
+} // namespace Service
+} // namespace Orgs

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The run command: installs dependencies, builds, installs into build/prefix and runs the
+# sample host with the Orgs plugin. Extra arguments go to orgs-host (e.g. --define=http.port=9090).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+BUILD=${ORGS_BUILD_DIR:-$ROOT/build}
+mkdir -p "$BUILD"
+BUILD=$(cd "$BUILD" && pwd)
+PREFIX=$BUILD/prefix
+
+"$ROOT/scripts/install-deps.sh"
+
+GENERATOR=()
+if [[ ! -f $BUILD/CMakeCache.txt ]]; then
+	if command -v ninja >/dev/null 2>&1; then
+		GENERATOR=(-G Ninja)
+	else
+		GENERATOR=(-G "Unix Makefiles")
+	fi
+fi
+cmake -S "$ROOT" -B "$BUILD" "${GENERATOR[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$BUILD" -j"$(nproc)"
+cmake --install "$BUILD" --prefix "$PREFIX" >/dev/null
+
+echo
+echo "Try it (port as set in $PREFIX/etc/orgs/host.properties, 8080 by default):"
+echo "  curl http://127.0.0.1:8080/api/v1/health"
+echo
+exec "$PREFIX/bin/orgs-host" --config="$PREFIX/etc/orgs/host.properties" "$@"

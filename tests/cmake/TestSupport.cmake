@@ -1,0 +1,20 @@
+# TestSupport.cmake
+#
+# The static library OrgsTestSupport: TestDatabase (fresh SQLite/MariaDB databases), HostProcess
+# (runs orgs-host) and HttpClient (blocking JSON client). Include from tests/CMakeLists.txt and
+# link test executables with OrgsTestSupport; headers are included as "support/TestDatabase.h".
+
+find_package(PkgConfig REQUIRED)
+if(NOT TARGET PkgConfig::CPPUNIT)
+	pkg_check_modules(CPPUNIT REQUIRED IMPORTED_TARGET cppunit)
+endif()
+find_package(Threads REQUIRED)
+
+add_library(OrgsTestSupport STATIC
+	"${PROJECT_SOURCE_DIR}/tests/src/support/HostProcess.cpp"
+	"${PROJECT_SOURCE_DIR}/tests/src/support/HttpClient.cpp"
+	"${PROJECT_SOURCE_DIR}/tests/src/support/TestDatabase.cpp")
+target_include_directories(OrgsTestSupport PUBLIC "${PROJECT_SOURCE_DIR}/tests/src")
+target_link_libraries(OrgsTestSupport PUBLIC
+	Poco::Foundation Poco::Net Poco::JSON Poco::Data Poco::DataMySQL Poco::DataSQLite
+	PkgConfig::CPPUNIT Threads::Threads)
