@@ -1,0 +1,45 @@
+//
+// Driver.cpp
+//
+// Library: OrgsTests
+// Package: Driver
+// Module:  Driver
+//
+// Runs CppUnit suites by name: orgs-tests Suite [Suite...].
+// The database the data-layer suites use is chosen by ORGS_TEST_CONNECTOR (SQLite, MySQL).
+//
+
+
+#include "support/TestRuntime.h"
+#include <cppunit/BriefTestProgressListener.h>
+#include <cppunit/CompilerOutputter.h>
+#include <cppunit/TestResult.h>
+#include <cppunit/TestResultCollector.h>
+#include <cppunit/TestRunner.h>
+#include <cppunit/extensions/TestFactoryRegistry.h>
+#include <iostream>
+
+
+int main(int argc, char** argv)
+{
+	if (argc < 2)
+	{
+		std::cerr << "usage: " << argv[0] << " Suite [Suite...]" << std::endl;
+		return 2;
+	}
+	CppUnit::TestRunner runner;
+	for (int i = 1; i < argc; ++i)
+		runner.addTest(CppUnit::TestFactoryRegistry::getRegistry(argv[i]).makeTest());
+
+	std::cout << "Database connector: " << Orgs::Test::TestRuntime::connector() << std::endl;
+	CppUnit::TestResult controller;
+	CppUnit::TestResultCollector result;
+	controller.addListener(&result);
+	CppUnit::BriefTestProgressListener progress;
+	controller.addListener(&progress);
+	runner.run(controller);
+
+	CppUnit::CompilerOutputter outputter(&result, std::cerr);
+	outputter.write();
+	return result.wasSuccessful() ? 0 : 1;
+}

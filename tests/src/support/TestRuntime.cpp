@@ -1,0 +1,120 @@
+//
+// TestRuntime.cpp
+//
+// Library: OrgsTests
+// Package: Support
+// Module:  TestRuntime
+//
+
+
+#include "support/TestRuntime.h"
+#include "Poco/Environment.h"
+#include "Poco/Logger.h"
+#include "Poco/Path.h"
+
+
+namespace Orgs {
+namespace Test {
+
+
+TestRuntime::TestRuntime(const Settings& settings, Service::Clock::Ptr pClock) :
+	_pDatabase(TestDatabase::create(connector()))
+{
+	Poco::AutoPtr<Poco::Util::MapConfiguration> pConfig = configuration(*_pDatabase, settings);
+	Poco::Logger& logger = Poco::Logger::get("orgs-test");
+	logger.setLevel(Poco::Message::PRIO_WARNING);
+	_pRuntime.reset(new Runtime(
+		*pConfig, [](const std::string& p) { return Poco::Path(p).makeAbsolute(sourceDir() + "/config/").toString(); }, logger,
+		nullptr, pClock));
+}
+
+
+TestRuntime::~TestRuntime()
+{
+	_pRuntime.reset();
+	_pDatabase = nullptr;
+}
+
+
+Poco::AutoPtr<Poco::Util::MapConfiguration> TestRuntime::configuration(const TestDatabase& db, const Settings& settings)
+{
+	Poco::AutoPtr<Poco::Util::MapConfiguration> pConfig = new Poco::Util::MapConfiguration;
+	pConfig->setString("orgs.database.connector", db.connector());
+	pConfig->setString("orgs.database.connectionString", db.connectionString());
+	pConfig->setString("orgs.database.maxSessions", "32");
+	pConfig->setString("orgs.roles.file", sourceDir() + "/config/roles.properties");
+	for (const auto& kv : settings)
+		pConfig->setString(kv.first, kv.second);
+	return pConfig;
+}
+
+
+Runtime& TestRuntime::runtime()
+{
+	return *_pRuntime;
+}
+
+
+TestDatabase& TestRuntime::database()
+{
+	return *_pDatabase;
+}
+
+
+AccountService& TestRuntime::accounts()
+{
+	return *_pRuntime->accounts();
+}
+
+
+OrganizationService& TestRuntime::organizations()
+{
+	return *_pRuntime->organizations();
+}
+
+
+MembershipService& TestRuntime::memberships()
+{
+	return *_pRuntime->memberships();
+}
+
+
+AccessControl& TestRuntime::access()
+{
+	return *_pRuntime->accessControl();
+}
+
+
+Account TestRuntime::account(const std::string& username)
+{
+	AccountSpec spec;
+	spec.username = username;
+	spec.email = username + "@example.com";
+	spec.name = "Test " + username;
+	return accounts().createAccount(spec);
+}
+
+
+Organization TestRuntime::organization(const Account& owner, const std::string& username)
+{
+	OrganizationSpec spec;
+	spec.username = username;
+	spec.title = "Organization " + username;
+	return organizations().createOrganization(owner.id, spec);
+}
+
+
+std::string TestRuntime::connector()
+{
+	return Poco::Environment::get("ORGS_TEST_CONNECTOR", TestDatabase::SQLITE);
+}
+
+
+std::string TestRuntime::sourceDir()
+{
+	return ORGS_SOURCE_DIR;
+}
+
+
+} // namespace Test
+} // namespace Orgs
