@@ -24,8 +24,14 @@ cmake -S "$ROOT" -B "$BUILD" "${GENERATOR[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$BUILD" -j"$(nproc)"
 cmake --install "$BUILD" --prefix "$PREFIX" >/dev/null
 
-echo
-echo "Try it (port as set in $PREFIX/etc/orgs/host.properties, 8080 by default):"
-echo "  curl http://127.0.0.1:8080/api/v1/health"
-echo
+cat <<EOF
+
+Try it (on the port printed below; 8080 unless you passed --define=http.port=...):
+  curl -s http://127.0.0.1:8080/api/v1/health
+  curl -s -X POST http://127.0.0.1:8080/api/v1/accounts -H 'Content-Type: application/json' \\
+       -d '{"username":"ada","email":"ada@example.com","name":"Ada Lovelace"}'
+  curl -s http://127.0.0.1:8080/api/v1/me -H "Authorization: Bearer <token from the answer above>"
+The walk-through in README.md goes on from there. Stop the server with Ctrl-C.
+
+EOF
 exec "$PREFIX/bin/orgs-host" --config="$PREFIX/etc/orgs/host.properties" "$@"
