@@ -29,7 +29,17 @@ int main(int argc, char** argv)
 	}
 	CppUnit::TestRunner runner;
 	for (int i = 1; i < argc; ++i)
-		runner.addTest(CppUnit::TestFactoryRegistry::getRegistry(argv[i]).makeTest());
+	{
+		// An unknown name yields an empty registry, which CppUnit would report as a success.
+		CppUnit::Test* pSuite = CppUnit::TestFactoryRegistry::getRegistry(argv[i]).makeTest();
+		if (pSuite->countTestCases() == 0)
+		{
+			std::cerr << "no test suite named " << argv[i] << std::endl;
+			delete pSuite;
+			return 2;
+		}
+		runner.addTest(pSuite);
+	}
 
 	std::cout << "Database connector: " << Orgs::Test::TestRuntime::connector() << std::endl;
 	CppUnit::TestResult controller;
