@@ -1,0 +1,255 @@
+//
+// PluginTest.cpp
+//
+// Library: OrgsTests
+// Package: Plugin
+// Module:  PluginTest
+//
+
+
+#include "PluginTest.h"
+#include "Orgs/AccessControl.h"
+#include "Orgs/AccountService.h"
+#include "Orgs/Authenticator.h"
+#include "Orgs/Errors.h"
+#include "Orgs/MembershipService.h"
+#include "Orgs/OrganizationService.h"
+#include "Orgs/ServerPlugin.h"
+#include "support/HttpClient.h"
+#include "support/TestDatabase.h"
+#include "support/TestRuntime.h"
+#include "Poco/ClassLoader.h"
+#include "Poco/Environment.h"
+#include "Poco/Manifest.h"
+#include "Poco/Net/HTTPServer.h"
+#include "Poco/Net/ServerSocket.h"
+#include "Poco/Path.h"
+
+
+using namespace Orgs;
+using Orgs::Test::HttpClient;
+using Orgs::Test::TestDatabase;
+using Orgs::Test::TestRuntime;
+
+
+CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(PluginTest, "Plugin");
+
+
+namespace {
+
+
+using Loader = Poco::ClassLoader<Orgs::ServerPlugin>;
+
+
+std::string pluginLibrary()
+{
+	const std::string path = Poco::Environment::get("ORGS_PLUGIN_LIBRARY", "");
+	if (path.empty())
+		throw Poco::IllegalStateException("ORGS_PLUGIN_LIBRARY is not set (ctest sets it)");
+	return path;
+}
+
+
+class TestContext : public Orgs::PluginContext
+	/// A minimal host side of the contract.
+{
+public:
+	explicit TestContext(Poco::AutoPtr<Poco::Util::AbstractConfiguration> pConfig) : _pConfig(pConfig) {}
+
+	const std::string& pluginName() const override { return _name; }
+	Poco::Util::AbstractConfiguration& configuration() override { return *_pConfig; }
+	std::string resolvePath(const std::string& path) const override
+	{
+		return Poco::Path(path).makeAbsolute(TestRuntime::sourceDir() + "/config/").toString();
+	}
+	Poco::Logger& logger() override { return Poco::Logger::get("orgs-plugin-test"); }
+	void addRoutes(const std::string& prefix, Poco::SharedPtr<Poco::Net::HTTPRequestHandlerFactory> pFactory) override
+	{
+		_prefix = prefix;
+		_pFactory = pFactory;
+	}
+	ServiceRegistry& services() override { return _services; }
+
+	std::string _name = "orgs";
+	Poco::AutoPtr<Poco::Util::AbstractConfiguration> _pConfig;
+	std::string _prefix;
+	Poco::SharedPtr<Poco::Net::HTTPRequestHandlerFactory> _pFactory;
+	ServiceRegistry _services;
+};
+
+
+class HeaderAuthenticator : public Orgs::Authenticator
+	/// A host that trusts an X-Test-User header (as a host behind its own SSO would trust its session).
+{
+public:
+	bool authenticate(const Poco::Net::HTTPRequest& request, Identity& identity) override
+	{
+		if (!request.has("X-Test-User"))
+			return false;
+		const std::string user = request.get("X-Test-User");
+		if (user == "blocked")
+			throw UnauthenticatedException("this user is blocked", "blocked");
+		identity.subject = "sso|" + user;
+		identity.username = user;
+		identity.email = user + "@example.com";
+		identity.name = "SSO " + user;
+		return true;
+	}
+};
+
+
+class ForwardingFactory : public Poco::Net::HTTPRequestHandlerFactory
+	/// Hands every request to the plugin's factory; the server owns this object.
+{
+public:
+	explicit ForwardingFactory(Poco::SharedPtr<Poco::Net::HTTPRequestHandlerFactory> p) : _p(p) {}
+	Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override
+	{
+		return _p->createRequestHandler(request);
+	}
+
+private:
+	Poco::SharedPtr<Poco::Net::HTTPRequestHandlerFactory> _p;
+};
+
+
+struct LoadedPlugin
+	/// Loads the library and creates the plugin; unloads in the order a host must follow.
+{
+	explicit LoadedPlugin(Loader& loader) : _loader(loader)
+	{
+		_loader.loadLibrary(pluginLibrary());
+		_pPlugin = _loader.create("OrgsPlugin");
+	}
+	~LoadedPlugin()
+	{
+		_loader.destroy("OrgsPlugin", _pPlugin);
+		_loader.unloadLibrary(pluginLibrary());
+	}
+	Loader& _loader;
+	Orgs::ServerPlugin* _pPlugin;
+};
+
+
+} // namespace
+
+
+void PluginTest::testManifestExportsOnePlugin()
+{
+	Loader loader;
+	loader.loadLibrary(pluginLibrary());
+	const Loader::Manif* pManifest = loader.findManifest(pluginLibrary());
+	CPPUNIT_ASSERT(pManifest);
+	CPPUNIT_ASSERT_EQUAL(1, static_cast<int>(pManifest->size()));
+	CPPUNIT_ASSERT_EQUAL(std::string("OrgsPlugin"), std::string(pManifest->begin()->name()));
+	loader.unloadLibrary(pluginLibrary());
+}
+
+
+void PluginTest::testServicesArePublishedAndWithdrawn()
+{
+	TestDatabase::Ptr pDb = TestDatabase::create(TestRuntime::connector());
+	TestContext context(TestRuntime::configuration(*pDb, {}));
+	Loader loader;
+	{
+		LoadedPlugin loaded(loader);
+		loaded._pPlugin->start(context);
+		CPPUNIT_ASSERT_EQUAL(std::string("/api/v1"), context._prefix);
+		CPPUNIT_ASSERT(context._pFactory);
+
+		auto pAccounts = context.services().find<AccountService>();
+		auto pOrganizations = context.services().find<OrganizationService>();
+		auto pMemberships = context.services().find<MembershipService>();
+		auto pAccess = context.services().find<AccessControl>();
+		CPPUNIT_ASSERT(pAccounts && pOrganizations && pMemberships && pAccess);
+
+		// A host calls the services in-process, and catches the plugin's exceptions by type.
+		AccountSpec spec{"ada", "ada@example.com", "Ada"};
+		Account ada = pAccounts->createAccount(spec);
+		OrganizationSpec org{"acme", "Acme", ""};
+		Organization acme = pOrganizations->createOrganization(ada.id, org);
+		CPPUNIT_ASSERT(pAccess->isAllowed(ada.id, acme.id, Permission::MembersAdd));
+		try
+		{
+			pAccounts->createAccount(spec);
+			CPPUNIT_FAIL("duplicate account accepted");
+		}
+		catch (Orgs::ConflictException& exc)
+		{
+			CPPUNIT_ASSERT_EQUAL(std::string("username_taken"), exc.reason());
+		}
+		pAccounts = nullptr;
+		pOrganizations = nullptr;
+		pMemberships = nullptr;
+		pAccess = nullptr;
+
+		context._pFactory = nullptr;
+		loaded._pPlugin->stop();
+		CPPUNIT_ASSERT(!context.services().find<AccountService>());
+		CPPUNIT_ASSERT(!context.services().find<AccessControl>());
+	}
+}
+
+
+void PluginTest::testHostAuthenticatorProvisionsAccounts()
+{
+	TestDatabase::Ptr pDb = TestDatabase::create(TestRuntime::connector());
+	TestContext context(TestRuntime::configuration(*pDb, {}));
+	context.services().add<Orgs::Authenticator>(new HeaderAuthenticator);
+	Loader loader;
+	LoadedPlugin loaded(loader);
+	loaded._pPlugin->start(context);
+	{
+		Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+		Poco::Net::HTTPServer server(new ForwardingFactory(context._pFactory), socket, new Poco::Net::HTTPServerParams);
+		server.start();
+		HttpClient http("127.0.0.1", socket.address().port());
+
+		HttpClient::Response r = http.request("GET", "/api/v1/me", "", {{"X-Test-User", "grace"}});
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(r.describe(), 200, r.status);
+		const Poco::Int64 id = r.json()->getObject("account")->getValue<Poco::Int64>("id");
+		CPPUNIT_ASSERT_EQUAL(std::string("grace"), r.json()->getObject("account")->getValue<std::string>("username"));
+
+		// The same subject maps to the same account; the account works like any other.
+		r = http.request("POST", "/api/v1/orgs", R"({"username":"labs","title":"Labs"})",
+		                 {{"X-Test-User", "grace"}, {"Content-Type", "application/json"}});
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(r.describe(), 201, r.status);
+		r = http.request("GET", "/api/v1/me", "", {{"X-Test-User", "grace"}});
+		CPPUNIT_ASSERT_EQUAL(id, r.json()->getObject("account")->getValue<Poco::Int64>("id"));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), r.json()->getArray("organizations")->size());
+
+		// The host's verdict stands; without its header, tokens still work; with neither, 401.
+		r = http.request("GET", "/api/v1/me", "", {{"X-Test-User", "blocked"}});
+		CPPUNIT_ASSERT_EQUAL(401, r.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("blocked"), r.json()->getValue<std::string>("code"));
+		IssuedToken t = context.services().find<AccountService>()->createToken(id, "cli");
+		r = http.get("/api/v1/me", "", t.secret);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(r.describe(), 200, r.status);
+		r = http.get("/api/v1/me");
+		CPPUNIT_ASSERT_EQUAL(401, r.status);
+		server.stopAll(true);
+	}
+	context._pFactory = nullptr;
+	loaded._pPlugin->stop();
+}
+
+
+void PluginTest::testBadConfigurationStopsStart()
+{
+	TestDatabase::Ptr pDb = TestDatabase::create(TestRuntime::connector());
+	TestContext context(TestRuntime::configuration(*pDb, {{"orgs.roles.organization.member.permissions", "org.read, members.reed"}}));
+	Loader loader;
+	LoadedPlugin loaded(loader);
+	try
+	{
+		loaded._pPlugin->start(context);
+		CPPUNIT_FAIL("start accepted an unknown permission");
+	}
+	catch (Poco::Exception& exc)
+	{
+		CPPUNIT_ASSERT_MESSAGE(exc.displayText(), exc.displayText().find("members.reed") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(exc.displayText(), exc.displayText().find("orgs.roles.organization.member.permissions") != std::string::npos);
+	}
+	CPPUNIT_ASSERT(!context._pFactory);
+	CPPUNIT_ASSERT(!context.services().find<AccountService>());
+}
