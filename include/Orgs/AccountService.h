@@ -55,8 +55,9 @@ public:
 		/// Issues a new personal access token. The secret is returned this once and only its
 		/// SHA-256 hash is stored. Throws InvalidInputException for an empty or too long name.
 
-	virtual std::vector<AccessToken> listTokens(Id accountId) = 0;
+	virtual Page<AccessToken> listTokens(Id accountId, const PageRequest& page) = 0;
 		/// Returns the account's tokens that are not revoked, newest first.
+		/// Throws InvalidInputException for a bad limit or cursor.
 
 	virtual void revokeToken(Id accountId, Id tokenId) = 0;
 		/// Revokes one of the account's tokens. Throws NotFoundException if the account has

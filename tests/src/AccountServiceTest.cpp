@@ -141,7 +141,7 @@ void AccountServiceTest::testTokensAreStoredHashed()
 	s << "SELECT COUNT(*) FROM access_tokens WHERE token_hash = ? OR prefix = ?", bind(t.secret), bind(t.secret), into(plain), now;
 	CPPUNIT_ASSERT_EQUAL(0, plain);
 
-	std::vector<AccessToken> listed = _pRuntime->accounts().listTokens(ada.id);
+	std::vector<AccessToken> listed = _pRuntime->accounts().listTokens(ada.id, PageRequest()).items;
 	CPPUNIT_ASSERT_EQUAL(std::size_t(1), listed.size());
 	CPPUNIT_ASSERT_EQUAL(std::string("laptop"), listed[0].name);
 }
@@ -156,7 +156,7 @@ void AccountServiceTest::testRevokedTokenStopsWorking()
 	Id who = 0;
 	CPPUNIT_ASSERT(!_pRuntime->accounts().authenticateToken(a.secret, who));
 	CPPUNIT_ASSERT(_pRuntime->accounts().authenticateToken(b.secret, who));
-	std::vector<AccessToken> listed = _pRuntime->accounts().listTokens(ada.id);
+	std::vector<AccessToken> listed = _pRuntime->accounts().listTokens(ada.id, PageRequest()).items;
 	CPPUNIT_ASSERT_EQUAL(std::size_t(1), listed.size());
 	CPPUNIT_ASSERT_EQUAL(b.token.id, listed[0].id);
 	CPPUNIT_ASSERT_EQUAL(std::string("token_not_found"),
@@ -184,16 +184,16 @@ void AccountServiceTest::testLastUsedIsRecorded()
 	_pRuntime.reset(new TestRuntime(TestRuntime::Settings(), pClock));
 	Account ada = _pRuntime->account("ada");
 	IssuedToken t = _pRuntime->accounts().createToken(ada.id, "a");
-	CPPUNIT_ASSERT(_pRuntime->accounts().listTokens(ada.id)[0].lastUsedAt.isNull());
+	CPPUNIT_ASSERT(_pRuntime->accounts().listTokens(ada.id, PageRequest()).items[0].lastUsedAt.isNull());
 	Id who = 0;
 	CPPUNIT_ASSERT(_pRuntime->accounts().authenticateToken(t.secret, who));
-	const Poco::Timestamp first = _pRuntime->accounts().listTokens(ada.id)[0].lastUsedAt.value();
+	const Poco::Timestamp first = _pRuntime->accounts().listTokens(ada.id, PageRequest()).items[0].lastUsedAt.value();
 	pClock->advance(10 * Poco::Timestamp::resolution());
 	CPPUNIT_ASSERT(_pRuntime->accounts().authenticateToken(t.secret, who));
-	CPPUNIT_ASSERT(first == _pRuntime->accounts().listTokens(ada.id)[0].lastUsedAt.value()); // within touchSeconds
+	CPPUNIT_ASSERT(first == _pRuntime->accounts().listTokens(ada.id, PageRequest()).items[0].lastUsedAt.value()); // within touchSeconds
 	pClock->advance(61 * Poco::Timestamp::resolution());
 	CPPUNIT_ASSERT(_pRuntime->accounts().authenticateToken(t.secret, who));
-	CPPUNIT_ASSERT(first < _pRuntime->accounts().listTokens(ada.id)[0].lastUsedAt.value());
+	CPPUNIT_ASSERT(first < _pRuntime->accounts().listTokens(ada.id, PageRequest()).items[0].lastUsedAt.value());
 }
 
 

@@ -10,6 +10,7 @@
 #include "data/TokenRepository.h"
 #include "data/Rows.h"
 #include "Poco/Data/Statement.h"
+#include <limits>
 
 
 using namespace Poco::Data::Keywords;
@@ -40,12 +41,13 @@ AccessToken TokenRepository::insert(Poco::Data::Session& session, Id accountId, 
 }
 
 
-std::vector<AccessToken> TokenRepository::listLive(Poco::Data::Session& session, Id accountId)
+std::vector<AccessToken> TokenRepository::listLive(Poco::Data::Session& session, Id accountId, Id beforeId, int limit)
 {
+	const Id before = beforeId > 0 ? beforeId : std::numeric_limits<Id>::max();
 	Poco::Data::Statement st(session);
 	st << "SELECT id, account_id, name, prefix, created_at, last_used_at, expires_at FROM access_tokens "
-	      "WHERE account_id = ? AND revoked_at IS NULL ORDER BY id DESC",
-		bind(accountId);
+	      "WHERE account_id = ? AND revoked_at IS NULL AND id < ? ORDER BY id DESC LIMIT ?",
+		bind(accountId), bind(before), bind(limit);
 	st.execute();
 	Poco::Data::RecordSet rs(st);
 	Rows rows(rs);

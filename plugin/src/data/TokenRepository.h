@@ -40,8 +40,9 @@ public:
 	AccessToken insert(Poco::Data::Session& session, Id accountId, const std::string& name, const std::string& prefix,
 	                   const std::string& hash, const Poco::Timestamp& at);
 
-	std::vector<AccessToken> listLive(Poco::Data::Session& session, Id accountId);
-		/// Returns the account's tokens that are not revoked, newest first.
+	std::vector<AccessToken> listLive(Poco::Data::Session& session, Id accountId, Id beforeId, int limit);
+		/// Returns up to limit of the account's tokens that are not revoked, newest first, with
+		/// id below beforeId (0: from the newest).
 
 	bool revoke(Poco::Data::Session& session, Id accountId, Id tokenId, const Poco::Timestamp& at);
 		/// Marks a live token of the account revoked; returns false if there is none.

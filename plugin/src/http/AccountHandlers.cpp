@@ -52,7 +52,7 @@ void AccountHandlers::signUp(RequestContext& c)
 	Poco::JSON::Object::Ptr o = JsonCodec::object();
 	o->set("account", JsonCodec::account(result.account));
 	o->set("token", JsonCodec::token(result.token));
-	c.response().set("Location", "/me");
+	c.setLocation("/me");
 	c.send(201, o);
 }
 
@@ -89,8 +89,7 @@ void AccountHandlers::createToken(RequestContext& c)
 
 void AccountHandlers::listTokens(RequestContext& c)
 {
-	Page<AccessToken> page;
-	page.items = _accounts.listTokens(c.actor());
+	const Page<AccessToken> page = _accounts.listTokens(c.actor(), c.page());
 	c.send(200, JsonCodec::page(page, [](const AccessToken& t) { return JsonCodec::token(t); }));
 }
 

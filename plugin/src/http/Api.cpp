@@ -12,6 +12,7 @@
 #include "http/Problem.h"
 #include "http/RequestContext.h"
 #include "Orgs/Errors.h"
+#include "Poco/JSON/Array.h"
 #include "Poco/JSON/JSONException.h"
 #include "Poco/JSON/Parser.h"
 #include "Poco/Net/HTTPRequestHandler.h"
@@ -142,16 +143,22 @@ Poco::JSON::Object::Ptr Api::readBody(Poco::Net::HTTPServerRequest& request, Rou
 		                "The body must be application/json, not '" + request.getContentType() + "'");
 	}
 	Poco::Dynamic::Var parsed;
+	const std::string trimmed = Poco::trim(text);
+	// Poco's parser accepts only an object or an array at the top: wrap anything else in an
+	// array, so that a valid scalar ("acme", 42, null) is told apart from malformed text.
+	const bool container = trimmed[0] == '{' || trimmed[0] == '[';
 	try
 	{
 		Poco::JSON::Parser parser;
-		parsed = parser.parse(text);
+		parsed = parser.parse(container ? trimmed : "[" + trimmed + "]");
 	}
 	catch (Poco::Exception& exc)
 	{
 		throw InvalidInputException("The body is not valid JSON: " + exc.message(), "malformed_json");
 	}
-	if (parsed.type() != typeid(Poco::JSON::Object::Ptr))
+	if (!container && parsed.extract<Poco::JSON::Array::Ptr>()->size() != 1) // "1, 2" is no scalar
+		throw InvalidInputException("The body is not valid JSON", "malformed_json");
+	if (!container || parsed.type() != typeid(Poco::JSON::Object::Ptr))
 		throw InvalidInputException("The body must be a JSON object", "invalid_body");
 	return parsed.extract<Poco::JSON::Object::Ptr>();
 }
@@ -177,7 +184,7 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 			actor = _authenticator.authenticate(request);
 		Poco::JSON::Object::Ptr pBody = readBody(request, route.body);
 		bodyRead = true;
-		RequestContext context(request, response, std::move(match.params), pBody, actor);
+		RequestContext context(request, response, _basePath, std::move(match.params), pBody, actor);
 		route.handler(context);
 	}
 	catch (std::exception& exc)

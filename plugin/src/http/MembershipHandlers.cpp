@@ -53,7 +53,7 @@ void MembershipHandlers::add(RequestContext& c)
 	const std::string role = body.optionalString("role").value("");
 	body.finish();
 	const Membership m = _memberships.addMember(c.actor(), c.param("org"), username, role);
-	c.response().set("Location", "/orgs/" + c.param("org") + "/members/" + m.username);
+	c.setLocation("/orgs/" + c.param("org") + "/members/" + m.username);
 	c.send(201, JsonCodec::membership(m));
 }
 

@@ -47,7 +47,7 @@ void OrganizationHandlers::create(RequestContext& c)
 	OrganizationMembership om;
 	om.organization = _organizations.createOrganization(c.actor(), spec);
 	om = _organizations.getOrganization(c.actor(), std::to_string(om.organization.id));
-	c.response().set("Location", "/orgs/" + om.organization.username);
+	c.setLocation("/orgs/" + om.organization.username);
 	c.send(201, JsonCodec::organization(om));
 }
 

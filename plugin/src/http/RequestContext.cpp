@@ -19,9 +19,11 @@ namespace Http {
 
 
 RequestContext::RequestContext(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-                               std::map<std::string, std::string> params, Poco::JSON::Object::Ptr pBody, Id actorId) :
+                               const std::string& basePath, std::map<std::string, std::string> params,
+                               Poco::JSON::Object::Ptr pBody, Id actorId) :
 	_request(request),
 	_response(response),
+	_basePath(basePath),
 	_params(std::move(params)),
 	_pBody(pBody),
 	_actorId(actorId)
@@ -68,6 +70,14 @@ void RequestContext::send(int status, const Poco::JSON::Object::Ptr& pObject)
 	_response.setContentType("application/json");
 	_response.setContentLength(static_cast<std::streamsize>(text.size()));
 	_response.send() << text;
+}
+
+
+void RequestContext::setLocation(const std::string& path)
+{
+	std::string encoded;
+	Poco::URI::encode(_basePath + path, "?#", encoded);
+	_response.set("Location", encoded);
 }
 
 

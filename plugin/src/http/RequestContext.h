@@ -31,7 +31,7 @@ class RequestContext
 	/// the answer with send(); errors are thrown and turned into problems by the caller.
 {
 public:
-	RequestContext(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+	RequestContext(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, const std::string& basePath,
 	               std::map<std::string, std::string> params, Poco::JSON::Object::Ptr pBody, Id actorId);
 
 	const std::string& param(const std::string& name) const;
@@ -56,12 +56,16 @@ public:
 	void sendNoContent();
 		/// Sends 204 No Content.
 
+	void setLocation(const std::string& path);
+		/// Sets the Location header to path (relative to the API, e.g. "/orgs/acme") under the base path.
+
 	Poco::Net::HTTPServerRequest& request();
 	Poco::Net::HTTPServerResponse& response();
 
 private:
 	Poco::Net::HTTPServerRequest& _request;
 	Poco::Net::HTTPServerResponse& _response;
+	const std::string& _basePath;
 	std::map<std::string, std::string> _params;
 	Poco::Net::NameValueCollection _query;
 	Poco::JSON::Object::Ptr _pBody;

@@ -8,6 +8,7 @@
 
 
 #include "service/AccountServiceImpl.h"
+#include "service/Paging.h"
 #include "service/Secrets.h"
 #include "service/Validator.h"
 #include "Orgs/Errors.h"
@@ -132,9 +133,14 @@ IssuedToken AccountServiceImpl::createToken(Id accountId, const std::string& nam
 }
 
 
-std::vector<AccessToken> AccountServiceImpl::listTokens(Id accountId)
+Page<AccessToken> AccountServiceImpl::listTokens(Id accountId, const PageRequest& page)
 {
-	return _database.withSession([&](Poco::Data::Session& s) { return _tokens.listLive(s, accountId); });
+	Paging::checkLimit(page.limit);
+	const Id before = Paging::decode(page.cursor);
+	return _database.withSession([&](Poco::Data::Session& s) {
+		return Paging::page(_tokens.listLive(s, accountId, before, page.limit + 1), page.limit,
+		                    [](const AccessToken& t) { return t.id; });
+	});
 }
 
 

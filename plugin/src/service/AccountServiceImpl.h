@@ -40,7 +40,7 @@ public:
 	Account getAccount(Id accountId) override;
 	Account findAccount(const std::string& ref) override;
 	IssuedToken createToken(Id accountId, const std::string& name) override;
-	std::vector<AccessToken> listTokens(Id accountId) override;
+	Page<AccessToken> listTokens(Id accountId, const PageRequest& page) override;
 	void revokeToken(Id accountId, Id tokenId) override;
 	bool authenticateToken(const std::string& secret, Id& accountId) override;
 

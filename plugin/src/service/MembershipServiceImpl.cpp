@@ -62,6 +62,8 @@ Page<Membership> MembershipServiceImpl::listMembers(Id actorId, const std::strin
 	const Id after = Paging::decode(query.cursor);
 	if (query.search.size() > 100)
 		throw InvalidInputException("q must be at most 100 characters", "invalid_query");
+	if (!query.role.empty())
+		checkRole(query.role);
 	return _database.withSession([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersRead);
 		std::vector<Membership> rows =

@@ -1,0 +1,211 @@
+//
+// GrantCache.cpp
+//
+// Library: OrgsPlugin
+// Package: Access
+// Module:  GrantCache
+//
+
+
+#include "access/GrantCache.h"
+#include <ctime>
+#include <thread>
+
+
+namespace Orgs {
+namespace Access {
+
+
+namespace {
+
+
+inline Poco::UInt64 mix(Poco::UInt64 x)
+{
+	// splitmix64's finalizer: cheap and spreads neighbouring ids over the table.
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return x;
+}
+
+
+} // namespace
+
+
+GrantCache::GrantCache(std::size_t entries) : _buckets(16)
+{
+	while (_buckets * WAYS < entries)
+		_buckets <<= 1;
+	_slots.reset(new Slot[_buckets * WAYS]);
+	_versions.reset(new std::atomic<Poco::UInt64>[VERSIONS]);
+	for (std::size_t i = 0; i < VERSIONS; ++i)
+		_versions[i].store(0, std::memory_order_relaxed);
+}
+
+
+Poco::UInt64 GrantCache::scopeOf(ScopeKind kind, Id id)
+{
+	return (static_cast<Poco::UInt64>(kind) << 56) | static_cast<Poco::UInt64>(id);
+}
+
+
+Poco::Int64 GrantCache::now()
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+	return static_cast<Poco::Int64>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+
+std::size_t GrantCache::bucketOf(const Key& key) const
+{
+	const Poco::UInt64 h = mix(static_cast<Poco::UInt64>(key.account) * 0x9e3779b97f4a7c15ULL ^
+	                           mix(static_cast<Poco::UInt64>(key.organization) ^ (key.scope * 0xc2b2ae3d27d4eb4fULL)));
+	return static_cast<std::size_t>(h & (_buckets - 1));
+}
+
+
+bool GrantCache::read(const Slot& slot, Key& key, Grant& grant)
+{
+	for (;;)
+	{
+		const Poco::UInt64 before = slot.seq.load(std::memory_order_acquire);
+		if (before & 1)
+		{
+			std::this_thread::yield(); // a writer is in this slot: rare, and short
+			continue;
+		}
+		key.account = slot.account.load(std::memory_order_relaxed);
+		key.organization = slot.organization.load(std::memory_order_relaxed);
+		key.scope = slot.scope.load(std::memory_order_relaxed);
+		const Poco::UInt64 permissions = slot.permissions.load(std::memory_order_relaxed);
+		const Poco::UInt64 flags = slot.flags.load(std::memory_order_relaxed);
+		grant.aclVersion = slot.aclVersion.load(std::memory_order_relaxed);
+		grant.validatedAt = slot.validatedAt.load(std::memory_order_relaxed);
+		std::atomic_thread_fence(std::memory_order_acquire);
+		if (slot.seq.load(std::memory_order_relaxed) != before)
+			continue;
+		grant.permissions = PermissionSet(permissions);
+		grant.member = flags & 1;
+		grant.owner = flags & 2;
+		grant.localVersion = flags >> 2;
+		return before != 0; // a slot never written holds no entry
+	}
+}
+
+
+Poco::UInt64 GrantCache::lock(Slot& slot)
+{
+	for (;;)
+	{
+		Poco::UInt64 seq = slot.seq.load(std::memory_order_relaxed);
+		if (!(seq & 1) && slot.seq.compare_exchange_weak(seq, seq + 1, std::memory_order_acquire))
+			return seq + 1;
+		std::this_thread::yield();
+	}
+}
+
+
+void GrantCache::unlock(Slot& slot, Poco::UInt64 seq)
+{
+	slot.seq.store(seq + 1, std::memory_order_release);
+}
+
+
+bool GrantCache::find(const Key& key, Grant& grant) const
+{
+	const Slot* bucket = &_slots[bucketOf(key) * WAYS];
+	for (std::size_t i = 0; i < WAYS; ++i)
+	{
+		Key k;
+		if (read(bucket[i], k, grant) && k.account == key.account && k.organization == key.organization && k.scope == key.scope)
+			return true;
+	}
+	return false;
+}
+
+
+void GrantCache::store(const Key& key, const Grant& grant)
+{
+	Slot* bucket = &_slots[bucketOf(key) * WAYS];
+	// The slot that already holds key, else an empty one, else the least recently validated.
+	std::size_t victim = 0;
+	Poco::Int64 oldest = INT64_MAX;
+	for (std::size_t i = 0; i < WAYS; ++i)
+	{
+		Key k;
+		Grant g;
+		const bool used = read(bucket[i], k, g);
+		if (used && k.account == key.account && k.organization == key.organization && k.scope == key.scope)
+		{
+			victim = i;
+			break;
+		}
+		const Poco::Int64 age = used ? g.validatedAt : INT64_MIN;
+		if (age < oldest)
+		{
+			oldest = age;
+			victim = i;
+		}
+	}
+	Slot& slot = bucket[victim];
+	const Poco::UInt64 seq = lock(slot);
+	slot.account.store(key.account, std::memory_order_relaxed);
+	slot.organization.store(key.organization, std::memory_order_relaxed);
+	slot.scope.store(key.scope, std::memory_order_relaxed);
+	slot.permissions.store(grant.permissions.bits(), std::memory_order_relaxed);
+	slot.flags.store((grant.localVersion << 2) | (grant.owner ? 2 : 0) | (grant.member ? 1 : 0), std::memory_order_relaxed);
+	slot.aclVersion.store(grant.aclVersion, std::memory_order_relaxed);
+	slot.validatedAt.store(grant.validatedAt, std::memory_order_relaxed);
+	unlock(slot, seq);
+}
+
+
+void GrantCache::validated(const Key& key, Poco::Int64 aclVersion, Poco::Int64 at)
+{
+	Slot* bucket = &_slots[bucketOf(key) * WAYS];
+	for (std::size_t i = 0; i < WAYS; ++i)
+	{
+		Slot& slot = bucket[i];
+		Key k;
+		Grant g;
+		if (!read(slot, k, g) || k.account != key.account || k.organization != key.organization || k.scope != key.scope)
+			continue;
+		const Poco::UInt64 seq = lock(slot);
+		// Still the same entry, loaded at the same version? Then it is as good as new.
+		if (slot.account.load(std::memory_order_relaxed) == key.account &&
+		    slot.organization.load(std::memory_order_relaxed) == key.organization &&
+		    slot.scope.load(std::memory_order_relaxed) == key.scope &&
+		    slot.aclVersion.load(std::memory_order_relaxed) == aclVersion)
+		{
+			slot.validatedAt.store(at, std::memory_order_relaxed);
+		}
+		unlock(slot, seq);
+		return;
+	}
+}
+
+
+Poco::UInt64 GrantCache::orgVersion(Id organization) const
+{
+	return _versions[mix(static_cast<Poco::UInt64>(organization)) & (VERSIONS - 1)].load(std::memory_order_acquire) +
+	       _epoch.load(std::memory_order_acquire);
+}
+
+
+void GrantCache::invalidate(Id organization)
+{
+	_versions[mix(static_cast<Poco::UInt64>(organization)) & (VERSIONS - 1)].fetch_add(1, std::memory_order_acq_rel);
+}
+
+
+void GrantCache::clear()
+{
+	_epoch.fetch_add(1, std::memory_order_acq_rel);
+}
+
+
+} // namespace Access
+} // namespace Orgs

@@ -1,0 +1,130 @@
+//
+// GrantCache.h
+//
+// Library: OrgsPlugin
+// Package: Access
+// Module:  GrantCache
+//
+// A bounded, lock-free-to-read cache of compiled permission grants.
+//
+
+
+#ifndef Orgs_GrantCache_INCLUDED
+#define Orgs_GrantCache_INCLUDED
+
+
+#include "Orgs/Model.h"
+#include "Orgs/Permission.h"
+#include <atomic>
+#include <memory>
+
+
+namespace Orgs {
+namespace Access {
+
+
+class GrantCache
+	/// Maps (account, organization, scope) to the permissions the account holds there.
+	///
+	/// The table is a fixed array of 64-byte slots in 4-way buckets, sized at construction
+	/// (bounded memory; a full bucket evicts its least recently validated slot). Each slot is
+	/// guarded by a sequence counter: a reader copies the slot and retries if a writer changed
+	/// it meanwhile, so a lookup takes no lock and allocates nothing; writers of one bucket
+	/// exclude each other through the slot's counter, never through a global lock.
+	///
+	/// Invalidation is by version, not by search: every organization hashes to a local version
+	/// counter that invalidate() increments after a change commits in this process; an entry
+	/// records the counter it was loaded under and is ignored once the counter moved on.
+{
+public:
+	struct Key
+	{
+		Id account = 0;
+		Id organization = 0;
+		Poco::UInt64 scope = 0; ///< 0 for the organization itself, else scopeOf(kind, id)
+	};
+
+	struct Grant
+	{
+		PermissionSet permissions;
+		bool member = false;
+		bool owner = false;
+		Poco::Int64 aclVersion = 0;  ///< the organization's acl_version when loaded
+		Poco::UInt64 localVersion = 0; ///< orgVersion() when loaded
+		Poco::Int64 validatedAt = 0;   ///< monotonic nanoseconds of the last load or validation
+	};
+
+	enum ScopeKind : Poco::UInt64
+	{
+		WORKSPACE = 1,
+		RESOURCE = 2
+	};
+
+	explicit GrantCache(std::size_t entries);
+		/// Creates a cache of at least entries slots (rounded up to a power of two, at least 64).
+
+	bool find(const Key& key, Grant& grant) const;
+		/// Copies the entry for key into grant; returns false if there is none.
+
+	void store(const Key& key, const Grant& grant);
+		/// Stores an entry, replacing the one for key or evicting the bucket's stalest.
+
+	void validated(const Key& key, Poco::Int64 aclVersion, Poco::Int64 at);
+		/// Records that the entry for key still matches the organization's acl_version at time at.
+
+	Poco::UInt64 orgVersion(Id organization) const;
+		/// Returns the local version counter of the organization.
+
+	void invalidate(Id organization);
+		/// Makes every entry of the organization stale.
+
+	void clear();
+		/// Makes every entry stale.
+
+	std::size_t capacity() const;
+
+	static Poco::UInt64 scopeOf(ScopeKind kind, Id id);
+		/// Returns the scope value of a workspace or a resource.
+
+	static Poco::Int64 now();
+		/// Returns a coarse monotonic clock in nanoseconds (a few milliseconds' resolution; no syscall).
+
+private:
+	struct alignas(64) Slot
+	{
+		std::atomic<Poco::UInt64> seq{0};
+		std::atomic<Poco::Int64> account{0};
+		std::atomic<Poco::Int64> organization{0};
+		std::atomic<Poco::UInt64> scope{0};
+		std::atomic<Poco::UInt64> permissions{0};
+		std::atomic<Poco::UInt64> flags{0}; ///< bit 0 member, bit 1 owner, bits 2.. local version
+		std::atomic<Poco::Int64> aclVersion{0};
+		std::atomic<Poco::Int64> validatedAt{0};
+	};
+
+	static constexpr std::size_t WAYS = 4;
+	static constexpr std::size_t VERSIONS = 1 << 16;
+
+	std::size_t bucketOf(const Key& key) const;
+	static bool read(const Slot& slot, Key& key, Grant& grant);
+	static Poco::UInt64 lock(Slot& slot);
+	static void unlock(Slot& slot, Poco::UInt64 seq);
+
+	std::size_t _buckets;
+	std::unique_ptr<Slot[]> _slots;
+	std::unique_ptr<std::atomic<Poco::UInt64>[]> _versions;
+	std::atomic<Poco::UInt64> _epoch{0};
+};
+
+
+inline std::size_t GrantCache::capacity() const
+{
+	return _buckets * WAYS;
+}
+
+
+} // namespace Access
+} // namespace Orgs
+
+
+#endif // Orgs_GrantCache_INCLUDED

@@ -1,0 +1,502 @@
+//
+// AuthorizationMatrixTest.cpp
+//
+// Library: OrgsTests
+// Package: EndToEnd
+// Module:  AuthorizationMatrixTest
+//
+
+
+#include "AuthorizationMatrixTest.h"
+#include "config/RoleCatalog.h"
+#include "http/Api.h"
+#include "http/Router.h"
+#include "support/TestRuntime.h"
+#include "Orgs/Permission.h"
+#include "Poco/AutoPtr.h"
+#include "Poco/JSON/Object.h"
+#include "Poco/Util/PropertyFileConfiguration.h"
+#include <functional>
+#include <initializer_list>
+#include <map>
+#include <sstream>
+#include <utility>
+#include <vector>
+
+
+using Orgs::Permission;
+using Orgs::Config::RoleCatalog;
+using Orgs::Test::HostProcess;
+using Orgs::Test::HttpClient;
+using Orgs::Test::TestDatabase;
+using Orgs::Test::TestRuntime;
+using Response = Orgs::Test::HttpClient::Response;
+
+
+CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(AuthorizationMatrixTest, "AuthorizationMatrix");
+
+
+namespace {
+
+
+const std::string API("/api/v1");
+const std::string ANONYMOUS("anonymous");
+const std::string NON_MEMBER("non-member");
+const std::string OWNER("owner");
+
+
+std::string rolesFile()
+{
+	return TestRuntime::sourceDir() + "/config/roles.properties";
+}
+
+
+RoleCatalog loadRoles()
+{
+	Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> pFile = new Poco::Util::PropertyFileConfiguration(rolesFile());
+	return RoleCatalog::load(*pFile, rolesFile());
+}
+
+
+std::string json(std::initializer_list<std::pair<const char*, std::string>> fields)
+{
+	Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+	for (const auto& field : fields)
+		o.set(field.first, field.second);
+	std::ostringstream out;
+	o.stringify(out);
+	return out.str();
+}
+
+
+struct Actor
+	/// An account and its token; empty for the anonymous caller.
+{
+	Poco::Int64 id = 0;
+	std::string username;
+	std::string token;
+};
+
+
+class World
+	/// The accounts and organizations the cells run against. Anything a request may consume
+	/// (an organization to delete, a member to remove, a token to revoke) is made fresh for
+	/// each cell, so that every cell can really succeed.
+{
+public:
+	explicit World(HttpClient& client) : _client(client)
+	{
+		owner = signUp("owner");
+		outsider = signUp("outsider");
+	}
+
+	Response send(const std::string& method, const std::string& path, const std::string& body, const std::string& token)
+	{
+		HttpClient::Headers headers;
+		if (!token.empty())
+			headers.emplace_back("Authorization", "Bearer " + token);
+		if (!body.empty())
+			headers.emplace_back("Content-Type", "application/json");
+		return _client.request(method, API + path, body, headers);
+	}
+
+	Response expect(int status, const std::string& method, const std::string& path, const std::string& body,
+	                const std::string& token)
+		/// Sends a set-up request and fails unless it answers with status.
+	{
+		Response r = send(method, path, body, token);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE("set-up request " + method + " " + path + ": " + r.describe(), status, r.status);
+		return r;
+	}
+
+	std::string unique(const std::string& prefix) { return prefix + "-" + std::to_string(++_counter); }
+
+	Actor signUp(const std::string& prefix)
+	{
+		Actor a;
+		a.username = unique(prefix);
+		Response r =
+		    expect(201, "POST", "/accounts",
+		           json({{"username", a.username}, {"email", a.username + "@example.com"}, {"name", a.username}}), "");
+		a.id = r.json()->getObject("account")->getValue<Poco::Int64>("id");
+		a.token = r.json()->getObject("token")->getValue<std::string>("token");
+		return a;
+	}
+
+	std::string organization(const Actor* pMember = nullptr, const std::string& role = std::string())
+		/// Creates an organization owned by owner, with pMember in the given role.
+	{
+		const std::string org = unique("org");
+		expect(201, "POST", "/orgs", json({{"username", org}, {"title", "Organization " + org}}), owner.token);
+		if (pMember)
+			expect(201, "POST", "/orgs/" + org + "/members", json({{"username", pMember->username}, {"role", role}}),
+			       owner.token);
+		return org;
+	}
+
+	Actor member(const std::string& org)
+		/// Signs up a new account and makes it a member of org (default role).
+	{
+		Actor a = signUp("target");
+		expect(201, "POST", "/orgs/" + org + "/members", json({{"username", a.username}}), owner.token);
+		return a;
+	}
+
+	std::string token(const Actor& actor)
+		/// Issues a new token of actor (of owner for the anonymous caller) and returns its id.
+	{
+		const Actor& holder = actor.token.empty() ? owner : actor;
+		Response r = expect(201, "POST", "/me/tokens", json({{"name", "to-revoke"}}), holder.token);
+		return std::to_string(r.json()->getValue<Poco::Int64>("id"));
+	}
+
+	Actor owner;
+	Actor outsider;
+
+private:
+	HttpClient& _client;
+	int _counter = 0;
+};
+
+
+struct Call
+	/// A request for a route: its path parameters and its body.
+{
+	std::map<std::string, std::string> params;
+	std::string body;
+};
+
+
+enum class Requirement
+{
+	Public,     ///< anyone, signed in or not
+	SignedIn,   ///< any account; not scoped to an organization
+	Member,     ///< any member of the organization
+	Permission, ///< a member whose role grants the permission
+	Owner       ///< the owner alone
+};
+
+
+struct Rule
+	/// A route, what it requires, and how to make a request for it that can succeed.
+{
+	using Build = std::function<Call(World&, const Actor& actor, const std::string& org)>;
+
+	Rule(const std::string& m, const std::string& p, Requirement r, Permission perm, int s, Build b, int os = 0,
+	     const std::string& oc = std::string())
+	    : method(m), pattern(p), requirement(r), permission(perm), success(s), build(std::move(b)), ownerStatus(os),
+	      ownerCode(oc)
+	{
+	}
+
+	std::string method;
+	std::string pattern;
+	Requirement requirement;
+	Permission permission; ///< for Requirement::Permission
+	int success;           ///< the status of a successful request
+	Build build;
+	int ownerStatus;       ///< when the owner cannot succeed by rule (not by authorization)
+	std::string ownerCode; ///< the problem code the owner then gets
+};
+
+
+const std::vector<Rule>& table()
+{
+	static const Permission NONE = Permission::COUNT;
+	static const std::vector<Rule> rules = {
+	    // System
+	    {"GET", "/health", Requirement::Public, NONE, 200,
+	     [](World&, const Actor&, const std::string&) { return Call(); }},
+	    {"GET", "/roles", Requirement::SignedIn, NONE, 200,
+	     [](World&, const Actor&, const std::string&) { return Call(); }},
+	    // Accounts and tokens
+	    {"POST", "/accounts", Requirement::Public, NONE, 201,
+	     [](World& w, const Actor&, const std::string&) {
+		     const std::string u = w.unique("new");
+		     return Call{{}, json({{"username", u}, {"email", u + "@example.com"}})};
+	     }},
+	    {"GET", "/me", Requirement::SignedIn, NONE, 200,
+	     [](World&, const Actor&, const std::string&) { return Call(); }},
+	    {"POST", "/me/tokens", Requirement::SignedIn, NONE, 201,
+	     [](World&, const Actor&, const std::string&) {
+		     return Call{{}, json({{"name", "matrix"}})};
+	     }},
+	    {"GET", "/me/tokens", Requirement::SignedIn, NONE, 200,
+	     [](World&, const Actor&, const std::string&) { return Call(); }},
+	    {"DELETE", "/me/tokens/{id}", Requirement::SignedIn, NONE, 204,
+	     [](World& w, const Actor& actor, const std::string&) {
+		     return Call{{{"id", w.token(actor)}}, ""};
+	     }},
+	    // Organizations
+	    {"POST", "/orgs", Requirement::SignedIn, NONE, 201,
+	     [](World& w, const Actor&, const std::string&) {
+		     return Call{{}, json({{"username", w.unique("created")}, {"title", "Created"}})};
+	     }},
+	    {"GET", "/orgs", Requirement::SignedIn, NONE, 200,
+	     [](World&, const Actor&, const std::string&) { return Call(); }},
+	    {"GET", "/orgs/{org}", Requirement::Member, NONE, 200,
+	     [](World&, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, ""};
+	     }},
+	    {"PATCH", "/orgs/{org}", Requirement::Permission, Permission::OrgUpdate, 200,
+	     [](World&, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, json({{"title", "Retitled"}})};
+	     }},
+	    {"DELETE", "/orgs/{org}", Requirement::Owner, NONE, 204,
+	     [](World&, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, ""};
+	     }},
+	    {"POST", "/orgs/{org}/transfer-ownership", Requirement::Owner, NONE, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, json({{"account", w.member(org).username}})};
+	     }},
+	    // Memberships
+	    {"GET", "/orgs/{org}/members", Requirement::Permission, Permission::MembersRead, 200,
+	     [](World&, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, ""};
+	     }},
+	    {"POST", "/orgs/{org}/members", Requirement::Permission, Permission::MembersAdd, 201,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, json({{"username", w.signUp("joining").username}})};
+	     }},
+	    {"GET", "/orgs/{org}/members/{account}", Requirement::Permission, Permission::MembersRead, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"account", w.member(org).username}}, ""};
+	     }},
+	    {"PATCH", "/orgs/{org}/members/{account}", Requirement::Permission, Permission::MembersUpdate, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     // The target keeps the default role: a change any holder of members.update may make,
+		     // whatever its own role (no role_exceeds_own), so the check on the route decides.
+		     const RoleCatalog roles = loadRoles();
+		     return Call{{{"org", org}, {"account", w.member(org).username}},
+		                 json({{"role", roles.defaultRole(RoleCatalog::ORGANIZATION)}})};
+	     }},
+	    {"DELETE", "/orgs/{org}/members/{account}", Requirement::Permission, Permission::MembersRemove, 204,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"account", w.member(org).username}}, ""};
+	     }},
+	    {"POST", "/orgs/{org}/leave", Requirement::Member, NONE, 204,
+	     [](World&, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, ""};
+	     },
+	     409, "transfer_ownership_first"},
+	};
+	return rules;
+}
+
+
+bool scoped(const Rule& rule)
+	/// Returns true for routes under /orgs/{org}.
+{
+	return rule.requirement == Requirement::Member || rule.requirement == Requirement::Permission ||
+	       rule.requirement == Requirement::Owner;
+}
+
+
+struct Expectation
+{
+	int status;
+	std::string code; ///< the problem code; empty for success
+};
+
+
+Expectation expected(const Rule& rule, const std::string& who, const RoleCatalog& roles)
+{
+	if (rule.requirement == Requirement::Public)
+		return {rule.success, ""};
+	if (who == ANONYMOUS)
+		return {401, "unauthenticated"};
+	if (rule.requirement == Requirement::SignedIn)
+		return {rule.success, ""};
+	if (who == NON_MEMBER)
+		return {404, "organization_not_found"};
+	if (who == OWNER)
+		return rule.ownerStatus ? Expectation{rule.ownerStatus, rule.ownerCode} : Expectation{rule.success, ""};
+	switch (rule.requirement)
+	{
+	case Requirement::Member:
+		return {rule.success, ""};
+	case Requirement::Owner:
+		return {403, "owner_only"};
+	default:
+		return roles.permissions(RoleCatalog::ORGANIZATION, who).has(rule.permission)
+		           ? Expectation{rule.success, ""}
+		           : Expectation{403, "permission_denied"};
+	}
+}
+
+
+std::string path(const Rule& rule, const Call& call)
+	/// Fills the placeholders of the rule's pattern.
+{
+	std::string result;
+	std::string::size_type pos = 0;
+	while (pos < rule.pattern.size())
+	{
+		const std::string::size_type open = rule.pattern.find('{', pos);
+		if (open == std::string::npos)
+		{
+			result += rule.pattern.substr(pos);
+			break;
+		}
+		const std::string::size_type close = rule.pattern.find('}', open);
+		result += rule.pattern.substr(pos, open - pos);
+		const std::string name = rule.pattern.substr(open + 1, close - open - 1);
+		auto it = call.params.find(name);
+		CPPUNIT_ASSERT_MESSAGE("the table builds no {" + name + "} for " + rule.method + " " + rule.pattern,
+		                       it != call.params.end());
+		result += it->second;
+		pos = close + 1;
+	}
+	return result;
+}
+
+
+std::string problemCode(const Response& r)
+{
+	try
+	{
+		return r.json()->optValue<std::string>("code", "");
+	}
+	catch (Poco::Exception&)
+	{
+		return "";
+	}
+}
+
+
+} // namespace
+
+
+void AuthorizationMatrixTest::tearDown()
+{
+	_pClient.reset();
+	if (_pHost)
+		_pHost->stop();
+	_pHost.reset();
+	_pDatabase = nullptr;
+}
+
+
+void AuthorizationMatrixTest::testTableMatchesServerRoutes()
+{
+	TestRuntime runtime;
+	const auto& routes = runtime.runtime().api().router().routes();
+	std::string problems;
+	for (const auto& route : routes)
+	{
+		const Rule* pRule = nullptr;
+		for (const auto& rule : table())
+		{
+			if (rule.method == route.method && rule.pattern == route.pattern)
+				pRule = &rule;
+		}
+		if (!pRule)
+		{
+			problems += "\n  the server has " + route.method + " " + route.pattern + ", which the table does not know";
+			continue;
+		}
+		const bool open = route.auth == Orgs::Http::Router::Auth::None;
+		if (open != (pRule->requirement == Requirement::Public))
+		{
+			problems += "\n  " + route.method + " " + route.pattern + " is " + (open ? "public" : "signed-in only") +
+			            " on the server but not in the table";
+		}
+	}
+	for (const auto& rule : table())
+	{
+		bool found = false;
+		for (const auto& route : routes)
+			found = found || (rule.method == route.method && rule.pattern == route.pattern);
+		if (!found)
+			problems += "\n  the table has " + rule.method + " " + rule.pattern + ", which the server does not";
+	}
+	CPPUNIT_ASSERT_MESSAGE("routes and table differ:" + problems, problems.empty());
+	CPPUNIT_ASSERT_EQUAL(table().size(), routes.size());
+}
+
+
+void AuthorizationMatrixTest::testAnonymous()
+{
+	runMatrix(ANONYMOUS);
+}
+
+
+void AuthorizationMatrixTest::testNonMember()
+{
+	runMatrix(NON_MEMBER);
+}
+
+
+void AuthorizationMatrixTest::testMember()
+{
+	runMatrix("member");
+}
+
+
+void AuthorizationMatrixTest::testAdmin()
+{
+	runMatrix("admin");
+}
+
+
+void AuthorizationMatrixTest::testOwner()
+{
+	runMatrix(OWNER);
+}
+
+
+void AuthorizationMatrixTest::runMatrix(const std::string& who)
+{
+	const RoleCatalog roles = loadRoles();
+	const bool isRole = who != ANONYMOUS && who != NON_MEMBER && who != OWNER;
+	CPPUNIT_ASSERT_MESSAGE(rolesFile() + " defines no organization role '" + who + "'",
+	                       !isRole || roles.hasRole(RoleCatalog::ORGANIZATION, who));
+
+	_pDatabase = TestDatabase::create(TestRuntime::connector());
+	HostProcess::Defines defines;
+	defines["orgs.database.connector"] = _pDatabase->connector();
+	defines["orgs.database.connectionString"] = _pDatabase->connectionString();
+	defines["orgs.accounts.selfSignup"] = "true";
+	defines["orgs.roles.file"] = rolesFile(); // the file the expectations are derived from
+	defines["logging.level"] = "warning";
+	_pHost.reset(new HostProcess(defines));
+	_pClient.reset(new HttpClient(_pHost->baseUrl()));
+	World world(*_pClient);
+
+	Actor actor;
+	if (who == NON_MEMBER)
+		actor = world.outsider;
+	else if (who == OWNER)
+		actor = world.owner;
+	else if (isRole)
+		actor = world.signUp(who);
+
+	std::string failures;
+	int cells = 0;
+	for (const auto& rule : table())
+	{
+		// A fresh organization per cell, with the actor in it when it plays a role.
+		std::string org;
+		if (scoped(rule))
+			org = world.organization(isRole ? &actor : nullptr, who);
+		const Call call = rule.build(world, actor, org);
+		const std::string target = path(rule, call);
+		const Response r = world.send(rule.method, target, call.body, actor.token);
+		const Expectation want = expected(rule, who, roles);
+		++cells;
+
+		std::string why;
+		if (r.status != want.status)
+			why = "expected " + std::to_string(want.status) + (want.code.empty() ? "" : " " + want.code);
+		else if (!want.code.empty() && problemCode(r) != want.code)
+			why = "expected code " + want.code;
+		else if (want.code.empty() && (r.status < 200 || r.status > 299))
+			why = "expected success";
+		if (!why.empty())
+			failures += "\n  " + who + ": " + rule.method + " " + rule.pattern + " (" + target + "): " + why +
+			            ", got " + r.describe();
+	}
+	CPPUNIT_ASSERT_MESSAGE("cells that differ from the roles file (" + rolesFile() + "):" + failures, failures.empty());
+	CPPUNIT_ASSERT_EQUAL(static_cast<int>(table().size()), cells);
+}

@@ -1,0 +1,74 @@
+//
+// AuthorizationMatrixTest.h
+//
+// Library: OrgsTests
+// Package: EndToEnd
+// Module:  AuthorizationMatrixTest
+//
+// Every endpoint × {anonymous, non-member, member, admin, owner} → the status the roles
+// file implies, against the real orgs-host.
+//
+
+
+#ifndef Orgs_AuthorizationMatrixTest_INCLUDED
+#define Orgs_AuthorizationMatrixTest_INCLUDED
+
+
+#include "support/HostProcess.h"
+#include "support/HttpClient.h"
+#include "support/TestDatabase.h"
+#include <cppunit/extensions/HelperMacros.h>
+#include <memory>
+#include <string>
+
+
+class AuthorizationMatrixTest : public CppUnit::TestFixture
+	/// The test holds a table: for each route of the API what it requires (nothing, a signed-in
+	/// account, membership, a permission, or ownership) and how to build a request that can
+	/// succeed. The expected status of every cell is computed from that requirement and from the
+	/// shipped config/roles.properties, so a route the table does not know, a route without its
+	/// check, or a role that grants more or less than the file says fails the suite.
+{
+	CPPUNIT_TEST_SUITE(AuthorizationMatrixTest);
+	CPPUNIT_TEST(testTableMatchesServerRoutes);
+	CPPUNIT_TEST(testAnonymous);
+	CPPUNIT_TEST(testNonMember);
+	CPPUNIT_TEST(testMember);
+	CPPUNIT_TEST(testAdmin);
+	CPPUNIT_TEST(testOwner);
+	CPPUNIT_TEST_SUITE_END();
+
+public:
+	void tearDown() override;
+
+	void testTableMatchesServerRoutes();
+		/// Every route the server has is in the table, and every route in the table is on the
+		/// server, with the same authentication (public or signed in).
+
+	void testAnonymous();
+		/// No credentials: 401 everywhere but on public routes.
+
+	void testNonMember();
+		/// A signed-in account outside the organization: 404 on everything under /orgs/{org}.
+
+	void testMember();
+		/// Role "member": success where its permissions suffice, 403 elsewhere.
+
+	void testAdmin();
+		/// Role "admin": success where its permissions suffice, 403 on owner-only routes.
+
+	void testOwner();
+		/// The owner: success everywhere (leaving excepted: the owner must transfer first).
+
+private:
+	void runMatrix(const std::string& who);
+		/// Starts the host (once) and checks every route for who: "anonymous", "non-member",
+		/// "owner" or an organization role name.
+
+	Orgs::Test::TestDatabase::Ptr _pDatabase;
+	std::unique_ptr<Orgs::Test::HostProcess> _pHost;
+	std::unique_ptr<Orgs::Test::HttpClient> _pClient;
+};
+
+
+#endif // Orgs_AuthorizationMatrixTest_INCLUDED
