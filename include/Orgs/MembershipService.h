@@ -35,20 +35,40 @@ public:
 		/// Lists members (members.read), in the order they joined, filtered by role and by a
 		/// substring of username or name.
 
-	virtual Membership addMember(Id actorId, const std::string& org, const std::string& account, const std::string& role) = 0;
-		/// Adds an existing account (members.add); an empty role means the configured default.
-		/// Throws NotFoundException ("account_not_found") for an unknown account,
-		/// InvalidInputException ("unknown_role") and ConflictException ("already_member").
+	virtual Membership addMember(Id actorId, const std::string& org, const MemberSpec& member) = 0;
+		/// Adds an existing account (members.add); an empty role means the configured default,
+		/// and default roles per resource type may be given. Throws NotFoundException
+		/// ("account_not_found") for an unknown account, InvalidInputException ("unknown_role",
+		/// "unknown_resource_type") and ConflictException ("already_member").
+
+	Membership addMember(Id actorId, const std::string& org, const std::string& account, const std::string& role)
+		/// Adds an account with a role and the configured default roles.
+	{
+		MemberSpec spec;
+		spec.account = account;
+		spec.role = role;
+		return addMember(actorId, org, spec);
+	}
 
 	virtual Membership getMember(Id actorId, const std::string& org, const std::string& account) = 0;
 		/// Returns one membership (members.read, or the actor's own).
 
-	virtual Membership changeRole(Id actorId, const std::string& org, const std::string& account, const std::string& role) = 0;
-		/// Changes a member's role (members.update). ConflictException ("owner_immutable")
-		/// for the owner.
+	virtual Membership updateMember(Id actorId, const std::string& org, const std::string& account, const MemberChanges& changes) = 0;
+		/// Changes a member's role and default roles in one transaction (members.update).
+		/// ConflictException ("owner_immutable") for a change of the owner's role.
+
+	Membership changeRole(Id actorId, const std::string& org, const std::string& account, const std::string& role)
+		/// Changes a member's role.
+	{
+		MemberChanges changes;
+		changes.role = role;
+		return updateMember(actorId, org, account, changes);
+	}
 
 	virtual void removeMember(Id actorId, const std::string& org, const std::string& account) = 0;
-		/// Removes a member (members.remove). ConflictException ("owner_immutable") for the owner.
+		/// Removes a member (members.remove), with their workspace memberships and resource roles,
+		/// in one transaction; what they created stays attributed to them.
+		/// ConflictException ("owner_immutable") for the owner.
 
 	virtual void leave(Id actorId, const std::string& org) = 0;
 		/// The actor leaves. ConflictException ("transfer_ownership_first") for the owner.

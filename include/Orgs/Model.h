@@ -17,6 +17,7 @@
 #include "Poco/Nullable.h"
 #include "Poco/Timestamp.h"
 #include "Poco/Types.h"
+#include <map>
 #include <string>
 #include <vector>
 
@@ -81,8 +82,15 @@ struct OrganizationChanges
 };
 
 
+using RoleMap = std::map<std::string, std::string>;
+	/// Resource type → role name, e.g. {"dataset": "labeler"}.
+
+
 struct Membership
 	/// An account's membership of an organization, with the account's public fields.
+	///
+	/// defaultRoles holds, per resource type, the role the member gets on every new resource
+	/// of that type ("none": not added); a type missing here uses the configured default.
 {
 	Id organizationId = 0;
 	Id accountId = 0;
@@ -91,7 +99,88 @@ struct Membership
 	std::string email;
 	std::string role;
 	bool owner = false;
+	RoleMap defaultRoles;
 	Poco::Timestamp createdAt;
+};
+
+
+struct Workspace
+	/// A team inside an organization (Make's teams, LangSmith's and Label Studio's workspaces).
+{
+	Id id = 0;
+	Id organizationId = 0;
+	std::string name;
+	Id createdBy = 0;
+	Poco::Timestamp createdAt;
+	Poco::Timestamp updatedAt;
+};
+
+
+struct WorkspaceMember
+	/// A member of a workspace and its workspace role.
+{
+	Id workspaceId = 0;
+	Id accountId = 0;
+	std::string username;
+	std::string name;
+	std::string role;
+	Poco::Timestamp createdAt;
+};
+
+
+struct Resource
+	/// Something a host keeps in an organization (a dataset, a labeling project, a trace
+	/// project). createdBy stays recorded when its creator leaves.
+{
+	Id id = 0;
+	Id organizationId = 0;
+	Poco::Nullable<Id> workspaceId;
+	std::string type;
+	std::string name;
+	Id createdBy = 0;
+	Poco::Timestamp createdAt;
+};
+
+
+struct ResourceSpec
+	/// What is needed to register a resource. workspace is an id or empty.
+{
+	std::string type;
+	std::string name;
+	std::string workspace;
+};
+
+
+struct Collaborator
+	/// An account's role on one resource.
+{
+	Id resourceId = 0;
+	Id accountId = 0;
+	std::string username;
+	std::string name;
+	std::string role;
+	Poco::Timestamp createdAt;
+};
+
+
+struct GrantSource
+	/// One reason an account holds permissions: the owner, its organization role, the workspace
+	/// role its organization role implies, its workspace role, or its role on a resource.
+{
+	std::string source; ///< "owner", "organization", "implied_workspace", "workspace", "resource"
+	std::string role;   ///< the role's name ("" for the owner)
+	Id scopeId = 0;     ///< the workspace or resource the role is held on (0 for the organization)
+	std::vector<std::string> permissions;
+};
+
+
+struct Explanation
+	/// Why an account holds (or lacks) a permission.
+{
+	bool member = false;
+	bool owner = false;
+	std::vector<std::string> permissions; ///< every permission held in the scope asked about
+	std::vector<GrantSource> grants;      ///< every grant that contributes, in the order above
 };
 
 
@@ -138,6 +227,33 @@ struct PageRequest
 {
 	int limit = 50;
 	std::string cursor;
+};
+
+
+struct MemberSpec
+	/// Who to add to an organization: an account (id or username), its role (empty: the
+	/// configured default) and its default roles per resource type.
+{
+	std::string account;
+	std::string role;
+	RoleMap defaultRoles;
+};
+
+
+struct MemberChanges
+	/// A partial update of a membership; null fields are left as they are. defaultRoles replaces
+	/// the roles of the types it names.
+{
+	Poco::Nullable<std::string> role;
+	Poco::Nullable<RoleMap> defaultRoles;
+};
+
+
+struct ResourceQuery : PageRequest
+	/// Filters for a resource listing.
+{
+	std::string type;
+	std::string workspace; ///< an id, or empty for all
 };
 
 

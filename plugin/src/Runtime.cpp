@@ -15,6 +15,7 @@
 #include "http/Api.h"
 #include "http/MembershipHandlers.h"
 #include "http/OrganizationHandlers.h"
+#include "http/PermissionHandlers.h"
 #include "http/RequestAuthenticator.h"
 #include "http/SystemHandlers.h"
 #include "http/TokenAuthenticator.h"
@@ -22,6 +23,7 @@
 #include "service/Guard.h"
 #include "service/MembershipServiceImpl.h"
 #include "service/OrganizationServiceImpl.h"
+#include "service/PermissionReport.h"
 #include "Poco/AutoPtr.h"
 #include "Poco/File.h"
 #include "Poco/Util/LayeredConfiguration.h"
@@ -39,7 +41,7 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pDatabase(new Data::Database(_settings.database)),
 	_schemaVersion(Data::Migrator(*_pDatabase, logger).migrate(_settings.database.migrate))
 {
-	_pAccess = new Access::AccessControlImpl(*_pDatabase, _roles);
+	_pAccess = new Access::AccessControlImpl(*_pDatabase, _roles, _settings.maxStalenessNs, _settings.cacheEntries);
 	_pGuard.reset(new Service::Guard(*_pDatabase, *_pAccess));
 	_pAccounts = new Service::AccountServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.tokenTouchSeconds);
 	_pOrganizations = new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.regions);
@@ -56,12 +58,17 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pAccountHandlers->addRoutes(_pApi->router());
 	_pOrganizationHandlers->addRoutes(_pApi->router());
 	_pMembershipHandlers->addRoutes(_pApi->router());
+	_pPermissionReport.reset(new Service::PermissionReport(*_pDatabase, *_pGuard));
+	_pPermissionHandlers.reset(new Http::PermissionHandlers(*_pPermissionReport));
+	_pPermissionHandlers->addRoutes(_pApi->router());
 }
 
 
 Runtime::~Runtime()
 {
 	// Reverse order of construction: the API first, the database last.
+	_pPermissionHandlers.reset();
+	_pPermissionReport.reset();
 	_pMembershipHandlers.reset();
 	_pOrganizationHandlers.reset();
 	_pAccountHandlers.reset();

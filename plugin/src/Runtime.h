@@ -37,7 +37,8 @@ class AccessControlImpl;
 }
 namespace Service {
 class Guard;
-}
+class PermissionReport;
+} // namespace Service
 namespace Http {
 class Api;
 class RequestAuthenticator;
@@ -45,6 +46,7 @@ class SystemHandlers;
 class AccountHandlers;
 class OrganizationHandlers;
 class MembershipHandlers;
+class PermissionHandlers;
 } // namespace Http
 
 
@@ -96,6 +98,8 @@ private:
 	std::unique_ptr<Http::AccountHandlers> _pAccountHandlers;
 	std::unique_ptr<Http::OrganizationHandlers> _pOrganizationHandlers;
 	std::unique_ptr<Http::MembershipHandlers> _pMembershipHandlers;
+	std::unique_ptr<Service::PermissionReport> _pPermissionReport;
+	std::unique_ptr<Http::PermissionHandlers> _pPermissionHandlers;
 };
 
 

@@ -280,6 +280,11 @@ const std::vector<Rule>& table()
 		     return Call{{{"org", org}}, ""};
 	     },
 	     409, "transfer_ownership_first"},
+	    // Permissions: any member may ask about itself (asking about others needs members.read).
+	    {"GET", "/orgs/{org}/permissions", Requirement::Member, NONE, 200,
+	     [](World&, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, ""};
+	     }},
 	};
 	return rules;
 }

@@ -14,59 +14,237 @@ namespace Orgs {
 namespace Access {
 
 
-AccessControlImpl::AccessControlImpl(Data::Database& database, const Config::RoleCatalog& roles) :
+using Config::RoleCatalog;
+using Data::AccessRepository;
+
+
+AccessControlImpl::AccessControlImpl(Data::Database& database, const Config::RoleCatalog& roles, Poco::Int64 maxStalenessNs,
+                                     std::size_t cacheEntries) :
 	_database(database),
-	_memberships(database),
-	_roles(roles)
+	_repository(database),
+	_roles(roles),
+	_maxStalenessNs(maxStalenessNs),
+	_cache(cacheEntries)
 {
 }
 
 
-AccessControlImpl::Grant AccessControlImpl::grant(Poco::Data::Session& session, Id accountId, Id organizationId)
+PermissionSet AccessControlImpl::evaluate(const AccessRepository::Standing& s, Id accountId,
+                                          std::vector<GrantSource>* pSources) const
 {
-	const Data::MembershipRepository::Access access = _memberships.access(session, accountId, organizationId);
-	Grant g;
-	g.exists = access.exists;
-	if (!access.exists)
-		return g;
-	g.owner = access.ownerAccountId == accountId;
-	g.member = access.member || g.owner;
-	g.role = access.role;
-	if (g.owner)
-		g.permissions = PermissionSet::all();
-	else if (access.member)
-		g.permissions = _roles.permissions(Config::RoleCatalog::ORGANIZATION, access.role);
+	auto note = [&](const std::string& source, const std::string& role, Id scopeId, PermissionSet p) {
+		if (pSources)
+			pSources->push_back({source, role, scopeId, p.names()});
+	};
+	if (!s.organizationExists)
+		return PermissionSet();
+	if (s.ownerAccountId == accountId)
+	{
+		note("owner", "", 0, PermissionSet::all());
+		return PermissionSet::all();
+	}
+	if (!s.member)
+		return PermissionSet();
+
+	PermissionSet result;
+	const RoleCatalog::Role* pOrgRole = _roles.findRole(RoleCatalog::ORGANIZATION, s.organizationRole);
+	if (pOrgRole)
+	{
+		result |= pOrgRole->permissions;
+		note("organization", pOrgRole->name, 0, pOrgRole->permissions);
+	}
+	if (!s.scopeExists)
+		return result;
+	if (pOrgRole && !pOrgRole->impliesWorkspaceRole.empty())
+	{
+		result |= pOrgRole->impliedPermissions;
+		note("implied_workspace", pOrgRole->impliesWorkspaceRole, s.workspaceId, pOrgRole->impliedPermissions);
+	}
+	if (!s.workspaceRole.empty())
+	{
+		const PermissionSet p = _roles.permissions(RoleCatalog::WORKSPACE, s.workspaceRole);
+		result |= p;
+		note("workspace", s.workspaceRole, s.workspaceId, p);
+	}
+	if (!s.resourceRole.empty())
+	{
+		const PermissionSet p = _roles.permissions(s.resourceType, s.resourceRole);
+		result |= p;
+		note("resource", s.resourceRole, 0, p);
+	}
+	return result;
+}
+
+
+AccessRepository::Standing AccessControlImpl::standing(Poco::Data::Session& session, const GrantCache::Key& key)
+{
+	const Poco::UInt64 kind = key.scope >> 56;
+	const Id id = static_cast<Id>(key.scope & ((Poco::UInt64(1) << 56) - 1));
+	if (kind == GrantCache::WORKSPACE)
+		return _repository.workspace(session, key.account, key.organization, id);
+	if (kind == GrantCache::RESOURCE)
+		return _repository.resource(session, key.account, key.organization, id);
+	return _repository.organization(session, key.account, key.organization);
+}
+
+
+GrantCache::Grant AccessControlImpl::load(const GrantCache::Key& key, Poco::UInt64 localVersion)
+{
+	const AccessRepository::Standing s =
+		_database.withSession([&](Poco::Data::Session& session) { return standing(session, key); });
+	GrantCache::Grant g;
+	g.exists = s.organizationExists && (key.scope == 0 || s.scopeExists);
+	g.owner = s.organizationExists && s.ownerAccountId == key.account;
+	g.member = g.owner || s.member;
+	g.roleIndex = _roles.roleIndex(RoleCatalog::ORGANIZATION, s.organizationRole);
+	g.permissions = g.exists ? evaluate(s, key.account) : PermissionSet();
+	g.aclVersion = s.organizationExists ? s.aclVersion : -1;
+	g.localVersion = localVersion;
+	g.validatedAt = GrantCache::now();
+	_cache.store(key, g);
 	return g;
+}
+
+
+GrantCache::Grant AccessControlImpl::lookup(const GrantCache::Key& key)
+{
+	// The local version is read before anything is loaded: a change that commits while this
+	// check reads the database moves it on, and the entry stored below is born stale.
+	const Poco::UInt64 localVersion = _cache.orgVersion(key.organization);
+	GrantCache::Grant g;
+	if (_cache.find(key, g) && g.localVersion == localVersion)
+	{
+		const Poco::Int64 now = GrantCache::now();
+		if (now - g.validatedAt < _maxStalenessNs)
+			return g;
+		// Older than the staleness bound: still right if no other process changed access since.
+		const Poco::Int64 version = _database.withSession(
+			[&](Poco::Data::Session& session) { return _repository.aclVersion(session, key.organization); });
+		if (version == g.aclVersion)
+		{
+			_cache.validated(key, version, now);
+			return g;
+		}
+	}
+	return load(key, localVersion);
 }
 
 
 AccessControlImpl::Grant AccessControlImpl::grant(Id accountId, Id organizationId)
 {
-	return _database.withSession([&](Poco::Data::Session& s) { return grant(s, accountId, organizationId); });
+	const GrantCache::Grant g = lookup({accountId, organizationId, 0});
+	Grant result;
+	result.exists = g.exists;
+	result.member = g.member;
+	result.owner = g.owner;
+	result.role = _roles.roleName(RoleCatalog::ORGANIZATION, g.roleIndex);
+	result.permissions = g.permissions;
+	return result;
+}
+
+
+AccessControlImpl::Grant AccessControlImpl::grant(Poco::Data::Session& session, Id accountId, Id organizationId)
+{
+	const AccessRepository::Standing s = _repository.organization(session, accountId, organizationId);
+	Grant g;
+	g.exists = s.organizationExists;
+	g.owner = s.organizationExists && s.ownerAccountId == accountId;
+	g.member = g.owner || s.member;
+	g.role = s.organizationRole;
+	g.permissions = evaluate(s, accountId);
+	return g;
+}
+
+
+PermissionSet AccessControlImpl::permissions(Id accountId, Id organizationId, WorkspaceId workspace)
+{
+	return lookup({accountId, organizationId, GrantCache::scopeOf(GrantCache::WORKSPACE, workspace.value)}).permissions;
+}
+
+
+PermissionSet AccessControlImpl::permissions(Id accountId, Id organizationId, ResourceId resource)
+{
+	return lookup({accountId, organizationId, GrantCache::scopeOf(GrantCache::RESOURCE, resource.value)}).permissions;
+}
+
+
+void AccessControlImpl::changed(Poco::Data::Session& session, Id organizationId)
+{
+	_repository.bump(session, organizationId);
+	Data::Database::afterCommit([this, organizationId]() { invalidate(organizationId); });
+}
+
+
+void AccessControlImpl::invalidate(Id organizationId)
+{
+	_cache.invalidate(organizationId);
 }
 
 
 bool AccessControlImpl::isMember(Id accountId, Id organizationId)
 {
-	return grant(accountId, organizationId).member;
+	return lookup({accountId, organizationId, 0}).member;
 }
 
 
 bool AccessControlImpl::isOwner(Id accountId, Id organizationId)
 {
-	return grant(accountId, organizationId).owner;
+	return lookup({accountId, organizationId, 0}).owner;
 }
 
 
 bool AccessControlImpl::isAllowed(Id accountId, Id organizationId, Permission permission)
 {
-	return grant(accountId, organizationId).permissions.has(permission);
+	return lookup({accountId, organizationId, 0}).permissions.has(permission);
+}
+
+
+bool AccessControlImpl::isAllowed(Id accountId, Id organizationId, WorkspaceId workspace, Permission permission)
+{
+	return permissions(accountId, organizationId, workspace).has(permission);
+}
+
+
+bool AccessControlImpl::isAllowed(Id accountId, Id organizationId, ResourceId resource, Permission permission)
+{
+	return permissions(accountId, organizationId, resource).has(permission);
 }
 
 
 PermissionSet AccessControlImpl::permissions(Id accountId, Id organizationId)
 {
-	return grant(accountId, organizationId).permissions;
+	return lookup({accountId, organizationId, 0}).permissions;
+}
+
+
+Explanation AccessControlImpl::explain(const GrantCache::Key& key)
+{
+	const AccessRepository::Standing s =
+		_database.withSession([&](Poco::Data::Session& session) { return standing(session, key); });
+	Explanation e;
+	e.owner = s.organizationExists && s.ownerAccountId == key.account;
+	e.member = e.owner || s.member;
+	if (key.scope == 0 || s.scopeExists)
+		e.permissions = evaluate(s, key.account, &e.grants).names();
+	return e;
+}
+
+
+Explanation AccessControlImpl::explain(Id accountId, Id organizationId)
+{
+	return explain(GrantCache::Key{accountId, organizationId, 0});
+}
+
+
+Explanation AccessControlImpl::explain(Id accountId, Id organizationId, WorkspaceId workspace)
+{
+	return explain(GrantCache::Key{accountId, organizationId, GrantCache::scopeOf(GrantCache::WORKSPACE, workspace.value)});
+}
+
+
+Explanation AccessControlImpl::explain(Id accountId, Id organizationId, ResourceId resource)
+{
+	return explain(GrantCache::Key{accountId, organizationId, GrantCache::scopeOf(GrantCache::RESOURCE, resource.value)});
 }
 
 

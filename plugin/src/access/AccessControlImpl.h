@@ -5,7 +5,7 @@
 // Package: Access
 // Module:  AccessControlImpl
 //
-// The permission check: owner, or the member's role compiled to a PermissionSet.
+// The permission check: compiled role bitsets behind a version-validated cache.
 //
 
 
@@ -14,9 +14,10 @@
 
 
 #include "Orgs/AccessControl.h"
+#include "access/GrantCache.h"
 #include "config/RoleCatalog.h"
+#include "data/AccessRepository.h"
 #include "data/Database.h"
-#include "data/MembershipRepository.h"
 
 
 namespace Orgs {
@@ -25,7 +26,13 @@ namespace Access {
 
 class AccessControlImpl : public Orgs::AccessControl
 	/// Implements AccessControl for the HTTP layer, the services and in-process hosts alike.
-	/// One indexed query per check: the organization row joined with the account's membership.
+	///
+	/// A check looks up (account, organization, scope) in the GrantCache. A hit younger than
+	/// maxStaleness, loaded under the organization's current local version, answers at once; an
+	/// older one costs one query of the organization's acl_version; a miss costs one query
+	/// (AccessRepository). Every transaction that changes access calls changed(), which
+	/// increments acl_version in the database and, once the transaction commits, invalidates
+	/// the organization's entries in this process.
 {
 public:
 	struct Grant
@@ -38,26 +45,54 @@ public:
 		PermissionSet permissions;
 	};
 
-	AccessControlImpl(Data::Database& database, const Config::RoleCatalog& roles);
+	AccessControlImpl(Data::Database& database, const Config::RoleCatalog& roles, Poco::Int64 maxStalenessNs,
+	                  std::size_t cacheEntries);
 
 	Grant grant(Id accountId, Id organizationId);
-		/// Returns the account's standing, reading the database.
+		/// Returns the account's standing, from the cache when it is fresh.
 
 	Grant grant(Poco::Data::Session& session, Id accountId, Id organizationId);
-		/// The same within a caller's session (and transaction).
+		/// Returns the account's standing read within the caller's session and transaction,
+		/// bypassing the cache: for decisions a write depends on.
+
+	PermissionSet permissions(Id accountId, Id organizationId, WorkspaceId workspace);
+	PermissionSet permissions(Id accountId, Id organizationId, ResourceId resource);
+		/// Returns the permissions held in a workspace or on a resource (cached).
+
+	void changed(Poco::Data::Session& session, Id organizationId);
+		/// Records, within a transaction, that who may do what in the organization changes.
+
+	void invalidate(Id organizationId);
+		/// Makes this process's cached grants of the organization stale.
 
 	bool isMember(Id accountId, Id organizationId) override;
 	bool isOwner(Id accountId, Id organizationId) override;
 	bool isAllowed(Id accountId, Id organizationId, Permission permission) override;
+	bool isAllowed(Id accountId, Id organizationId, WorkspaceId workspace, Permission permission) override;
+	bool isAllowed(Id accountId, Id organizationId, ResourceId resource, Permission permission) override;
 	PermissionSet permissions(Id accountId, Id organizationId) override;
+	Explanation explain(Id accountId, Id organizationId) override;
+	Explanation explain(Id accountId, Id organizationId, WorkspaceId workspace) override;
+	Explanation explain(Id accountId, Id organizationId, ResourceId resource) override;
 	std::vector<RoleScopeInfo> roles() const override;
 
 	const Config::RoleCatalog& catalog() const;
 
+	PermissionSet evaluate(const Data::AccessRepository::Standing& standing, Id accountId,
+	                       std::vector<GrantSource>* pSources = nullptr) const;
+		/// Compiles a standing to the permissions it grants and, if asked, the grants behind them.
+
 private:
+	GrantCache::Grant lookup(const GrantCache::Key& key);
+	GrantCache::Grant load(const GrantCache::Key& key, Poco::UInt64 localVersion);
+	Data::AccessRepository::Standing standing(Poco::Data::Session& session, const GrantCache::Key& key);
+	Explanation explain(const GrantCache::Key& key);
+
 	Data::Database& _database;
-	Data::MembershipRepository _memberships;
+	Data::AccessRepository _repository;
 	const Config::RoleCatalog& _roles;
+	const Poco::Int64 _maxStalenessNs;
+	GrantCache _cache;
 };
 
 

@@ -90,7 +90,9 @@ bool GrantCache::read(const Slot& slot, Key& key, Grant& grant)
 		grant.permissions = PermissionSet(permissions);
 		grant.member = flags & 1;
 		grant.owner = flags & 2;
-		grant.localVersion = flags >> 2;
+		grant.exists = flags & 4;
+		grant.roleIndex = static_cast<int>((flags >> 3) & 0xff) - 1;
+		grant.localVersion = flags >> 11;
 		return before != 0; // a slot never written holds no entry
 	}
 }
@@ -156,7 +158,10 @@ void GrantCache::store(const Key& key, const Grant& grant)
 	slot.organization.store(key.organization, std::memory_order_relaxed);
 	slot.scope.store(key.scope, std::memory_order_relaxed);
 	slot.permissions.store(grant.permissions.bits(), std::memory_order_relaxed);
-	slot.flags.store((grant.localVersion << 2) | (grant.owner ? 2 : 0) | (grant.member ? 1 : 0), std::memory_order_relaxed);
+	const Poco::UInt64 role = static_cast<Poco::UInt64>(grant.roleIndex + 1) & 0xff;
+	slot.flags.store((grant.localVersion << 11) | (role << 3) | (grant.exists ? 4 : 0) | (grant.owner ? 2 : 0) |
+	                     (grant.member ? 1 : 0),
+	                 std::memory_order_relaxed);
 	slot.aclVersion.store(grant.aclVersion, std::memory_order_relaxed);
 	slot.validatedAt.store(grant.validatedAt, std::memory_order_relaxed);
 	unlock(slot, seq);
@@ -190,8 +195,10 @@ void GrantCache::validated(const Key& key, Poco::Int64 aclVersion, Poco::Int64 a
 
 Poco::UInt64 GrantCache::orgVersion(Id organization) const
 {
-	return _versions[mix(static_cast<Poco::UInt64>(organization)) & (VERSIONS - 1)].load(std::memory_order_acquire) +
-	       _epoch.load(std::memory_order_acquire);
+	// Masked to the bits a slot keeps.
+	return (_versions[mix(static_cast<Poco::UInt64>(organization)) & (VERSIONS - 1)].load(std::memory_order_acquire) +
+	        _epoch.load(std::memory_order_acquire)) &
+	       ((Poco::UInt64(1) << 53) - 1);
 }
 
 

@@ -21,6 +21,7 @@ namespace Config {
 
 const std::string RoleCatalog::ORGANIZATION("organization");
 const std::string RoleCatalog::WORKSPACE("workspace");
+const std::string RoleCatalog::NONE("none");
 
 
 namespace {
@@ -111,7 +112,10 @@ RoleCatalog RoleCatalog::load(const Poco::Util::AbstractConfiguration& config, c
 			const std::string permKey = listKey + "." + roleName + ".permissions";
 			if (!config.has(permKey) && roleName != "none")
 				fail(source, permKey, "missing: role '" + roleName + "' has no permission list");
-			scope.roles.push_back({roleName, parsePermissions(config.getString(permKey, ""), source, permKey)});
+			Role role;
+			role.name = roleName;
+			role.permissions = parsePermissions(config.getString(permKey, ""), source, permKey);
+			scope.roles.push_back(role);
 		}
 		if (scope.roles.empty())
 			fail(source, listKey, "a scope needs at least one role");
@@ -120,7 +124,23 @@ RoleCatalog RoleCatalog::load(const Poco::Util::AbstractConfiguration& config, c
 		scope.defaultRole = Poco::trim(config.getString(defaultKey, scope.roles.front().name));
 		if (!seen.count(scope.defaultRole))
 			fail(source, defaultKey, "default role '" + scope.defaultRole + "' is not defined in " + listKey);
+		const std::string creatorKey = listKey + ".creatorRole";
+		scope.creatorRole = Poco::trim(config.getString(creatorKey, scope.roles.back().name));
+		if (!seen.count(scope.creatorRole) || (scopeName != ORGANIZATION && scope.creatorRole == NONE))
+			fail(source, creatorKey, "creator role '" + scope.creatorRole + "' is not a role of " + listKey);
 		catalog._scopes.push_back(scope);
+	}
+
+	// An organization role may hold a workspace role in every workspace (LangSmith's Organization Admin).
+	for (auto& role : catalog._scopes.front().roles)
+	{
+		const std::string key = PREFIX + ORGANIZATION + "." + role.name + ".impliesWorkspaceRole";
+		role.impliesWorkspaceRole = Poco::trim(config.getString(key, ""));
+		if (role.impliesWorkspaceRole.empty())
+			continue;
+		if (!catalog.hasRole(WORKSPACE, role.impliesWorkspaceRole))
+			fail(source, key, "'" + role.impliesWorkspaceRole + "' is not a role of " + PREFIX + WORKSPACE);
+		role.impliedPermissions = catalog.permissions(WORKSPACE, role.impliesWorkspaceRole);
 	}
 
 	const std::string formerOwnerKey = PREFIX + ORGANIZATION + ".formerOwner";
@@ -143,32 +163,79 @@ const RoleCatalog::Scope* RoleCatalog::findScope(const std::string& scope) const
 }
 
 
-bool RoleCatalog::hasRole(const std::string& scope, const std::string& role) const
+const RoleCatalog::Role* RoleCatalog::findRole(const std::string& scope, const std::string& role) const
+{
+	const int i = roleIndex(scope, role);
+	return i < 0 ? nullptr : &findScope(scope)->roles[static_cast<std::size_t>(i)];
+}
+
+
+int RoleCatalog::roleIndex(const std::string& scope, const std::string& role) const
 {
 	const Scope* s = findScope(scope);
-	if (!s)
-		return false;
-	for (const auto& r : s->roles)
+	if (s)
 	{
-		if (r.name == role)
-			return true;
+		for (std::size_t i = 0; i < s->roles.size(); ++i)
+		{
+			if (s->roles[i].name == role)
+				return static_cast<int>(i);
+		}
 	}
-	return false;
+	return -1;
+}
+
+
+const std::string& RoleCatalog::roleName(const std::string& scope, int index) const
+{
+	static const std::string empty;
+	const Scope* s = findScope(scope);
+	if (!s || index < 0 || static_cast<std::size_t>(index) >= s->roles.size())
+		return empty;
+	return s->roles[static_cast<std::size_t>(index)].name;
+}
+
+
+bool RoleCatalog::hasRole(const std::string& scope, const std::string& role) const
+{
+	return roleIndex(scope, role) >= 0;
 }
 
 
 PermissionSet RoleCatalog::permissions(const std::string& scope, const std::string& role) const
 {
+	const Role* r = findRole(scope, role);
+	return r ? r->permissions : PermissionSet();
+}
+
+
+const std::string& RoleCatalog::creatorRole(const std::string& scope) const
+{
+	const Scope* s = findScope(scope);
+	if (!s)
+		throw Poco::NotFoundException("role scope", scope);
+	return s->creatorRole;
+}
+
+
+bool RoleCatalog::hasScope(const std::string& scope) const
+{
+	return findScope(scope) != nullptr;
+}
+
+
+std::vector<std::string> RoleCatalog::rolesWith(const std::string& scope, Permission permission) const
+{
+	std::vector<std::string> result;
 	const Scope* s = findScope(scope);
 	if (s)
 	{
 		for (const auto& r : s->roles)
 		{
-			if (r.name == role)
-				return r.permissions;
+			if (r.permissions.has(permission))
+				result.push_back(r.name);
 		}
 	}
-	return PermissionSet();
+	return result;
 }
 
 

@@ -34,6 +34,8 @@ class RoleCatalog
 	///     orgs.roles.<scope>.<role>.permissions = perm, perm | *
 	///     orgs.roles.<scope>.default = r1
 	///     orgs.roles.organization.formerOwner = r2
+	///     orgs.roles.organization.<role>.impliesWorkspaceRole = <workspace role>
+	///     orgs.roles.<scope>.creatorRole = <role>   (workspace and resource scopes)
 	///     orgs.resources.types = dataset
 	/// Immutable after load; safe to share between threads.
 {
@@ -41,10 +43,15 @@ public:
 	static const std::string ORGANIZATION;
 	static const std::string WORKSPACE;
 
+	static const std::string NONE;
+		/// The resource role that means "not a collaborator".
+
 	struct Role
 	{
 		std::string name;
 		PermissionSet permissions;
+		std::string impliesWorkspaceRole; ///< organization roles only; empty for none
+		PermissionSet impliedPermissions; ///< the permissions of impliesWorkspaceRole
 	};
 
 	struct Scope
@@ -52,6 +59,7 @@ public:
 		std::string name;
 		std::vector<Role> roles;
 		std::string defaultRole;
+		std::string creatorRole; ///< the role of whoever creates a workspace or resource
 	};
 
 	static RoleCatalog load(const Poco::Util::AbstractConfiguration& config, const std::string& source);
@@ -71,6 +79,24 @@ public:
 
 	const std::string& formerOwnerRole() const;
 		/// Returns the organization role an owner holds as a member, kept after a transfer.
+
+	const Role* findRole(const std::string& scope, const std::string& role) const;
+		/// Returns the role, or null if the scope does not define it.
+
+	int roleIndex(const std::string& scope, const std::string& role) const;
+		/// Returns the role's position in its scope, or -1.
+
+	const std::string& roleName(const std::string& scope, int index) const;
+		/// Returns the name of the role at index (empty if out of range).
+
+	const std::string& creatorRole(const std::string& scope) const;
+		/// Returns the role given to the creator of a workspace or a resource of the scope.
+
+	bool hasScope(const std::string& scope) const;
+		/// Returns true for "organization", for "workspace" if configured, and for each resource type.
+
+	std::vector<std::string> rolesWith(const std::string& scope, Permission permission) const;
+		/// Returns the roles of the scope that grant the permission.
 
 	const std::vector<std::string>& resourceTypes() const;
 		/// Returns the configured resource types.

@@ -95,6 +95,16 @@ Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const P
 			throw Poco::DataFormatException("orgs.regions: invalid region '" + r + "' (a-z, 0-9 and -)");
 	}
 
+	s.defaultWorkspace = Poco::trim(config.getString("orgs.workspaces.default", ""));
+	if (s.defaultWorkspace.size() > 100)
+		throw Poco::DataFormatException("orgs.workspaces.default: at most 100 characters");
+	const std::string staleness = Poco::trim(config.getString("orgs.access.maxStaleness", "1"));
+	double seconds = 0;
+	if (!Poco::NumberParser::tryParseFloat(staleness, seconds) || seconds < 0 || seconds > 3600)
+		throw Poco::DataFormatException("orgs.access.maxStaleness: expected seconds from 0 to 3600, got '" + staleness + "'");
+	s.maxStalenessNs = static_cast<Poco::Int64>(seconds * 1e9);
+	s.cacheEntries = static_cast<std::size_t>(readInt(config, "orgs.access.cacheEntries", static_cast<int>(s.cacheEntries), 64, 1 << 26));
+
 	s.rolesFile = resolvePath(Poco::trim(config.getString("orgs.roles.file", "roles.properties")));
 	return s;
 }

@@ -53,6 +53,9 @@ public:
 	std::vector<std::string> regions;       ///< orgs.regions (the first is the default)
 	std::string rolesFile;                  ///< orgs.roles.file (absolute once loaded)
 	int tokenTouchSeconds = 60;             ///< orgs.tokens.touchSeconds: last_used_at granularity
+	std::string defaultWorkspace;           ///< orgs.workspaces.default: created with each organization ("" for none)
+	Poco::Int64 maxStalenessNs = 1000000000; ///< orgs.access.maxStaleness (seconds, may be fractional; 0 = always check)
+	std::size_t cacheEntries = 65536;       ///< orgs.access.cacheEntries
 };
 
 

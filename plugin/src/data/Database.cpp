@@ -98,6 +98,44 @@ int mysqlErrorNumber(const std::string& text)
 } // namespace
 
 
+namespace {
+
+
+thread_local Database::AfterCommit* t_pAfterCommit = nullptr;
+
+
+} // namespace
+
+
+Database::AfterCommit::AfterCommit() : _pOuter(t_pAfterCommit)
+{
+	t_pAfterCommit = this;
+}
+
+
+Database::AfterCommit::~AfterCommit()
+{
+	t_pAfterCommit = _pOuter;
+}
+
+
+void Database::AfterCommit::run()
+{
+	t_pAfterCommit = _pOuter;
+	for (auto& hook : _hooks)
+		hook();
+	_hooks.clear();
+}
+
+
+void Database::afterCommit(std::function<void()> hook)
+{
+	if (!t_pAfterCommit)
+		throw Poco::IllegalStateException("Database::afterCommit() outside a transaction");
+	t_pAfterCommit->_hooks.push_back(std::move(hook));
+}
+
+
 Database::Database(const Config::DatabaseSettings& settings) :
 	_settings(settings),
 	_dialect(settings.connector == "MySQL" ? Dialect::MySQL : Dialect::SQLite)

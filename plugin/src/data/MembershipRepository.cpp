@@ -146,23 +146,38 @@ std::vector<Membership> MembershipRepository::list(Poco::Data::Session& session,
 }
 
 
-MembershipRepository::Access MembershipRepository::access(Poco::Data::Session& session, Id accountId, Id orgId)
+void MembershipRepository::setDefaultRoles(Poco::Data::Session& session, Id orgId, Id accountId, const RoleMap& roles)
 {
-	Poco::Data::Statement st(session);
-	st << "SELECT o.owner_account_id, m.role FROM organizations o "
-	      "LEFT JOIN memberships m ON m.organization_id = o.id AND m.account_id = ? WHERE o.id = ?",
-		bind(accountId), bind(orgId);
-	st.execute();
-	Poco::Data::RecordSet rs(st);
-	Rows rows(rs);
-	Access a;
-	if (rows.count() == 0)
-		return a;
-	a.exists = true;
-	a.ownerAccountId = rows.integer(0, 0);
-	a.member = !rows.isNull(0, 1);
-	a.role = rows.text(0, 1);
-	return a;
+	for (const auto& kv : roles)
+	{
+		session << "DELETE FROM member_default_roles WHERE organization_id = ? AND account_id = ? AND resource_type = ?",
+			bind(orgId), bind(accountId), bind(kv.first), now;
+		session << "INSERT INTO member_default_roles (organization_id, account_id, resource_type, role) VALUES (?, ?, ?, ?)",
+			bind(orgId), bind(accountId), bind(kv.first), bind(kv.second), now;
+	}
+}
+
+
+void MembershipRepository::loadDefaultRoles(Poco::Data::Session& session, Id orgId, std::vector<Membership>& members)
+{
+	if (members.empty())
+		return;
+	// The members of a page are sorted by account id: one range query covers them all.
+	std::vector<Poco::Int64> accounts;
+	std::vector<std::string> types;
+	std::vector<std::string> roles;
+	session << "SELECT account_id, resource_type, role FROM member_default_roles "
+	           "WHERE organization_id = ? AND account_id BETWEEN ? AND ? ORDER BY account_id",
+		bind(orgId), bind(members.front().accountId), bind(members.back().accountId), into(accounts), into(types),
+		into(roles), now;
+	std::size_t m = 0;
+	for (std::size_t i = 0; i < accounts.size(); ++i)
+	{
+		while (m < members.size() && members[m].accountId < accounts[i])
+			++m;
+		if (m < members.size() && members[m].accountId == accounts[i])
+			members[m].defaultRoles[types[i]] = roles[i];
+	}
 }
 
 

@@ -29,16 +29,6 @@ class MembershipRepository
 	/// which the primary key orders, so the last page costs what the first does.
 {
 public:
-	struct Access
-		/// What the permission check needs: does the organization exist, who owns it, and the
-		/// account's role in it (empty if not a member).
-	{
-		bool exists = false;
-		Id ownerAccountId = 0;
-		std::string role;
-		bool member = false;
-	};
-
 	explicit MembershipRepository(Database& database);
 
 	void insert(Poco::Data::Session& session, Id orgId, Id accountId, const std::string& role, const Poco::Timestamp& at);
@@ -55,8 +45,11 @@ public:
 		/// Returns up to limit members with account id above afterAccountId, by account id,
 		/// optionally only those with the role and those whose username or name contains search.
 
-	Access access(Poco::Data::Session& session, Id accountId, Id orgId);
-		/// Returns what the permission check needs, in one query.
+	void setDefaultRoles(Poco::Data::Session& session, Id orgId, Id accountId, const RoleMap& roles);
+		/// Sets the member's default role for each resource type named in roles.
+
+	void loadDefaultRoles(Poco::Data::Session& session, Id orgId, std::vector<Membership>& members);
+		/// Fills defaultRoles of members (sorted by account id) with one query.
 
 private:
 	Database& _database;

@@ -106,7 +106,7 @@ bool OrganizationRepository::setOwner(Poco::Data::Session& session, Id orgId, Id
                                       const Poco::Timestamp& at)
 {
 	Poco::Data::Statement st(session);
-	st << "UPDATE organizations SET owner_account_id = ?, acl_version = acl_version + 1, updated_at = ? "
+	st << "UPDATE organizations SET owner_account_id = ?, updated_at = ? "
 	      "WHERE id = ? AND owner_account_id = ?",
 		bind(newOwnerId), bind(Database::toMicros(at)), bind(orgId), bind(expectedOwnerId);
 	return st.execute() == 1;
@@ -117,12 +117,6 @@ void OrganizationRepository::remove(Poco::Data::Session& session, Id orgId)
 {
 	session << "DELETE FROM memberships WHERE organization_id = ?", bind(orgId), now;
 	session << "DELETE FROM organizations WHERE id = ?", bind(orgId), now;
-}
-
-
-void OrganizationRepository::bumpAclVersion(Poco::Data::Session& session, Id orgId)
-{
-	session << "UPDATE organizations SET acl_version = acl_version + 1 WHERE id = ?", bind(orgId), now;
 }
 
 

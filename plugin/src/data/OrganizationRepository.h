@@ -43,13 +43,10 @@ public:
 		/// Writes username, title and updated_at.
 
 	bool setOwner(Poco::Data::Session& session, Id orgId, Id expectedOwnerId, Id newOwnerId, const Poco::Timestamp& at);
-		/// Changes the owner if it still is expectedOwnerId; returns false otherwise. Bumps acl_version.
+		/// Changes the owner if it still is expectedOwnerId; returns false otherwise.
 
 	void remove(Poco::Data::Session& session, Id orgId);
 		/// Deletes the organization; its memberships go with it (ON DELETE CASCADE).
-
-	void bumpAclVersion(Poco::Data::Session& session, Id orgId);
-		/// Records that who may do what in the organization has changed.
 
 	std::vector<OrganizationMembership> listForAccount(Poco::Data::Session& session, Id accountId, Id afterOrgId, int limit);
 		/// Returns up to limit organizations the account belongs to, with id above afterOrgId, by id.

@@ -9,6 +9,7 @@
 
 #include "http/JsonBody.h"
 #include "Orgs/Errors.h"
+#include "Poco/NumberParser.h"
 
 
 namespace Orgs {
@@ -47,6 +48,47 @@ Poco::Nullable<std::string> JsonBody::optionalString(const std::string& key)
 	if (!v.isString())
 		throw InvalidInputException(key + " must be a string", "invalid_type");
 	return v.extract<std::string>();
+}
+
+
+Poco::Nullable<std::map<std::string, std::string>> JsonBody::optionalStringMap(const std::string& key)
+{
+	_known.insert(key);
+	if (!_pObject->has(key))
+		return Poco::Nullable<std::map<std::string, std::string>>();
+	Poco::JSON::Object::Ptr pMap = _pObject->getObject(key);
+	if (!pMap)
+		throw InvalidInputException(key + " must be an object of strings", "invalid_type");
+	std::map<std::string, std::string> result;
+	for (const auto& name : pMap->getNames())
+	{
+		Poco::Dynamic::Var v = pMap->get(name);
+		if (!v.isString())
+			throw InvalidInputException(key + "." + name + " must be a string", "invalid_type");
+		result[name] = v.extract<std::string>();
+	}
+	return result;
+}
+
+
+Poco::Nullable<Poco::Int64> JsonBody::optionalId(const std::string& key)
+{
+	_known.insert(key);
+	if (!_pObject->has(key) || _pObject->isNull(key))
+		return Poco::Nullable<Poco::Int64>();
+	Poco::Dynamic::Var v = _pObject->get(key);
+	Poco::Int64 id = 0;
+	bool ok = false;
+	if (v.isString())
+		ok = Poco::NumberParser::tryParse64(v.extract<std::string>(), id);
+	else if (v.isInteger())
+	{
+		id = v.convert<Poco::Int64>();
+		ok = true;
+	}
+	if (!ok || id <= 0)
+		throw InvalidInputException(key + " must be an id", "invalid_type");
+	return id;
 }
 
 

@@ -15,6 +15,7 @@
 
 #include "Poco/JSON/Object.h"
 #include "Poco/Nullable.h"
+#include <map>
 #include <set>
 #include <string>
 
@@ -39,6 +40,13 @@ public:
 
 	Poco::Nullable<std::string> optionalString(const std::string& key);
 		/// Returns a string field, or null if absent.
+
+	Poco::Nullable<std::map<std::string, std::string>> optionalStringMap(const std::string& key);
+		/// Returns an object whose values are all strings, or null if absent.
+
+	Poco::Nullable<Poco::Int64> optionalId(const std::string& key);
+		/// Returns a positive integer field, or null if absent (an id may also be sent as a
+		/// string of digits).
 
 	void finish() const;
 		/// Throws InvalidInputException ("unknown_field") naming any field no getter asked for.

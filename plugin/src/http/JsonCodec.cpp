@@ -88,6 +88,10 @@ Poco::JSON::Object::Ptr JsonCodec::membership(const Membership& m)
 	o->set("name", m.name);
 	o->set("role", m.role);
 	o->set("owner", m.owner);
+	Poco::JSON::Object::Ptr defaults = object();
+	for (const auto& kv : m.defaultRoles)
+		defaults->set(kv.first, kv.second);
+	o->set("default_roles", defaults);
 	o->set("created_at", time(m.createdAt));
 	return o;
 }

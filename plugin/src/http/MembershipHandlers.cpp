@@ -11,6 +11,7 @@
 #include "http/JsonBody.h"
 #include "http/JsonCodec.h"
 #include "http/RequestContext.h"
+#include "Orgs/Errors.h"
 
 
 namespace Orgs {
@@ -49,10 +50,12 @@ void MembershipHandlers::list(RequestContext& c)
 void MembershipHandlers::add(RequestContext& c)
 {
 	JsonBody body(c.body());
-	const std::string username = body.requiredString("username");
-	const std::string role = body.optionalString("role").value("");
+	MemberSpec spec;
+	spec.account = body.requiredString("username");
+	spec.role = body.optionalString("role").value("");
+	spec.defaultRoles = body.optionalStringMap("default_roles").value(RoleMap());
 	body.finish();
-	const Membership m = _memberships.addMember(c.actor(), c.param("org"), username, role);
+	const Membership m = _memberships.addMember(c.actor(), c.param("org"), spec);
 	c.setLocation("/orgs/" + c.param("org") + "/members/" + m.username);
 	c.send(201, JsonCodec::membership(m));
 }
@@ -67,9 +70,13 @@ void MembershipHandlers::get(RequestContext& c)
 void MembershipHandlers::update(RequestContext& c)
 {
 	JsonBody body(c.body());
-	const std::string role = body.requiredString("role");
+	MemberChanges changes;
+	changes.role = body.optionalString("role");
+	changes.defaultRoles = body.optionalStringMap("default_roles");
 	body.finish();
-	c.send(200, JsonCodec::membership(_memberships.changeRole(c.actor(), c.param("org"), c.param("account"), role)));
+	if (changes.role.isNull() && changes.defaultRoles.isNull())
+		throw InvalidInputException("Send role, default_roles or both", "missing_field");
+	c.send(200, JsonCodec::membership(_memberships.updateMember(c.actor(), c.param("org"), c.param("account"), changes)));
 }
 
 

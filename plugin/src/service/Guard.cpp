@@ -10,6 +10,7 @@
 #include "service/Guard.h"
 #include "service/Validator.h"
 #include "Orgs/Errors.h"
+#include <algorithm>
 
 
 namespace Orgs {
@@ -34,7 +35,7 @@ Guard::Scope Guard::visible(Poco::Data::Session& session, Id actorId, const std:
 	if (!found.isNull())
 	{
 		scope.organization = found.value();
-		scope.grant = _access.grant(session, actorId, scope.organization.id);
+		scope.grant = lock ? _access.grant(session, actorId, scope.organization.id) : _access.grant(actorId, scope.organization.id);
 	}
 	if (found.isNull() || !scope.grant.member)
 		throw NotFoundException("No organization '" + org + "' is visible to you", "organization_not_found");
@@ -80,6 +81,40 @@ void Guard::requireWithin(const Scope& scope, PermissionSet permissions, const s
 		return;
 	if ((permissions.bits() & ~scope.grant.permissions.bits()) != 0)
 		throw ForbiddenException(what + " would need permissions your own role does not have", "role_exceeds_own");
+}
+
+
+std::string Guard::checkRole(const std::string& scope, const std::string& role) const
+{
+	const std::string r = role.empty() ? roles().defaultRole(scope) : role;
+	if (!roles().hasRole(scope, r))
+		throw InvalidInputException("role '" + r + "' is not a " + scope + " role (see GET /roles)", "unknown_role");
+	return r;
+}
+
+
+void Guard::checkDefaultRoles(const RoleMap& defaultRoles) const
+{
+	for (const auto& kv : defaultRoles)
+	{
+		const auto& types = roles().resourceTypes();
+		if (std::find(types.begin(), types.end(), kv.first) == types.end())
+			throw InvalidInputException("'" + kv.first + "' is not a resource type (orgs.resources.types)", "unknown_resource_type");
+		if (!roles().hasRole(kv.first, kv.second))
+			throw InvalidInputException("role '" + kv.second + "' is not a " + kv.first + " role (see GET /roles)", "unknown_role");
+	}
+}
+
+
+void Guard::changed(Poco::Data::Session& session, Id organizationId)
+{
+	_access.changed(session, organizationId);
+}
+
+
+Access::AccessControlImpl& Guard::access()
+{
+	return _access;
 }
 
 

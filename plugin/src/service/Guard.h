@@ -40,8 +40,10 @@ public:
 	Guard(Data::Database& database, Access::AccessControlImpl& access);
 
 	Scope visible(Poco::Data::Session& session, Id actorId, const std::string& org, bool lock = false);
-		/// Returns the organization if the actor is a member; with lock, its row stays locked
-		/// until the transaction ends. Throws NotFoundException ("organization_not_found").
+		/// Returns the organization if the actor is a member. Without lock the actor's standing
+		/// comes from the permission cache; with lock (inside a write transaction) the row stays
+		/// locked until the transaction ends and the standing is read in the transaction.
+		/// Throws NotFoundException ("organization_not_found").
 
 	Scope require(Poco::Data::Session& session, Id actorId, const std::string& org, Permission permission, bool lock = false);
 		/// As visible(), and throws ForbiddenException ("permission_denied") without the permission.
@@ -56,6 +58,19 @@ public:
 		/// Throws ForbiddenException ("role_exceeds_own") unless the actor owns the organization or
 		/// holds every permission in permissions: nobody grants or touches more than they hold.
 
+	std::string checkRole(const std::string& scope, const std::string& role) const;
+		/// Returns role, or the scope's default role if role is empty. Throws InvalidInputException
+		/// ("unknown_role") for a role the scope does not define.
+
+	void checkDefaultRoles(const RoleMap& roles) const;
+		/// Throws InvalidInputException ("unknown_resource_type", "unknown_role") unless every key
+		/// is a configured resource type and every value one of its roles.
+
+	void changed(Poco::Data::Session& session, Id organizationId);
+		/// Records, within the transaction, that access in the organization changes: bumps its
+		/// acl_version and invalidates this process's cached grants once the transaction commits.
+
+	Access::AccessControlImpl& access();
 	const Config::RoleCatalog& roles() const;
 
 private:

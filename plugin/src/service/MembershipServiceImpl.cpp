@@ -30,18 +30,8 @@ MembershipServiceImpl::MembershipServiceImpl(Data::Database& database, Guard& gu
 	_database(database),
 	_guard(guard),
 	_pClock(pClock),
-	_organizations(database),
 	_memberships(database)
 {
-}
-
-
-std::string MembershipServiceImpl::checkRole(const std::string& role) const
-{
-	const std::string r = role.empty() ? _guard.roles().defaultRole(ORG_SCOPE) : role;
-	if (!_guard.roles().hasRole(ORG_SCOPE, r))
-		throw InvalidInputException("role '" + r + "' is not an organization role (see GET /roles)", "unknown_role");
-	return r;
 }
 
 
@@ -50,9 +40,10 @@ Membership MembershipServiceImpl::member(Poco::Data::Session& session, const Gua
 	Poco::Nullable<Membership> m = _memberships.find(session, scope.organization.id, accountId);
 	if (m.isNull())
 		throw NotFoundException("The account is not a member of '" + scope.organization.username + "'", "membership_not_found");
-	Membership result = m.value();
-	result.owner = result.accountId == scope.organization.ownerAccountId;
-	return result;
+	std::vector<Membership> one{m.value()};
+	one[0].owner = one[0].accountId == scope.organization.ownerAccountId;
+	_memberships.loadDefaultRoles(session, scope.organization.id, one);
+	return one[0];
 }
 
 
@@ -63,27 +54,30 @@ Page<Membership> MembershipServiceImpl::listMembers(Id actorId, const std::strin
 	if (query.search.size() > 100)
 		throw InvalidInputException("q must be at most 100 characters", "invalid_query");
 	if (!query.role.empty())
-		checkRole(query.role);
+		_guard.checkRole(ORG_SCOPE, query.role);
 	return _database.withSession([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersRead);
 		std::vector<Membership> rows =
 			_memberships.list(session, scope.organization.id, query.role, query.search, after, query.limit + 1);
 		for (auto& m : rows)
 			m.owner = m.accountId == scope.organization.ownerAccountId;
+		_memberships.loadDefaultRoles(session, scope.organization.id, rows);
 		return Paging::page(std::move(rows), query.limit, [](const Membership& m) { return m.accountId; });
 	});
 }
 
 
-Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, const std::string& account, const std::string& role)
+Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, const MemberSpec& spec)
 {
-	const std::string r = checkRole(role);
+	const std::string r = _guard.checkRole(ORG_SCOPE, spec.role);
+	_guard.checkDefaultRoles(spec.defaultRoles);
 	return _database.transact([&](Poco::Data::Session& session) {
-		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersAdd);
+		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersAdd, true);
 		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
-		const Account a = _guard.account(session, account);
+		const Account a = _guard.account(session, spec.account);
 		_memberships.insert(session, scope.organization.id, a.id, r, _pClock->now());
-		_organizations.bumpAclVersion(session, scope.organization.id);
+		_memberships.setDefaultRoles(session, scope.organization.id, a.id, spec.defaultRoles);
+		_guard.changed(session, scope.organization.id);
 		return member(session, scope, a.id);
 	});
 }
@@ -101,26 +95,30 @@ Membership MembershipServiceImpl::getMember(Id actorId, const std::string& org, 
 }
 
 
-Membership MembershipServiceImpl::changeRole(Id actorId, const std::string& org, const std::string& account, const std::string& role)
+Membership MembershipServiceImpl::updateMember(Id actorId, const std::string& org, const std::string& account,
+                                               const MemberChanges& changes)
 {
-	if (role.empty())
-		throw InvalidInputException("role is required", "missing_field");
-	const std::string r = checkRole(role);
+	if (!changes.role.isNull() && changes.role.value().empty())
+		throw InvalidInputException("role must name a role", "unknown_role");
+	const std::string r = changes.role.isNull() ? std::string() : _guard.checkRole(ORG_SCOPE, changes.role.value());
+	if (!changes.defaultRoles.isNull())
+		_guard.checkDefaultRoles(changes.defaultRoles.value());
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersUpdate, true);
 		const Account a = _guard.account(session, account);
 		Membership current = member(session, scope, a.id);
-		if (current.owner)
-			throw ConflictException("The owner's membership cannot be changed; transfer ownership first", "owner_immutable");
-		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, current.role), "Changing the role of '" + a.username + "'");
-		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
-		if (current.role != r)
+		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, current.role), "Changing '" + a.username + "'");
+		if (!r.empty() && r != current.role)
 		{
+			if (current.owner)
+				throw ConflictException("The owner's role cannot be changed; transfer ownership first", "owner_immutable");
+			_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
 			_memberships.updateRole(session, scope.organization.id, a.id, r, _pClock->now());
-			_organizations.bumpAclVersion(session, scope.organization.id);
-			current.role = r;
+			_guard.changed(session, scope.organization.id);
 		}
-		return current;
+		if (!changes.defaultRoles.isNull())
+			_memberships.setDefaultRoles(session, scope.organization.id, a.id, changes.defaultRoles.value());
+		return member(session, scope, a.id);
 	});
 }
 
@@ -134,8 +132,9 @@ void MembershipServiceImpl::removeMember(Id actorId, const std::string& org, con
 		if (current.owner)
 			throw ConflictException("The owner cannot be removed; transfer ownership first", "owner_immutable");
 		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, current.role), "Removing '" + a.username + "'");
+		// Workspace memberships, resource roles and default roles go with it (foreign keys).
 		_memberships.remove(session, scope.organization.id, a.id);
-		_organizations.bumpAclVersion(session, scope.organization.id);
+		_guard.changed(session, scope.organization.id);
 	});
 }
 
@@ -147,7 +146,7 @@ void MembershipServiceImpl::leave(Id actorId, const std::string& org)
 		if (scope.grant.owner)
 			throw ConflictException("The owner cannot leave; transfer ownership first", "transfer_ownership_first");
 		_memberships.remove(session, scope.organization.id, actorId);
-		_organizations.bumpAclVersion(session, scope.organization.id);
+		_guard.changed(session, scope.organization.id);
 	});
 }
 

@@ -15,7 +15,6 @@
 
 #include "Orgs/MembershipService.h"
 #include "data/MembershipRepository.h"
-#include "data/OrganizationRepository.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
 
@@ -33,20 +32,18 @@ public:
 	MembershipServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock);
 
 	Page<Membership> listMembers(Id actorId, const std::string& org, const MemberQuery& query) override;
-	Membership addMember(Id actorId, const std::string& org, const std::string& account, const std::string& role) override;
+	Membership addMember(Id actorId, const std::string& org, const MemberSpec& spec) override;
 	Membership getMember(Id actorId, const std::string& org, const std::string& account) override;
-	Membership changeRole(Id actorId, const std::string& org, const std::string& account, const std::string& role) override;
+	Membership updateMember(Id actorId, const std::string& org, const std::string& account, const MemberChanges& changes) override;
 	void removeMember(Id actorId, const std::string& org, const std::string& account) override;
 	void leave(Id actorId, const std::string& org) override;
 
 private:
-	std::string checkRole(const std::string& role) const;
 	Membership member(Poco::Data::Session& session, const Guard::Scope& scope, Id accountId);
 
 	Data::Database& _database;
 	Guard& _guard;
 	Clock::Ptr _pClock;
-	Data::OrganizationRepository _organizations;
 	Data::MembershipRepository _memberships;
 };
 

@@ -52,6 +52,7 @@ Organization OrganizationServiceImpl::createOrganization(Id actorId, const Organ
 		Organization org = _organizations.insert(session, s, actorId, _pClock->now());
 		// The owner is a member too, with the role an owner keeps after a transfer.
 		_memberships.insert(session, org.id, actorId, _guard.roles().formerOwnerRole(), org.createdAt);
+		_guard.changed(session, org.id); // a check of this id before it existed may be cached
 		return org;
 	});
 }
@@ -113,6 +114,7 @@ void OrganizationServiceImpl::deleteOrganization(Id actorId, const std::string& 
 {
 	_database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.requireOwner(session, actorId, org, true);
+		_guard.changed(session, scope.organization.id);
 		_organizations.remove(session, scope.organization.id);
 		_handles.release(session, scope.organization.username);
 	});
@@ -146,6 +148,7 @@ Organization OrganizationServiceImpl::transferOwnership(Id actorId, const std::s
 		if (!_organizations.setOwner(session, orgId, actorId, targetId, now))
 			throw ConflictException("The ownership changed while this request was running", "ownership_changed");
 		_memberships.updateRole(session, orgId, actorId, _guard.roles().formerOwnerRole(), now);
+		_guard.changed(session, orgId);
 
 		Organization o = scope.organization;
 		o.ownerAccountId = targetId;

@@ -1,0 +1,50 @@
+//
+// PermissionReport.cpp
+//
+// Library: OrgsPlugin
+// Package: Service
+// Module:  PermissionReport
+//
+
+
+#include "service/PermissionReport.h"
+#include "Orgs/Errors.h"
+
+
+namespace Orgs {
+namespace Service {
+
+
+PermissionReport::PermissionReport(Data::Database& database, Guard& guard) : _database(database), _guard(guard)
+{
+}
+
+
+PermissionReport::Subject PermissionReport::explain(Id actorId, const std::string& org, const std::string& account,
+                                                    Poco::Nullable<Id> workspace, Poco::Nullable<Id> resource)
+{
+	if (!workspace.isNull() && !resource.isNull())
+		throw InvalidInputException("Name a workspace or a resource, not both", "invalid_scope");
+	Subject subject;
+	_database.withSession([&](Poco::Data::Session& session) {
+		const Guard::Scope scope = _guard.visible(session, actorId, org);
+		subject.organizationId = scope.organization.id;
+		subject.accountId = account.empty() ? actorId : _guard.account(session, account).id;
+		if (subject.accountId != actorId && !scope.grant.permissions.has(Permission::MembersRead))
+			throw ForbiddenException("Your role does not grant members.read", "permission_denied");
+	});
+	subject.workspaceId = workspace;
+	subject.resourceId = resource;
+	Access::AccessControlImpl& access = _guard.access();
+	if (!workspace.isNull())
+		subject.explanation = access.explain(subject.accountId, subject.organizationId, WorkspaceId{workspace.value()});
+	else if (!resource.isNull())
+		subject.explanation = access.explain(subject.accountId, subject.organizationId, ResourceId{resource.value()});
+	else
+		subject.explanation = access.explain(subject.accountId, subject.organizationId);
+	return subject;
+}
+
+
+} // namespace Service
+} // namespace Orgs
