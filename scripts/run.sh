@@ -4,24 +4,8 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ROOT=$(pwd)
-BUILD=${ORGS_BUILD_DIR:-$ROOT/build}
-mkdir -p "$BUILD"
-BUILD=$(cd "$BUILD" && pwd)
+BUILD=$(scripts/build.sh | tail -n1)
 PREFIX=$BUILD/prefix
-
-"$ROOT/scripts/install-deps.sh"
-
-GENERATOR=()
-if [[ ! -f $BUILD/CMakeCache.txt ]]; then
-	if command -v ninja >/dev/null 2>&1; then
-		GENERATOR=(-G Ninja)
-	else
-		GENERATOR=(-G "Unix Makefiles")
-	fi
-fi
-cmake -S "$ROOT" -B "$BUILD" "${GENERATOR[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$BUILD" -j"$(nproc)"
 cmake --install "$BUILD" --prefix "$PREFIX" >/dev/null
 
 cat <<EOF

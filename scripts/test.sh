@@ -26,18 +26,7 @@ trap stop_mariadb EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-"$ROOT/scripts/install-deps.sh"
-
-GENERATOR=()
-if [[ ! -f $BUILD/CMakeCache.txt ]]; then
-	if command -v ninja >/dev/null 2>&1; then
-		GENERATOR=(-G Ninja)
-	else
-		GENERATOR=(-G "Unix Makefiles")
-	fi
-fi
-cmake -S "$ROOT" -B "$BUILD" "${GENERATOR[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-cmake --build "$BUILD" -j"$(nproc)"
+"$ROOT/scripts/build.sh" >/dev/null
 
 LOG=$BUILD/ctest.log
 rc=0

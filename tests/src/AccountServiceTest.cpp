@@ -9,12 +9,15 @@
 
 #include "AccountServiceTest.h"
 #include "Orgs/Errors.h"
+#include "support/Expect.h"
 #include "Poco/Data/Session.h"
 
 
 using namespace Orgs;
 using namespace Poco::Data::Keywords;
 using Orgs::Test::TestRuntime;
+
+using Orgs::Test::reasonOf;
 
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(AccountServiceTest, "AccountService");
@@ -32,21 +35,6 @@ public:
 private:
 	Poco::Timestamp _now;
 };
-
-
-template <class E, class Fn>
-std::string reasonOf(Fn fn)
-{
-	try
-	{
-		fn();
-	}
-	catch (E& exc)
-	{
-		return exc.reason();
-	}
-	return "(no exception)";
-}
 
 
 } // namespace

@@ -9,6 +9,7 @@
 
 #include "MembershipServiceTest.h"
 #include "Orgs/Errors.h"
+#include "support/Expect.h"
 #include "Poco/Data/Session.h"
 #include <set>
 
@@ -17,30 +18,13 @@ using namespace Orgs;
 using namespace Poco::Data::Keywords;
 using Orgs::Test::TestRuntime;
 
+using Orgs::Test::reasonOf;
+
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(MembershipServiceTest, "MembershipService");
 
 
 namespace {
-
-
-template <class E, class Fn>
-std::string reasonOf(Fn fn)
-{
-	try
-	{
-		fn();
-	}
-	catch (E& exc)
-	{
-		return exc.reason();
-	}
-	catch (OrgsException& exc)
-	{
-		return "(other exception: " + exc.reason() + ")";
-	}
-	return "(no exception)";
-}
 
 
 // A four-level model: guest sees the organization only; manager manages members but holds

@@ -9,36 +9,20 @@
 
 #include "OrganizationServiceTest.h"
 #include "Orgs/Errors.h"
+#include "support/Expect.h"
 #include <set>
 
 
 using namespace Orgs;
 using Orgs::Test::TestRuntime;
 
+using Orgs::Test::reasonOf;
+
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(OrganizationServiceTest, "OrganizationService");
 
 
 namespace {
-
-
-template <class E, class Fn>
-std::string reasonOf(Fn fn)
-{
-	try
-	{
-		fn();
-	}
-	catch (E& exc)
-	{
-		return exc.reason();
-	}
-	catch (OrgsException& exc)
-	{
-		return "(other exception: " + exc.reason() + ")";
-	}
-	return "(no exception)";
-}
 
 
 OrganizationSpec spec(const std::string& username, const std::string& title = "Acme", const std::string& region = "")
