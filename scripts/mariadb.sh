@@ -66,7 +66,9 @@ free_port()
 {
 	local p i
 	for ((i = 0; i < 200; i++)); do
-		p=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+		# Below Linux's ephemeral range (32768-60999): while the server is down for a restart, a
+		# reconnecting client could otherwise be handed the server's port as its own.
+		p=$((20000 + (RANDOM * 32768 + RANDOM) % 12000))
 		if ! port_in_use "$p"; then
 			echo "$p"
 			return 0

@@ -88,10 +88,11 @@ AccessRepository::Standing AccessControlImpl::standing(Poco::Data::Session& sess
 }
 
 
-GrantCache::Grant AccessControlImpl::load(const GrantCache::Key& key, Poco::UInt64 localVersion)
+GrantCache::Grant AccessControlImpl::load(const GrantCache::Key& key, Poco::UInt64 localVersion,
+                                          Poco::Data::Session* pSession)
 {
 	const AccessRepository::Standing s =
-		_database.withSession([&](Poco::Data::Session& session) { return standing(session, key); });
+		withSession(pSession, [&](Poco::Data::Session& session) { return standing(session, key); });
 	GrantCache::Grant g;
 	g.exists = s.organizationExists && (key.scope == 0 || s.scopeExists);
 	g.owner = s.organizationExists && s.ownerAccountId == key.account;
@@ -106,7 +107,7 @@ GrantCache::Grant AccessControlImpl::load(const GrantCache::Key& key, Poco::UInt
 }
 
 
-GrantCache::Grant AccessControlImpl::lookup(const GrantCache::Key& key)
+GrantCache::Grant AccessControlImpl::lookup(const GrantCache::Key& key, Poco::Data::Session* pSession)
 {
 	// The local version is read before anything is loaded: a change that commits while this
 	// check reads the database moves it on, and the entry stored below is born stale.
@@ -118,21 +119,48 @@ GrantCache::Grant AccessControlImpl::lookup(const GrantCache::Key& key)
 		if (now - g.validatedAt < _maxStalenessNs)
 			return g;
 		// Older than the staleness bound: still right if no other process changed access since.
-		const Poco::Int64 version = _database.withSession(
-			[&](Poco::Data::Session& session) { return _repository.aclVersion(session, key.organization); });
+		const Poco::Int64 version = withSession(
+			pSession, [&](Poco::Data::Session& session) { return _repository.aclVersion(session, key.organization); });
 		if (version == g.aclVersion)
 		{
 			_cache.validated(key, version, now);
 			return g;
 		}
 	}
-	return load(key, localVersion);
+	return load(key, localVersion, pSession);
 }
 
 
 AccessControlImpl::Grant AccessControlImpl::grant(Id accountId, Id organizationId)
 {
-	const GrantCache::Grant g = lookup({accountId, organizationId, 0});
+	return toGrant(lookup({accountId, organizationId, 0}));
+}
+
+
+AccessControlImpl::Grant AccessControlImpl::cachedGrant(Poco::Data::Session& session, Id accountId, Id organizationId)
+{
+	return toGrant(lookup({accountId, organizationId, 0}, &session));
+}
+
+
+PermissionSet AccessControlImpl::cachedPermissions(Poco::Data::Session& session, Id accountId, Id organizationId,
+                                                   WorkspaceId workspace)
+{
+	return lookup({accountId, organizationId, GrantCache::scopeOf(GrantCache::WORKSPACE, workspace.value)}, &session)
+	    .permissions;
+}
+
+
+PermissionSet AccessControlImpl::cachedPermissions(Poco::Data::Session& session, Id accountId, Id organizationId,
+                                                   ResourceId resource)
+{
+	return lookup({accountId, organizationId, GrantCache::scopeOf(GrantCache::RESOURCE, resource.value)}, &session)
+	    .permissions;
+}
+
+
+AccessControlImpl::Grant AccessControlImpl::toGrant(const GrantCache::Grant& g) const
+{
 	Grant result;
 	result.exists = g.exists;
 	result.member = g.member;

@@ -55,6 +55,12 @@ public:
 		/// Returns the account's standing read within the caller's session and transaction,
 		/// bypassing the cache: for decisions a write depends on.
 
+	Grant cachedGrant(Poco::Data::Session& session, Id accountId, Id organizationId);
+	PermissionSet cachedPermissions(Poco::Data::Session& session, Id accountId, Id organizationId, WorkspaceId workspace);
+	PermissionSet cachedPermissions(Poco::Data::Session& session, Id accountId, Id organizationId, ResourceId resource);
+		/// As grant() and permissions(), but a miss loads through the caller's session instead of
+		/// taking a second one from the pool (a request must never hold two sessions at once).
+
 	PermissionSet permissions(Id accountId, Id organizationId, WorkspaceId workspace);
 	PermissionSet permissions(Id accountId, Id organizationId, ResourceId resource);
 		/// Returns the permissions held in a workspace or on a resource (cached).
@@ -83,8 +89,16 @@ public:
 		/// Compiles a standing to the permissions it grants and, if asked, the grants behind them.
 
 private:
-	GrantCache::Grant lookup(const GrantCache::Key& key);
-	GrantCache::Grant load(const GrantCache::Key& key, Poco::UInt64 localVersion);
+	GrantCache::Grant lookup(const GrantCache::Key& key, Poco::Data::Session* pSession = nullptr);
+	GrantCache::Grant load(const GrantCache::Key& key, Poco::UInt64 localVersion, Poco::Data::Session* pSession);
+	Grant toGrant(const GrantCache::Grant& g) const;
+
+	template <class F>
+	auto withSession(Poco::Data::Session* pSession, F&& fn)
+		/// Runs fn on the caller's session if there is one, else on a pooled one.
+	{
+		return pSession ? fn(*pSession) : _database.withSession(std::forward<F>(fn));
+	}
 	Data::AccessRepository::Standing standing(Poco::Data::Session& session, const GrantCache::Key& key);
 	Explanation explain(const GrantCache::Key& key);
 

@@ -19,6 +19,7 @@
 #include "Poco/Path.h"
 #include "Poco/RegularExpression.h"
 #include "Poco/String.h"
+#include "Poco/Thread.h"
 
 
 using namespace Poco::Data::Keywords;
@@ -57,7 +58,21 @@ public:
 		std::string mode;
 		session << "PRAGMA busy_timeout = " + std::to_string(busyTimeoutMs), now;
 		session << "PRAGMA foreign_keys = ON", now;
-		session << "PRAGMA journal_mode = WAL", into(mode), now;
+		// Switching a new file to WAL needs a lock that busy_timeout does not wait for.
+		for (int waited = 0;; waited += 10)
+		{
+			try
+			{
+				session << "PRAGMA journal_mode = WAL", into(mode), now;
+				break;
+			}
+			catch (Poco::Data::SQLite::DBLockedException&)
+			{
+				if (waited > busyTimeoutMs)
+					throw;
+				Poco::Thread::sleep(10);
+			}
+		}
 		session << "PRAGMA synchronous = NORMAL", now;
 	}
 
@@ -199,19 +214,19 @@ Poco::Data::Session Database::openDedicated()
 
 void Database::begin(Poco::Data::Session& s)
 {
+	// Plain statements, not Session::begin(): Poco's MySQL begin() turns autocommit off and its
+	// commit() never turns it back on, so the pooled session would keep every later statement
+	// in a transaction nobody commits.
 	if (_dialect == Dialect::SQLite)
 		s << "BEGIN IMMEDIATE", now; // take the write lock up front: no deadlock on lock upgrade
 	else
-		s.begin();
+		s << "START TRANSACTION", now;
 }
 
 
 void Database::commit(Poco::Data::Session& s)
 {
-	if (_dialect == Dialect::SQLite)
-		s << "COMMIT", now;
-	else
-		s.commit();
+	s << "COMMIT", now;
 }
 
 
@@ -219,10 +234,7 @@ void Database::rollback(Poco::Data::Session& s) noexcept
 {
 	try
 	{
-		if (_dialect == Dialect::SQLite)
-			s << "ROLLBACK", now;
-		else if (s.isTransaction())
-			s.rollback();
+		s << "ROLLBACK", now;
 	}
 	catch (...)
 	{
@@ -240,7 +252,12 @@ bool Database::retry(const Poco::Exception& exc, int attempt)
 			return true;
 		throw UnavailableException("The database connection was lost: " + exc.displayText(), "database_unavailable");
 	}
-	return kind == ErrorKind::Retryable && attempt < 3;
+	if (kind != ErrorKind::Retryable)
+		return false;
+	if (attempt >= 6)
+		throw UnavailableException("The database stayed busy (" + exc.displayText() + ")", "database_busy");
+	Poco::Thread::sleep(attempt * attempt * 5); // 5, 20, 45, 80, 125 ms
+	return true;
 }
 
 

@@ -90,8 +90,9 @@ public:
 	template <class F>
 	auto transact(F&& fn) -> decltype(fn(std::declval<Poco::Data::Session&>()))
 		/// Runs fn(session) in one transaction and commits; rolls back if fn throws.
-		/// The whole unit is retried after a deadlock or a lost connection (at most 3 times),
-		/// so fn must not have effects outside the database.
+		/// The whole unit is retried after a lost connection (3 attempts) or a deadlock or lock
+		/// timeout (6 attempts, with back-off; then UnavailableException "database_busy"), so fn
+		/// must not have effects outside the database.
 	{
 		for (int attempt = 1;; ++attempt)
 		{

@@ -51,7 +51,9 @@ std::vector<std::string> Migrator::splitStatements(const std::string& sql)
 		{
 			current = Poco::trim(current);
 			current.pop_back();
-			statements.push_back(current);
+			current = Poco::trim(current);
+			if (!current.empty())
+				statements.push_back(current);
 			current.clear();
 		}
 	}
