@@ -70,7 +70,7 @@ PermissionSet AccessControlImpl::evaluate(const AccessRepository::Standing& s, I
 	{
 		const PermissionSet p = _roles.permissions(s.resourceType, s.resourceRole);
 		result |= p;
-		note("resource", s.resourceRole, 0, p);
+		note("resource", s.resourceRole, s.resourceId, p);
 	}
 	return result;
 }
@@ -91,6 +91,9 @@ AccessRepository::Standing AccessControlImpl::standing(Poco::Data::Session& sess
 GrantCache::Grant AccessControlImpl::load(const GrantCache::Key& key, Poco::UInt64 localVersion,
                                           Poco::Data::Session* pSession)
 {
+	// The staleness window starts before the read: a change committed by another process while
+	// it runs is caught within maxStaleness of the read, not of its end.
+	const Poco::Int64 readAt = GrantCache::now();
 	const AccessRepository::Standing s =
 		withSession(pSession, [&](Poco::Data::Session& session) { return standing(session, key); });
 	GrantCache::Grant g;
@@ -101,7 +104,7 @@ GrantCache::Grant AccessControlImpl::load(const GrantCache::Key& key, Poco::UInt
 	g.permissions = g.exists ? evaluate(s, key.account) : PermissionSet();
 	g.aclVersion = s.organizationExists ? s.aclVersion : -1;
 	g.localVersion = localVersion;
-	g.validatedAt = GrantCache::now();
+	g.validatedAt = readAt;
 	_cache.store(key, g);
 	return g;
 }

@@ -104,7 +104,12 @@ Poco::UInt64 GrantCache::lock(Slot& slot)
 	{
 		Poco::UInt64 seq = slot.seq.load(std::memory_order_relaxed);
 		if (!(seq & 1) && slot.seq.compare_exchange_weak(seq, seq + 1, std::memory_order_acquire))
+		{
+			// The odd count must be visible before any of the writer's data: without this fence
+			// a weakly ordered CPU may let a reader see new data under the old, even count.
+			std::atomic_thread_fence(std::memory_order_release);
 			return seq + 1;
+		}
 		std::this_thread::yield();
 	}
 }

@@ -111,6 +111,7 @@ AccessRepository::Standing AccessRepository::resource(Poco::Data::Session& sessi
 	if (readCommon(rows, s) && !rows.isNull(0, 3))
 	{
 		s.scopeExists = true;
+		s.resourceId = rows.integer(0, 3);
 		s.resourceType = rows.text(0, 4);
 		s.workspaceId = rows.integer(0, 5);
 		s.workspaceRole = rows.text(0, 6);
