@@ -22,7 +22,7 @@ namespace Orgs {
 
 class OrgsPlugin : public Orgs::ServerPlugin
 	/// Starts the Orgs runtime inside a host: publishes AccountService, OrganizationService,
-	/// MembershipService and AccessControl in the host's registry and mounts the API under
+	/// MembershipService, WorkspaceService, ResourceService and AccessControl in the host's registry and mounts the API under
 	/// orgs.http.basePath (default /api/v1). A host that authenticates its users itself
 	/// publishes an Orgs::Authenticator before start().
 {
@@ -38,6 +38,8 @@ public:
 		services.add<Orgs::AccountService>(_pRuntime->accounts());
 		services.add<Orgs::OrganizationService>(_pRuntime->organizations());
 		services.add<Orgs::MembershipService>(_pRuntime->memberships());
+		services.add<Orgs::WorkspaceService>(_pRuntime->workspaces());
+		services.add<Orgs::ResourceService>(_pRuntime->resources());
 		services.add<Orgs::AccessControl>(_pRuntime->accessControl());
 		context.addRoutes(_pRuntime->settings().basePath, _pRuntime->api().createFactory());
 		logger.information("Orgs %s started: %s database at schema version %d, API under %s", std::string(ORGS_VERSION_STRING),
@@ -49,6 +51,8 @@ public:
 		if (_pServices)
 		{
 			_pServices->remove<Orgs::AccessControl>();
+			_pServices->remove<Orgs::ResourceService>();
+			_pServices->remove<Orgs::WorkspaceService>();
 			_pServices->remove<Orgs::MembershipService>();
 			_pServices->remove<Orgs::OrganizationService>();
 			_pServices->remove<Orgs::AccountService>();

@@ -17,13 +17,17 @@
 #include "http/OrganizationHandlers.h"
 #include "http/PermissionHandlers.h"
 #include "http/RequestAuthenticator.h"
+#include "http/ResourceHandlers.h"
 #include "http/SystemHandlers.h"
 #include "http/TokenAuthenticator.h"
+#include "http/WorkspaceHandlers.h"
 #include "service/AccountServiceImpl.h"
 #include "service/Guard.h"
 #include "service/MembershipServiceImpl.h"
 #include "service/OrganizationServiceImpl.h"
 #include "service/PermissionReport.h"
+#include "service/ResourceServiceImpl.h"
+#include "service/WorkspaceServiceImpl.h"
 #include "Poco/AutoPtr.h"
 #include "Poco/File.h"
 #include "Poco/Util/LayeredConfiguration.h"
@@ -44,8 +48,11 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pAccess = new Access::AccessControlImpl(*_pDatabase, _roles, _settings.maxStalenessNs, _settings.cacheEntries);
 	_pGuard.reset(new Service::Guard(*_pDatabase, *_pAccess));
 	_pAccounts = new Service::AccountServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.tokenTouchSeconds);
-	_pOrganizations = new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.regions);
+	_pOrganizations =
+		new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.regions, _settings.defaultWorkspace);
 	_pMemberships = new Service::MembershipServiceImpl(*_pDatabase, *_pGuard, _pClock);
+	_pWorkspaces = new Service::WorkspaceServiceImpl(*_pDatabase, *_pGuard, _pClock);
+	_pResources = new Service::ResourceServiceImpl(*_pDatabase, *_pGuard, _pClock);
 
 	_pAuthenticator.reset(
 		new Http::RequestAuthenticator(pHostAuthenticator, new Http::TokenAuthenticator(*_pAccounts), *_pAccounts));
@@ -61,12 +68,18 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pPermissionReport.reset(new Service::PermissionReport(*_pDatabase, *_pGuard));
 	_pPermissionHandlers.reset(new Http::PermissionHandlers(*_pPermissionReport));
 	_pPermissionHandlers->addRoutes(_pApi->router());
+	_pWorkspaceHandlers.reset(new Http::WorkspaceHandlers(*_pWorkspaces));
+	_pWorkspaceHandlers->addRoutes(_pApi->router());
+	_pResourceHandlers.reset(new Http::ResourceHandlers(*_pResources));
+	_pResourceHandlers->addRoutes(_pApi->router());
 }
 
 
 Runtime::~Runtime()
 {
 	// Reverse order of construction: the API first, the database last.
+	_pResourceHandlers.reset();
+	_pWorkspaceHandlers.reset();
 	_pPermissionHandlers.reset();
 	_pPermissionReport.reset();
 	_pMembershipHandlers.reset();
@@ -75,6 +88,8 @@ Runtime::~Runtime()
 	_pSystemHandlers.reset();
 	_pApi.reset();
 	_pAuthenticator.reset();
+	_pResources = nullptr;
+	_pWorkspaces = nullptr;
 	_pMemberships = nullptr;
 	_pOrganizations = nullptr;
 	_pAccounts = nullptr;
@@ -138,6 +153,18 @@ Orgs::OrganizationService::Ptr Runtime::organizations() const
 Orgs::MembershipService::Ptr Runtime::memberships() const
 {
 	return _pMemberships;
+}
+
+
+Orgs::WorkspaceService::Ptr Runtime::workspaces() const
+{
+	return _pWorkspaces;
+}
+
+
+Orgs::ResourceService::Ptr Runtime::resources() const
+{
+	return _pResources;
 }
 
 

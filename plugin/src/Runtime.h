@@ -18,6 +18,8 @@
 #include "Orgs/Authenticator.h"
 #include "Orgs/MembershipService.h"
 #include "Orgs/OrganizationService.h"
+#include "Orgs/ResourceService.h"
+#include "Orgs/WorkspaceService.h"
 #include "config/RoleCatalog.h"
 #include "config/Settings.h"
 #include "service/Clock.h"
@@ -47,6 +49,8 @@ class AccountHandlers;
 class OrganizationHandlers;
 class MembershipHandlers;
 class PermissionHandlers;
+class WorkspaceHandlers;
+class ResourceHandlers;
 } // namespace Http
 
 
@@ -76,6 +80,8 @@ public:
 	Orgs::AccountService::Ptr accounts() const;
 	Orgs::OrganizationService::Ptr organizations() const;
 	Orgs::MembershipService::Ptr memberships() const;
+	Orgs::WorkspaceService::Ptr workspaces() const;
+	Orgs::ResourceService::Ptr resources() const;
 	Orgs::AccessControl::Ptr accessControl() const;
 	Http::Api& api();
 
@@ -92,6 +98,8 @@ private:
 	Orgs::AccountService::Ptr _pAccounts;
 	Orgs::OrganizationService::Ptr _pOrganizations;
 	Orgs::MembershipService::Ptr _pMemberships;
+	Orgs::WorkspaceService::Ptr _pWorkspaces;
+	Orgs::ResourceService::Ptr _pResources;
 	std::unique_ptr<Http::RequestAuthenticator> _pAuthenticator;
 	std::unique_ptr<Http::Api> _pApi;
 	std::unique_ptr<Http::SystemHandlers> _pSystemHandlers;
@@ -100,6 +108,8 @@ private:
 	std::unique_ptr<Http::MembershipHandlers> _pMembershipHandlers;
 	std::unique_ptr<Service::PermissionReport> _pPermissionReport;
 	std::unique_ptr<Http::PermissionHandlers> _pPermissionHandlers;
+	std::unique_ptr<Http::WorkspaceHandlers> _pWorkspaceHandlers;
+	std::unique_ptr<Http::ResourceHandlers> _pResourceHandlers;
 };
 
 

@@ -5,7 +5,8 @@
 CREATE TABLE workspaces (
   id BIGINT NOT NULL AUTO_INCREMENT,
   organization_id BIGINT NOT NULL,
-  name VARCHAR(100) NOT NULL,
+  -- Compared byte for byte, as in SQLite: "My Team" and "my team" are two names.
+  name VARCHAR(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
   created_by BIGINT NOT NULL,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL,

@@ -25,6 +25,7 @@
 
 
 using Orgs::Permission;
+using Orgs::PermissionSet;
 using Orgs::Config::RoleCatalog;
 using Orgs::Test::HostProcess;
 using Orgs::Test::HttpClient;
@@ -66,6 +67,20 @@ std::string json(std::initializer_list<std::pair<const char*, std::string>> fiel
 	std::ostringstream out;
 	o.stringify(out);
 	return out.str();
+}
+
+
+std::string lowestRole(const std::string& scope)
+	/// Returns the first role of a resource scope that is not "none": one every holder of
+	/// resource.manage may grant in the shipped model.
+{
+	const RoleCatalog roles = loadRoles();
+	for (int i = 0;; ++i)
+	{
+		const std::string& name = roles.roleName(scope, i);
+		if (name != RoleCatalog::NONE)
+			return name;
+	}
 }
 
 
@@ -142,6 +157,24 @@ public:
 		return a;
 	}
 
+	std::string workspace(const std::string& org)
+		/// Creates a workspace of org (by owner, who becomes its admin) and returns its id.
+	{
+		Response r =
+		    expect(201, "POST", "/orgs/" + org + "/workspaces", json({{"name", unique("Workspace")}}), owner.token);
+		return std::to_string(r.json()->getValue<Poco::Int64>("id"));
+	}
+
+	std::string resource(const std::string& org)
+		/// Registers a resource of the first configured type in org (by owner) and returns its id.
+		/// Every member present by then becomes a collaborator with its default role.
+	{
+		const std::string type = loadRoles().resourceTypes().front();
+		Response r = expect(201, "POST", "/orgs/" + org + "/resources",
+		                    json({{"type", type}, {"name", unique("resource")}}), owner.token);
+		return std::to_string(r.json()->getValue<Poco::Int64>("id"));
+	}
+
 	std::string token(const Actor& actor)
 		/// Issues a new token of actor (of owner for the anonymous caller) and returns its id.
 	{
@@ -173,7 +206,11 @@ enum class Requirement
 	SignedIn,   ///< any account; not scoped to an organization
 	Member,     ///< any member of the organization
 	Permission, ///< a member whose role grants the permission
-	Owner       ///< the owner alone
+	Owner,      ///< the owner alone
+	Workspace,  ///< in a workspace the actor holds no role of its own in: it must see the workspace
+	            ///< (workspace.read there, or workspaces.list_all) and hold the permission there
+	Resource    ///< on a resource the actor collaborates on by its default role: it must see the
+	            ///< resource (resource.read or resources.read there) and hold the permission there
 };
 
 
@@ -183,20 +220,21 @@ struct Rule
 	using Build = std::function<Call(World&, const Actor& actor, const std::string& org)>;
 
 	Rule(const std::string& m, const std::string& p, Requirement r, Permission perm, int s, Build b, int os = 0,
-	     const std::string& oc = std::string())
+	     const std::string& oc = std::string(), Permission alt = Permission::COUNT)
 	    : method(m), pattern(p), requirement(r), permission(perm), success(s), build(std::move(b)), ownerStatus(os),
-	      ownerCode(oc)
+	      ownerCode(oc), alternative(alt)
 	{
 	}
 
 	std::string method;
 	std::string pattern;
 	Requirement requirement;
-	Permission permission; ///< for Requirement::Permission
+	Permission permission; ///< for Permission, Workspace and Resource (COUNT: seeing it is enough)
 	int success;           ///< the status of a successful request
 	Build build;
-	int ownerStatus;       ///< when the owner cannot succeed by rule (not by authorization)
-	std::string ownerCode; ///< the problem code the owner then gets
+	int ownerStatus;        ///< when the owner cannot succeed by rule (not by authorization)
+	std::string ownerCode;  ///< the problem code the owner then gets
+	Permission alternative; ///< a permission that serves as well as permission (COUNT: none)
 };
 
 
@@ -285,6 +323,89 @@ const std::vector<Rule>& table()
 	     [](World&, const Actor&, const std::string& org) {
 		     return Call{{{"org", org}}, ""};
 	     }},
+	    // Workspaces: the list is filtered, never refused; each workspace is made fresh by the owner.
+	    {"POST", "/orgs/{org}/workspaces", Requirement::Permission, Permission::WorkspacesCreate, 201,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, json({{"name", w.unique("Created")}})};
+	     }},
+	    {"GET", "/orgs/{org}/workspaces", Requirement::Member, NONE, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     w.workspace(org);
+		     return Call{{{"org", org}}, ""};
+	     }},
+	    {"GET", "/orgs/{org}/workspaces/{ws}", Requirement::Workspace, NONE, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"ws", w.workspace(org)}}, ""};
+	     }},
+	    {"PATCH", "/orgs/{org}/workspaces/{ws}", Requirement::Workspace, Permission::WorkspaceUpdate, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"ws", w.workspace(org)}}, json({{"name", w.unique("Renamed")}})};
+	     }},
+	    {"DELETE", "/orgs/{org}/workspaces/{ws}", Requirement::Workspace, Permission::WorkspaceDelete, 204,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"ws", w.workspace(org)}}, ""};
+	     }},
+	    {"GET", "/orgs/{org}/workspaces/{ws}/members", Requirement::Workspace, Permission::WorkspaceRead, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"ws", w.workspace(org)}}, ""};
+	     }},
+	    {"PUT", "/orgs/{org}/workspaces/{ws}/members/{account}", Requirement::Workspace,
+	     Permission::WorkspaceMembersManage, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     // The default workspace role: no holder of workspace.members.manage exceeds its own.
+		     return Call{{{"org", org}, {"ws", w.workspace(org)}, {"account", w.member(org).username}},
+		                 json({{"role", loadRoles().defaultRole(RoleCatalog::WORKSPACE)}})};
+	     }},
+	    {"DELETE", "/orgs/{org}/workspaces/{ws}/members/{account}", Requirement::Workspace,
+	     Permission::WorkspaceMembersManage, 204,
+	     [](World& w, const Actor&, const std::string& org) {
+		     const std::string ws = w.workspace(org);
+		     const std::string target = w.member(org).username;
+		     w.expect(200, "PUT", "/orgs/" + org + "/workspaces/" + ws + "/members/" + target,
+		              json({{"role", loadRoles().defaultRole(RoleCatalog::WORKSPACE)}}), w.owner.token);
+		     return Call{{{"org", org}, {"ws", ws}, {"account", target}}, ""};
+	     }},
+	    // Resources: the list is filtered, never refused; each resource is made fresh by the owner,
+	    // after the actor joined, so the actor collaborates on it by its default role.
+	    {"POST", "/orgs/{org}/resources", Requirement::Permission, Permission::ResourcesCreate, 201,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}},
+		                 json({{"type", loadRoles().resourceTypes().front()}, {"name", w.unique("created")}})};
+	     }},
+	    {"GET", "/orgs/{org}/resources", Requirement::Member, NONE, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     w.resource(org);
+		     return Call{{{"org", org}}, ""};
+	     }},
+	    {"GET", "/orgs/{org}/resources/{id}", Requirement::Resource, NONE, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"id", w.resource(org)}}, ""};
+	     }},
+	    {"DELETE", "/orgs/{org}/resources/{id}", Requirement::Resource, Permission::ResourcesDelete, 204,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"id", w.resource(org)}}, ""};
+	     },
+	     0, "", Permission::ResourceManage},
+	    {"GET", "/orgs/{org}/resources/{id}/collaborators", Requirement::Resource, Permission::ResourceRead, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"id", w.resource(org)}}, ""};
+	     }},
+	    {"PUT", "/orgs/{org}/resources/{id}/collaborators/{account}", Requirement::Resource, Permission::ResourceManage,
+	     200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     const std::string id = w.resource(org);
+		     return Call{{{"org", org}, {"id", id}, {"account", w.member(org).username}},
+		                 json({{"role", lowestRole(loadRoles().resourceTypes().front())}})};
+	     }},
+	    {"DELETE", "/orgs/{org}/resources/{id}/collaborators/{account}", Requirement::Resource,
+	     Permission::ResourceManage, 204,
+	     [](World& w, const Actor&, const std::string& org) {
+		     const std::string id = w.resource(org);
+		     const std::string target = w.member(org).username;
+		     w.expect(200, "PUT", "/orgs/" + org + "/resources/" + id + "/collaborators/" + target,
+		              json({{"role", lowestRole(loadRoles().resourceTypes().front())}}), w.owner.token);
+		     return Call{{{"org", org}, {"id", id}, {"account", target}}, ""};
+	     }},
 	};
 	return rules;
 }
@@ -294,7 +415,8 @@ bool scoped(const Rule& rule)
 	/// Returns true for routes under /orgs/{org}.
 {
 	return rule.requirement == Requirement::Member || rule.requirement == Requirement::Permission ||
-	       rule.requirement == Requirement::Owner;
+	       rule.requirement == Requirement::Owner || rule.requirement == Requirement::Workspace ||
+	       rule.requirement == Requirement::Resource;
 }
 
 
@@ -317,12 +439,33 @@ Expectation expected(const Rule& rule, const std::string& who, const RoleCatalog
 		return {404, "organization_not_found"};
 	if (who == OWNER)
 		return rule.ownerStatus ? Expectation{rule.ownerStatus, rule.ownerCode} : Expectation{rule.success, ""};
+	const PermissionSet organization = roles.permissions(RoleCatalog::ORGANIZATION, who);
+	const RoleCatalog::Role* pRole = roles.findRole(RoleCatalog::ORGANIZATION, who);
+	PermissionSet scope = organization; // in the rule's workspace or on its resource
+	if (pRole)
+		scope |= pRole->impliedPermissions;
+	auto granted = [&](PermissionSet held) {
+		return rule.permission == Permission::COUNT || held.has(rule.permission) ||
+		       (rule.alternative != Permission::COUNT && held.has(rule.alternative));
+	};
 	switch (rule.requirement)
 	{
 	case Requirement::Member:
 		return {rule.success, ""};
 	case Requirement::Owner:
 		return {403, "owner_only"};
+	case Requirement::Workspace:
+		if (!scope.has(Permission::WorkspaceRead) && !organization.has(Permission::WorkspacesListAll))
+			return {404, "workspace_not_found"};
+		return granted(scope) ? Expectation{rule.success, ""} : Expectation{403, "permission_denied"};
+	case Requirement::Resource:
+	{
+		const std::string type = roles.resourceTypes().front();
+		scope |= roles.permissions(type, roles.defaultRole(type)); // "none" grants nothing
+		if (!scope.has(Permission::ResourceRead) && !scope.has(Permission::ResourcesRead))
+			return {404, "resource_not_found"};
+		return granted(scope) ? Expectation{rule.success, ""} : Expectation{403, "permission_denied"};
+	}
 	default:
 		return roles.permissions(RoleCatalog::ORGANIZATION, who).has(rule.permission)
 		           ? Expectation{rule.success, ""}

@@ -68,6 +68,11 @@ class HttpApiTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testTransferOwnershipNeedsAMember);
 	CPPUNIT_TEST(testTransferOwnership);
 	CPPUNIT_TEST(testAdminCannotTransferOwnership);
+	// Workspaces and resources
+	CPPUNIT_TEST(testWorkspaceLifecycle);
+	CPPUNIT_TEST(testWorkspaceVisibilityAndErrors);
+	CPPUNIT_TEST(testResourceAndCollaboratorLifecycle);
+	CPPUNIT_TEST(testResourceVisibilityAndFilters);
 	// Bodies
 	CPPUNIT_TEST(testMalformedJsonIs400);
 	CPPUNIT_TEST(testJsonArrayBodyIs400);
@@ -134,6 +139,10 @@ public:
 	void testTransferOwnershipNeedsAMember();
 	void testTransferOwnership();
 	void testAdminCannotTransferOwnership();
+	void testWorkspaceLifecycle();
+	void testWorkspaceVisibilityAndErrors();
+	void testResourceAndCollaboratorLifecycle();
+	void testResourceVisibilityAndFilters();
 	void testMalformedJsonIs400();
 	void testJsonArrayBodyIs400();
 	void testJsonScalarBodyIs400();

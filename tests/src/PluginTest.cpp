@@ -14,7 +14,9 @@
 #include "Orgs/Errors.h"
 #include "Orgs/MembershipService.h"
 #include "Orgs/OrganizationService.h"
+#include "Orgs/ResourceService.h"
 #include "Orgs/ServerPlugin.h"
+#include "Orgs/WorkspaceService.h"
 #include "support/HttpClient.h"
 #include "support/TestDatabase.h"
 #include "support/TestRuntime.h"
@@ -161,7 +163,9 @@ void PluginTest::testServicesArePublishedAndWithdrawn()
 		auto pOrganizations = context.services().find<OrganizationService>();
 		auto pMemberships = context.services().find<MembershipService>();
 		auto pAccess = context.services().find<AccessControl>();
-		CPPUNIT_ASSERT(pAccounts && pOrganizations && pMemberships && pAccess);
+		auto pWorkspaces = context.services().find<WorkspaceService>();
+		auto pResources = context.services().find<ResourceService>();
+		CPPUNIT_ASSERT(pAccounts && pOrganizations && pMemberships && pAccess && pWorkspaces && pResources);
 
 		// A host calls the services in-process, and catches the plugin's exceptions by type.
 		AccountSpec spec{"ada", "ada@example.com", "Ada"};
@@ -169,6 +173,11 @@ void PluginTest::testServicesArePublishedAndWithdrawn()
 		OrganizationSpec org{"acme", "Acme", ""};
 		Organization acme = pOrganizations->createOrganization(ada.id, org);
 		CPPUNIT_ASSERT(pAccess->isAllowed(ada.id, acme.id, Permission::MembersAdd));
+		// A host registers its own resources in-process and checks them with AccessControl.
+		const Workspace team = pWorkspaces->createWorkspace(ada.id, "acme", "Team");
+		ResourceSpec dataset{"dataset", "cells", std::to_string(team.id)};
+		const Resource cells = pResources->createResource(ada.id, "acme", dataset);
+		CPPUNIT_ASSERT(pAccess->isAllowed(ada.id, acme.id, ResourceId{cells.id}, Permission::ResourceManage));
 		try
 		{
 			pAccounts->createAccount(spec);
@@ -182,11 +191,15 @@ void PluginTest::testServicesArePublishedAndWithdrawn()
 		pOrganizations = nullptr;
 		pMemberships = nullptr;
 		pAccess = nullptr;
+		pWorkspaces = nullptr;
+		pResources = nullptr;
 
 		context._pFactory = nullptr;
 		loaded._pPlugin->stop();
 		CPPUNIT_ASSERT(!context.services().find<AccountService>());
 		CPPUNIT_ASSERT(!context.services().find<AccessControl>());
+		CPPUNIT_ASSERT(!context.services().find<WorkspaceService>());
+		CPPUNIT_ASSERT(!context.services().find<ResourceService>());
 	}
 }
 

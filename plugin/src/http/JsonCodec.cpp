@@ -97,6 +97,62 @@ Poco::JSON::Object::Ptr JsonCodec::membership(const Membership& m)
 }
 
 
+Poco::JSON::Object::Ptr JsonCodec::workspace(const Workspace& w)
+{
+	Poco::JSON::Object::Ptr o = object();
+	o->set("id", w.id);
+	o->set("organization_id", w.organizationId);
+	o->set("name", w.name);
+	o->set("created_by", w.createdBy);
+	o->set("created_at", time(w.createdAt));
+	o->set("updated_at", time(w.updatedAt));
+	return o;
+}
+
+
+Poco::JSON::Object::Ptr JsonCodec::workspaceMember(const WorkspaceMember& m)
+{
+	Poco::JSON::Object::Ptr o = object();
+	o->set("workspace_id", m.workspaceId);
+	o->set("account_id", m.accountId);
+	o->set("username", m.username);
+	o->set("name", m.name);
+	o->set("role", m.role);
+	o->set("created_at", time(m.createdAt));
+	return o;
+}
+
+
+Poco::JSON::Object::Ptr JsonCodec::resource(const Resource& r)
+{
+	Poco::JSON::Object::Ptr o = object();
+	o->set("id", r.id);
+	o->set("organization_id", r.organizationId);
+	if (r.workspaceId.isNull())
+		o->set("workspace_id", Poco::Dynamic::Var());
+	else
+		o->set("workspace_id", r.workspaceId.value());
+	o->set("type", r.type);
+	o->set("name", r.name);
+	o->set("created_by", r.createdBy);
+	o->set("created_at", time(r.createdAt));
+	return o;
+}
+
+
+Poco::JSON::Object::Ptr JsonCodec::collaborator(const Collaborator& c)
+{
+	Poco::JSON::Object::Ptr o = object();
+	o->set("resource_id", c.resourceId);
+	o->set("account_id", c.accountId);
+	o->set("username", c.username);
+	o->set("name", c.name);
+	o->set("role", c.role);
+	o->set("created_at", time(c.createdAt));
+	return o;
+}
+
+
 Poco::JSON::Object::Ptr JsonCodec::token(const AccessToken& t)
 {
 	Poco::JSON::Object::Ptr o = object();

@@ -37,6 +37,11 @@ public:
 	static Poco::JSON::Object::Ptr organization(const Organization& o);
 	static Poco::JSON::Object::Ptr organization(const OrganizationMembership& om);
 	static Poco::JSON::Object::Ptr membership(const Membership& m);
+	static Poco::JSON::Object::Ptr workspace(const Workspace& w);
+	static Poco::JSON::Object::Ptr workspaceMember(const WorkspaceMember& m);
+	static Poco::JSON::Object::Ptr resource(const Resource& r);
+		/// workspace_id is null for a resource outside any workspace.
+	static Poco::JSON::Object::Ptr collaborator(const Collaborator& c);
 	static Poco::JSON::Object::Ptr token(const AccessToken& t);
 	static Poco::JSON::Object::Ptr token(const IssuedToken& t);
 	static Poco::JSON::Object::Ptr roles(const std::vector<RoleScopeInfo>& scopes);

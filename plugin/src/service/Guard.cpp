@@ -21,7 +21,10 @@ Guard::Guard(Data::Database& database, Access::AccessControlImpl& access) :
 	_database(database),
 	_access(access),
 	_organizations(database),
-	_accounts(database)
+	_accounts(database),
+	_standings(database),
+	_workspaces(database),
+	_resources(database)
 {
 }
 
@@ -35,7 +38,8 @@ Guard::Scope Guard::visible(Poco::Data::Session& session, Id actorId, const std:
 	if (!found.isNull())
 	{
 		scope.organization = found.value();
-		scope.grant = lock ? _access.grant(session, actorId, scope.organization.id) : _access.grant(actorId, scope.organization.id);
+		scope.grant = lock ? _access.grant(session, actorId, scope.organization.id)
+		                   : _access.cachedGrant(session, actorId, scope.organization.id);
 	}
 	if (found.isNull() || !scope.grant.member)
 		throw NotFoundException("No organization '" + org + "' is visible to you", "organization_not_found");
@@ -81,6 +85,99 @@ void Guard::requireWithin(const Scope& scope, PermissionSet permissions, const s
 		return;
 	if ((permissions.bits() & ~scope.grant.permissions.bits()) != 0)
 		throw ForbiddenException(what + " would need permissions your own role does not have", "role_exceeds_own");
+}
+
+
+void Guard::requireWithin(const Scope& scope, PermissionSet held, PermissionSet permissions, const std::string& what)
+{
+	if (scope.grant.owner)
+		return;
+	if ((permissions.bits() & ~held.bits()) != 0)
+		throw ForbiddenException(what + " would need permissions your own roles here do not have", "role_exceeds_own");
+}
+
+
+Guard::InWorkspace Guard::workspace(Poco::Data::Session& session, const Scope& scope, Id actorId, Id workspaceId,
+                                    bool inTransaction)
+{
+	const Id orgId = scope.organization.id;
+	Poco::Nullable<Workspace> found = _workspaces.find(session, orgId, workspaceId);
+	InWorkspace result;
+	if (!found.isNull())
+	{
+		result.workspace = found.value();
+		result.permissions =
+			inTransaction ? _access.evaluate(_standings.workspace(session, actorId, orgId, workspaceId), actorId)
+						  : _access.cachedPermissions(session, actorId, orgId, WorkspaceId{workspaceId});
+	}
+	if (found.isNull() || (!result.permissions.has(Permission::WorkspaceRead) &&
+	                       !scope.grant.permissions.has(Permission::WorkspacesListAll)))
+	{
+		throw NotFoundException("No workspace " + std::to_string(workspaceId) + " in '" + scope.organization.username +
+		                            "' is visible to you",
+		                        "workspace_not_found");
+	}
+	return result;
+}
+
+
+Guard::InWorkspace Guard::requireWorkspace(Poco::Data::Session& session, const Scope& scope, Id actorId, Id workspaceId,
+                                           Permission permission, bool inTransaction)
+{
+	InWorkspace result = workspace(session, scope, actorId, workspaceId, inTransaction);
+	if (!result.permissions.has(permission))
+	{
+		throw ForbiddenException("Your roles in workspace '" + result.workspace.name + "' do not grant " +
+		                             permissionName(permission),
+		                         "permission_denied");
+	}
+	return result;
+}
+
+
+Guard::OnResource Guard::resource(Poco::Data::Session& session, const Scope& scope, Id actorId, Id resourceId,
+                                  bool inTransaction)
+{
+	const Id orgId = scope.organization.id;
+	Poco::Nullable<Resource> found = _resources.find(session, orgId, resourceId);
+	OnResource result;
+	if (!found.isNull())
+	{
+		result.resource = found.value();
+		result.permissions = inTransaction
+		                         ? _access.evaluate(_standings.resource(session, actorId, orgId, resourceId), actorId)
+		                         : _access.cachedPermissions(session, actorId, orgId, ResourceId{resourceId});
+	}
+	if (found.isNull() ||
+	    (!result.permissions.has(Permission::ResourceRead) && !result.permissions.has(Permission::ResourcesRead)))
+	{
+		throw NotFoundException("No resource " + std::to_string(resourceId) + " in '" + scope.organization.username +
+		                            "' is visible to you",
+		                        "resource_not_found");
+	}
+	return result;
+}
+
+
+Guard::OnResource Guard::requireResource(Poco::Data::Session& session, const Scope& scope, Id actorId, Id resourceId,
+                                         PermissionSet anyOf, bool inTransaction)
+{
+	OnResource result = resource(session, scope, actorId, resourceId, inTransaction);
+	if ((result.permissions.bits() & anyOf.bits()) == 0)
+	{
+		std::string names;
+		for (const auto& n : anyOf.names())
+			names += (names.empty() ? "" : " or ") + n;
+		throw ForbiddenException("Your roles on '" + result.resource.name + "' do not grant " + names, "permission_denied");
+	}
+	return result;
+}
+
+
+PermissionSet Guard::impliedWorkspacePermissions(const Scope& scope) const
+{
+	const Config::RoleCatalog::Role* pRole = roles().findRole(Config::RoleCatalog::ORGANIZATION, scope.grant.role);
+	return pRole ? pRole->impliedPermissions : PermissionSet();
 }
 
 

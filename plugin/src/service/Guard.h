@@ -16,8 +16,11 @@
 #include "Orgs/Model.h"
 #include "Orgs/Permission.h"
 #include "access/AccessControlImpl.h"
+#include "data/AccessRepository.h"
 #include "data/AccountRepository.h"
 #include "data/OrganizationRepository.h"
+#include "data/ResourceRepository.h"
+#include "data/WorkspaceRepository.h"
 
 
 namespace Orgs {
@@ -35,6 +38,20 @@ public:
 	{
 		Organization organization;
 		Access::AccessControlImpl::Grant grant;
+	};
+
+	struct InWorkspace
+		/// A workspace the actor may see and the permissions it holds there.
+	{
+		Workspace workspace;
+		PermissionSet permissions;
+	};
+
+	struct OnResource
+		/// A resource the actor may see and the permissions it holds on it.
+	{
+		Resource resource;
+		PermissionSet permissions;
 	};
 
 	Guard(Data::Database& database, Access::AccessControlImpl& access);
@@ -58,6 +75,36 @@ public:
 		/// Throws ForbiddenException ("role_exceeds_own") unless the actor owns the organization or
 		/// holds every permission in permissions: nobody grants or touches more than they hold.
 
+	void requireWithin(const Scope& scope, PermissionSet held, PermissionSet permissions, const std::string& what);
+		/// As above, against the permissions the actor holds in a workspace or on a resource.
+
+	InWorkspace workspace(Poco::Data::Session& session, const Scope& scope, Id actorId, Id workspaceId,
+	                      bool inTransaction = false);
+		/// Returns a workspace of the scope's organization if the actor may see it: its permissions
+		/// in the workspace include workspace.read, or its organization permissions include
+		/// workspaces.list_all. The permissions come from the cache, or with inTransaction are
+		/// read within the caller's transaction (for decisions a write depends on).
+		/// Throws NotFoundException ("workspace_not_found") for a missing or invisible workspace.
+
+	InWorkspace requireWorkspace(Poco::Data::Session& session, const Scope& scope, Id actorId, Id workspaceId,
+	                             Permission permission, bool inTransaction = false);
+		/// As workspace(), and throws ForbiddenException ("permission_denied") unless the actor
+		/// holds the permission in the workspace.
+
+	OnResource resource(Poco::Data::Session& session, const Scope& scope, Id actorId, Id resourceId,
+	                    bool inTransaction = false);
+		/// Returns a resource of the scope's organization if the actor may see it: its permissions
+		/// on the resource include resource.read or resources.read. Permissions as in workspace().
+		/// Throws NotFoundException ("resource_not_found") for a missing or invisible resource.
+
+	OnResource requireResource(Poco::Data::Session& session, const Scope& scope, Id actorId, Id resourceId,
+	                           PermissionSet anyOf, bool inTransaction = false);
+		/// As resource(), and throws ForbiddenException ("permission_denied") unless the actor holds
+		/// at least one of the permissions in anyOf on the resource.
+
+	PermissionSet impliedWorkspacePermissions(const Scope& scope) const;
+		/// Returns the permissions the actor's organization role implies in every workspace.
+
 	std::string checkRole(const std::string& scope, const std::string& role) const;
 		/// Returns role, or the scope's default role if role is empty. Throws InvalidInputException
 		/// ("unknown_role") for a role the scope does not define.
@@ -78,6 +125,9 @@ private:
 	Access::AccessControlImpl& _access;
 	Data::OrganizationRepository _organizations;
 	Data::AccountRepository _accounts;
+	Data::AccessRepository _standings;
+	Data::WorkspaceRepository _workspaces;
+	Data::ResourceRepository _resources;
 };
 
 

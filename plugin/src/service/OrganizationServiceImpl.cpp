@@ -10,6 +10,7 @@
 #include "service/OrganizationServiceImpl.h"
 #include "service/Paging.h"
 #include "service/Validator.h"
+#include "service/WorkspaceServiceImpl.h"
 #include "Orgs/Errors.h"
 #include <algorithm>
 
@@ -19,15 +20,28 @@ namespace Service {
 
 
 OrganizationServiceImpl::OrganizationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock,
-                                                 const std::vector<std::string>& regions) :
+                                                 const std::vector<std::string>& regions, const std::string& defaultWorkspace) :
 	_database(database),
 	_guard(guard),
 	_pClock(pClock),
 	_regions(regions),
 	_handles(database),
 	_organizations(database),
-	_memberships(database)
+	_memberships(database),
+	_workspaces(database)
 {
+	if (defaultWorkspace.empty())
+		return;
+	try
+	{
+		_defaultWorkspace = WorkspaceServiceImpl::checkName(defaultWorkspace);
+	}
+	catch (InvalidInputException& exc)
+	{
+		throw Poco::DataFormatException("orgs.workspaces.default: " + exc.message());
+	}
+	if (!_guard.roles().hasScope(Config::RoleCatalog::WORKSPACE))
+		throw Poco::DataFormatException("orgs.workspaces.default: a default workspace needs workspace roles (orgs.roles.workspace)");
 }
 
 
@@ -52,6 +66,12 @@ Organization OrganizationServiceImpl::createOrganization(Id actorId, const Organ
 		Organization org = _organizations.insert(session, s, actorId, _pClock->now());
 		// The owner is a member too, with the role an owner keeps after a transfer.
 		_memberships.insert(session, org.id, actorId, _guard.roles().formerOwnerRole(), org.createdAt);
+		if (!_defaultWorkspace.empty())
+		{
+			const Workspace w = _workspaces.insert(session, org.id, _defaultWorkspace, actorId, org.createdAt);
+			_workspaces.insertMember(session, org.id, w.id, actorId,
+			                         _guard.roles().creatorRole(Config::RoleCatalog::WORKSPACE), org.createdAt);
+		}
 		_guard.changed(session, org.id); // a check of this id before it existed may be cached
 		return org;
 	});

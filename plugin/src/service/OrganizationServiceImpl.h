@@ -17,6 +17,7 @@
 #include "data/HandleRepository.h"
 #include "data/MembershipRepository.h"
 #include "data/OrganizationRepository.h"
+#include "data/WorkspaceRepository.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
 #include <string>
@@ -28,10 +29,15 @@ namespace Service {
 
 
 class OrganizationServiceImpl : public Orgs::OrganizationService
-	/// Implements OrganizationService.
+	/// Implements OrganizationService. A new organization gets, in the same transaction, the
+	/// configured default workspace (orgs.workspaces.default) with its creator as the
+	/// workspace's creator role.
 {
 public:
-	OrganizationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, const std::vector<std::string>& regions);
+	OrganizationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, const std::vector<std::string>& regions,
+	                        const std::string& defaultWorkspace = std::string());
+		/// Throws Poco::DataFormatException if defaultWorkspace is not a valid workspace name or
+		/// no workspace roles are configured for it.
 
 	Organization createOrganization(Id actorId, const OrganizationSpec& spec) override;
 	OrganizationMembership getOrganization(Id actorId, const std::string& org) override;
@@ -45,9 +51,11 @@ private:
 	Guard& _guard;
 	Clock::Ptr _pClock;
 	std::vector<std::string> _regions;
+	std::string _defaultWorkspace;
 	Data::HandleRepository _handles;
 	Data::OrganizationRepository _organizations;
 	Data::MembershipRepository _memberships;
+	Data::WorkspaceRepository _workspaces;
 };
 
 

@@ -79,6 +79,18 @@ MembershipService& TestRuntime::memberships()
 }
 
 
+WorkspaceService& TestRuntime::workspaces()
+{
+	return *_pRuntime->workspaces();
+}
+
+
+ResourceService& TestRuntime::resources()
+{
+	return *_pRuntime->resources();
+}
+
+
 AccessControl& TestRuntime::access()
 {
 	return *_pRuntime->accessControl();

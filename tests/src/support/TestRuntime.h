@@ -44,6 +44,8 @@ public:
 	AccountService& accounts();
 	OrganizationService& organizations();
 	MembershipService& memberships();
+	WorkspaceService& workspaces();
+	ResourceService& resources();
 	AccessControl& access();
 
 	Account account(const std::string& username);

@@ -1,0 +1,204 @@
+//
+// WorkspaceServiceImpl.cpp
+//
+// Library: OrgsPlugin
+// Package: Service
+// Module:  WorkspaceServiceImpl
+//
+
+
+#include "service/WorkspaceServiceImpl.h"
+#include "service/Paging.h"
+#include "service/Validator.h"
+#include "Orgs/Errors.h"
+#include "Poco/String.h"
+
+
+namespace Orgs {
+namespace Service {
+
+
+namespace {
+
+
+const std::string& WS_SCOPE = Config::RoleCatalog::WORKSPACE;
+
+
+} // namespace
+
+
+WorkspaceServiceImpl::WorkspaceServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock)
+    : _database(database), _guard(guard), _pClock(pClock), _workspaces(database), _memberships(database),
+      _readerRoles(guard.roles().rolesWith(WS_SCOPE, Permission::WorkspaceRead))
+{
+}
+
+
+std::string WorkspaceServiceImpl::checkName(const std::string& name)
+{
+	const std::string trimmed = Poco::trim(name);
+	Validator::name("name", trimmed, 1, 100);
+	return trimmed;
+}
+
+
+void WorkspaceServiceImpl::requireWorkspaceScope() const
+{
+	if (!_guard.roles().hasScope(WS_SCOPE))
+		throw InvalidInputException("This server defines no workspace roles (orgs.roles.workspace)",
+		                            "workspaces_disabled");
+}
+
+
+Workspace WorkspaceServiceImpl::createWorkspace(Id actorId, const std::string& org, const std::string& name)
+{
+	const std::string n = checkName(name);
+	requireWorkspaceScope();
+	return _database.transact([&](Poco::Data::Session& session) {
+		Guard::Scope scope = _guard.require(session, actorId, org, Permission::WorkspacesCreate, true);
+		const Poco::Timestamp now = _pClock->now();
+		Workspace w = _workspaces.insert(session, scope.organization.id, n, actorId, now);
+		_workspaces.insertMember(session, scope.organization.id, w.id, actorId, _guard.roles().creatorRole(WS_SCOPE),
+		                         now);
+		_guard.changed(session, scope.organization.id);
+		return w;
+	});
+}
+
+
+Page<Workspace> WorkspaceServiceImpl::listWorkspaces(Id actorId, const std::string& org, const PageRequest& page)
+{
+	Paging::checkLimit(page.limit);
+	const Id after = Paging::decode(page.cursor);
+	return _database.withSession([&](Poco::Data::Session& session) {
+		Guard::Scope scope = _guard.visible(session, actorId, org);
+		const PermissionSet p = scope.grant.permissions;
+		const Id orgId = scope.organization.id;
+		std::vector<Workspace> rows;
+		if (p.has(Permission::WorkspacesListAll) ||
+		    (p.has(Permission::WorkspacesRead) &&
+		     _guard.impliedWorkspacePermissions(scope).has(Permission::WorkspaceRead)))
+		{
+			rows = _workspaces.list(session, orgId, after, page.limit + 1);
+		}
+		else if (p.has(Permission::WorkspacesRead))
+		{
+			rows = _workspaces.listForMember(session, orgId, actorId, _readerRoles, after, page.limit + 1);
+		}
+		// Without workspaces.read the actor reaches its resources directly: the list is empty.
+		return Paging::page(std::move(rows), page.limit, [](const Workspace& w) { return w.id; });
+	});
+}
+
+
+Workspace WorkspaceServiceImpl::getWorkspace(Id actorId, const std::string& org, Id workspaceId)
+{
+	return _database.withSession([&](Poco::Data::Session& session) {
+		Guard::Scope scope = _guard.visible(session, actorId, org);
+		return _guard.workspace(session, scope, actorId, workspaceId).workspace;
+	});
+}
+
+
+Workspace WorkspaceServiceImpl::renameWorkspace(Id actorId, const std::string& org, Id workspaceId,
+                                                const std::string& name)
+{
+	const std::string n = checkName(name);
+	return _database.transact([&](Poco::Data::Session& session) {
+		Guard::Scope scope = _guard.visible(session, actorId, org, true);
+		Workspace w =
+		    _guard.requireWorkspace(session, scope, actorId, workspaceId, Permission::WorkspaceUpdate, true).workspace;
+		if (w.name != n)
+		{
+			w.name = n;
+			w.updatedAt = _pClock->now();
+			_workspaces.rename(session, w);
+		}
+		return w;
+	});
+}
+
+
+void WorkspaceServiceImpl::deleteWorkspace(Id actorId, const std::string& org, Id workspaceId)
+{
+	_database.transact([&](Poco::Data::Session& session) {
+		Guard::Scope scope = _guard.visible(session, actorId, org, true);
+		_guard.requireWorkspace(session, scope, actorId, workspaceId, Permission::WorkspaceDelete, true);
+		// Its memberships go with it; its resources stay, outside any workspace (foreign keys).
+		_workspaces.remove(session, scope.organization.id, workspaceId);
+		_guard.changed(session, scope.organization.id);
+	});
+}
+
+
+Page<WorkspaceMember> WorkspaceServiceImpl::listWorkspaceMembers(Id actorId, const std::string& org, Id workspaceId,
+                                                                 const PageRequest& page)
+{
+	Paging::checkLimit(page.limit);
+	const Id after = Paging::decode(page.cursor);
+	return _database.withSession([&](Poco::Data::Session& session) {
+		Guard::Scope scope = _guard.visible(session, actorId, org);
+		_guard.requireWorkspace(session, scope, actorId, workspaceId, Permission::WorkspaceRead);
+		return Paging::page(_workspaces.listMembers(session, workspaceId, after, page.limit + 1), page.limit,
+		                    [](const WorkspaceMember& m) { return m.accountId; });
+	});
+}
+
+
+WorkspaceMember WorkspaceServiceImpl::setWorkspaceMember(Id actorId, const std::string& org, Id workspaceId,
+                                                         const std::string& account, const std::string& role)
+{
+	requireWorkspaceScope();
+	const std::string r = _guard.checkRole(WS_SCOPE, role);
+	return _database.transact([&](Poco::Data::Session& session) {
+		Guard::Scope scope = _guard.visible(session, actorId, org, true);
+		const Id orgId = scope.organization.id;
+		const Guard::InWorkspace ws =
+		    _guard.requireWorkspace(session, scope, actorId, workspaceId, Permission::WorkspaceMembersManage, true);
+		const Account a = _guard.account(session, account);
+		if (_memberships.find(session, orgId, a.id).isNull())
+			throw ConflictException("'" + a.username + "' is not a member of the organization", "not_a_member");
+		_guard.requireWithin(scope, ws.permissions, _guard.roles().permissions(WS_SCOPE, r),
+		                     "Granting role '" + r + "'");
+		Poco::Nullable<WorkspaceMember> current = _workspaces.findMember(session, workspaceId, a.id);
+		if (current.isNull())
+		{
+			_workspaces.insertMember(session, orgId, workspaceId, a.id, r, _pClock->now());
+			_guard.changed(session, orgId);
+		}
+		else if (current.value().role != r)
+		{
+			_guard.requireWithin(scope, ws.permissions, _guard.roles().permissions(WS_SCOPE, current.value().role),
+			                     "Changing '" + a.username + "'");
+			_workspaces.updateMember(session, workspaceId, a.id, r);
+			_guard.changed(session, orgId);
+		}
+		return _workspaces.findMember(session, workspaceId, a.id).value();
+	});
+}
+
+
+void WorkspaceServiceImpl::removeWorkspaceMember(Id actorId, const std::string& org, Id workspaceId,
+                                                 const std::string& account)
+{
+	_database.transact([&](Poco::Data::Session& session) {
+		Guard::Scope scope = _guard.visible(session, actorId, org, true);
+		const Guard::InWorkspace ws =
+		    _guard.requireWorkspace(session, scope, actorId, workspaceId, Permission::WorkspaceMembersManage, true);
+		const Account a = _guard.account(session, account);
+		Poco::Nullable<WorkspaceMember> current = _workspaces.findMember(session, workspaceId, a.id);
+		if (current.isNull())
+		{
+			throw NotFoundException("'" + a.username + "' is not a member of workspace '" + ws.workspace.name + "'",
+			                        "workspace_member_not_found");
+		}
+		_guard.requireWithin(scope, ws.permissions, _guard.roles().permissions(WS_SCOPE, current.value().role),
+		                     "Removing '" + a.username + "'");
+		_workspaces.removeMember(session, workspaceId, a.id);
+		_guard.changed(session, scope.organization.id);
+	});
+}
+
+
+} // namespace Service
+} // namespace Orgs
