@@ -56,15 +56,15 @@ inline const std::string& OrgsException::reason() const
 }
 
 
-#define ORGS_DECLARE_EXCEPTION(CLS, DEFAULT_REASON) \
-	class Orgs_API CLS : public OrgsException \
-	{ \
-	public: \
-		explicit CLS(const std::string& message, const std::string& reason = DEFAULT_REASON); \
-		const char* name() const noexcept override; \
-		const char* className() const noexcept override; \
-		Poco::Exception* clone() const override; \
-		void rethrow() const override; \
+#define ORGS_DECLARE_EXCEPTION(CLS, DEFAULT_REASON)                                                                    \
+	class Orgs_API CLS : public OrgsException                                                                          \
+	{                                                                                                                  \
+	public:                                                                                                            \
+		explicit CLS(const std::string& message, const std::string& reason = DEFAULT_REASON);                          \
+		const char* name() const noexcept override;                                                                    \
+		const char* className() const noexcept override;                                                               \
+		Poco::Exception* clone() const override;                                                                       \
+		void rethrow() const override;                                                                                 \
 	};
 
 

@@ -53,7 +53,8 @@ public:
 	virtual Membership getMember(Id actorId, const std::string& org, const std::string& account) = 0;
 		/// Returns one membership (members.read, or the actor's own).
 
-	virtual Membership updateMember(Id actorId, const std::string& org, const std::string& account, const MemberChanges& changes) = 0;
+	virtual Membership updateMember(Id actorId, const std::string& org, const std::string& account,
+	                                const MemberChanges& changes) = 0;
 		/// Changes a member's role and default roles in one transaction (members.update).
 		/// ConflictException ("owner_immutable") for a change of the owner's role.
 

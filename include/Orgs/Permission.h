@@ -27,34 +27,34 @@ enum class Permission : unsigned
 	/// A permission the services check. Deleting an organization and transferring its
 	/// ownership are not permissions: they belong to the owner alone.
 {
-	OrgRead = 0,        ///< org.read: see the organization
-	OrgUpdate,          ///< org.update: rename and retitle
-	MembersRead,        ///< members.read: list members and see their roles
-	MembersAdd,         ///< members.add: add an existing account
-	MembersUpdate,      ///< members.update: change a member's role
-	MembersRemove,      ///< members.remove: remove a member
-	InvitationsRead,    ///< invitations.read
-	InvitationsCreate,  ///< invitations.create
-	InvitationsRevoke,  ///< invitations.revoke
-	WorkspacesRead,     ///< workspaces.read: see workspaces one belongs to
-	WorkspacesListAll,  ///< workspaces.list_all: see every workspace
-	WorkspacesCreate,   ///< workspaces.create
-	WorkspaceRead,      ///< workspace.read
-	WorkspaceUpdate,    ///< workspace.update
-	WorkspaceDelete,    ///< workspace.delete
+	OrgRead = 0,            ///< org.read: see the organization
+	OrgUpdate,              ///< org.update: rename and retitle
+	MembersRead,            ///< members.read: list members and see their roles
+	MembersAdd,             ///< members.add: add an existing account
+	MembersUpdate,          ///< members.update: change a member's role
+	MembersRemove,          ///< members.remove: remove a member
+	InvitationsRead,        ///< invitations.read
+	InvitationsCreate,      ///< invitations.create
+	InvitationsRevoke,      ///< invitations.revoke
+	WorkspacesRead,         ///< workspaces.read: see workspaces one belongs to
+	WorkspacesListAll,      ///< workspaces.list_all: see every workspace
+	WorkspacesCreate,       ///< workspaces.create
+	WorkspaceRead,          ///< workspace.read
+	WorkspaceUpdate,        ///< workspace.update
+	WorkspaceDelete,        ///< workspace.delete
 	WorkspaceMembersManage, ///< workspace.members.manage
-	ResourcesRead,      ///< resources.read
-	ResourcesCreate,    ///< resources.create
-	ResourcesDelete,    ///< resources.delete
-	ResourceRead,       ///< resource.read
-	ResourceWrite,      ///< resource.write
-	ResourceLabel,      ///< resource.label
-	ResourceReview,     ///< resource.review
-	ResourceManage,     ///< resource.manage: collaborators and settings
-	AuditRead,          ///< audit.read
-	UsageRead,          ///< usage.read
-	RolesManage,        ///< roles.manage: per-organization custom roles
-	PlanRead,           ///< plan.read
+	ResourcesRead,          ///< resources.read
+	ResourcesCreate,        ///< resources.create
+	ResourcesDelete,        ///< resources.delete
+	ResourceRead,           ///< resource.read
+	ResourceWrite,          ///< resource.write
+	ResourceLabel,          ///< resource.label
+	ResourceReview,         ///< resource.review
+	ResourceManage,         ///< resource.manage: collaborators and settings
+	AuditRead,              ///< audit.read
+	UsageRead,              ///< usage.read
+	RolesManage,            ///< roles.manage: per-organization custom roles
+	PlanRead,               ///< plan.read
 	COUNT
 };
 

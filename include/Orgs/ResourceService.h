@@ -62,7 +62,8 @@ public:
 	virtual void deleteResource(Id actorId, const std::string& org, Id resourceId) = 0;
 		/// Deletes a resource and its collaborators (resources.delete, or resource.manage on it).
 
-	virtual Page<Collaborator> listCollaborators(Id actorId, const std::string& org, Id resourceId, const PageRequest& page) = 0;
+	virtual Page<Collaborator> listCollaborators(Id actorId, const std::string& org, Id resourceId,
+	                                             const PageRequest& page) = 0;
 		/// Lists a resource's collaborators (resource.read on it), by account id.
 
 	virtual Collaborator setCollaborator(Id actorId, const std::string& org, Id resourceId, const std::string& account,

@@ -49,7 +49,8 @@ public:
 	virtual Poco::Logger& logger() = 0;
 		/// Returns the logger the plugin should write to.
 
-	virtual void addRoutes(const std::string& pathPrefix, Poco::SharedPtr<Poco::Net::HTTPRequestHandlerFactory> pFactory) = 0;
+	virtual void addRoutes(const std::string& pathPrefix,
+	                       Poco::SharedPtr<Poco::Net::HTTPRequestHandlerFactory> pFactory) = 0;
 		/// Mounts a request handler factory for every request whose path starts with pathPrefix.
 		/// The factory returns nullptr for a path it does not own; the host then tries the
 		/// next factory and finally answers 404 itself. The host releases the factory before

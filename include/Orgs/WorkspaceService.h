@@ -77,7 +77,8 @@ public:
 		/// ("not_a_member") for an account outside the organization, InvalidInputException
 		/// ("unknown_role") for a role outside the workspace scope.
 
-	virtual void removeWorkspaceMember(Id actorId, const std::string& org, Id workspaceId, const std::string& account) = 0;
+	virtual void removeWorkspaceMember(Id actorId, const std::string& org, Id workspaceId,
+	                                   const std::string& account) = 0;
 		/// Removes an account from the workspace (workspace.members.manage). NotFoundException
 		/// ("workspace_member_not_found") if it is not a member of it. Removing someone from the
 		/// organization removes them from its workspaces in the same transaction.

@@ -32,8 +32,8 @@ public:
 		Poco::Logger& logger = context.logger();
 		Orgs::ServiceRegistry& services = context.services();
 		_pRuntime.reset(new Runtime(
-			context.configuration(), [&context](const std::string& p) { return context.resolvePath(p); }, logger,
-			services.find<Orgs::Authenticator>()));
+		    context.configuration(), [&context](const std::string& p) { return context.resolvePath(p); }, logger,
+		    services.find<Orgs::Authenticator>()));
 		_pServices = &services;
 		services.add<Orgs::AccountService>(_pRuntime->accounts());
 		services.add<Orgs::OrganizationService>(_pRuntime->organizations());
@@ -42,8 +42,9 @@ public:
 		services.add<Orgs::ResourceService>(_pRuntime->resources());
 		services.add<Orgs::AccessControl>(_pRuntime->accessControl());
 		context.addRoutes(_pRuntime->settings().basePath, _pRuntime->api().createFactory());
-		logger.information("Orgs %s started: %s database at schema version %d, API under %s", std::string(ORGS_VERSION_STRING),
-		                   _pRuntime->database().connector(), _pRuntime->schemaVersion(), _pRuntime->settings().basePath);
+		logger.information("Orgs %s started: %s database at schema version %d, API under %s",
+		                   std::string(ORGS_VERSION_STRING), _pRuntime->database().connector(),
+		                   _pRuntime->schemaVersion(), _pRuntime->settings().basePath);
 	}
 
 	void stop() override
@@ -74,5 +75,5 @@ using Orgs::OrgsPlugin;
 
 
 POCO_BEGIN_MANIFEST(Orgs::ServerPlugin)
-	POCO_EXPORT_CLASS(OrgsPlugin)
+POCO_EXPORT_CLASS(OrgsPlugin)
 POCO_END_MANIFEST

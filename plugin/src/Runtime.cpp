@@ -38,24 +38,24 @@ namespace Orgs {
 
 
 Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::Settings::PathResolver& resolvePath,
-                 Poco::Logger& logger, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator, Service::Clock::Ptr pClock) :
-	_settings(Config::Settings::load(config, resolvePath)),
-	_roles(loadRoles(config, _settings.rolesFile)),
-	_pClock(pClock ? pClock : Service::Clock::Ptr(new Service::Clock)),
-	_pDatabase(new Data::Database(_settings.database)),
-	_schemaVersion(Data::Migrator(*_pDatabase, logger).migrate(_settings.database.migrate))
+                 Poco::Logger& logger, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator,
+                 Service::Clock::Ptr pClock)
+    : _settings(Config::Settings::load(config, resolvePath)), _roles(loadRoles(config, _settings.rolesFile)),
+      _pClock(pClock ? pClock : Service::Clock::Ptr(new Service::Clock)),
+      _pDatabase(new Data::Database(_settings.database)),
+      _schemaVersion(Data::Migrator(*_pDatabase, logger).migrate(_settings.database.migrate))
 {
 	_pAccess = new Access::AccessControlImpl(*_pDatabase, _roles, _settings.maxStalenessNs, _settings.cacheEntries);
 	_pGuard.reset(new Service::Guard(*_pDatabase, *_pAccess));
 	_pAccounts = new Service::AccountServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.tokenTouchSeconds);
-	_pOrganizations =
-		new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.regions, _settings.defaultWorkspace);
+	_pOrganizations = new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.regions,
+	                                                       _settings.defaultWorkspace);
 	_pMemberships = new Service::MembershipServiceImpl(*_pDatabase, *_pGuard, _pClock);
 	_pWorkspaces = new Service::WorkspaceServiceImpl(*_pDatabase, *_pGuard, _pClock);
 	_pResources = new Service::ResourceServiceImpl(*_pDatabase, *_pGuard, _pClock);
 
 	_pAuthenticator.reset(
-		new Http::RequestAuthenticator(pHostAuthenticator, new Http::TokenAuthenticator(*_pAccounts), *_pAccounts));
+	    new Http::RequestAuthenticator(pHostAuthenticator, new Http::TokenAuthenticator(*_pAccounts), *_pAccounts));
 	_pApi.reset(new Http::Api(_settings.basePath, _settings.maxBodyBytes, *_pAuthenticator, logger));
 	_pSystemHandlers.reset(new Http::SystemHandlers(*_pDatabase, *_pAccess));
 	_pAccountHandlers.reset(new Http::AccountHandlers(*_pAccounts, *_pOrganizations, _settings.selfSignup));
@@ -103,12 +103,15 @@ Config::RoleCatalog Runtime::loadRoles(const Poco::Util::AbstractConfiguration& 
 {
 	// The roles file lies beneath the host's configuration, so --define can override a role too.
 	Poco::AutoPtr<Poco::Util::LayeredConfiguration> pLayered = new Poco::Util::LayeredConfiguration;
-	pLayered->add(Poco::AutoPtr<Poco::Util::AbstractConfiguration>(const_cast<Poco::Util::AbstractConfiguration*>(&config), true), 0);
+	pLayered->add(
+	    Poco::AutoPtr<Poco::Util::AbstractConfiguration>(const_cast<Poco::Util::AbstractConfiguration*>(&config), true),
+	    0);
 	if (!file.empty())
 	{
 		if (!Poco::File(file).exists())
 			throw Poco::DataFormatException("orgs.roles.file: cannot read the roles file '" + file + "'");
-		pLayered->add(Poco::AutoPtr<Poco::Util::AbstractConfiguration>(new Poco::Util::PropertyFileConfiguration(file)), 10);
+		pLayered->add(Poco::AutoPtr<Poco::Util::AbstractConfiguration>(new Poco::Util::PropertyFileConfiguration(file)),
+		              10);
 	}
 	return Config::RoleCatalog::load(*pLayered, file.empty() ? std::string("configuration") : file);
 }

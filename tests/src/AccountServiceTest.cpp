@@ -70,9 +70,11 @@ void AccountServiceTest::testCreateAndFind()
 void AccountServiceTest::testUsernamesShareOneNamespace()
 {
 	Account ada = _pRuntime->account("ada");
-	CPPUNIT_ASSERT_EQUAL(std::string("username_taken"), reasonOf<ConflictException>([&] { _pRuntime->account("ada"); }));
+	CPPUNIT_ASSERT_EQUAL(std::string("username_taken"),
+	                     reasonOf<ConflictException>([&] { _pRuntime->account("ada"); }));
 	_pRuntime->organization(ada, "acme");
-	CPPUNIT_ASSERT_EQUAL(std::string("username_taken"), reasonOf<ConflictException>([&] { _pRuntime->account("acme"); }));
+	CPPUNIT_ASSERT_EQUAL(std::string("username_taken"),
+	                     reasonOf<ConflictException>([&] { _pRuntime->account("acme"); }));
 	CPPUNIT_ASSERT_EQUAL(std::string("username_taken"),
 	                     reasonOf<ConflictException>([&] { _pRuntime->organization(ada, "ada"); }));
 }
@@ -87,8 +89,10 @@ void AccountServiceTest::testInvalidAccountsAreRefused()
 		spec.name = name;
 		_pRuntime->accounts().createAccount(spec);
 	};
-	CPPUNIT_ASSERT_EQUAL(std::string("invalid_username"), reasonOf<InvalidInputException>([&] { create("Ada", "a@b.co", ""); }));
-	CPPUNIT_ASSERT_EQUAL(std::string("invalid_email"), reasonOf<InvalidInputException>([&] { create("ada", "nope", ""); }));
+	CPPUNIT_ASSERT_EQUAL(std::string("invalid_username"),
+	                     reasonOf<InvalidInputException>([&] { create("Ada", "a@b.co", ""); }));
+	CPPUNIT_ASSERT_EQUAL(std::string("invalid_email"),
+	                     reasonOf<InvalidInputException>([&] { create("ada", "nope", ""); }));
 	CPPUNIT_ASSERT_EQUAL(std::string("invalid_name"),
 	                     reasonOf<InvalidInputException>([&] { create("ada", "a@b.co", std::string(201, 'x')); }));
 	// Nothing was half-written: the username is still free.
@@ -126,7 +130,8 @@ void AccountServiceTest::testTokensAreStoredHashed()
 	CPPUNIT_ASSERT(stored[0].find(t.secret) == std::string::npos);
 	CPPUNIT_ASSERT(t.secret.find(stored[0]) == std::string::npos);
 	int plain = 0;
-	s << "SELECT COUNT(*) FROM access_tokens WHERE token_hash = ? OR prefix = ?", bind(t.secret), bind(t.secret), into(plain), now;
+	s << "SELECT COUNT(*) FROM access_tokens WHERE token_hash = ? OR prefix = ?", bind(t.secret), bind(t.secret),
+	    into(plain), now;
 	CPPUNIT_ASSERT_EQUAL(0, plain);
 
 	std::vector<AccessToken> listed = _pRuntime->accounts().listTokens(ada.id, PageRequest()).items;
@@ -178,7 +183,9 @@ void AccountServiceTest::testLastUsedIsRecorded()
 	const Poco::Timestamp first = _pRuntime->accounts().listTokens(ada.id, PageRequest()).items[0].lastUsedAt.value();
 	pClock->advance(10 * Poco::Timestamp::resolution());
 	CPPUNIT_ASSERT(_pRuntime->accounts().authenticateToken(t.secret, who));
-	CPPUNIT_ASSERT(first == _pRuntime->accounts().listTokens(ada.id, PageRequest()).items[0].lastUsedAt.value()); // within touchSeconds
+	CPPUNIT_ASSERT(
+	    first ==
+	    _pRuntime->accounts().listTokens(ada.id, PageRequest()).items[0].lastUsedAt.value()); // within touchSeconds
 	pClock->advance(61 * Poco::Timestamp::resolution());
 	CPPUNIT_ASSERT(_pRuntime->accounts().authenticateToken(t.secret, who));
 	CPPUNIT_ASSERT(first < _pRuntime->accounts().listTokens(ada.id, PageRequest()).items[0].lastUsedAt.value());

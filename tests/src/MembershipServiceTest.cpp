@@ -32,13 +32,14 @@ namespace {
 TestRuntime::Settings fourRoles()
 {
 	return {
-		{"orgs.roles.organization", "guest, member, manager, admin"},
-		{"orgs.roles.organization.guest.permissions", "org.read"},
-		{"orgs.roles.organization.member.permissions", "org.read, members.read"},
-		{"orgs.roles.organization.manager.permissions", "org.read, members.read, members.add, members.update, members.remove"},
-		{"orgs.roles.organization.admin.permissions", "*"},
-		{"orgs.roles.organization.default", "member"},
-		{"orgs.roles.organization.formerOwner", "admin"},
+	    {"orgs.roles.organization", "guest, member, manager, admin"},
+	    {"orgs.roles.organization.guest.permissions", "org.read"},
+	    {"orgs.roles.organization.member.permissions", "org.read, members.read"},
+	    {"orgs.roles.organization.manager.permissions",
+	     "org.read, members.read, members.add, members.update, members.remove"},
+	    {"orgs.roles.organization.admin.permissions", "*"},
+	    {"orgs.roles.organization.default", "member"},
+	    {"orgs.roles.organization.formerOwner", "admin"},
 	};
 }
 
@@ -91,20 +92,20 @@ void MembershipServiceTest::testAddRefusals()
 	_pRuntime->organization(ada, "acme");
 	_pRuntime->memberships().addMember(ada.id, "acme", "bob", "");
 	CPPUNIT_ASSERT_EQUAL(std::string("already_member"), reasonOf<ConflictException>([&] {
-		_pRuntime->memberships().addMember(ada.id, "acme", "bob", "");
-	}));
+		                     _pRuntime->memberships().addMember(ada.id, "acme", "bob", "");
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("unknown_role"), reasonOf<InvalidInputException>([&] {
-		_pRuntime->memberships().addMember(ada.id, "acme", "cy", "emperor");
-	}));
+		                     _pRuntime->memberships().addMember(ada.id, "acme", "cy", "emperor");
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("account_not_found"), reasonOf<NotFoundException>([&] {
-		_pRuntime->memberships().addMember(ada.id, "acme", "nobody", "");
-	}));
+		                     _pRuntime->memberships().addMember(ada.id, "acme", "nobody", "");
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"), reasonOf<ForbiddenException>([&] {
-		_pRuntime->memberships().addMember(bob.id, "acme", "cy", "");
-	}));
+		                     _pRuntime->memberships().addMember(bob.id, "acme", "cy", "");
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"), reasonOf<NotFoundException>([&] {
-		_pRuntime->memberships().addMember(ada.id, "nothing", "cy", "");
-	}));
+		                     _pRuntime->memberships().addMember(ada.id, "nothing", "cy", "");
+	                     }));
 }
 
 
@@ -171,13 +172,13 @@ void MembershipServiceTest::testListIsKeysetPaginatedWhileMembersJoin()
 
 	q.cursor = "not-a-cursor";
 	CPPUNIT_ASSERT_EQUAL(std::string("invalid_cursor"), reasonOf<InvalidInputException>([&] {
-		_pRuntime->memberships().listMembers(ada.id, "acme", q);
-	}));
+		                     _pRuntime->memberships().listMembers(ada.id, "acme", q);
+	                     }));
 	q.cursor.clear();
 	q.limit = 101;
 	CPPUNIT_ASSERT_EQUAL(std::string("invalid_limit"), reasonOf<InvalidInputException>([&] {
-		_pRuntime->memberships().listMembers(ada.id, "acme", q);
-	}));
+		                     _pRuntime->memberships().listMembers(ada.id, "acme", q);
+	                     }));
 }
 
 
@@ -190,11 +191,11 @@ void MembershipServiceTest::testReadOwnMembershipWithoutMembersRead()
 	_pRuntime->memberships().addMember(ada.id, "acme", "gus", "guest");
 	CPPUNIT_ASSERT_EQUAL(std::string("guest"), _pRuntime->memberships().getMember(gus.id, "acme", "gus").role);
 	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"), reasonOf<ForbiddenException>([&] {
-		_pRuntime->memberships().getMember(gus.id, "acme", "ada");
-	}));
+		                     _pRuntime->memberships().getMember(gus.id, "acme", "ada");
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"), reasonOf<ForbiddenException>([&] {
-		_pRuntime->memberships().listMembers(gus.id, "acme", MemberQuery());
-	}));
+		                     _pRuntime->memberships().listMembers(gus.id, "acme", MemberQuery());
+	                     }));
 }
 
 
@@ -205,14 +206,14 @@ void MembershipServiceTest::testOwnerMembershipIsImmutable()
 	_pRuntime->organization(ada, "acme");
 	_pRuntime->memberships().addMember(ada.id, "acme", "cy", "admin");
 	CPPUNIT_ASSERT_EQUAL(std::string("owner_immutable"), reasonOf<ConflictException>([&] {
-		_pRuntime->memberships().changeRole(cy.id, "acme", "ada", "member");
-	}));
+		                     _pRuntime->memberships().changeRole(cy.id, "acme", "ada", "member");
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("owner_immutable"), reasonOf<ConflictException>([&] {
-		_pRuntime->memberships().removeMember(cy.id, "acme", "ada");
-	}));
+		                     _pRuntime->memberships().removeMember(cy.id, "acme", "ada");
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("owner_immutable"), reasonOf<ConflictException>([&] {
-		_pRuntime->memberships().removeMember(ada.id, "acme", "ada");
-	}));
+		                     _pRuntime->memberships().removeMember(ada.id, "acme", "ada");
+	                     }));
 	CPPUNIT_ASSERT(_pRuntime->memberships().getMember(ada.id, "acme", "ada").owner);
 }
 
@@ -223,21 +224,22 @@ void MembershipServiceTest::testChangeAndRemove()
 	Account bob = _pRuntime->account("bob");
 	_pRuntime->organization(ada, "acme");
 	_pRuntime->memberships().addMember(ada.id, "acme", "bob", "");
-	CPPUNIT_ASSERT_EQUAL(std::string("admin"), _pRuntime->memberships().changeRole(ada.id, "acme", "bob", "admin").role);
+	CPPUNIT_ASSERT_EQUAL(std::string("admin"),
+	                     _pRuntime->memberships().changeRole(ada.id, "acme", "bob", "admin").role);
 	CPPUNIT_ASSERT_EQUAL(std::string("admin"), _pRuntime->memberships().getMember(ada.id, "acme", "bob").role);
 	CPPUNIT_ASSERT_EQUAL(std::string("unknown_role"), reasonOf<InvalidInputException>([&] {
-		_pRuntime->memberships().changeRole(ada.id, "acme", "bob", "emperor");
-	}));
+		                     _pRuntime->memberships().changeRole(ada.id, "acme", "bob", "emperor");
+	                     }));
 	_pRuntime->memberships().removeMember(ada.id, "acme", "bob");
 	CPPUNIT_ASSERT_EQUAL(std::string("membership_not_found"), reasonOf<NotFoundException>([&] {
-		_pRuntime->memberships().getMember(ada.id, "acme", "bob");
-	}));
+		                     _pRuntime->memberships().getMember(ada.id, "acme", "bob");
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("membership_not_found"), reasonOf<NotFoundException>([&] {
-		_pRuntime->memberships().removeMember(ada.id, "acme", "bob");
-	}));
+		                     _pRuntime->memberships().removeMember(ada.id, "acme", "bob");
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"), reasonOf<NotFoundException>([&] {
-		_pRuntime->organizations().getOrganization(bob.id, "acme");
-	}));
+		                     _pRuntime->organizations().getOrganization(bob.id, "acme");
+	                     }));
 	// The account itself is untouched.
 	CPPUNIT_ASSERT_EQUAL(bob.id, _pRuntime->accounts().findAccount("bob").id);
 }
@@ -249,14 +251,13 @@ void MembershipServiceTest::testLeave()
 	Account bob = _pRuntime->account("bob");
 	_pRuntime->organization(ada, "acme");
 	_pRuntime->memberships().addMember(ada.id, "acme", "bob", "");
-	CPPUNIT_ASSERT_EQUAL(std::string("transfer_ownership_first"), reasonOf<ConflictException>([&] {
-		_pRuntime->memberships().leave(ada.id, "acme");
-	}));
+	CPPUNIT_ASSERT_EQUAL(std::string("transfer_ownership_first"),
+	                     reasonOf<ConflictException>([&] { _pRuntime->memberships().leave(ada.id, "acme"); }));
 	_pRuntime->memberships().leave(bob.id, "acme");
-	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"), reasonOf<NotFoundException>([&] {
-		_pRuntime->memberships().leave(bob.id, "acme");
-	}));
-	CPPUNIT_ASSERT_EQUAL(std::size_t(1), _pRuntime->memberships().listMembers(ada.id, "acme", MemberQuery()).items.size());
+	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"),
+	                     reasonOf<NotFoundException>([&] { _pRuntime->memberships().leave(bob.id, "acme"); }));
+	CPPUNIT_ASSERT_EQUAL(std::size_t(1),
+	                     _pRuntime->memberships().listMembers(ada.id, "acme", MemberQuery()).items.size());
 }
 
 
@@ -272,19 +273,21 @@ void MembershipServiceTest::testNobodyGrantsMoreThanTheyHold()
 	_pRuntime->memberships().addMember(ada.id, "acme", "cy", "admin");
 
 	CPPUNIT_ASSERT_EQUAL(std::string("role_exceeds_own"), reasonOf<ForbiddenException>([&] {
-		_pRuntime->memberships().addMember(max.id, "acme", "bob", "admin");
-	}));
+		                     _pRuntime->memberships().addMember(max.id, "acme", "bob", "admin");
+	                     }));
 	_pRuntime->memberships().addMember(max.id, "acme", "bob", "manager");
 	CPPUNIT_ASSERT_EQUAL(std::string("role_exceeds_own"), reasonOf<ForbiddenException>([&] {
-		_pRuntime->memberships().changeRole(max.id, "acme", "bob", "admin");
-	}));
+		                     _pRuntime->memberships().changeRole(max.id, "acme", "bob", "admin");
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("role_exceeds_own"), reasonOf<ForbiddenException>([&] {
-		_pRuntime->memberships().changeRole(max.id, "acme", "cy", "guest"); // cy holds more than max
-	}));
+		                     _pRuntime->memberships().changeRole(max.id, "acme", "cy",
+		                                                         "guest"); // cy holds more than max
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("role_exceeds_own"), reasonOf<ForbiddenException>([&] {
-		_pRuntime->memberships().removeMember(max.id, "acme", "cy");
-	}));
-	CPPUNIT_ASSERT_EQUAL(std::string("guest"), _pRuntime->memberships().changeRole(max.id, "acme", "bob", "guest").role);
+		                     _pRuntime->memberships().removeMember(max.id, "acme", "cy");
+	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("guest"),
+	                     _pRuntime->memberships().changeRole(max.id, "acme", "bob", "guest").role);
 	_pRuntime->memberships().removeMember(max.id, "acme", "bob");
 	CPPUNIT_ASSERT_EQUAL(std::string("admin"), _pRuntime->memberships().getMember(ada.id, "acme", "cy").role);
 }

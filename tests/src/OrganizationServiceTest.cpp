@@ -60,7 +60,8 @@ void OrganizationServiceTest::testCreatorBecomesOwnerAndMember()
 	OrganizationMembership om = _pRuntime->organizations().getOrganization(ada.id, "acme");
 	CPPUNIT_ASSERT(om.owner);
 	CPPUNIT_ASSERT_EQUAL(std::string("admin"), om.role); // the formerOwner role
-	CPPUNIT_ASSERT_EQUAL(acme.id, _pRuntime->organizations().getOrganization(ada.id, std::to_string(acme.id)).organization.id);
+	CPPUNIT_ASSERT_EQUAL(acme.id,
+	                     _pRuntime->organizations().getOrganization(ada.id, std::to_string(acme.id)).organization.id);
 
 	Membership m = _pRuntime->memberships().getMember(ada.id, "acme", "ada");
 	CPPUNIT_ASSERT(m.owner);
@@ -71,10 +72,11 @@ void OrganizationServiceTest::testRegions()
 {
 	Account ada = _pRuntime->account("ada");
 	CPPUNIT_ASSERT_EQUAL(std::string("us"), _pRuntime->organizations().createOrganization(ada.id, spec("one")).region);
-	CPPUNIT_ASSERT_EQUAL(std::string("eu"), _pRuntime->organizations().createOrganization(ada.id, spec("two", "T", "eu")).region);
+	CPPUNIT_ASSERT_EQUAL(std::string("eu"),
+	                     _pRuntime->organizations().createOrganization(ada.id, spec("two", "T", "eu")).region);
 	CPPUNIT_ASSERT_EQUAL(std::string("invalid_region"), reasonOf<InvalidInputException>([&] {
-		_pRuntime->organizations().createOrganization(ada.id, spec("three", "T", "mars"));
-	}));
+		                     _pRuntime->organizations().createOrganization(ada.id, spec("three", "T", "mars"));
+	                     }));
 }
 
 
@@ -82,14 +84,14 @@ void OrganizationServiceTest::testInvalidOrganizationsWriteNothing()
 {
 	Account ada = _pRuntime->account("ada");
 	CPPUNIT_ASSERT_EQUAL(std::string("invalid_username"), reasonOf<InvalidInputException>([&] {
-		_pRuntime->organizations().createOrganization(ada.id, spec("-acme"));
-	}));
+		                     _pRuntime->organizations().createOrganization(ada.id, spec("-acme"));
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("invalid_title"), reasonOf<InvalidInputException>([&] {
-		_pRuntime->organizations().createOrganization(ada.id, spec("acme", ""));
-	}));
+		                     _pRuntime->organizations().createOrganization(ada.id, spec("acme", ""));
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("invalid_title"), reasonOf<InvalidInputException>([&] {
-		_pRuntime->organizations().createOrganization(ada.id, spec("acme", std::string(101, 't')));
-	}));
+		                     _pRuntime->organizations().createOrganization(ada.id, spec("acme", std::string(101, 't')));
+	                     }));
 	CPPUNIT_ASSERT(_pRuntime->organizations().listOrganizations(ada.id, PageRequest()).items.empty());
 	_pRuntime->organizations().createOrganization(ada.id, spec("acme"));
 }
@@ -120,15 +122,15 @@ void OrganizationServiceTest::testNonMemberCannotTellExistingFromMissing()
 	CPPUNIT_ASSERT(!existing.empty());
 	CPPUNIT_ASSERT_EQUAL(missing, existing);
 	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"), reasonOf<NotFoundException>([&] {
-		_pRuntime->organizations().getOrganization(eve.id, std::to_string(acme.id));
-	}));
+		                     _pRuntime->organizations().getOrganization(eve.id, std::to_string(acme.id));
+	                     }));
 	// Every other operation answers the same way.
 	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"), reasonOf<NotFoundException>([&] {
-		_pRuntime->organizations().deleteOrganization(eve.id, "acme");
-	}));
+		                     _pRuntime->organizations().deleteOrganization(eve.id, "acme");
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"), reasonOf<NotFoundException>([&] {
-		_pRuntime->memberships().listMembers(eve.id, "acme", MemberQuery());
-	}));
+		                     _pRuntime->memberships().listMembers(eve.id, "acme", MemberQuery());
+	                     }));
 }
 
 
@@ -173,13 +175,15 @@ void OrganizationServiceTest::testRenameFreesTheOldUsername()
 	c.title = std::string("Acme Corporation");
 	Organization renamed = _pRuntime->organizations().updateOrganization(ada.id, "acme", c);
 	CPPUNIT_ASSERT_EQUAL(std::string("acme-corp"), renamed.username);
-	CPPUNIT_ASSERT_EQUAL(std::string("Acme Corporation"), _pRuntime->organizations().getOrganization(ada.id, "acme-corp").organization.title);
+	CPPUNIT_ASSERT_EQUAL(std::string("Acme Corporation"),
+	                     _pRuntime->organizations().getOrganization(ada.id, "acme-corp").organization.title);
 	_pRuntime->organization(bob, "acme"); // the old handle is free again
 	c.username = std::string("bob");
 	CPPUNIT_ASSERT_EQUAL(std::string("username_taken"), reasonOf<ConflictException>([&] {
-		_pRuntime->organizations().updateOrganization(ada.id, "acme-corp", c);
-	}));
-	CPPUNIT_ASSERT_EQUAL(std::string("Acme Corporation"), _pRuntime->organizations().getOrganization(ada.id, "acme-corp").organization.title);
+		                     _pRuntime->organizations().updateOrganization(ada.id, "acme-corp", c);
+	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("Acme Corporation"),
+	                     _pRuntime->organizations().getOrganization(ada.id, "acme-corp").organization.title);
 }
 
 
@@ -190,8 +194,8 @@ void OrganizationServiceTest::testRegionIsImmutable()
 	OrganizationChanges c;
 	c.region = std::string("us");
 	CPPUNIT_ASSERT_EQUAL(std::string("immutable_field"), reasonOf<InvalidInputException>([&] {
-		_pRuntime->organizations().updateOrganization(ada.id, "acme", c);
-	}));
+		                     _pRuntime->organizations().updateOrganization(ada.id, "acme", c);
+	                     }));
 	c.region = std::string("eu"); // unchanged: accepted
 	CPPUNIT_ASSERT_EQUAL(std::string("eu"), _pRuntime->organizations().updateOrganization(ada.id, "acme", c).region);
 }
@@ -208,8 +212,8 @@ void OrganizationServiceTest::testUpdateNeedsPermission()
 	OrganizationChanges c;
 	c.title = std::string("Renamed");
 	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"), reasonOf<ForbiddenException>([&] {
-		_pRuntime->organizations().updateOrganization(bob.id, "acme", c);
-	}));
+		                     _pRuntime->organizations().updateOrganization(bob.id, "acme", c);
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("Renamed"), _pRuntime->organizations().updateOrganization(cy.id, "acme", c).title);
 }
 
@@ -221,12 +225,12 @@ void OrganizationServiceTest::testOnlyTheOwnerDeletes()
 	_pRuntime->organization(ada, "acme");
 	_pRuntime->memberships().addMember(ada.id, "acme", "cy", "admin");
 	CPPUNIT_ASSERT_EQUAL(std::string("owner_only"), reasonOf<ForbiddenException>([&] {
-		_pRuntime->organizations().deleteOrganization(cy.id, "acme");
-	}));
+		                     _pRuntime->organizations().deleteOrganization(cy.id, "acme");
+	                     }));
 	_pRuntime->organizations().deleteOrganization(ada.id, "acme");
 	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"), reasonOf<NotFoundException>([&] {
-		_pRuntime->organizations().getOrganization(ada.id, "acme");
-	}));
+		                     _pRuntime->organizations().getOrganization(ada.id, "acme");
+	                     }));
 	CPPUNIT_ASSERT(_pRuntime->organizations().listOrganizations(cy.id, PageRequest()).items.empty());
 	_pRuntime->organization(cy, "acme"); // the username is free
 }
@@ -239,8 +243,8 @@ void OrganizationServiceTest::testTransferOwnership()
 	_pRuntime->organization(ada, "acme");
 	_pRuntime->memberships().addMember(ada.id, "acme", "bob", "member");
 	CPPUNIT_ASSERT_EQUAL(std::string("owner_only"), reasonOf<ForbiddenException>([&] {
-		_pRuntime->organizations().transferOwnership(bob.id, "acme", "bob");
-	}));
+		                     _pRuntime->organizations().transferOwnership(bob.id, "acme", "bob");
+	                     }));
 	Organization o = _pRuntime->organizations().transferOwnership(ada.id, "acme", "bob");
 	CPPUNIT_ASSERT_EQUAL(bob.id, o.ownerAccountId);
 
@@ -249,15 +253,14 @@ void OrganizationServiceTest::testTransferOwnership()
 	CPPUNIT_ASSERT_EQUAL(std::string("admin"), former.role);
 	CPPUNIT_ASSERT(_pRuntime->organizations().getOrganization(bob.id, "acme").owner);
 	CPPUNIT_ASSERT_EQUAL(std::string("owner_only"), reasonOf<ForbiddenException>([&] {
-		_pRuntime->organizations().deleteOrganization(ada.id, "acme");
-	}));
+		                     _pRuntime->organizations().deleteOrganization(ada.id, "acme");
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("already_owner"), reasonOf<ConflictException>([&] {
-		_pRuntime->organizations().transferOwnership(bob.id, "acme", "bob");
-	}));
+		                     _pRuntime->organizations().transferOwnership(bob.id, "acme", "bob");
+	                     }));
 	// The new owner may now leave only after handing it back.
-	CPPUNIT_ASSERT_EQUAL(std::string("transfer_ownership_first"), reasonOf<ConflictException>([&] {
-		_pRuntime->memberships().leave(bob.id, "acme");
-	}));
+	CPPUNIT_ASSERT_EQUAL(std::string("transfer_ownership_first"),
+	                     reasonOf<ConflictException>([&] { _pRuntime->memberships().leave(bob.id, "acme"); }));
 	_pRuntime->memberships().leave(ada.id, "acme");
 }
 
@@ -268,11 +271,11 @@ void OrganizationServiceTest::testTransferNeedsAMember()
 	_pRuntime->account("eve");
 	_pRuntime->organization(ada, "acme");
 	CPPUNIT_ASSERT_EQUAL(std::string("not_a_member"), reasonOf<ConflictException>([&] {
-		_pRuntime->organizations().transferOwnership(ada.id, "acme", "eve");
-	}));
+		                     _pRuntime->organizations().transferOwnership(ada.id, "acme", "eve");
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("not_a_member"), reasonOf<ConflictException>([&] {
-		_pRuntime->organizations().transferOwnership(ada.id, "acme", "nobody");
-	}));
+		                     _pRuntime->organizations().transferOwnership(ada.id, "acme", "nobody");
+	                     }));
 	CPPUNIT_ASSERT(_pRuntime->organizations().getOrganization(ada.id, "acme").owner);
 }
 

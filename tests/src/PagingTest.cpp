@@ -35,7 +35,8 @@ void PagingTest::testCursorRoundTrip()
 	for (Orgs::Id key : {Orgs::Id(1), Orgs::Id(42), Orgs::Id(9007199254740993LL)})
 	{
 		const std::string cursor = Paging::encode(key);
-		CPPUNIT_ASSERT(cursor.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") == std::string::npos);
+		CPPUNIT_ASSERT(cursor.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
+		               std::string::npos);
 		CPPUNIT_ASSERT_EQUAL(key, Paging::decode(cursor));
 	}
 }

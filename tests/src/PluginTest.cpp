@@ -250,7 +250,8 @@ void PluginTest::testHostAuthenticatorProvisionsAccounts()
 void PluginTest::testBadConfigurationStopsStart()
 {
 	TestDatabase::Ptr pDb = TestDatabase::create(TestRuntime::connector());
-	TestContext context(TestRuntime::configuration(*pDb, {{"orgs.roles.organization.member.permissions", "org.read, members.reed"}}));
+	TestContext context(
+	    TestRuntime::configuration(*pDb, {{"orgs.roles.organization.member.permissions", "org.read, members.reed"}}));
 	Loader loader;
 	LoadedPlugin loaded(loader);
 	try
@@ -261,7 +262,9 @@ void PluginTest::testBadConfigurationStopsStart()
 	catch (Poco::Exception& exc)
 	{
 		CPPUNIT_ASSERT_MESSAGE(exc.displayText(), exc.displayText().find("members.reed") != std::string::npos);
-		CPPUNIT_ASSERT_MESSAGE(exc.displayText(), exc.displayText().find("orgs.roles.organization.member.permissions") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(exc.displayText(),
+		                       exc.displayText().find("orgs.roles.organization.member.permissions") !=
+		                           std::string::npos);
 	}
 	CPPUNIT_ASSERT(!context._pFactory);
 	CPPUNIT_ASSERT(!context.services().find<AccountService>());

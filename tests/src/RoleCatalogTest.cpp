@@ -59,7 +59,7 @@ std::string loadError(const Poco::Util::AbstractConfiguration& config)
 void RoleCatalogTest::testShippedRolesFollowSegments()
 {
 	Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> file =
-		new Poco::Util::PropertyFileConfiguration(Orgs::Test::TestRuntime::sourceDir() + "/config/roles.properties");
+	    new Poco::Util::PropertyFileConfiguration(Orgs::Test::TestRuntime::sourceDir() + "/config/roles.properties");
 	RoleCatalog catalog = RoleCatalog::load(*file, "roles.properties");
 
 	// member: access the organization and see the other members; nothing that changes anything.

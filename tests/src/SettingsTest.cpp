@@ -89,12 +89,15 @@ void SettingsTest::testMySQLNeedsConnectionString()
 
 void SettingsTest::testMalformedValuesNameTheKey()
 {
-	const std::vector<std::pair<std::string, std::string>> bad = {
-		{"orgs.database.connector", "postgres"},      {"orgs.database.maxSessions", "lots"},
-		{"orgs.database.minSessions", "0"},           {"orgs.http.maxBodyBytes", "-1"},
-		{"orgs.http.basePath", "api"},                {"orgs.accounts.selfSignup", "perhaps"},
-		{"orgs.regions", "us, , eu"},                 {"orgs.regions", "US East"},
-		{"orgs.database.connectionString", ":memory:"}};
+	const std::vector<std::pair<std::string, std::string>> bad = {{"orgs.database.connector", "postgres"},
+	                                                              {"orgs.database.maxSessions", "lots"},
+	                                                              {"orgs.database.minSessions", "0"},
+	                                                              {"orgs.http.maxBodyBytes", "-1"},
+	                                                              {"orgs.http.basePath", "api"},
+	                                                              {"orgs.accounts.selfSignup", "perhaps"},
+	                                                              {"orgs.regions", "us, , eu"},
+	                                                              {"orgs.regions", "US East"},
+	                                                              {"orgs.database.connectionString", ":memory:"}};
 	for (const auto& kv : bad)
 	{
 		Poco::AutoPtr<Poco::Util::MapConfiguration> c = new Poco::Util::MapConfiguration;

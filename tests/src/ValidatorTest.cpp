@@ -45,8 +45,10 @@ void ValidatorTest::testUsernames()
 {
 	for (const std::string& ok : std::vector<std::string>{"ab", "acme", "a-b", "team-42", "x1", std::string(39, 'a')})
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(ok, std::string(), reasonOf([&] { Validator::username("username", ok); }));
-	for (const std::string& bad : std::vector<std::string>{"", "a", "-ab", "ab-", "Acme", "a_b", "a b", "acmé", "42", "007", std::string(40, 'a')})
-		CPPUNIT_ASSERT_EQUAL_MESSAGE(bad, std::string("invalid_username"), reasonOf([&] { Validator::username("username", bad); }));
+	for (const std::string& bad : std::vector<std::string>{"", "a", "-ab", "ab-", "Acme", "a_b", "a b", "acmé", "42",
+	                                                       "007", std::string(40, 'a')})
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(bad, std::string("invalid_username"),
+		                             reasonOf([&] { Validator::username("username", bad); }));
 }
 
 
@@ -58,8 +60,10 @@ void ValidatorTest::testTitles()
 	for (int i = 0; i < 100; ++i)
 		hundredEmoji += "🚀";
 	CPPUNIT_ASSERT_EQUAL(std::string(), reasonOf([&] { Validator::title("title", hundredEmoji); }));
-	for (const std::string& bad : std::vector<std::string>{"", "   ", std::string(101, 'x'), std::string("tab\there"), std::string("\xff\xfe")})
-		CPPUNIT_ASSERT_EQUAL_MESSAGE(bad, std::string("invalid_title"), reasonOf([&] { Validator::title("title", bad); }));
+	for (const std::string& bad :
+	     std::vector<std::string>{"", "   ", std::string(101, 'x'), std::string("tab\there"), std::string("\xff\xfe")})
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(bad, std::string("invalid_title"),
+		                             reasonOf([&] { Validator::title("title", bad); }));
 }
 
 
@@ -67,7 +71,8 @@ void ValidatorTest::testNames()
 {
 	CPPUNIT_ASSERT_EQUAL(std::string(), reasonOf([] { Validator::name("name", "", 0, 200); }));
 	CPPUNIT_ASSERT_EQUAL(std::string("invalid_name"), reasonOf([] { Validator::name("name", "", 1, 100); }));
-	CPPUNIT_ASSERT_EQUAL(std::string("invalid_name"), reasonOf([] { Validator::name("name", std::string(201, 'n'), 0, 200); }));
+	CPPUNIT_ASSERT_EQUAL(std::string("invalid_name"),
+	                     reasonOf([] { Validator::name("name", std::string(201, 'n'), 0, 200); }));
 }
 
 
@@ -75,8 +80,10 @@ void ValidatorTest::testEmails()
 {
 	for (const std::string& ok : std::vector<std::string>{"ada@example.com", "a.b+c@sub.example.org"})
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(ok, std::string(), reasonOf([&] { Validator::email("email", ok); }));
-	for (const std::string& bad : std::vector<std::string>{"", "ada", "ada@", "@example.com", "ada@example", "a b@example.com", "ada@-x.com"})
-		CPPUNIT_ASSERT_EQUAL_MESSAGE(bad, std::string("invalid_email"), reasonOf([&] { Validator::email("email", bad); }));
+	for (const std::string& bad :
+	     std::vector<std::string>{"", "ada", "ada@", "@example.com", "ada@example", "a b@example.com", "ada@-x.com"})
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(bad, std::string("invalid_email"),
+		                             reasonOf([&] { Validator::email("email", bad); }));
 }
 
 

@@ -14,9 +14,8 @@
 namespace Orgs {
 
 
-OrgsException::OrgsException(const std::string& reason, const std::string& message) :
-	Poco::RuntimeException(message),
-	_reason(reason)
+OrgsException::OrgsException(const std::string& reason, const std::string& message)
+    : Poco::RuntimeException(message), _reason(reason)
 {
 }
 
@@ -54,12 +53,24 @@ void OrgsException::rethrow() const
 }
 
 
-#define ORGS_IMPLEMENT_EXCEPTION(CLS, NAME) \
-	CLS::CLS(const std::string& message, const std::string& reason) : OrgsException(reason, message) {} \
-	const char* CLS::name() const noexcept { return NAME; } \
-	const char* CLS::className() const noexcept { return typeid(*this).name(); } \
-	Poco::Exception* CLS::clone() const { return new CLS(*this); } \
-	void CLS::rethrow() const { throw *this; }
+#define ORGS_IMPLEMENT_EXCEPTION(CLS, NAME)                                                                            \
+	CLS::CLS(const std::string& message, const std::string& reason) : OrgsException(reason, message) {}                \
+	const char* CLS::name() const noexcept                                                                             \
+	{                                                                                                                  \
+		return NAME;                                                                                                   \
+	}                                                                                                                  \
+	const char* CLS::className() const noexcept                                                                        \
+	{                                                                                                                  \
+		return typeid(*this).name();                                                                                   \
+	}                                                                                                                  \
+	Poco::Exception* CLS::clone() const                                                                                \
+	{                                                                                                                  \
+		return new CLS(*this);                                                                                         \
+	}                                                                                                                  \
+	void CLS::rethrow() const                                                                                          \
+	{                                                                                                                  \
+		throw *this;                                                                                                   \
+	}
 
 
 ORGS_IMPLEMENT_EXCEPTION(InvalidInputException, "Invalid input")

@@ -18,13 +18,9 @@ using Config::RoleCatalog;
 using Data::AccessRepository;
 
 
-AccessControlImpl::AccessControlImpl(Data::Database& database, const Config::RoleCatalog& roles, Poco::Int64 maxStalenessNs,
-                                     std::size_t cacheEntries) :
-	_database(database),
-	_repository(database),
-	_roles(roles),
-	_maxStalenessNs(maxStalenessNs),
-	_cache(cacheEntries)
+AccessControlImpl::AccessControlImpl(Data::Database& database, const Config::RoleCatalog& roles,
+                                     Poco::Int64 maxStalenessNs, std::size_t cacheEntries)
+    : _database(database), _repository(database), _roles(roles), _maxStalenessNs(maxStalenessNs), _cache(cacheEntries)
 {
 }
 
@@ -95,7 +91,7 @@ GrantCache::Grant AccessControlImpl::load(const GrantCache::Key& key, Poco::UInt
 	// it runs is caught within maxStaleness of the read, not of its end.
 	const Poco::Int64 readAt = GrantCache::now();
 	const AccessRepository::Standing s =
-		withSession(pSession, [&](Poco::Data::Session& session) { return standing(session, key); });
+	    withSession(pSession, [&](Poco::Data::Session& session) { return standing(session, key); });
 	GrantCache::Grant g;
 	g.exists = s.organizationExists && (key.scope == 0 || s.scopeExists);
 	g.owner = s.organizationExists && s.ownerAccountId == key.account;
@@ -123,7 +119,7 @@ GrantCache::Grant AccessControlImpl::lookup(const GrantCache::Key& key, Poco::Da
 			return g;
 		// Older than the staleness bound: still right if no other process changed access since.
 		const Poco::Int64 version = withSession(
-			pSession, [&](Poco::Data::Session& session) { return _repository.aclVersion(session, key.organization); });
+		    pSession, [&](Poco::Data::Session& session) { return _repository.aclVersion(session, key.organization); });
 		if (version == g.aclVersion)
 		{
 			_cache.validated(key, version, now);
@@ -251,7 +247,7 @@ PermissionSet AccessControlImpl::permissions(Id accountId, Id organizationId)
 Explanation AccessControlImpl::explain(const GrantCache::Key& key)
 {
 	const AccessRepository::Standing s =
-		_database.withSession([&](Poco::Data::Session& session) { return standing(session, key); });
+	    _database.withSession([&](Poco::Data::Session& session) { return standing(session, key); });
 	Explanation e;
 	e.owner = s.organizationExists && s.ownerAccountId == key.account;
 	e.member = e.owner || s.member;
@@ -269,13 +265,15 @@ Explanation AccessControlImpl::explain(Id accountId, Id organizationId)
 
 Explanation AccessControlImpl::explain(Id accountId, Id organizationId, WorkspaceId workspace)
 {
-	return explain(GrantCache::Key{accountId, organizationId, GrantCache::scopeOf(GrantCache::WORKSPACE, workspace.value)});
+	return explain(
+	    GrantCache::Key{accountId, organizationId, GrantCache::scopeOf(GrantCache::WORKSPACE, workspace.value)});
 }
 
 
 Explanation AccessControlImpl::explain(Id accountId, Id organizationId, ResourceId resource)
 {
-	return explain(GrantCache::Key{accountId, organizationId, GrantCache::scopeOf(GrantCache::RESOURCE, resource.value)});
+	return explain(
+	    GrantCache::Key{accountId, organizationId, GrantCache::scopeOf(GrantCache::RESOURCE, resource.value)});
 }
 
 

@@ -38,10 +38,10 @@ public:
 	struct Grant
 		/// An account's standing in an organization.
 	{
-		bool exists = false;      ///< the organization exists
-		bool member = false;      ///< the account is a member
-		bool owner = false;       ///< the account owns it (and so holds every permission)
-		std::string role;         ///< the member's organization role
+		bool exists = false; ///< the organization exists
+		bool member = false; ///< the account is a member
+		bool owner = false;  ///< the account owns it (and so holds every permission)
+		std::string role;    ///< the member's organization role
 		PermissionSet permissions;
 	};
 
@@ -56,7 +56,8 @@ public:
 		/// bypassing the cache: for decisions a write depends on.
 
 	Grant cachedGrant(Poco::Data::Session& session, Id accountId, Id organizationId);
-	PermissionSet cachedPermissions(Poco::Data::Session& session, Id accountId, Id organizationId, WorkspaceId workspace);
+	PermissionSet cachedPermissions(Poco::Data::Session& session, Id accountId, Id organizationId,
+	                                WorkspaceId workspace);
 	PermissionSet cachedPermissions(Poco::Data::Session& session, Id accountId, Id organizationId, ResourceId resource);
 		/// As grant() and permissions(), but a miss loads through the caller's session instead of
 		/// taking a second one from the pool (a request must never hold two sessions at once).

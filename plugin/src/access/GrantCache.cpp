@@ -127,7 +127,8 @@ bool GrantCache::find(const Key& key, Grant& grant) const
 	for (std::size_t i = 0; i < WAYS; ++i)
 	{
 		Key k;
-		if (read(bucket[i], k, grant) && k.account == key.account && k.organization == key.organization && k.scope == key.scope)
+		if (read(bucket[i], k, grant) && k.account == key.account && k.organization == key.organization &&
+		    k.scope == key.scope)
 			return true;
 	}
 	return false;

@@ -47,11 +47,11 @@ public:
 	struct Grant
 	{
 		PermissionSet permissions;
-		bool exists = false;  ///< the organization (and the workspace or resource) exists
+		bool exists = false; ///< the organization (and the workspace or resource) exists
 		bool member = false;
 		bool owner = false;
-		int roleIndex = -1;   ///< the organization role's index in the catalog (-1: none)
-		Poco::Int64 aclVersion = 0;  ///< the organization's acl_version when loaded
+		int roleIndex = -1;            ///< the organization role's index in the catalog (-1: none)
+		Poco::Int64 aclVersion = 0;    ///< the organization's acl_version when loaded
 		Poco::UInt64 localVersion = 0; ///< orgVersion() when loaded
 		Poco::Int64 validatedAt = 0;   ///< monotonic nanoseconds of the last load or validation
 	};
@@ -99,7 +99,8 @@ private:
 		std::atomic<Poco::Int64> organization{0};
 		std::atomic<Poco::UInt64> scope{0};
 		std::atomic<Poco::UInt64> permissions{0};
-		std::atomic<Poco::UInt64> flags{0}; ///< bit 0 member, 1 owner, 2 exists, 3-10 role index + 1, 11.. local version
+		// flags: bit 0 member, 1 owner, 2 exists, 3-10 role index + 1, 11 and up the local version
+		std::atomic<Poco::UInt64> flags{0};
 		std::atomic<Poco::Int64> aclVersion{0};
 		std::atomic<Poco::Int64> validatedAt{0};
 	};

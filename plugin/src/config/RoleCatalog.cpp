@@ -106,7 +106,8 @@ RoleCatalog RoleCatalog::load(const Poco::Util::AbstractConfiguration& config, c
 		for (const auto& roleName : parseList(config.getString(listKey), source + ": " + listKey))
 		{
 			if (!isValidName(roleName))
-				fail(source, listKey, "invalid role name '" + roleName + "' (a-z, 0-9, _ and -, starting with a letter)");
+				fail(source, listKey,
+				     "invalid role name '" + roleName + "' (a-z, 0-9, _ and -, starting with a letter)");
 			if (!seen.insert(roleName).second)
 				fail(source, listKey, "duplicate role '" + roleName + "'");
 			const std::string permKey = listKey + "." + roleName + ".permissions";
@@ -147,7 +148,8 @@ RoleCatalog RoleCatalog::load(const Poco::Util::AbstractConfiguration& config, c
 	const Scope& org = catalog._scopes.front();
 	catalog._formerOwnerRole = Poco::trim(config.getString(formerOwnerKey, org.roles.back().name));
 	if (!catalog.hasRole(ORGANIZATION, catalog._formerOwnerRole))
-		fail(source, formerOwnerKey, "role '" + catalog._formerOwnerRole + "' is not defined in " + PREFIX + ORGANIZATION);
+		fail(source, formerOwnerKey,
+		     "role '" + catalog._formerOwnerRole + "' is not defined in " + PREFIX + ORGANIZATION);
 	return catalog;
 }
 

@@ -62,14 +62,17 @@ Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const P
 	else if (Poco::icompare(db.connector, "mysql") == 0 || Poco::icompare(db.connector, "mariadb") == 0)
 		db.connector = "MySQL";
 	else
-		throw Poco::DataFormatException("orgs.database.connector: expected SQLite or MySQL, got '" + db.connector + "'");
-	db.connectionString = Poco::trim(config.getString("orgs.database.connectionString", db.connector == "SQLite" ? "orgs.db" : ""));
+		throw Poco::DataFormatException("orgs.database.connector: expected SQLite or MySQL, got '" + db.connector +
+		                                "'");
+	db.connectionString =
+	    Poco::trim(config.getString("orgs.database.connectionString", db.connector == "SQLite" ? "orgs.db" : ""));
 	if (db.connectionString.empty())
 		throw Poco::DataFormatException("orgs.database.connectionString: required for the MySQL connector");
 	if (db.connector == "SQLite")
 	{
 		if (db.connectionString == ":memory:")
-			throw Poco::DataFormatException("orgs.database.connectionString: an in-memory SQLite database cannot be shared by a session pool; name a file");
+			throw Poco::DataFormatException("orgs.database.connectionString: an in-memory SQLite database cannot be "
+			                                "shared by a session pool; name a file");
 		db.connectionString = resolvePath(db.connectionString);
 	}
 	db.minSessions = readInt(config, "orgs.database.minSessions", db.minSessions, 1, 1000);
@@ -80,8 +83,10 @@ Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const P
 
 	s.basePath = Poco::trim(config.getString("orgs.http.basePath", s.basePath));
 	if (s.basePath.empty() || s.basePath[0] != '/' || (s.basePath.size() > 1 && s.basePath.back() == '/'))
-		throw Poco::DataFormatException("orgs.http.basePath: expected a path such as /api/v1, got '" + s.basePath + "'");
-	s.maxBodyBytes = static_cast<std::size_t>(readInt(config, "orgs.http.maxBodyBytes", static_cast<int>(s.maxBodyBytes), 1024, 64 * 1024 * 1024));
+		throw Poco::DataFormatException("orgs.http.basePath: expected a path such as /api/v1, got '" + s.basePath +
+		                                "'");
+	s.maxBodyBytes = static_cast<std::size_t>(
+	    readInt(config, "orgs.http.maxBodyBytes", static_cast<int>(s.maxBodyBytes), 1024, 64 * 1024 * 1024));
 	s.selfSignup = readBool(config, "orgs.accounts.selfSignup", s.selfSignup);
 	s.tokenTouchSeconds = readInt(config, "orgs.tokens.touchSeconds", s.tokenTouchSeconds, 0, 86400);
 
@@ -101,9 +106,11 @@ Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const P
 	const std::string staleness = Poco::trim(config.getString("orgs.access.maxStaleness", "1"));
 	double seconds = 0;
 	if (!Poco::NumberParser::tryParseFloat(staleness, seconds) || seconds < 0 || seconds > 3600)
-		throw Poco::DataFormatException("orgs.access.maxStaleness: expected seconds from 0 to 3600, got '" + staleness + "'");
+		throw Poco::DataFormatException("orgs.access.maxStaleness: expected seconds from 0 to 3600, got '" + staleness +
+		                                "'");
 	s.maxStalenessNs = static_cast<Poco::Int64>(seconds * 1e9);
-	s.cacheEntries = static_cast<std::size_t>(readInt(config, "orgs.access.cacheEntries", static_cast<int>(s.cacheEntries), 64, 1 << 26));
+	s.cacheEntries = static_cast<std::size_t>(
+	    readInt(config, "orgs.access.cacheEntries", static_cast<int>(s.cacheEntries), 64, 1 << 26));
 
 	s.rolesFile = resolvePath(Poco::trim(config.getString("orgs.roles.file", "roles.properties")));
 	return s;

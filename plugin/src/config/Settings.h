@@ -26,13 +26,13 @@ namespace Config {
 struct DatabaseSettings
 	/// orgs.database.*
 {
-	std::string connector = "SQLite";  ///< orgs.database.connector: SQLite or MySQL
-	std::string connectionString;      ///< orgs.database.connectionString (SQLite: a file path)
-	int minSessions = 1;               ///< orgs.database.minSessions
-	int maxSessions = 16;              ///< orgs.database.maxSessions
-	int idleSeconds = 60;              ///< orgs.database.idleSeconds
-	int busyTimeoutMs = 10000;         ///< orgs.database.busyTimeoutMs (SQLite writers wait this long)
-	bool migrate = true;               ///< orgs.database.migrate: apply pending migrations at start
+	std::string connector = "SQLite"; ///< orgs.database.connector: SQLite or MySQL
+	std::string connectionString;     ///< orgs.database.connectionString (SQLite: a file path)
+	int minSessions = 1;              ///< orgs.database.minSessions
+	int maxSessions = 16;             ///< orgs.database.maxSessions
+	int idleSeconds = 60;             ///< orgs.database.idleSeconds
+	int busyTimeoutMs = 10000;        ///< orgs.database.busyTimeoutMs (SQLite writers wait this long)
+	bool migrate = true;              ///< orgs.database.migrate: apply pending migrations at start
 };
 
 
@@ -54,8 +54,9 @@ public:
 	std::string rolesFile;                  ///< orgs.roles.file (absolute once loaded)
 	int tokenTouchSeconds = 60;             ///< orgs.tokens.touchSeconds: last_used_at granularity
 	std::string defaultWorkspace;           ///< orgs.workspaces.default: created with each organization ("" for none)
-	Poco::Int64 maxStalenessNs = 1000000000; ///< orgs.access.maxStaleness (seconds, may be fractional; 0 = always check)
-	std::size_t cacheEntries = 65536;       ///< orgs.access.cacheEntries
+	Poco::Int64 maxStalenessNs =
+	    1000000000;                   ///< orgs.access.maxStaleness (seconds, may be fractional; 0 = always check)
+	std::size_t cacheEntries = 65536; ///< orgs.access.cacheEntries
 };
 
 

@@ -23,9 +23,8 @@ namespace Data {
 namespace {
 
 
-const std::string ORGANIZATION_AND_MEMBER(
-	"SELECT o.owner_account_id, o.acl_version, m.role%s FROM organizations o "
-	"LEFT JOIN memberships m ON m.organization_id = o.id AND m.account_id = ? ");
+const std::string ORGANIZATION_AND_MEMBER("SELECT o.owner_account_id, o.acl_version, m.role%s FROM organizations o "
+                                          "LEFT JOIN memberships m ON m.organization_id = o.id AND m.account_id = ? ");
 
 
 std::string select(const std::string& extraColumns, const std::string& joins)
@@ -52,9 +51,7 @@ bool readCommon(Rows& rows, AccessRepository::Standing& s)
 } // namespace
 
 
-AccessRepository::AccessRepository(Database& database) : _database(database)
-{
-}
+AccessRepository::AccessRepository(Database& database) : _database(database) {}
 
 
 AccessRepository::Standing AccessRepository::organization(Poco::Data::Session& session, Id accountId, Id organizationId)
@@ -75,9 +72,8 @@ AccessRepository::Standing AccessRepository::workspace(Poco::Data::Session& sess
                                                        Id workspaceId)
 {
 	static const std::string sql =
-		select(", w.id, wm.role",
-	           "LEFT JOIN workspaces w ON w.organization_id = o.id AND w.id = ? "
-	           "LEFT JOIN workspace_members wm ON wm.workspace_id = w.id AND wm.account_id = ? ");
+	    select(", w.id, wm.role", "LEFT JOIN workspaces w ON w.organization_id = o.id AND w.id = ? "
+	                              "LEFT JOIN workspace_members wm ON wm.workspace_id = w.id AND wm.account_id = ? ");
 	Poco::Data::Statement st(session);
 	st << sql, bind(accountId), bind(workspaceId), bind(accountId), bind(organizationId);
 	st.execute();
@@ -98,7 +94,7 @@ AccessRepository::Standing AccessRepository::resource(Poco::Data::Session& sessi
                                                       Id resourceId)
 {
 	static const std::string sql =
-		select(", r.id, r.type, r.workspace_id, wm.role, rc.role",
+	    select(", r.id, r.type, r.workspace_id, wm.role, rc.role",
 	           "LEFT JOIN resources r ON r.organization_id = o.id AND r.id = ? "
 	           "LEFT JOIN workspace_members wm ON wm.workspace_id = r.workspace_id AND wm.account_id = ? "
 	           "LEFT JOIN resource_collaborators rc ON rc.resource_id = r.id AND rc.account_id = ? ");

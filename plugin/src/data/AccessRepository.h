@@ -35,10 +35,10 @@ public:
 		Poco::Int64 aclVersion = 0;
 		bool member = false;
 		std::string organizationRole;
-		bool scopeExists = false;     ///< the workspace or resource exists in the organization
-		std::string workspaceRole;    ///< in the workspace, or in the resource's workspace
-		Id workspaceId = 0;           ///< the workspace asked about, or the resource's (0: none)
-		Id resourceId = 0;            ///< the resource asked about
+		bool scopeExists = false;  ///< the workspace or resource exists in the organization
+		std::string workspaceRole; ///< in the workspace, or in the resource's workspace
+		Id workspaceId = 0;        ///< the workspace asked about, or the resource's (0: none)
+		Id resourceId = 0;         ///< the resource asked about
 		std::string resourceType;
 		std::string resourceRole;
 	};

@@ -21,9 +21,7 @@ namespace Orgs {
 namespace Data {
 
 
-AccountRepository::AccountRepository(Database& database) : _database(database)
-{
-}
+AccountRepository::AccountRepository(Database& database) : _database(database) {}
 
 
 Account AccountRepository::insert(Poco::Data::Session& session, const AccountSpec& spec, const std::string& subject,
@@ -35,7 +33,7 @@ Account AccountRepository::insert(Poco::Data::Session& session, const AccountSpe
 	try
 	{
 		session << "INSERT INTO accounts (username, email, name, external_subject, created_at) VALUES (?, ?, ?, ?, ?)",
-			bind(spec.username), bind(spec.email), bind(spec.name), bind(sub), bind(Database::toMicros(at)), now;
+		    bind(spec.username), bind(spec.email), bind(spec.name), bind(sub), bind(Database::toMicros(at)), now;
 	}
 	catch (Poco::Exception& exc)
 	{

@@ -37,11 +37,10 @@ class ConfiguredSessionPool : public Poco::Data::SessionPool
 	/// for writers, write-ahead logging so readers never wait for writers.
 {
 public:
-	ConfiguredSessionPool(const Config::DatabaseSettings& settings, const std::string& connectionString) :
-		Poco::Data::SessionPool(settings.connector, connectionString, settings.minSessions, settings.maxSessions,
-		                        settings.idleSeconds),
-		_sqlite(settings.connector == "SQLite"),
-		_busyTimeoutMs(settings.busyTimeoutMs)
+	ConfiguredSessionPool(const Config::DatabaseSettings& settings, const std::string& connectionString)
+	    : Poco::Data::SessionPool(settings.connector, connectionString, settings.minSessions, settings.maxSessions,
+	                              settings.idleSeconds),
+	      _sqlite(settings.connector == "SQLite"), _busyTimeoutMs(settings.busyTimeoutMs)
 	{
 	}
 
@@ -151,9 +150,8 @@ void Database::afterCommit(std::function<void()> hook)
 }
 
 
-Database::Database(const Config::DatabaseSettings& settings) :
-	_settings(settings),
-	_dialect(settings.connector == "MySQL" ? Dialect::MySQL : Dialect::SQLite)
+Database::Database(const Config::DatabaseSettings& settings)
+    : _settings(settings), _dialect(settings.connector == "MySQL" ? Dialect::MySQL : Dialect::SQLite)
 {
 	std::string cs = _settings.connectionString;
 	if (_dialect == Dialect::MySQL)
@@ -194,7 +192,8 @@ Poco::Data::Session Database::session()
 	}
 	catch (Poco::Data::SessionPoolExhaustedException& exc)
 	{
-		throw UnavailableException("All " + std::to_string(_settings.maxSessions) + " database sessions are busy", "database_busy");
+		throw UnavailableException("All " + std::to_string(_settings.maxSessions) + " database sessions are busy",
+		                           "database_busy");
 	}
 	catch (Poco::Exception& exc)
 	{
@@ -276,7 +275,8 @@ Database::ErrorKind Database::classify(const Poco::Exception& exc)
 		if (text.find("CHECK constraint failed") != std::string::npos)
 			return ErrorKind::Check;
 		if (dynamic_cast<const Poco::Data::SQLite::DBLockedException*>(&exc) ||
-		    dynamic_cast<const Poco::Data::SQLite::TableLockedException*>(&exc) || text.find("locked") != std::string::npos)
+		    dynamic_cast<const Poco::Data::SQLite::TableLockedException*>(&exc) ||
+		    text.find("locked") != std::string::npos)
 			return ErrorKind::Retryable;
 		return ErrorKind::Other;
 	}

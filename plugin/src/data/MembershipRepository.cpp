@@ -24,8 +24,9 @@ namespace Data {
 namespace {
 
 
-const std::string SELECT_MEMBER("SELECT m.organization_id, m.account_id, a.username, a.name, a.email, m.role, m.created_at "
-                                "FROM memberships m JOIN accounts a ON a.id = m.account_id ");
+const std::string
+    SELECT_MEMBER("SELECT m.organization_id, m.account_id, a.username, a.name, a.email, m.role, m.created_at "
+                  "FROM memberships m JOIN accounts a ON a.id = m.account_id ");
 
 
 Membership readMembership(const Rows& rows, std::size_t i)
@@ -59,9 +60,7 @@ std::string likePattern(const std::string& search)
 } // namespace
 
 
-MembershipRepository::MembershipRepository(Database& database) : _database(database)
-{
-}
+MembershipRepository::MembershipRepository(Database& database) : _database(database) {}
 
 
 void MembershipRepository::insert(Poco::Data::Session& session, Id orgId, Id accountId, const std::string& role,
@@ -70,8 +69,9 @@ void MembershipRepository::insert(Poco::Data::Session& session, Id orgId, Id acc
 	const Poco::Int64 micros = Database::toMicros(at);
 	try
 	{
-		session << "INSERT INTO memberships (organization_id, account_id, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
-			bind(orgId), bind(accountId), bind(role), bind(micros), bind(micros), now;
+		session << "INSERT INTO memberships (organization_id, account_id, role, created_at, updated_at) VALUES (?, ?, "
+		           "?, ?, ?)",
+		    bind(orgId), bind(accountId), bind(role), bind(micros), bind(micros), now;
 	}
 	catch (Poco::Exception& exc)
 	{
@@ -86,7 +86,7 @@ Poco::Nullable<Membership> MembershipRepository::find(Poco::Data::Session& sessi
 {
 	Poco::Data::Statement st(session);
 	st << SELECT_MEMBER + "WHERE m.organization_id = ? AND m.account_id = ?" + (lock ? _database.forUpdate() : ""),
-		bind(orgId), bind(accountId);
+	    bind(orgId), bind(accountId);
 	st.execute();
 	Poco::Data::RecordSet rs(st);
 	Rows rows(rs);
@@ -101,7 +101,7 @@ bool MembershipRepository::updateRole(Poco::Data::Session& session, Id orgId, Id
 {
 	Poco::Data::Statement st(session);
 	st << "UPDATE memberships SET role = ?, updated_at = ? WHERE organization_id = ? AND account_id = ?", bind(role),
-		bind(Database::toMicros(at)), bind(orgId), bind(accountId);
+	    bind(Database::toMicros(at)), bind(orgId), bind(accountId);
 	return st.execute() == 1;
 }
 
@@ -150,10 +150,12 @@ void MembershipRepository::setDefaultRoles(Poco::Data::Session& session, Id orgI
 {
 	for (const auto& kv : roles)
 	{
-		session << "DELETE FROM member_default_roles WHERE organization_id = ? AND account_id = ? AND resource_type = ?",
-			bind(orgId), bind(accountId), bind(kv.first), now;
-		session << "INSERT INTO member_default_roles (organization_id, account_id, resource_type, role) VALUES (?, ?, ?, ?)",
-			bind(orgId), bind(accountId), bind(kv.first), bind(kv.second), now;
+		session
+		    << "DELETE FROM member_default_roles WHERE organization_id = ? AND account_id = ? AND resource_type = ?",
+		    bind(orgId), bind(accountId), bind(kv.first), now;
+		session << "INSERT INTO member_default_roles (organization_id, account_id, resource_type, role) VALUES (?, ?, "
+		           "?, ?)",
+		    bind(orgId), bind(accountId), bind(kv.first), bind(kv.second), now;
 	}
 }
 
@@ -168,8 +170,8 @@ void MembershipRepository::loadDefaultRoles(Poco::Data::Session& session, Id org
 	std::vector<std::string> roles;
 	session << "SELECT account_id, resource_type, role FROM member_default_roles "
 	           "WHERE organization_id = ? AND account_id BETWEEN ? AND ? ORDER BY account_id",
-		bind(orgId), bind(members.front().accountId), bind(members.back().accountId), into(accounts), into(types),
-		into(roles), now;
+	    bind(orgId), bind(members.front().accountId), bind(members.back().accountId), into(accounts), into(types),
+	    into(roles), now;
 	std::size_t m = 0;
 	for (std::size_t i = 0; i < accounts.size(); ++i)
 	{

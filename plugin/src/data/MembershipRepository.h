@@ -31,13 +31,15 @@ class MembershipRepository
 public:
 	explicit MembershipRepository(Database& database);
 
-	void insert(Poco::Data::Session& session, Id orgId, Id accountId, const std::string& role, const Poco::Timestamp& at);
+	void insert(Poco::Data::Session& session, Id orgId, Id accountId, const std::string& role,
+	            const Poco::Timestamp& at);
 		/// Inserts a membership. Throws ConflictException ("already_member") if it exists.
 
 	Poco::Nullable<Membership> find(Poco::Data::Session& session, Id orgId, Id accountId, bool lock = false);
 		/// Returns the membership with the account's public fields (owner is left false).
 
-	bool updateRole(Poco::Data::Session& session, Id orgId, Id accountId, const std::string& role, const Poco::Timestamp& at);
+	bool updateRole(Poco::Data::Session& session, Id orgId, Id accountId, const std::string& role,
+	                const Poco::Timestamp& at);
 	bool remove(Poco::Data::Session& session, Id orgId, Id accountId);
 
 	std::vector<Membership> list(Poco::Data::Session& session, Id orgId, const std::string& role,

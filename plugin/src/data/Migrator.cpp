@@ -24,9 +24,7 @@ namespace Orgs {
 namespace Data {
 
 
-Migrator::Migrator(Database& database, Poco::Logger& logger) : _database(database), _logger(logger)
-{
-}
+Migrator::Migrator(Database& database, Poco::Logger& logger) : _database(database), _logger(logger) {}
 
 
 const std::vector<Migration>& Migrator::migrations() const
@@ -127,13 +125,13 @@ int Migrator::run(Poco::Data::Session& session, bool apply)
 	           "name VARCHAR(191) NOT NULL, "
 	           "checksum CHAR(64) NOT NULL, "
 	           "applied_at BIGINT NOT NULL)",
-		now;
+	    now;
 
 	std::vector<int> versions;
 	std::vector<std::string> names;
 	std::vector<std::string> checksums;
 	session << "SELECT version, name, checksum FROM schema_migrations ORDER BY version", into(versions), into(names),
-		into(checksums), now;
+	    into(checksums), now;
 
 	const std::vector<Migration>& known = migrations();
 	const int latest = known.empty() ? 0 : known.back().version;
@@ -143,8 +141,8 @@ int Migrator::run(Poco::Data::Session& session, bool apply)
 		if (versions[i] > latest)
 		{
 			throw Poco::Data::DataException("the database schema is at version " + std::to_string(versions.back()) +
-			                                 " (" + names.back() + "), newer than this plugin supports (" +
-			                                 std::to_string(latest) + "); upgrade the plugin");
+			                                " (" + names.back() + "), newer than this plugin supports (" +
+			                                std::to_string(latest) + "); upgrade the plugin");
 		}
 		applied[versions[i]] = checksums[i];
 	}
@@ -166,8 +164,8 @@ int Migrator::run(Poco::Data::Session& session, bool apply)
 		if (!apply)
 		{
 			throw Poco::Data::DataException("the database schema is at version " + std::to_string(current) +
-			                                 " and the plugin needs " + std::to_string(latest) +
-			                                 "; start once with orgs.database.migrate=true");
+			                                " and the plugin needs " + std::to_string(latest) +
+			                                "; start once with orgs.database.migrate=true");
 		}
 		_logger.information("Applying migration %s", m.name);
 		for (const auto& statement : splitStatements(m.sql))
@@ -186,7 +184,7 @@ int Migrator::run(Poco::Data::Session& session, bool apply)
 		std::string name = m.name;
 		int version = m.version;
 		session << "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
-			use(version), use(name), use(sum), use(at), now;
+		    use(version), use(name), use(sum), use(at), now;
 		current = m.version;
 	}
 	return current;

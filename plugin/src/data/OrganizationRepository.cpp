@@ -43,9 +43,7 @@ Organization readOrganization(const Rows& rows, std::size_t i)
 } // namespace
 
 
-OrganizationRepository::OrganizationRepository(Database& database) : _database(database)
-{
-}
+OrganizationRepository::OrganizationRepository(Database& database) : _database(database) {}
 
 
 Organization OrganizationRepository::insert(Poco::Data::Session& session, const OrganizationSpec& spec, Id ownerId,
@@ -54,7 +52,7 @@ Organization OrganizationRepository::insert(Poco::Data::Session& session, const 
 	const Poco::Int64 micros = Database::toMicros(at);
 	session << "INSERT INTO organizations (username, title, region, owner_account_id, created_at, updated_at) "
 	           "VALUES (?, ?, ?, ?, ?, ?)",
-		bind(spec.username), bind(spec.title), bind(spec.region), bind(ownerId), bind(micros), bind(micros), now;
+	    bind(spec.username), bind(spec.title), bind(spec.region), bind(ownerId), bind(micros), bind(micros), now;
 	Organization o;
 	o.id = _database.lastInsertId(session);
 	o.username = spec.username;
@@ -71,8 +69,9 @@ Poco::Nullable<Organization> OrganizationRepository::findOne(Poco::Data::Session
                                                              const std::string& value, bool lock)
 {
 	Poco::Data::Statement st(session);
-	st << "SELECT " + COLUMNS + " FROM organizations o WHERE o." + column + " = ?" + (lock ? _database.forUpdate() : ""),
-		bind(value);
+	st << "SELECT " + COLUMNS + " FROM organizations o WHERE o." + column + " = ?" +
+	          (lock ? _database.forUpdate() : ""),
+	    bind(value);
 	st.execute();
 	Poco::Data::RecordSet rs(st);
 	Rows rows(rs);
@@ -98,7 +97,7 @@ Poco::Nullable<Organization> OrganizationRepository::findByUsername(Poco::Data::
 void OrganizationRepository::update(Poco::Data::Session& session, const Organization& org)
 {
 	session << "UPDATE organizations SET username = ?, title = ?, updated_at = ? WHERE id = ?", bind(org.username),
-		bind(org.title), bind(Database::toMicros(org.updatedAt)), bind(org.id), now;
+	    bind(org.title), bind(Database::toMicros(org.updatedAt)), bind(org.id), now;
 }
 
 
@@ -108,7 +107,7 @@ bool OrganizationRepository::setOwner(Poco::Data::Session& session, Id orgId, Id
 	Poco::Data::Statement st(session);
 	st << "UPDATE organizations SET owner_account_id = ?, updated_at = ? "
 	      "WHERE id = ? AND owner_account_id = ?",
-		bind(newOwnerId), bind(Database::toMicros(at)), bind(orgId), bind(expectedOwnerId);
+	    bind(newOwnerId), bind(Database::toMicros(at)), bind(orgId), bind(expectedOwnerId);
 	return st.execute() == 1;
 }
 
@@ -124,9 +123,10 @@ std::vector<OrganizationMembership> OrganizationRepository::listForAccount(Poco:
                                                                            Id afterOrgId, int limit)
 {
 	Poco::Data::Statement st(session);
-	st << "SELECT " + COLUMNS + ", m.role FROM memberships m JOIN organizations o ON o.id = m.organization_id "
-	                            "WHERE m.account_id = ? AND m.organization_id > ? ORDER BY m.organization_id LIMIT ?",
-		bind(accountId), bind(afterOrgId), bind(limit);
+	st << "SELECT " + COLUMNS +
+	          ", m.role FROM memberships m JOIN organizations o ON o.id = m.organization_id "
+	          "WHERE m.account_id = ? AND m.organization_id > ? ORDER BY m.organization_id LIMIT ?",
+	    bind(accountId), bind(afterOrgId), bind(limit);
 	st.execute();
 	Poco::Data::RecordSet rs(st);
 	Rows rows(rs);

@@ -31,13 +31,15 @@ class OrganizationRepository
 public:
 	explicit OrganizationRepository(Database& database);
 
-	Organization insert(Poco::Data::Session& session, const OrganizationSpec& spec, Id ownerId, const Poco::Timestamp& at);
+	Organization insert(Poco::Data::Session& session, const OrganizationSpec& spec, Id ownerId,
+	                    const Poco::Timestamp& at);
 		/// Inserts an organization; the caller reserves the handle in the same transaction.
 
 	Poco::Nullable<Organization> findById(Poco::Data::Session& session, Id id, bool lock = false);
 		/// Finds an organization; with lock, the row stays locked until the transaction ends.
 
-	Poco::Nullable<Organization> findByUsername(Poco::Data::Session& session, const std::string& username, bool lock = false);
+	Poco::Nullable<Organization> findByUsername(Poco::Data::Session& session, const std::string& username,
+	                                            bool lock = false);
 
 	void update(Poco::Data::Session& session, const Organization& org);
 		/// Writes username, title and updated_at.
@@ -48,11 +50,13 @@ public:
 	void remove(Poco::Data::Session& session, Id orgId);
 		/// Deletes the organization; its memberships go with it (ON DELETE CASCADE).
 
-	std::vector<OrganizationMembership> listForAccount(Poco::Data::Session& session, Id accountId, Id afterOrgId, int limit);
+	std::vector<OrganizationMembership> listForAccount(Poco::Data::Session& session, Id accountId, Id afterOrgId,
+	                                                   int limit);
 		/// Returns up to limit organizations the account belongs to, with id above afterOrgId, by id.
 
 private:
-	Poco::Nullable<Organization> findOne(Poco::Data::Session& session, const std::string& column, const std::string& value, bool lock);
+	Poco::Nullable<Organization> findOne(Poco::Data::Session& session, const std::string& column,
+	                                     const std::string& value, bool lock);
 
 	Database& _database;
 };

@@ -21,16 +21,14 @@ namespace Orgs {
 namespace Data {
 
 
-TokenRepository::TokenRepository(Database& database) : _database(database)
-{
-}
+TokenRepository::TokenRepository(Database& database) : _database(database) {}
 
 
 AccessToken TokenRepository::insert(Poco::Data::Session& session, Id accountId, const std::string& name,
                                     const std::string& prefix, const std::string& hash, const Poco::Timestamp& at)
 {
 	session << "INSERT INTO access_tokens (account_id, name, prefix, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-		bind(accountId), bind(name), bind(prefix), bind(hash), bind(Database::toMicros(at)), now;
+	    bind(accountId), bind(name), bind(prefix), bind(hash), bind(Database::toMicros(at)), now;
 	AccessToken t;
 	t.id = _database.lastInsertId(session);
 	t.accountId = accountId;
@@ -47,7 +45,7 @@ std::vector<AccessToken> TokenRepository::listLive(Poco::Data::Session& session,
 	Poco::Data::Statement st(session);
 	st << "SELECT id, account_id, name, prefix, created_at, last_used_at, expires_at FROM access_tokens "
 	      "WHERE account_id = ? AND revoked_at IS NULL AND id < ? ORDER BY id DESC LIMIT ?",
-		bind(accountId), bind(before), bind(limit);
+	    bind(accountId), bind(before), bind(limit);
 	st.execute();
 	Poco::Data::RecordSet rs(st);
 	Rows rows(rs);
@@ -72,7 +70,7 @@ bool TokenRepository::revoke(Poco::Data::Session& session, Id accountId, Id toke
 {
 	Poco::Data::Statement st(session);
 	st << "UPDATE access_tokens SET revoked_at = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL",
-		bind(Database::toMicros(at)), bind(tokenId), bind(accountId);
+	    bind(Database::toMicros(at)), bind(tokenId), bind(accountId);
 	return st.execute() > 0;
 }
 
@@ -80,8 +78,9 @@ bool TokenRepository::revoke(Poco::Data::Session& session, Id accountId, Id toke
 bool TokenRepository::findLive(Poco::Data::Session& session, const std::string& hash, LiveToken& token)
 {
 	Poco::Data::Statement st(session);
-	st << "SELECT id, account_id, last_used_at, expires_at FROM access_tokens WHERE token_hash = ? AND revoked_at IS NULL",
-		bind(hash);
+	st << "SELECT id, account_id, last_used_at, expires_at FROM access_tokens WHERE token_hash = ? AND revoked_at IS "
+	      "NULL",
+	    bind(hash);
 	st.execute();
 	Poco::Data::RecordSet rs(st);
 	Rows rows(rs);
@@ -97,7 +96,8 @@ bool TokenRepository::findLive(Poco::Data::Session& session, const std::string& 
 
 void TokenRepository::touch(Poco::Data::Session& session, Id tokenId, const Poco::Timestamp& at)
 {
-	session << "UPDATE access_tokens SET last_used_at = ? WHERE id = ?", bind(Database::toMicros(at)), bind(tokenId), now;
+	session << "UPDATE access_tokens SET last_used_at = ? WHERE id = ?", bind(Database::toMicros(at)), bind(tokenId),
+	    now;
 }
 
 

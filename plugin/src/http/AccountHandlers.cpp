@@ -19,10 +19,9 @@ namespace Orgs {
 namespace Http {
 
 
-AccountHandlers::AccountHandlers(Orgs::AccountService& accounts, Orgs::OrganizationService& organizations, bool selfSignup) :
-	_accounts(accounts),
-	_organizations(organizations),
-	_selfSignup(selfSignup)
+AccountHandlers::AccountHandlers(Orgs::AccountService& accounts, Orgs::OrganizationService& organizations,
+                                 bool selfSignup)
+    : _accounts(accounts), _organizations(organizations), _selfSignup(selfSignup)
 {
 }
 
@@ -31,16 +30,20 @@ void AccountHandlers::addRoutes(Router& router)
 {
 	router.add("POST", "/accounts", Router::Auth::None, Router::Body::Json, [this](RequestContext& c) { signUp(c); });
 	router.add("GET", "/me", Router::Auth::Required, Router::Body::None, [this](RequestContext& c) { me(c); });
-	router.add("POST", "/me/tokens", Router::Auth::Required, Router::Body::Json, [this](RequestContext& c) { createToken(c); });
-	router.add("GET", "/me/tokens", Router::Auth::Required, Router::Body::None, [this](RequestContext& c) { listTokens(c); });
-	router.add("DELETE", "/me/tokens/{id}", Router::Auth::Required, Router::Body::None, [this](RequestContext& c) { revokeToken(c); });
+	router.add("POST", "/me/tokens", Router::Auth::Required, Router::Body::Json,
+	           [this](RequestContext& c) { createToken(c); });
+	router.add("GET", "/me/tokens", Router::Auth::Required, Router::Body::None,
+	           [this](RequestContext& c) { listTokens(c); });
+	router.add("DELETE", "/me/tokens/{id}", Router::Auth::Required, Router::Body::None,
+	           [this](RequestContext& c) { revokeToken(c); });
 }
 
 
 void AccountHandlers::signUp(RequestContext& c)
 {
 	if (!_selfSignup)
-		throw ForbiddenException("Self sign-up is disabled on this server (orgs.accounts.selfSignup)", "signup_disabled");
+		throw ForbiddenException("Self sign-up is disabled on this server (orgs.accounts.selfSignup)",
+		                         "signup_disabled");
 	JsonBody body(c.body());
 	AccountSpec spec;
 	spec.username = body.requiredString("username");

@@ -67,7 +67,8 @@ bool isJson(const std::string& contentType)
 	{
 		Poco::Net::MediaType type(contentType);
 		return Poco::icompare(type.getType(), "application") == 0 &&
-		       (Poco::icompare(type.getSubType(), "json") == 0 || Poco::endsWith(Poco::toLower(type.getSubType()), std::string("+json")));
+		       (Poco::icompare(type.getSubType(), "json") == 0 ||
+		        Poco::endsWith(Poco::toLower(type.getSubType()), std::string("+json")));
 	}
 	catch (Poco::Exception&)
 	{
@@ -86,11 +87,10 @@ std::string pathOf(const std::string& uri)
 } // namespace
 
 
-Api::Api(const std::string& basePath, std::size_t maxBodyBytes, RequestAuthenticator& authenticator, Poco::Logger& logger) :
-	_basePath(basePath == "/" ? "" : basePath),
-	_maxBodyBytes(maxBodyBytes),
-	_authenticator(authenticator),
-	_logger(logger)
+Api::Api(const std::string& basePath, std::size_t maxBodyBytes, RequestAuthenticator& authenticator,
+         Poco::Logger& logger)
+    : _basePath(basePath == "/" ? "" : basePath), _maxBodyBytes(maxBodyBytes), _authenticator(authenticator),
+      _logger(logger)
 {
 }
 
@@ -127,7 +127,8 @@ Poco::JSON::Object::Ptr Api::readBody(Poco::Net::HTTPServerRequest& request, Rou
 		text.append(buffer, static_cast<std::size_t>(in.gcount()));
 	}
 	if (text.size() > _maxBodyBytes)
-		throw HttpError(413, "payload_too_large", "The body is larger than the limit of " + std::to_string(_maxBodyBytes) + " bytes");
+		throw HttpError(413, "payload_too_large",
+		                "The body is larger than the limit of " + std::to_string(_maxBodyBytes) + " bytes");
 
 	if (kind == Router::Body::None)
 		return nullptr;
@@ -175,7 +176,8 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		{
 			if (match.allowedMethods.empty())
 				throw NotFoundException("No resource at " + pathOf(request.getURI()), "no_route");
-			response.set("Allow", Poco::cat(std::string(", "), match.allowedMethods.begin(), match.allowedMethods.end()));
+			response.set("Allow",
+			             Poco::cat(std::string(", "), match.allowedMethods.begin(), match.allowedMethods.end()));
 			throw HttpError(405, "method_not_allowed", request.getMethod() + " is not allowed here");
 		}
 		const Router::Route& route = *match.pRoute;
@@ -193,7 +195,8 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		if (!response.sent())
 		{
 			// A body left unread would be taken for the next request on this connection.
-			const bool pendingBody = (request.hasContentLength() && request.getContentLength64() > 0) || request.getChunkedTransferEncoding();
+			const bool pendingBody = (request.hasContentLength() && request.getContentLength64() > 0) ||
+			                         request.getChunkedTransferEncoding();
 			if (!bodyRead && pendingBody)
 				response.setKeepAlive(false);
 			problem.send(response);

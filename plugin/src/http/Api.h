@@ -34,7 +34,8 @@ class Api
 	/// a problem document.
 {
 public:
-	Api(const std::string& basePath, std::size_t maxBodyBytes, RequestAuthenticator& authenticator, Poco::Logger& logger);
+	Api(const std::string& basePath, std::size_t maxBodyBytes, RequestAuthenticator& authenticator,
+	    Poco::Logger& logger);
 
 	Router& router();
 	const std::string& basePath() const;

@@ -14,9 +14,8 @@ namespace Orgs {
 namespace Http {
 
 
-HttpError::HttpError(int status, const std::string& reason, const std::string& message) :
-	OrgsException(reason, message),
-	_status(status)
+HttpError::HttpError(int status, const std::string& reason, const std::string& message)
+    : OrgsException(reason, message), _status(status)
 {
 }
 

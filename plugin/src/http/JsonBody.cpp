@@ -16,7 +16,8 @@ namespace Orgs {
 namespace Http {
 
 
-JsonBody::JsonBody(Poco::JSON::Object::Ptr pObject) : _pObject(pObject ? pObject : Poco::JSON::Object::Ptr(new Poco::JSON::Object))
+JsonBody::JsonBody(Poco::JSON::Object::Ptr pObject)
+    : _pObject(pObject ? pObject : Poco::JSON::Object::Ptr(new Poco::JSON::Object))
 {
 }
 

@@ -18,9 +18,7 @@ namespace Orgs {
 namespace Http {
 
 
-MembershipHandlers::MembershipHandlers(Orgs::MembershipService& memberships) : _memberships(memberships)
-{
-}
+MembershipHandlers::MembershipHandlers(Orgs::MembershipService& memberships) : _memberships(memberships) {}
 
 
 void MembershipHandlers::addRoutes(Router& router)
@@ -30,8 +28,10 @@ void MembershipHandlers::addRoutes(Router& router)
 	router.add("GET", "/orgs/{org}/members", A::Required, B::None, [this](RequestContext& c) { list(c); });
 	router.add("POST", "/orgs/{org}/members", A::Required, B::Json, [this](RequestContext& c) { add(c); });
 	router.add("GET", "/orgs/{org}/members/{account}", A::Required, B::None, [this](RequestContext& c) { get(c); });
-	router.add("PATCH", "/orgs/{org}/members/{account}", A::Required, B::Json, [this](RequestContext& c) { update(c); });
-	router.add("DELETE", "/orgs/{org}/members/{account}", A::Required, B::None, [this](RequestContext& c) { remove(c); });
+	router.add("PATCH", "/orgs/{org}/members/{account}", A::Required, B::Json,
+	           [this](RequestContext& c) { update(c); });
+	router.add("DELETE", "/orgs/{org}/members/{account}", A::Required, B::None,
+	           [this](RequestContext& c) { remove(c); });
 	router.add("POST", "/orgs/{org}/leave", A::Required, B::Optional, [this](RequestContext& c) { leave(c); });
 }
 
@@ -76,7 +76,8 @@ void MembershipHandlers::update(RequestContext& c)
 	body.finish();
 	if (changes.role.isNull() && changes.defaultRoles.isNull())
 		throw InvalidInputException("Send role, default_roles or both", "missing_field");
-	c.send(200, JsonCodec::membership(_memberships.updateMember(c.actor(), c.param("org"), c.param("account"), changes)));
+	c.send(200,
+	       JsonCodec::membership(_memberships.updateMember(c.actor(), c.param("org"), c.param("account"), changes)));
 }
 
 

@@ -17,9 +17,7 @@ namespace Orgs {
 namespace Http {
 
 
-OrganizationHandlers::OrganizationHandlers(Orgs::OrganizationService& organizations) : _organizations(organizations)
-{
-}
+OrganizationHandlers::OrganizationHandlers(Orgs::OrganizationService& organizations) : _organizations(organizations) {}
 
 
 void OrganizationHandlers::addRoutes(Router& router)
@@ -31,7 +29,8 @@ void OrganizationHandlers::addRoutes(Router& router)
 	router.add("GET", "/orgs/{org}", A::Required, B::None, [this](RequestContext& c) { get(c); });
 	router.add("PATCH", "/orgs/{org}", A::Required, B::Json, [this](RequestContext& c) { update(c); });
 	router.add("DELETE", "/orgs/{org}", A::Required, B::None, [this](RequestContext& c) { remove(c); });
-	router.add("POST", "/orgs/{org}/transfer-ownership", A::Required, B::Json, [this](RequestContext& c) { transfer(c); });
+	router.add("POST", "/orgs/{org}/transfer-ownership", A::Required, B::Json,
+	           [this](RequestContext& c) { transfer(c); });
 }
 
 

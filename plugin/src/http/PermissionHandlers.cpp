@@ -42,9 +42,7 @@ Poco::Dynamic::Var nullableId(const Poco::Nullable<Id>& id)
 } // namespace
 
 
-PermissionHandlers::PermissionHandlers(Service::PermissionReport& report) : _report(report)
-{
-}
+PermissionHandlers::PermissionHandlers(Service::PermissionReport& report) : _report(report) {}
 
 
 void PermissionHandlers::addRoutes(Router& router)
@@ -57,7 +55,7 @@ void PermissionHandlers::addRoutes(Router& router)
 void PermissionHandlers::get(RequestContext& c)
 {
 	const Service::PermissionReport::Subject s =
-		_report.explain(c.actor(), c.param("org"), c.query("account"), idParam(c, "workspace"), idParam(c, "resource"));
+	    _report.explain(c.actor(), c.param("org"), c.query("account"), idParam(c, "workspace"), idParam(c, "resource"));
 	Poco::JSON::Object::Ptr o = JsonCodec::object();
 	o->set("organization_id", s.organizationId);
 	o->set("account_id", s.accountId);

@@ -16,10 +16,9 @@ namespace Http {
 
 
 RequestAuthenticator::RequestAuthenticator(Poco::SharedPtr<Orgs::Authenticator> pHost,
-                                           Poco::SharedPtr<Orgs::Authenticator> pBuiltIn, Orgs::AccountService& accounts) :
-	_pHost(pHost),
-	_pBuiltIn(pBuiltIn),
-	_accounts(accounts)
+                                           Poco::SharedPtr<Orgs::Authenticator> pBuiltIn,
+                                           Orgs::AccountService& accounts)
+    : _pHost(pHost), _pBuiltIn(pBuiltIn), _accounts(accounts)
 {
 }
 
@@ -34,7 +33,8 @@ Id RequestAuthenticator::authenticate(const Poco::Net::HTTPRequest& request)
 		if (identity.accountId != 0)
 			return identity.accountId;
 		if (identity.subject.empty())
-			throw UnauthenticatedException("The authenticator named neither an account nor a subject", "unauthenticated");
+			throw UnauthenticatedException("The authenticator named neither an account nor a subject",
+			                               "unauthenticated");
 		AccountSpec spec;
 		spec.username = identity.username;
 		spec.email = identity.email;

@@ -20,13 +20,9 @@ namespace Http {
 
 RequestContext::RequestContext(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                                const std::string& basePath, std::map<std::string, std::string> params,
-                               Poco::JSON::Object::Ptr pBody, Id actorId) :
-	_request(request),
-	_response(response),
-	_basePath(basePath),
-	_params(std::move(params)),
-	_pBody(pBody),
-	_actorId(actorId)
+                               Poco::JSON::Object::Ptr pBody, Id actorId)
+    : _request(request), _response(response), _basePath(basePath), _params(std::move(params)), _pBody(pBody),
+      _actorId(actorId)
 {
 	for (const auto& kv : Poco::URI(request.getURI()).getQueryParameters())
 		_query.add(kv.first, kv.second);

@@ -31,8 +31,9 @@ class RequestContext
 	/// the answer with send(); errors are thrown and turned into problems by the caller.
 {
 public:
-	RequestContext(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, const std::string& basePath,
-	               std::map<std::string, std::string> params, Poco::JSON::Object::Ptr pBody, Id actorId);
+	RequestContext(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+	               const std::string& basePath, std::map<std::string, std::string> params,
+	               Poco::JSON::Object::Ptr pBody, Id actorId);
 
 	const std::string& param(const std::string& name) const;
 		/// Returns a path parameter ("org" for /orgs/{org}).

@@ -16,7 +16,8 @@ namespace Orgs {
 namespace Http {
 
 
-SystemHandlers::SystemHandlers(Data::Database& database, Orgs::AccessControl& access) : _database(database), _access(access)
+SystemHandlers::SystemHandlers(Data::Database& database, Orgs::AccessControl& access)
+    : _database(database), _access(access)
 {
 }
 

@@ -16,9 +16,7 @@ namespace Orgs {
 namespace Http {
 
 
-TokenAuthenticator::TokenAuthenticator(Orgs::AccountService& accounts) : _accounts(accounts)
-{
-}
+TokenAuthenticator::TokenAuthenticator(Orgs::AccountService& accounts) : _accounts(accounts) {}
 
 
 bool TokenAuthenticator::credentials(const Poco::Net::HTTPRequest& request, std::string& token)

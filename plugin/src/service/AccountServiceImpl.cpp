@@ -22,14 +22,9 @@ namespace Service {
 const std::string AccountServiceImpl::TOKEN_PREFIX("orgs_pat_");
 
 
-AccountServiceImpl::AccountServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, int touchSeconds) :
-	_database(database),
-	_guard(guard),
-	_pClock(pClock),
-	_touchSeconds(touchSeconds),
-	_handles(database),
-	_accounts(database),
-	_tokens(database)
+AccountServiceImpl::AccountServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, int touchSeconds)
+    : _database(database), _guard(guard), _pClock(pClock), _touchSeconds(touchSeconds), _handles(database),
+      _accounts(database), _tokens(database)
 {
 }
 
@@ -42,7 +37,8 @@ void AccountServiceImpl::validate(const AccountSpec& spec)
 }
 
 
-Account AccountServiceImpl::insertAccount(Poco::Data::Session& session, const AccountSpec& spec, const std::string& subject)
+Account AccountServiceImpl::insertAccount(Poco::Data::Session& session, const AccountSpec& spec,
+                                          const std::string& subject)
 {
 	_handles.reserve(session, spec.username, Data::HandleRepository::ACCOUNT);
 	return _accounts.insert(session, spec, subject, _pClock->now());
@@ -83,7 +79,9 @@ Account AccountServiceImpl::provisionAccount(const std::string& subject, const A
 {
 	if (subject.empty() || subject.size() > 191)
 		throw InvalidInputException("The identity's subject must be 1-191 characters", "invalid_subject");
-	auto find = [&]() { return _database.withSession([&](Poco::Data::Session& s) { return _accounts.findBySubject(s, subject); }); };
+	auto find = [&]() {
+		return _database.withSession([&](Poco::Data::Session& s) { return _accounts.findBySubject(s, subject); });
+	};
 	Poco::Nullable<Account> existing = find();
 	if (!existing.isNull())
 		return existing.value();
@@ -155,7 +153,8 @@ void AccountServiceImpl::revokeToken(Id accountId, Id tokenId)
 
 bool AccountServiceImpl::authenticateToken(const std::string& secret, Id& accountId)
 {
-	if (secret.size() < TOKEN_PREFIX.size() + 16 || secret.size() > 256 || secret.compare(0, TOKEN_PREFIX.size(), TOKEN_PREFIX) != 0)
+	if (secret.size() < TOKEN_PREFIX.size() + 16 || secret.size() > 256 ||
+	    secret.compare(0, TOKEN_PREFIX.size(), TOKEN_PREFIX) != 0)
 		return false;
 	const std::string hash = Secrets::sha256Hex(secret);
 	const Poco::Timestamp now = _pClock->now();
@@ -166,7 +165,8 @@ bool AccountServiceImpl::authenticateToken(const std::string& secret, Id& accoun
 		if (!token.expiresAt.isNull() && token.expiresAt.value() <= now)
 			return false;
 		// Record use at most once per touchSeconds: a write per request would cost more than the request.
-		if (token.lastUsedAt.isNull() || now - token.lastUsedAt.value() >= Poco::Timestamp::TimeDiff(_touchSeconds) * 1000000)
+		if (token.lastUsedAt.isNull() ||
+		    now - token.lastUsedAt.value() >= Poco::Timestamp::TimeDiff(_touchSeconds) * 1000000)
 			_tokens.touch(s, token.id, now);
 		accountId = token.accountId;
 		return true;

@@ -17,14 +17,9 @@ namespace Orgs {
 namespace Service {
 
 
-Guard::Guard(Data::Database& database, Access::AccessControlImpl& access) :
-	_database(database),
-	_access(access),
-	_organizations(database),
-	_accounts(database),
-	_standings(database),
-	_workspaces(database),
-	_resources(database)
+Guard::Guard(Data::Database& database, Access::AccessControlImpl& access)
+    : _database(database), _access(access), _organizations(database), _accounts(database), _standings(database),
+      _workspaces(database), _resources(database)
 {
 }
 
@@ -32,8 +27,9 @@ Guard::Guard(Data::Database& database, Access::AccessControlImpl& access) :
 Guard::Scope Guard::visible(Poco::Data::Session& session, Id actorId, const std::string& org, bool lock)
 {
 	Id id = 0;
-	Poco::Nullable<Organization> found = Validator::parseId(org, id) ? _organizations.findById(session, id, lock)
-	                                                                  : _organizations.findByUsername(session, org, lock);
+	Poco::Nullable<Organization> found = Validator::parseId(org, id)
+	                                         ? _organizations.findById(session, id, lock)
+	                                         : _organizations.findByUsername(session, org, lock);
 	Scope scope;
 	if (!found.isNull())
 	{
@@ -47,12 +43,14 @@ Guard::Scope Guard::visible(Poco::Data::Session& session, Id actorId, const std:
 }
 
 
-Guard::Scope Guard::require(Poco::Data::Session& session, Id actorId, const std::string& org, Permission permission, bool lock)
+Guard::Scope Guard::require(Poco::Data::Session& session, Id actorId, const std::string& org, Permission permission,
+                            bool lock)
 {
 	Scope scope = visible(session, actorId, org, lock);
 	if (!scope.grant.permissions.has(permission))
 	{
-		throw ForbiddenException("Your role in '" + scope.organization.username + "' does not grant " + permissionName(permission),
+		throw ForbiddenException("Your role in '" + scope.organization.username + "' does not grant " +
+		                             permissionName(permission),
 		                         "permission_denied");
 	}
 	return scope;
@@ -71,8 +69,8 @@ Guard::Scope Guard::requireOwner(Poco::Data::Session& session, Id actorId, const
 Account Guard::account(Poco::Data::Session& session, const std::string& account)
 {
 	Id id = 0;
-	Poco::Nullable<Account> found = Validator::parseId(account, id) ? _accounts.findById(session, id)
-	                                                                : _accounts.findByUsername(session, account);
+	Poco::Nullable<Account> found =
+	    Validator::parseId(account, id) ? _accounts.findById(session, id) : _accounts.findByUsername(session, account);
 	if (found.isNull())
 		throw NotFoundException("No account '" + account + "'", "account_not_found");
 	return found.value();
@@ -106,9 +104,9 @@ Guard::InWorkspace Guard::workspace(Poco::Data::Session& session, const Scope& s
 	if (!found.isNull())
 	{
 		result.workspace = found.value();
-		result.permissions =
-			inTransaction ? _access.evaluate(_standings.workspace(session, actorId, orgId, workspaceId), actorId)
-						  : _access.cachedPermissions(session, actorId, orgId, WorkspaceId{workspaceId});
+		result.permissions = inTransaction
+		                         ? _access.evaluate(_standings.workspace(session, actorId, orgId, workspaceId), actorId)
+		                         : _access.cachedPermissions(session, actorId, orgId, WorkspaceId{workspaceId});
 	}
 	if (found.isNull() || (!result.permissions.has(Permission::WorkspaceRead) &&
 	                       !scope.grant.permissions.has(Permission::WorkspacesListAll)))
@@ -168,7 +166,8 @@ Guard::OnResource Guard::requireResource(Poco::Data::Session& session, const Sco
 		std::string names;
 		for (const auto& n : anyOf.names())
 			names += (names.empty() ? "" : " or ") + n;
-		throw ForbiddenException("Your roles on '" + result.resource.name + "' do not grant " + names, "permission_denied");
+		throw ForbiddenException("Your roles on '" + result.resource.name + "' do not grant " + names,
+		                         "permission_denied");
 	}
 	return result;
 }
@@ -196,9 +195,11 @@ void Guard::checkDefaultRoles(const RoleMap& defaultRoles) const
 	{
 		const auto& types = roles().resourceTypes();
 		if (std::find(types.begin(), types.end(), kv.first) == types.end())
-			throw InvalidInputException("'" + kv.first + "' is not a resource type (orgs.resources.types)", "unknown_resource_type");
+			throw InvalidInputException("'" + kv.first + "' is not a resource type (orgs.resources.types)",
+			                            "unknown_resource_type");
 		if (!roles().hasRole(kv.first, kv.second))
-			throw InvalidInputException("role '" + kv.second + "' is not a " + kv.first + " role (see GET /roles)", "unknown_role");
+			throw InvalidInputException("role '" + kv.second + "' is not a " + kv.first + " role (see GET /roles)",
+			                            "unknown_role");
 	}
 }
 

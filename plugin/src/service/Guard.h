@@ -62,7 +62,8 @@ public:
 		/// locked until the transaction ends and the standing is read in the transaction.
 		/// Throws NotFoundException ("organization_not_found").
 
-	Scope require(Poco::Data::Session& session, Id actorId, const std::string& org, Permission permission, bool lock = false);
+	Scope require(Poco::Data::Session& session, Id actorId, const std::string& org, Permission permission,
+	              bool lock = false);
 		/// As visible(), and throws ForbiddenException ("permission_denied") without the permission.
 
 	Scope requireOwner(Poco::Data::Session& session, Id actorId, const std::string& org, bool lock = false);

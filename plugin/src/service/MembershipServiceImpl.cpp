@@ -26,11 +26,8 @@ const std::string& ORG_SCOPE = Config::RoleCatalog::ORGANIZATION;
 } // namespace
 
 
-MembershipServiceImpl::MembershipServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock) :
-	_database(database),
-	_guard(guard),
-	_pClock(pClock),
-	_memberships(database)
+MembershipServiceImpl::MembershipServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock)
+    : _database(database), _guard(guard), _pClock(pClock), _memberships(database)
 {
 }
 
@@ -39,7 +36,8 @@ Membership MembershipServiceImpl::member(Poco::Data::Session& session, const Gua
 {
 	Poco::Nullable<Membership> m = _memberships.find(session, scope.organization.id, accountId);
 	if (m.isNull())
-		throw NotFoundException("The account is not a member of '" + scope.organization.username + "'", "membership_not_found");
+		throw NotFoundException("The account is not a member of '" + scope.organization.username + "'",
+		                        "membership_not_found");
 	std::vector<Membership> one{m.value()};
 	one[0].owner = one[0].accountId == scope.organization.ownerAccountId;
 	_memberships.loadDefaultRoles(session, scope.organization.id, one);
@@ -58,7 +56,7 @@ Page<Membership> MembershipServiceImpl::listMembers(Id actorId, const std::strin
 	return _database.withSession([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersRead);
 		std::vector<Membership> rows =
-			_memberships.list(session, scope.organization.id, query.role, query.search, after, query.limit + 1);
+		    _memberships.list(session, scope.organization.id, query.role, query.search, after, query.limit + 1);
 		for (auto& m : rows)
 			m.owner = m.accountId == scope.organization.ownerAccountId;
 		_memberships.loadDefaultRoles(session, scope.organization.id, rows);
@@ -107,11 +105,13 @@ Membership MembershipServiceImpl::updateMember(Id actorId, const std::string& or
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersUpdate, true);
 		const Account a = _guard.account(session, account);
 		Membership current = member(session, scope, a.id);
-		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, current.role), "Changing '" + a.username + "'");
+		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, current.role),
+		                     "Changing '" + a.username + "'");
 		if (!r.empty() && r != current.role)
 		{
 			if (current.owner)
-				throw ConflictException("The owner's role cannot be changed; transfer ownership first", "owner_immutable");
+				throw ConflictException("The owner's role cannot be changed; transfer ownership first",
+				                        "owner_immutable");
 			_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
 			_memberships.updateRole(session, scope.organization.id, a.id, r, _pClock->now());
 			_guard.changed(session, scope.organization.id);
@@ -131,7 +131,8 @@ void MembershipServiceImpl::removeMember(Id actorId, const std::string& org, con
 		Membership current = member(session, scope, a.id);
 		if (current.owner)
 			throw ConflictException("The owner cannot be removed; transfer ownership first", "owner_immutable");
-		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, current.role), "Removing '" + a.username + "'");
+		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, current.role),
+		                     "Removing '" + a.username + "'");
 		// Workspace memberships, resource roles and default roles go with it (foreign keys).
 		_memberships.remove(session, scope.organization.id, a.id);
 		_guard.changed(session, scope.organization.id);

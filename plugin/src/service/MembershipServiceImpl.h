@@ -34,7 +34,8 @@ public:
 	Page<Membership> listMembers(Id actorId, const std::string& org, const MemberQuery& query) override;
 	Membership addMember(Id actorId, const std::string& org, const MemberSpec& spec) override;
 	Membership getMember(Id actorId, const std::string& org, const std::string& account) override;
-	Membership updateMember(Id actorId, const std::string& org, const std::string& account, const MemberChanges& changes) override;
+	Membership updateMember(Id actorId, const std::string& org, const std::string& account,
+	                        const MemberChanges& changes) override;
 	void removeMember(Id actorId, const std::string& org, const std::string& account) override;
 	void leave(Id actorId, const std::string& org) override;
 

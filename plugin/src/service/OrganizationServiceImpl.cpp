@@ -20,15 +20,10 @@ namespace Service {
 
 
 OrganizationServiceImpl::OrganizationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock,
-                                                 const std::vector<std::string>& regions, const std::string& defaultWorkspace) :
-	_database(database),
-	_guard(guard),
-	_pClock(pClock),
-	_regions(regions),
-	_handles(database),
-	_organizations(database),
-	_memberships(database),
-	_workspaces(database)
+                                                 const std::vector<std::string>& regions,
+                                                 const std::string& defaultWorkspace)
+    : _database(database), _guard(guard), _pClock(pClock), _regions(regions), _handles(database),
+      _organizations(database), _memberships(database), _workspaces(database)
 {
 	if (defaultWorkspace.empty())
 		return;
@@ -41,7 +36,8 @@ OrganizationServiceImpl::OrganizationServiceImpl(Data::Database& database, Guard
 		throw Poco::DataFormatException("orgs.workspaces.default: " + exc.message());
 	}
 	if (!_guard.roles().hasScope(Config::RoleCatalog::WORKSPACE))
-		throw Poco::DataFormatException("orgs.workspaces.default: a default workspace needs workspace roles (orgs.roles.workspace)");
+		throw Poco::DataFormatException(
+		    "orgs.workspaces.default: a default workspace needs workspace roles (orgs.roles.workspace)");
 }
 
 
@@ -102,7 +98,8 @@ Page<OrganizationMembership> OrganizationServiceImpl::listOrganizations(Id actor
 }
 
 
-Organization OrganizationServiceImpl::updateOrganization(Id actorId, const std::string& org, const OrganizationChanges& changes)
+Organization OrganizationServiceImpl::updateOrganization(Id actorId, const std::string& org,
+                                                         const OrganizationChanges& changes)
 {
 	if (!changes.username.isNull())
 		Validator::username("username", changes.username.value());
@@ -113,7 +110,8 @@ Organization OrganizationServiceImpl::updateOrganization(Id actorId, const std::
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::OrgUpdate, true);
 		Organization o = scope.organization;
 		if (!changes.region.isNull() && changes.region.value() != o.region)
-			throw InvalidInputException("region cannot be changed after the organization is created", "immutable_field");
+			throw InvalidInputException("region cannot be changed after the organization is created",
+			                            "immutable_field");
 		const std::string oldUsername = o.username;
 		if (!changes.username.isNull())
 			o.username = changes.username.value();
@@ -146,7 +144,7 @@ Organization OrganizationServiceImpl::transferOwnership(Id actorId, const std::s
 	// The actor must own the organization when the request starts (403 otherwise). If a
 	// concurrent transfer wins before this one commits, the compare-and-set below fails: 409.
 	const Id orgId = _database.withSession(
-		[&](Poco::Data::Session& session) { return _guard.requireOwner(session, actorId, org).organization.id; });
+	    [&](Poco::Data::Session& session) { return _guard.requireOwner(session, actorId, org).organization.id; });
 
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, std::to_string(orgId), true);

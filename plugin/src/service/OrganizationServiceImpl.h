@@ -34,7 +34,8 @@ class OrganizationServiceImpl : public Orgs::OrganizationService
 	/// workspace's creator role.
 {
 public:
-	OrganizationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, const std::vector<std::string>& regions,
+	OrganizationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock,
+	                        const std::vector<std::string>& regions,
 	                        const std::string& defaultWorkspace = std::string());
 		/// Throws Poco::DataFormatException if defaultWorkspace is not a valid workspace name or
 		/// no workspace roles are configured for it.

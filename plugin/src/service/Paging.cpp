@@ -51,7 +51,8 @@ Id Paging::decode(const std::string& cursor)
 		text.clear();
 	}
 	Poco::Int64 key = 0;
-	if (text.compare(0, TAG.size(), TAG) != 0 || !Poco::NumberParser::tryParse64(text.substr(TAG.size()), key) || key < 0)
+	if (text.compare(0, TAG.size(), TAG) != 0 || !Poco::NumberParser::tryParse64(text.substr(TAG.size()), key) ||
+	    key < 0)
 		throw InvalidInputException("cursor is not one this API returned", "invalid_cursor");
 	return key;
 }

@@ -15,9 +15,7 @@ namespace Orgs {
 namespace Service {
 
 
-PermissionReport::PermissionReport(Data::Database& database, Guard& guard) : _database(database), _guard(guard)
-{
-}
+PermissionReport::PermissionReport(Data::Database& database, Guard& guard) : _database(database), _guard(guard) {}
 
 
 PermissionReport::Subject PermissionReport::explain(Id actorId, const std::string& org, const std::string& account,

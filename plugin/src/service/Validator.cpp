@@ -50,7 +50,8 @@ void checkText(const std::string& field, const std::string& value, std::size_t m
                const std::string& reason)
 {
 	std::size_t length = 0;
-	if (!utf8Length(value, length) || length < minLength || length > maxLength || (minLength > 0 && Poco::trim(value).empty()))
+	if (!utf8Length(value, length) || length < minLength || length > maxLength ||
+	    (minLength > 0 && Poco::trim(value).empty()))
 	{
 		throw InvalidInputException(field + " must be " + std::to_string(minLength) + "-" + std::to_string(maxLength) +
 		                                " characters of text" + (minLength > 0 ? ", not blank" : ""),
@@ -72,7 +73,8 @@ void Validator::username(const std::string& field, const std::string& value)
 		                            "invalid_username");
 	}
 	if (digits.match(value))
-		throw InvalidInputException(field + " must contain a letter or -, so that it cannot be taken for an id", "invalid_username");
+		throw InvalidInputException(field + " must contain a letter or -, so that it cannot be taken for an id",
+		                            "invalid_username");
 }
 
 
@@ -90,7 +92,8 @@ void Validator::name(const std::string& field, const std::string& value, std::si
 
 void Validator::email(const std::string& field, const std::string& value)
 {
-	static const Poco::RegularExpression re("^[^@\\s\"<>()\\[\\],;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
+	static const Poco::RegularExpression re("^[^@\\s\"<>()\\[\\],;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-"
+	                                        "Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
 	if (value.size() > 254 || !re.match(value))
 		throw InvalidInputException(field + " must be an email address such as ada@example.com", "invalid_email");
 }

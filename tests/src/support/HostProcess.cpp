@@ -19,17 +19,14 @@
 #include <sys/wait.h>
 
 
-namespace Orgs
-{
-namespace Test
-{
+namespace Orgs {
+namespace Test {
 
 
 const std::string HostProcess::LISTENING_PREFIX("Orgs host listening on http://");
 
 
-namespace
-{
+namespace {
 
 
 std::string fromEnv(const std::string& value, const std::string& variable)

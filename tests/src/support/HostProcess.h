@@ -25,23 +25,21 @@
 #include <string>
 
 
-namespace Orgs
-{
-namespace Test
-{
+namespace Orgs {
+namespace Test {
 
 
 class HostProcess
-/// Starts orgs-host as a child process and waits until it listens.
-///
-/// The executable is taken from the environment variable ORGS_HOST_EXECUTABLE and the
-/// configuration file from ORGS_HOST_CONFIG (or from the constructor). The host is run as
-///
-///     orgs-host --config=<config> --define=http.port=0 [--define=key=value ...]
-///
-/// and is expected to print the line "Orgs host listening on http://HOST:PORT" on its
-/// standard output (and flush it). Its standard output and error are drained by background
-/// threads for as long as it runs, so its pipes never fill; output() returns what was read.
+	/// Starts orgs-host as a child process and waits until it listens.
+	///
+	/// The executable is taken from the environment variable ORGS_HOST_EXECUTABLE and the
+	/// configuration file from ORGS_HOST_CONFIG (or from the constructor). The host is run as
+	///
+	///     orgs-host --config=<config> --define=http.port=0 [--define=key=value ...]
+	///
+	/// and is expected to print the line "Orgs host listening on http://HOST:PORT" on its
+	/// standard output (and flush it). Its standard output and error are drained by background
+	/// threads for as long as it runs, so its pipes never fill; output() returns what was read.
 {
 public:
 	using Ptr = Poco::SharedPtr<HostProcess>;
@@ -51,51 +49,51 @@ public:
 	static const long STOP_TIMEOUT_MS = 15000;
 
 	HostProcess();
-	/// Starts the host without configuration overrides (see below).
+		/// Starts the host without configuration overrides (see below).
 
 	explicit HostProcess(const Defines& defines, const std::string& executable = std::string(),
 	                     const std::string& config = std::string());
-	/// Starts the host with the given configuration overrides (each becomes --define=key=value)
-	/// and waits up to 30 s for the "listening" line. Empty executable and config are taken from
-	/// ORGS_HOST_EXECUTABLE and ORGS_HOST_CONFIG.
-	///
-	/// Throws Poco::IOException if a variable is unset, or if the host exits or does not
-	/// report its address in time; the message then contains everything the host printed.
+		/// Starts the host with the given configuration overrides (each becomes --define=key=value)
+		/// and waits up to 30 s for the "listening" line. Empty executable and config are taken from
+		/// ORGS_HOST_EXECUTABLE and ORGS_HOST_CONFIG.
+		///
+		/// Throws Poco::IOException if a variable is unset, or if the host exits or does not
+		/// report its address in time; the message then contains everything the host printed.
 
 	HostProcess(std::initializer_list<Defines::value_type> defines);
-	/// Same as HostProcess(Defines(defines)), so that HostProcess host({{"key", "value"}})
-	/// is not ambiguous.
+		/// Same as HostProcess(Defines(defines)), so that HostProcess host({{"key", "value"}})
+		/// is not ambiguous.
 
 	~HostProcess();
-	/// Stops the host if it is still running. Never throws.
+		/// Stops the host if it is still running. Never throws.
 
 	int stop();
-	/// Sends SIGTERM, waits up to 15 s (then sends SIGKILL), and returns the exit code
-	/// (128 + signal number if a signal ended it). Returns the saved code if already stopped.
+		/// Sends SIGTERM, waits up to 15 s (then sends SIGKILL), and returns the exit code
+		/// (128 + signal number if a signal ended it). Returns the saved code if already stopped.
 
 	bool running();
-	/// Returns true while the process has not exited.
+		/// Returns true while the process has not exited.
 
 	const std::string& host() const;
-	/// Returns the host name or address from the "listening" line.
+		/// Returns the host name or address from the "listening" line.
 
 	Poco::UInt16 port() const;
-	/// Returns the port from the "listening" line.
+		/// Returns the port from the "listening" line.
 
 	std::string baseUrl() const;
-	/// Returns "http://HOST:PORT".
+		/// Returns "http://HOST:PORT".
 
 	Poco::Process::PID pid() const;
-	/// Returns the process id.
+		/// Returns the process id.
 
 	std::string output() const;
-	/// Returns what the host wrote so far: its standard output, then its standard error.
+		/// Returns what the host wrote so far: its standard output, then its standard error.
 
 	std::string standardOutput() const;
-	/// Returns what the host wrote to standard output so far.
+		/// Returns what the host wrote to standard output so far.
 
 	std::string errorOutput() const;
-	/// Returns what the host wrote to standard error so far.
+		/// Returns what the host wrote to standard error so far.
 
 	static const std::string LISTENING_PREFIX;
 

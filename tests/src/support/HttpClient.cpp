@@ -27,14 +27,11 @@
 #include <ostream>
 
 
-namespace Orgs
-{
-namespace Test
-{
+namespace Orgs {
+namespace Test {
 
 
-namespace
-{
+namespace {
 
 
 Poco::Dynamic::Var parseJson(const HttpClient::Response& response)

@@ -24,28 +24,26 @@
 #include <vector>
 
 
-namespace Orgs
-{
-namespace Test
-{
+namespace Orgs {
+namespace Test {
 
 
 class HttpClient
-/// Sends requests over one keep-alive connection and returns whole responses.
-///
-/// request() sends the body and headers exactly as given, so tests can send malformed JSON,
-/// wrong content types or oversized bodies. The helpers get(), post(), patch(), put() and del()
-/// add "Content-Type: application/json" when the body is not empty and
-/// "Authorization: Bearer <token>" when the token is not empty.
-///
-/// A request that fails because the server closed an idle keep-alive connection is sent
-/// once more on a new connection.
+	/// Sends requests over one keep-alive connection and returns whole responses.
+	///
+	/// request() sends the body and headers exactly as given, so tests can send malformed JSON,
+	/// wrong content types or oversized bodies. The helpers get(), post(), patch(), put() and del()
+	/// add "Content-Type: application/json" when the body is not empty and
+	/// "Authorization: Bearer <token>" when the token is not empty.
+	///
+	/// A request that fails because the server closed an idle keep-alive connection is sent
+	/// once more on a new connection.
 {
 public:
 	using Headers = std::vector<std::pair<std::string, std::string>>;
 
 	struct Response
-	/// A complete HTTP response.
+		/// A complete HTTP response.
 	{
 		int status = 0;
 		std::string reason;
@@ -54,34 +52,34 @@ public:
 		Poco::Net::NameValueCollection headers;
 
 		Poco::JSON::Object::Ptr json() const;
-		/// Parses the body as a JSON object. Throws Poco::DataFormatException (with the status
-		/// and body in the message) if it is not one.
+			/// Parses the body as a JSON object. Throws Poco::DataFormatException (with the status
+			/// and body in the message) if it is not one.
 
 		Poco::JSON::Array::Ptr jsonArray() const;
-		/// Parses the body as a JSON array. Throws Poco::DataFormatException if it is not one.
+			/// Parses the body as a JSON array. Throws Poco::DataFormatException if it is not one.
 
 		std::string header(const std::string& name, const std::string& defaultValue = std::string()) const;
-		/// Returns the first header with the given name (case-insensitive), or defaultValue.
+			/// Returns the first header with the given name (case-insensitive), or defaultValue.
 
 		std::string describe() const;
-		/// Returns "<status> <reason>: <body>" for assertion messages.
+			/// Returns "<status> <reason>: <body>" for assertion messages.
 	};
 
 	HttpClient(const std::string& host, Poco::UInt16 port);
-	/// Creates a client for http://host:port. No connection is made yet.
+		/// Creates a client for http://host:port. No connection is made yet.
 
 	explicit HttpClient(const std::string& baseUrl);
-	/// Creates a client for a base URL "http://host:port" (any path is ignored).
+		/// Creates a client for a base URL "http://host:port" (any path is ignored).
 
 	~HttpClient();
 
 	Response request(const std::string& method, const std::string& path, const std::string& body = std::string(),
 	                 const Headers& headers = Headers());
-	/// Sends one request with exactly these headers (plus the default headers) and body. A
-	/// Content-Length header in headers replaces the computed one, and "Transfer-Encoding:
-	/// chunked" sends the body chunked.
-	///
-	/// Throws Poco::Net::NetException or Poco::TimeoutException if no response arrives.
+		/// Sends one request with exactly these headers (plus the default headers) and body. A
+		/// Content-Length header in headers replaces the computed one, and "Transfer-Encoding:
+		/// chunked" sends the body chunked.
+		///
+		/// Throws Poco::Net::NetException or Poco::TimeoutException if no response arrives.
 
 	Response get(const std::string& path, const std::string& body = std::string(),
 	             const std::string& token = std::string());
@@ -93,19 +91,19 @@ public:
 	             const std::string& token = std::string());
 	Response del(const std::string& path, const std::string& body = std::string(),
 	             const std::string& token = std::string());
-	/// Send a JSON request (see the class description).
+		/// Send a JSON request (see the class description).
 
 	void setDefaultHeader(const std::string& name, const std::string& value);
-	/// Adds a header sent with every request (replacing one of the same name).
+		/// Adds a header sent with every request (replacing one of the same name).
 
 	void clearDefaultHeaders();
-	/// Removes every default header.
+		/// Removes every default header.
 
 	void setTimeout(const Poco::Timespan& timeout);
-	/// Sets the connect, send and receive timeout (default 30 s).
+		/// Sets the connect, send and receive timeout (default 30 s).
 
 	void reset();
-	/// Closes the connection; the next request opens a new one.
+		/// Closes the connection; the next request opens a new one.
 
 	const std::string& host() const;
 	Poco::UInt16 port() const;

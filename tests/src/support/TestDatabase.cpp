@@ -28,18 +28,15 @@
 using Poco::Data::Keywords::now;
 
 
-namespace Orgs
-{
-namespace Test
-{
+namespace Orgs {
+namespace Test {
 
 
 const std::string TestDatabase::SQLITE("SQLite");
 const std::string TestDatabase::MYSQL("MySQL");
 
 
-namespace
-{
+namespace {
 
 
 const std::size_t LOGIN_TIMEOUT = 10;

@@ -17,15 +17,15 @@ namespace Orgs {
 namespace Test {
 
 
-TestRuntime::TestRuntime(const Settings& settings, Service::Clock::Ptr pClock) :
-	_pDatabase(TestDatabase::create(connector()))
+TestRuntime::TestRuntime(const Settings& settings, Service::Clock::Ptr pClock)
+    : _pDatabase(TestDatabase::create(connector()))
 {
 	Poco::AutoPtr<Poco::Util::MapConfiguration> pConfig = configuration(*_pDatabase, settings);
 	Poco::Logger& logger = Poco::Logger::get("orgs-test");
 	logger.setLevel(Poco::Message::PRIO_WARNING);
 	_pRuntime.reset(new Runtime(
-		*pConfig, [](const std::string& p) { return Poco::Path(p).makeAbsolute(sourceDir() + "/config/").toString(); }, logger,
-		nullptr, pClock));
+	    *pConfig, [](const std::string& p) { return Poco::Path(p).makeAbsolute(sourceDir() + "/config/").toString(); },
+	    logger, nullptr, pClock));
 }
 
 
