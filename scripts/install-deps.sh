@@ -3,8 +3,9 @@
 # Idempotent: does nothing (and touches no network) when everything is already installed.
 set -euo pipefail
 
+# libbenchmark-dev and wrk: the benchmarks (tests/bench/README.md).
 PACKAGES=(cmake g++ make pkg-config libpoco-dev libcppunit-dev libmariadb-dev
-	mariadb-server mariadb-client curl clang-format)
+	mariadb-server mariadb-client curl clang-format libbenchmark-dev wrk)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
