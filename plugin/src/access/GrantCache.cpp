@@ -16,24 +16,6 @@ namespace Orgs {
 namespace Access {
 
 
-namespace {
-
-
-inline Poco::UInt64 mix(Poco::UInt64 x)
-{
-	// splitmix64's finalizer: cheap and spreads neighbouring ids over the table.
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ULL;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebULL;
-	x ^= x >> 31;
-	return x;
-}
-
-
-} // namespace
-
-
 GrantCache::GrantCache(std::size_t entries) : _buckets(16)
 {
 	while (_buckets * WAYS < entries)
@@ -61,8 +43,13 @@ Poco::Int64 GrantCache::now()
 
 std::size_t GrantCache::bucketOf(const Key& key) const
 {
-	const Poco::UInt64 h = mix(static_cast<Poco::UInt64>(key.account) * 0x9e3779b97f4a7c15ULL ^
-	                           mix(static_cast<Poco::UInt64>(key.organization) ^ (key.scope * 0xc2b2ae3d27d4eb4fULL)));
+	// One multiply-xorshift round over the three parts: enough to spread sequential ids.
+	Poco::UInt64 h = static_cast<Poco::UInt64>(key.account) * 0x9e3779b97f4a7c15ULL ^
+	                 static_cast<Poco::UInt64>(key.organization) * 0xc2b2ae3d27d4eb4fULL ^
+	                 key.scope * 0x165667b19e3779f9ULL;
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 32;
 	return static_cast<std::size_t>(h & (_buckets - 1));
 }
 
@@ -126,10 +113,41 @@ bool GrantCache::find(const Key& key, Grant& grant) const
 	const Slot* bucket = &_slots[bucketOf(key) * WAYS];
 	for (std::size_t i = 0; i < WAYS; ++i)
 	{
-		Key k;
-		if (read(bucket[i], k, grant) && k.account == key.account && k.organization == key.organization &&
-		    k.scope == key.scope)
+		const Slot& slot = bucket[i];
+		for (;;)
+		{
+			const Poco::UInt64 before = slot.seq.load(std::memory_order_acquire);
+			if (before & 1)
+			{
+				std::this_thread::yield();
+				continue;
+			}
+			// The key first: most probed slots hold another key, and their payload is not copied.
+			const bool same = slot.account.load(std::memory_order_relaxed) == key.account &&
+			                  slot.organization.load(std::memory_order_relaxed) == key.organization &&
+			                  slot.scope.load(std::memory_order_relaxed) == key.scope;
+			Poco::UInt64 permissions = 0;
+			Poco::UInt64 flags = 0;
+			if (same)
+			{
+				permissions = slot.permissions.load(std::memory_order_relaxed);
+				flags = slot.flags.load(std::memory_order_relaxed);
+				grant.aclVersion = slot.aclVersion.load(std::memory_order_relaxed);
+				grant.validatedAt = slot.validatedAt.load(std::memory_order_relaxed);
+			}
+			std::atomic_thread_fence(std::memory_order_acquire);
+			if (slot.seq.load(std::memory_order_relaxed) != before)
+				continue; // a writer was here: read the slot again
+			if (!same || before == 0)
+				break;
+			grant.permissions = PermissionSet(permissions);
+			grant.member = flags & 1;
+			grant.owner = flags & 2;
+			grant.exists = flags & 4;
+			grant.roleIndex = static_cast<int>((flags >> 3) & 0xff) - 1;
+			grant.localVersion = flags >> 11;
 			return true;
+		}
 	}
 	return false;
 }
@@ -199,10 +217,17 @@ void GrantCache::validated(const Key& key, Poco::Int64 aclVersion, Poco::Int64 a
 }
 
 
+std::size_t GrantCache::versionIndex(Id organization)
+{
+	return static_cast<std::size_t>((static_cast<Poco::UInt64>(organization) * 0x9e3779b97f4a7c15ULL) >>
+	                                (64 - VERSION_BITS));
+}
+
+
 Poco::UInt64 GrantCache::orgVersion(Id organization) const
 {
 	// Masked to the bits a slot keeps.
-	return (_versions[mix(static_cast<Poco::UInt64>(organization)) & (VERSIONS - 1)].load(std::memory_order_acquire) +
+	return (_versions[versionIndex(organization)].load(std::memory_order_acquire) +
 	        _epoch.load(std::memory_order_acquire)) &
 	       ((Poco::UInt64(1) << 53) - 1);
 }
@@ -210,7 +235,7 @@ Poco::UInt64 GrantCache::orgVersion(Id organization) const
 
 void GrantCache::invalidate(Id organization)
 {
-	_versions[mix(static_cast<Poco::UInt64>(organization)) & (VERSIONS - 1)].fetch_add(1, std::memory_order_acq_rel);
+	_versions[versionIndex(organization)].fetch_add(1, std::memory_order_acq_rel);
 }
 
 

@@ -106,9 +106,11 @@ private:
 	};
 
 	static constexpr std::size_t WAYS = 4;
-	static constexpr std::size_t VERSIONS = 1 << 16;
+	static constexpr unsigned VERSION_BITS = 16;
+	static constexpr std::size_t VERSIONS = std::size_t(1) << VERSION_BITS;
 
 	std::size_t bucketOf(const Key& key) const;
+	static std::size_t versionIndex(Id organization);
 	static bool read(const Slot& slot, Key& key, Grant& grant);
 	static Poco::UInt64 lock(Slot& slot);
 	static void unlock(Slot& slot, Poco::UInt64 seq);
