@@ -51,7 +51,7 @@ bool readCommon(Rows& rows, AccessRepository::Standing& s)
 } // namespace
 
 
-AccessRepository::AccessRepository(Database& database) : _database(database) {}
+AccessRepository::AccessRepository(Database&) {}
 
 
 AccessRepository::Standing AccessRepository::organization(Poco::Data::Session& session, Id accountId, Id organizationId)

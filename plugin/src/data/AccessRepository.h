@@ -44,6 +44,8 @@ public:
 	};
 
 	explicit AccessRepository(Database& database);
+		/// Repositories take the database they work on; this one needs nothing but the session
+		/// each call receives.
 
 	Standing organization(Poco::Data::Session& session, Id accountId, Id organizationId);
 	Standing workspace(Poco::Data::Session& session, Id accountId, Id organizationId, Id workspaceId);
@@ -54,9 +56,6 @@ public:
 
 	void bump(Poco::Data::Session& session, Id organizationId);
 		/// Increments the organization's acl_version.
-
-private:
-	Database& _database;
 };
 
 

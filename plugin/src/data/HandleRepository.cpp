@@ -19,7 +19,7 @@ namespace Orgs {
 namespace Data {
 
 
-HandleRepository::HandleRepository(Database& database) : _database(database) {}
+HandleRepository::HandleRepository(Database&) {}
 
 
 void HandleRepository::reserve(Poco::Data::Session& session, const std::string& handle, char kind)

@@ -18,8 +18,8 @@ namespace Service {
 
 
 Guard::Guard(Data::Database& database, Access::AccessControlImpl& access)
-    : _database(database), _access(access), _organizations(database), _accounts(database), _standings(database),
-      _workspaces(database), _resources(database)
+    : _access(access), _organizations(database), _accounts(database), _standings(database), _workspaces(database),
+      _resources(database)
 {
 }
 

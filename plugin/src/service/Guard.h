@@ -122,7 +122,6 @@ public:
 	const Config::RoleCatalog& roles() const;
 
 private:
-	Data::Database& _database;
 	Access::AccessControlImpl& _access;
 	Data::OrganizationRepository _organizations;
 	Data::AccountRepository _accounts;
