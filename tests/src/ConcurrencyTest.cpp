@@ -8,6 +8,7 @@
 
 
 #include "ConcurrencyTest.h"
+#include "support/Racing.h"
 #include "support/HostProcess.h"
 #include "support/HttpClient.h"
 #include "support/TestDatabase.h"
@@ -18,7 +19,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
-#include <cxxabi.h>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -33,6 +33,9 @@ using Orgs::Test::HttpClient;
 using Orgs::Test::TestDatabase;
 using Orgs::Test::TestRuntime;
 
+using Orgs::Test::StartGate;
+using Orgs::Test::typeName;
+
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(ConcurrencyTest, "Concurrency");
 
@@ -42,40 +45,6 @@ namespace {
 
 const int ROUNDS = 20;
 const long REQUEST_TIMEOUT_S = 10;
-
-
-class StartGate
-	/// Holds threads until all of them have arrived, then releases them together.
-{
-public:
-	explicit StartGate(std::size_t parties) : _parties(parties), _arrived(0) {}
-
-	void arriveAndWait()
-	{
-		std::unique_lock<std::mutex> lock(_mutex);
-		if (++_arrived == _parties)
-			_open.notify_all();
-		else
-			_open.wait(lock, [this] { return _arrived >= _parties; });
-	}
-
-private:
-	std::mutex _mutex;
-	std::condition_variable _open;
-	std::size_t _parties;
-	std::size_t _arrived;
-};
-
-
-std::string typeName(const std::exception& exc)
-{
-	const char* mangled = typeid(exc).name();
-	int status = 0;
-	char* demangled = abi::__cxa_demangle(mangled, nullptr, nullptr, &status);
-	std::string result = (status == 0 && demangled) ? demangled : mangled;
-	std::free(demangled);
-	return result;
-}
 
 
 struct Outcome

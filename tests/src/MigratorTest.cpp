@@ -8,6 +8,7 @@
 
 
 #include "MigratorTest.h"
+#include "support/Racing.h"
 #include "data/Database.h"
 #include "data/Migrator.h"
 #include "support/TestDatabase.h"
@@ -16,7 +17,6 @@
 #include "Poco/Logger.h"
 #include <atomic>
 #include <cstdlib>
-#include <cxxabi.h>
 #include <map>
 #include <memory>
 #include <regex>
@@ -31,41 +31,14 @@ using Orgs::Data::Migrator;
 using Orgs::Test::TestDatabase;
 using Orgs::Test::TestRuntime;
 
+using Orgs::Test::StartGate;
+using Orgs::Test::typeName;
+
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(MigratorTest, "Migrator");
 
 
 namespace {
-
-
-class StartGate
-	/// Holds threads until all of them have arrived, then releases them together. The threads
-	/// spin instead of sleeping on a condition, so that they start within microseconds.
-{
-public:
-	explicit StartGate(int parties) : _parties(parties), _arrived(0) {}
-
-	void arriveAndWait()
-	{
-		++_arrived;
-		while (_arrived.load() < _parties)
-			std::this_thread::yield();
-	}
-
-private:
-	const int _parties;
-	std::atomic<int> _arrived;
-};
-
-
-std::string typeName(const std::exception& exc)
-{
-	int status = 0;
-	char* demangled = abi::__cxa_demangle(typeid(exc).name(), nullptr, nullptr, &status);
-	std::string result = (status == 0 && demangled) ? demangled : typeid(exc).name();
-	std::free(demangled);
-	return result;
-}
 
 
 Poco::Logger& quietLogger()

@@ -8,6 +8,7 @@
 
 
 #include "ReconnectTest.h"
+#include "support/Racing.h"
 #include "data/Database.h"
 #include "support/HostProcess.h"
 #include "support/HttpClient.h"
@@ -25,7 +26,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
-#include <cxxabi.h>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -42,6 +42,9 @@ using Orgs::Test::TestDatabase;
 using Orgs::Test::TestRuntime;
 using Clock = std::chrono::steady_clock;
 
+using Orgs::Test::StartGate;
+using Orgs::Test::typeName;
+
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(ReconnectTest, "Reconnect");
 
@@ -53,40 +56,6 @@ const int MAX_SESSIONS = 8;
 const int LOAD_THREADS = 4;
 const int BACKOFF_MS = 50;
 const std::string UNAVAILABLE("Orgs::UnavailableException");
-
-
-class StartGate
-	/// Holds threads until all of them have arrived, then releases them together.
-{
-public:
-	explicit StartGate(std::size_t parties) : _parties(parties), _arrived(0) {}
-
-	void arriveAndWait()
-	{
-		std::unique_lock<std::mutex> lock(_mutex);
-		if (++_arrived == _parties)
-			_open.notify_all();
-		else
-			_open.wait(lock, [this] { return _arrived >= _parties; });
-	}
-
-private:
-	std::mutex _mutex;
-	std::condition_variable _open;
-	std::size_t _parties;
-	std::size_t _arrived;
-};
-
-
-std::string typeName(const std::exception& exc)
-{
-	const char* mangled = typeid(exc).name();
-	int status = 0;
-	char* demangled = abi::__cxa_demangle(mangled, nullptr, nullptr, &status);
-	std::string result = (status == 0 && demangled) ? demangled : mangled;
-	std::free(demangled);
-	return result;
-}
 
 
 struct Call
