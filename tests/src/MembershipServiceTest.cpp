@@ -44,15 +44,6 @@ TestRuntime::Settings fourRoles()
 }
 
 
-Poco::Int64 aclVersion(TestRuntime& rt, Id orgId)
-{
-	Poco::Int64 v = 0;
-	Poco::Data::Session s = rt.database().session();
-	s << "SELECT acl_version FROM organizations WHERE id = ?", bind(orgId), into(v), now;
-	return v;
-}
-
-
 } // namespace
 
 
@@ -299,9 +290,9 @@ void MembershipServiceTest::testEveryAccessChangeBumpsAclVersion()
 	_pRuntime->account("bob");
 	Account cy = _pRuntime->account("cy");
 	Organization acme = _pRuntime->organization(ada, "acme");
-	Poco::Int64 v = aclVersion(*_pRuntime, acme.id);
+	Poco::Int64 v = _pRuntime->aclVersion(acme.id);
 	auto bumped = [&]() {
-		Poco::Int64 next = aclVersion(*_pRuntime, acme.id);
+		Poco::Int64 next = _pRuntime->aclVersion(acme.id);
 		const bool changed = next > v;
 		v = next;
 		return changed;

@@ -125,21 +125,6 @@ std::set<Id> ids(std::initializer_list<Id> list)
 }
 
 
-Poco::Int64 count(TestRuntime& rt, const std::string& sql, Id id)
-{
-	Poco::Int64 n = 0;
-	Poco::Data::Session s = rt.database().session();
-	s << sql, bind(id), into(n), now;
-	return n;
-}
-
-
-Poco::Int64 aclVersion(TestRuntime& rt, Id orgId)
-{
-	return count(rt, "SELECT acl_version FROM organizations WHERE id = ?", orgId);
-}
-
-
 } // namespace
 
 
@@ -656,8 +641,8 @@ void ResourceServiceTest::testDelete()
 	rt.resources().deleteResource(cy.id, "acme", r1.id);
 	rt.resources().deleteResource(ed.id, "acme", r2.id);
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0),
-	                     count(rt, "SELECT COUNT(*) FROM resource_collaborators WHERE resource_id = ?", r1.id));
-	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), count(rt, "SELECT COUNT(*) FROM resources WHERE id = ?", r2.id));
+	                     rt.scalar("SELECT COUNT(*) FROM resource_collaborators WHERE resource_id = ?", r1.id));
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), rt.scalar("SELECT COUNT(*) FROM resources WHERE id = ?", r2.id));
 	for (Id gone : {r1.id, r2.id})
 	{
 		CPPUNIT_ASSERT_EQUAL(std::string("resource_not_found"),
@@ -682,14 +667,14 @@ void ResourceServiceTest::testRemovingMemberKeepsAttribution()
 	const Resource mine = rt.resources().createResource(bob.id, "acme", dataset("bob's", w.id));
 	const Resource theirs = rt.resources().createResource(ada.id, "acme", dataset("ada's"));
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(2),
-	                     count(rt, "SELECT COUNT(*) FROM resource_collaborators WHERE account_id = ?", bob.id));
+	                     rt.scalar("SELECT COUNT(*) FROM resource_collaborators WHERE account_id = ?", bob.id));
 
 	rt.memberships().removeMember(ada.id, "acme", "bob");
 	// Access is gone, in the same transaction: collaborator rows and workspace memberships.
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0),
-	                     count(rt, "SELECT COUNT(*) FROM resource_collaborators WHERE account_id = ?", bob.id));
+	                     rt.scalar("SELECT COUNT(*) FROM resource_collaborators WHERE account_id = ?", bob.id));
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0),
-	                     count(rt, "SELECT COUNT(*) FROM workspace_members WHERE account_id = ?", bob.id));
+	                     rt.scalar("SELECT COUNT(*) FROM workspace_members WHERE account_id = ?", bob.id));
 	CPPUNIT_ASSERT(!rt.access().isAllowed(bob.id, acme.id, ResourceId{mine.id}, Permission::ResourceRead));
 	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"),
 	                     reasonOf<NotFoundException>([&] { rt.resources().getResource(bob.id, "acme", mine.id); }));
@@ -769,9 +754,9 @@ void ResourceServiceTest::testEveryAccessChangeBumpsAclVersion()
 	rt.account("bob");
 	Organization acme = rt.organization(ada, "acme");
 	rt.memberships().addMember(ada.id, "acme", member("bob", "none"));
-	Poco::Int64 v = aclVersion(rt, acme.id);
+	Poco::Int64 v = rt.aclVersion(acme.id);
 	auto bumped = [&]() {
-		const Poco::Int64 next = aclVersion(rt, acme.id);
+		const Poco::Int64 next = rt.aclVersion(acme.id);
 		const bool changed = next > v;
 		v = next;
 		return changed;
@@ -814,7 +799,7 @@ void ResourceServiceTest::testDeleteOrganizationWithWorkspacesAndResources()
 	{
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(
 		    table, Poco::Int64(0),
-		    count(rt, std::string("SELECT COUNT(*) FROM ") + table + " WHERE organization_id = ?", acme.id));
+		    rt.scalar(std::string("SELECT COUNT(*) FROM ") + table + " WHERE organization_id = ?", acme.id));
 	}
 	// The accounts stay.
 	CPPUNIT_ASSERT_EQUAL(bob.id, rt.accounts().findAccount("bob").id);

@@ -67,21 +67,6 @@ std::set<std::string> names(std::initializer_list<const char*> list)
 }
 
 
-Poco::Int64 count(TestRuntime& rt, const std::string& sql, Id id)
-{
-	Poco::Int64 n = 0;
-	Poco::Data::Session s = rt.database().session();
-	s << sql, bind(id), into(n), now;
-	return n;
-}
-
-
-Poco::Int64 aclVersion(TestRuntime& rt, Id orgId)
-{
-	return count(rt, "SELECT acl_version FROM organizations WHERE id = ?", orgId);
-}
-
-
 } // namespace
 
 
@@ -208,7 +193,7 @@ void WorkspaceServiceTest::testNoDefaultWorkspaceUnlessConfigured()
 	Organization acme = rt.organization(ada, "acme");
 	CPPUNIT_ASSERT(rt.workspaces().listWorkspaces(ada.id, "acme", PageRequest()).items.empty());
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0),
-	                     count(rt, "SELECT COUNT(*) FROM workspaces WHERE organization_id = ?", acme.id));
+	                     rt.scalar("SELECT COUNT(*) FROM workspaces WHERE organization_id = ?", acme.id));
 }
 
 
@@ -483,7 +468,7 @@ void WorkspaceServiceTest::testDeleteKeepsResources()
 	CPPUNIT_ASSERT_EQUAL(std::string("workspace_not_found"),
 	                     reasonOf<NotFoundException>([&] { rt.workspaces().deleteWorkspace(ada.id, "acme", w.id); }));
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0),
-	                     count(rt, "SELECT COUNT(*) FROM workspace_members WHERE workspace_id = ?", w.id));
+	                     rt.scalar("SELECT COUNT(*) FROM workspace_members WHERE workspace_id = ?", w.id));
 
 	// The resource stays, outside any workspace, with its collaborators.
 	const Resource kept = rt.resources().getResource(bob.id, "acme", r.id);
@@ -505,11 +490,11 @@ void WorkspaceServiceTest::testRemovingMemberRemovesWorkspaceMemberships()
 	rt.workspaces().setWorkspaceMember(ada.id, "acme", a.id, "bob", "admin");
 	rt.workspaces().setWorkspaceMember(ada.id, "acme", b.id, "bob", "viewer");
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(2),
-	                     count(rt, "SELECT COUNT(*) FROM workspace_members WHERE account_id = ?", bob.id));
+	                     rt.scalar("SELECT COUNT(*) FROM workspace_members WHERE account_id = ?", bob.id));
 
 	rt.memberships().removeMember(ada.id, "acme", "bob");
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0),
-	                     count(rt, "SELECT COUNT(*) FROM workspace_members WHERE account_id = ?", bob.id));
+	                     rt.scalar("SELECT COUNT(*) FROM workspace_members WHERE account_id = ?", bob.id));
 	CPPUNIT_ASSERT(!rt.access().isAllowed(bob.id, acme.id, WorkspaceId{a.id}, Permission::WorkspaceRead));
 	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"),
 	                     reasonOf<NotFoundException>([&] { rt.workspaces().getWorkspace(bob.id, "acme", a.id); }));
@@ -578,9 +563,9 @@ void WorkspaceServiceTest::testEveryAccessChangeBumpsAclVersion()
 	rt.account("bob");
 	Organization acme = rt.organization(ada, "acme");
 	rt.memberships().addMember(ada.id, "acme", "bob", "member");
-	Poco::Int64 v = aclVersion(rt, acme.id);
+	Poco::Int64 v = rt.aclVersion(acme.id);
 	auto bumped = [&]() {
-		const Poco::Int64 next = aclVersion(rt, acme.id);
+		const Poco::Int64 next = rt.aclVersion(acme.id);
 		const bool changed = next > v;
 		v = next;
 		return changed;

@@ -116,6 +116,22 @@ Organization TestRuntime::organization(const Account& owner, const std::string& 
 }
 
 
+Poco::Int64 TestRuntime::scalar(const std::string& sql, Id id)
+{
+	using namespace Poco::Data::Keywords;
+	Poco::Int64 n = 0;
+	Poco::Data::Session s = _pDatabase->session();
+	s << sql, Poco::Data::Keywords::bind(id), into(n), now;
+	return n;
+}
+
+
+Poco::Int64 TestRuntime::aclVersion(Id organizationId)
+{
+	return scalar("SELECT acl_version FROM organizations WHERE id = ?", organizationId);
+}
+
+
 std::string TestRuntime::connector()
 {
 	return Poco::Environment::get("ORGS_TEST_CONNECTOR", TestDatabase::SQLITE);

@@ -54,6 +54,13 @@ public:
 	Organization organization(const Account& owner, const std::string& username);
 		/// Creates an organization owned by owner.
 
+	Poco::Int64 scalar(const std::string& sql, Id id);
+		/// Runs a query with one id parameter that answers one integer (e.g. a COUNT) on the
+		/// runtime's database, outside the plugin.
+
+	Poco::Int64 aclVersion(Id organizationId);
+		/// Returns the organization's acl_version as stored.
+
 	static std::string connector();
 		/// Returns the connector the tests run on: ORGS_TEST_CONNECTOR, or SQLite.
 
