@@ -25,6 +25,7 @@
 #include "service/Guard.h"
 #include "service/MembershipServiceImpl.h"
 #include "service/OrganizationServiceImpl.h"
+#include "service/Outbox.h"
 #include "service/PermissionReport.h"
 #include "service/ResourceServiceImpl.h"
 #include "service/WorkspaceServiceImpl.h"
@@ -47,6 +48,7 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 {
 	_pAccess = new Access::AccessControlImpl(*_pDatabase, _roles, _settings.maxStalenessNs, _settings.cacheEntries);
 	_pGuard.reset(new Service::Guard(*_pDatabase, *_pAccess));
+	_pOutbox.reset(new Service::Outbox(*_pDatabase, _pClock));
 	_pAccounts = new Service::AccountServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.tokenTouchSeconds);
 	_pOrganizations = new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.regions,
 	                                                       _settings.defaultWorkspace);
@@ -93,6 +95,7 @@ Runtime::~Runtime()
 	_pMemberships = nullptr;
 	_pOrganizations = nullptr;
 	_pAccounts = nullptr;
+	_pOutbox.reset();
 	_pGuard.reset();
 	_pAccess = nullptr;
 	_pDatabase.reset();
@@ -132,6 +135,12 @@ const Config::RoleCatalog& Runtime::roles() const
 Data::Database& Runtime::database()
 {
 	return *_pDatabase;
+}
+
+
+Service::Outbox& Runtime::outbox()
+{
+	return *_pOutbox;
 }
 
 

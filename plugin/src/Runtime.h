@@ -39,6 +39,7 @@ class AccessControlImpl;
 }
 namespace Service {
 class Guard;
+class Outbox;
 class PermissionReport;
 } // namespace Service
 namespace Http {
@@ -75,6 +76,7 @@ public:
 	const Config::Settings& settings() const;
 	const Config::RoleCatalog& roles() const;
 	Data::Database& database();
+	Service::Outbox& outbox();
 	int schemaVersion() const;
 
 	Orgs::AccountService::Ptr accounts() const;
@@ -95,6 +97,7 @@ private:
 	int _schemaVersion;
 	Poco::SharedPtr<Access::AccessControlImpl> _pAccess;
 	std::unique_ptr<Service::Guard> _pGuard;
+	std::unique_ptr<Service::Outbox> _pOutbox;
 	Orgs::AccountService::Ptr _pAccounts;
 	Orgs::OrganizationService::Ptr _pOrganizations;
 	Orgs::MembershipService::Ptr _pMemberships;
