@@ -49,7 +49,8 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pAccess = new Access::AccessControlImpl(*_pDatabase, _roles, _settings.maxStalenessNs, _settings.cacheEntries);
 	_pGuard.reset(new Service::Guard(*_pDatabase, *_pAccess));
 	_pOutbox.reset(new Service::Outbox(*_pDatabase, _pClock));
-	_pAccounts = new Service::AccountServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.tokenTouchSeconds);
+	_pAccounts = new Service::AccountServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.tokenTouchSeconds,
+	                                             _settings.maxStalenessNs, _settings.cacheEntries);
 	_pOrganizations = new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.regions,
 	                                                       _settings.defaultWorkspace);
 	_pMemberships = new Service::MembershipServiceImpl(*_pDatabase, *_pGuard, _pClock);

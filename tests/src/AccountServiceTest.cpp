@@ -11,6 +11,7 @@
 #include "Orgs/Errors.h"
 #include "support/Expect.h"
 #include "Poco/Data/Session.h"
+#include "Poco/Thread.h"
 
 
 using namespace Orgs;
@@ -145,9 +146,11 @@ void AccountServiceTest::testRevokedTokenStopsWorking()
 	Account ada = _pRuntime->account("ada");
 	IssuedToken a = _pRuntime->accounts().createToken(ada.id, "a");
 	IssuedToken b = _pRuntime->accounts().createToken(ada.id, "b");
-	_pRuntime->accounts().revokeToken(ada.id, a.token.id);
 	Id who = 0;
-	CPPUNIT_ASSERT(!_pRuntime->accounts().authenticateToken(a.secret, who));
+	CPPUNIT_ASSERT(_pRuntime->accounts().authenticateToken(a.secret, who)); // now remembered
+	CPPUNIT_ASSERT(_pRuntime->accounts().authenticateToken(a.secret, who));
+	_pRuntime->accounts().revokeToken(ada.id, a.token.id);
+	CPPUNIT_ASSERT(!_pRuntime->accounts().authenticateToken(a.secret, who)); // at once
 	CPPUNIT_ASSERT(_pRuntime->accounts().authenticateToken(b.secret, who));
 	std::vector<AccessToken> listed = _pRuntime->accounts().listTokens(ada.id, PageRequest()).items;
 	CPPUNIT_ASSERT_EQUAL(std::size_t(1), listed.size());
@@ -189,6 +192,39 @@ void AccountServiceTest::testLastUsedIsRecorded()
 	pClock->advance(61 * Poco::Timestamp::resolution());
 	CPPUNIT_ASSERT(_pRuntime->accounts().authenticateToken(t.secret, who));
 	CPPUNIT_ASSERT(first < _pRuntime->accounts().listTokens(ada.id, PageRequest()).items[0].lastUsedAt.value());
+}
+
+
+void AccountServiceTest::testTokenRevokedElsewhereStopsWithinTheStalenessBound()
+{
+	// Another host revokes (here: the same UPDATE, with no cache of this process told).
+	auto revokeElsewhere = [](TestRuntime& rt, Id tokenId) {
+		Poco::Data::Session s = rt.database().session();
+		s << "UPDATE access_tokens SET revoked_at = 1 WHERE id = ?", bind(tokenId), now;
+	};
+	Id who = 0;
+	{
+		TestRuntime rt(TestRuntime::Settings{{"orgs.access.maxStaleness", "0.3"}});
+		Account ada = rt.account("ada");
+		IssuedToken t = rt.accounts().createToken(ada.id, "a");
+		CPPUNIT_ASSERT(rt.accounts().authenticateToken(t.secret, who));
+		const Poco::Timestamp revoked;
+		revokeElsewhere(rt, t.token.id);
+		const bool stillAccepted = rt.accounts().authenticateToken(t.secret, who);
+		if (revoked.elapsed() < 200000)
+			CPPUNIT_ASSERT_MESSAGE("within the bound the token is answered from memory", stillAccepted);
+		Poco::Thread::sleep(350);
+		CPPUNIT_ASSERT_MESSAGE("past the bound the revocation is seen",
+		                       !rt.accounts().authenticateToken(t.secret, who));
+	}
+	{
+		TestRuntime rt(TestRuntime::Settings{{"orgs.access.maxStaleness", "0"}});
+		Account ada = rt.account("ada");
+		IssuedToken t = rt.accounts().createToken(ada.id, "a");
+		CPPUNIT_ASSERT(rt.accounts().authenticateToken(t.secret, who));
+		revokeElsewhere(rt, t.token.id);
+		CPPUNIT_ASSERT_MESSAGE("maxStaleness 0 checks every time", !rt.accounts().authenticateToken(t.secret, who));
+	}
 }
 
 

@@ -28,6 +28,7 @@ class AccountServiceTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testRevokedTokenStopsWorking);
 	CPPUNIT_TEST(testTokenOfAnotherAccountCannotBeRevoked);
 	CPPUNIT_TEST(testLastUsedIsRecorded);
+	CPPUNIT_TEST(testTokenRevokedElsewhereStopsWithinTheStalenessBound);
 	CPPUNIT_TEST(testProvisionIsIdempotent);
 	CPPUNIT_TEST(testUnicodeRoundTrips);
 	CPPUNIT_TEST_SUITE_END();
@@ -44,6 +45,7 @@ public:
 	void testRevokedTokenStopsWorking();
 	void testTokenOfAnotherAccountCannotBeRevoked();
 	void testLastUsedIsRecorded();
+	void testTokenRevokedElsewhereStopsWithinTheStalenessBound();
 	void testProvisionIsIdempotent();
 	void testUnicodeRoundTrips();
 

@@ -10,10 +10,13 @@
 #include "OrganizationServiceTest.h"
 #include "Orgs/Errors.h"
 #include "support/Expect.h"
+#include "Poco/Data/Session.h"
+#include "Poco/Thread.h"
 #include <set>
 
 
 using namespace Orgs;
+using namespace Poco::Data::Keywords;
 using Orgs::Test::TestRuntime;
 
 using Orgs::Test::reasonOf;
@@ -169,12 +172,20 @@ void OrganizationServiceTest::testRenameFreesTheOldUsername()
 {
 	Account ada = _pRuntime->account("ada");
 	Account bob = _pRuntime->account("bob");
-	_pRuntime->organization(ada, "acme");
+	const Id acmeId = _pRuntime->organization(ada, "acme").id;
+	_pRuntime->organizations().getOrganization(ada.id, "acme"); // remembered by username and by id
+	_pRuntime->organizations().getOrganization(ada.id, std::to_string(acmeId));
 	OrganizationChanges c;
 	c.username = std::string("acme-corp");
 	c.title = std::string("Acme Corporation");
 	Organization renamed = _pRuntime->organizations().updateOrganization(ada.id, "acme", c);
 	CPPUNIT_ASSERT_EQUAL(std::string("acme-corp"), renamed.username);
+	// Seen at once under both names: the old one is gone, the id has the new title.
+	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"), reasonOf<NotFoundException>([&] {
+		                     _pRuntime->organizations().getOrganization(ada.id, "acme");
+	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("Acme Corporation"),
+	                     _pRuntime->organizations().getOrganization(ada.id, std::to_string(acmeId)).organization.title);
 	CPPUNIT_ASSERT_EQUAL(std::string("Acme Corporation"),
 	                     _pRuntime->organizations().getOrganization(ada.id, "acme-corp").organization.title);
 	_pRuntime->organization(bob, "acme"); // the old handle is free again
@@ -184,6 +195,27 @@ void OrganizationServiceTest::testRenameFreesTheOldUsername()
 	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("Acme Corporation"),
 	                     _pRuntime->organizations().getOrganization(ada.id, "acme-corp").organization.title);
+}
+
+
+void OrganizationServiceTest::testChangeElsewhereIsSeenWithinTheStalenessBound()
+{
+	_pRuntime.reset(new TestRuntime(TestRuntime::Settings{{"orgs.access.maxStaleness", "0.3"}}));
+	Account ada = _pRuntime->account("ada");
+	const Id acmeId = _pRuntime->organization(ada, "acme").id;
+	auto title = [&] { return _pRuntime->organizations().getOrganization(ada.id, "acme").organization.title; };
+	const std::string before = title();
+	// Another host renames it (the same UPDATE, with no cache of this process told).
+	const Poco::Timestamp changed;
+	{
+		Poco::Data::Session s = _pRuntime->database().session();
+		s << "UPDATE organizations SET title = 'Elsewhere' WHERE id = ?", bind(acmeId), now;
+	}
+	const std::string soon = title();
+	if (changed.elapsed() < 200000)
+		CPPUNIT_ASSERT_EQUAL_MESSAGE("within the bound it is answered from memory", before, soon);
+	Poco::Thread::sleep(350);
+	CPPUNIT_ASSERT_EQUAL(std::string("Elsewhere"), title());
 }
 
 

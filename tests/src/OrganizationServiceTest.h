@@ -26,6 +26,7 @@ class OrganizationServiceTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testNonMemberCannotTellExistingFromMissing);
 	CPPUNIT_TEST(testListMineIsKeysetPaginated);
 	CPPUNIT_TEST(testRenameFreesTheOldUsername);
+	CPPUNIT_TEST(testChangeElsewhereIsSeenWithinTheStalenessBound);
 	CPPUNIT_TEST(testRegionIsImmutable);
 	CPPUNIT_TEST(testUpdateNeedsPermission);
 	CPPUNIT_TEST(testOnlyTheOwnerDeletes);
@@ -44,6 +45,7 @@ public:
 	void testNonMemberCannotTellExistingFromMissing();
 	void testListMineIsKeysetPaginated();
 	void testRenameFreesTheOldUsername();
+	void testChangeElsewhereIsSeenWithinTheStalenessBound();
 	void testRegionIsImmutable();
 	void testUpdateNeedsPermission();
 	void testOnlyTheOwnerDeletes();

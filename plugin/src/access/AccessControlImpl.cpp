@@ -246,12 +246,31 @@ PermissionSet AccessControlImpl::permissions(Id accountId, Id organizationId)
 
 Explanation AccessControlImpl::explain(const GrantCache::Key& key)
 {
+	Explanation e;
+	if (key.scope == 0)
+	{
+		// In the organization the owner flag and the role say it all: answer from the cache.
+		const GrantCache::Grant g = lookup(key);
+		e.owner = g.owner;
+		e.member = g.member;
+		if (!g.exists)
+			return e;
+		e.permissions = g.permissions.names();
+		if (g.owner)
+			e.grants.push_back({"owner", "", 0, PermissionSet::all().names()});
+		else if (g.member)
+		{
+			const std::string role = _roles.roleName(RoleCatalog::ORGANIZATION, g.roleIndex);
+			if (const RoleCatalog::Role* pRole = _roles.findRole(RoleCatalog::ORGANIZATION, role))
+				e.grants.push_back({"organization", pRole->name, 0, pRole->permissions.names()});
+		}
+		return e;
+	}
 	const AccessRepository::Standing s =
 	    _database.withSession([&](Poco::Data::Session& session) { return standing(session, key); });
-	Explanation e;
 	e.owner = s.organizationExists && s.ownerAccountId == key.account;
 	e.member = e.owner || s.member;
-	if (key.scope == 0 || s.scopeExists)
+	if (s.scopeExists)
 		e.permissions = evaluate(s, key.account, &e.grants).names();
 	return e;
 }

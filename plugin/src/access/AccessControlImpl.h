@@ -72,6 +72,12 @@ public:
 	void invalidate(Id organizationId);
 		/// Makes this process's cached grants of the organization stale.
 
+	Poco::Int64 maxStalenessNs() const;
+		/// Returns orgs.access.maxStaleness in nanoseconds.
+
+	std::size_t cacheEntries() const;
+		/// Returns orgs.access.cacheEntries.
+
 	bool isMember(Id accountId, Id organizationId) override;
 	bool isOwner(Id accountId, Id organizationId) override;
 	bool isAllowed(Id accountId, Id organizationId, Permission permission) override;
@@ -114,6 +120,18 @@ private:
 inline const Config::RoleCatalog& AccessControlImpl::catalog() const
 {
 	return _roles;
+}
+
+
+inline Poco::Int64 AccessControlImpl::maxStalenessNs() const
+{
+	return _maxStalenessNs;
+}
+
+
+inline std::size_t AccessControlImpl::cacheEntries() const
+{
+	return _cache.capacity();
 }
 
 

@@ -51,16 +51,13 @@ bool readCommon(Rows& rows, AccessRepository::Standing& s)
 } // namespace
 
 
-AccessRepository::AccessRepository(Database&) {}
+AccessRepository::AccessRepository(Database& database) : _database(database) {}
 
 
 AccessRepository::Standing AccessRepository::organization(Poco::Data::Session& session, Id accountId, Id organizationId)
 {
 	static const std::string sql = select("", "");
-	Poco::Data::Statement st(session);
-	st << sql, bind(accountId), bind(organizationId);
-	st.execute();
-	Poco::Data::RecordSet rs(st);
+	Poco::Data::RecordSet rs = _database.select(session, sql, {accountId, organizationId});
 	Rows rows(rs);
 	Standing s;
 	readCommon(rows, s);
@@ -74,10 +71,7 @@ AccessRepository::Standing AccessRepository::workspace(Poco::Data::Session& sess
 	static const std::string sql =
 	    select(", w.id, wm.role", "LEFT JOIN workspaces w ON w.organization_id = o.id AND w.id = ? "
 	                              "LEFT JOIN workspace_members wm ON wm.workspace_id = w.id AND wm.account_id = ? ");
-	Poco::Data::Statement st(session);
-	st << sql, bind(accountId), bind(workspaceId), bind(accountId), bind(organizationId);
-	st.execute();
-	Poco::Data::RecordSet rs(st);
+	Poco::Data::RecordSet rs = _database.select(session, sql, {accountId, workspaceId, accountId, organizationId});
 	Rows rows(rs);
 	Standing s;
 	if (readCommon(rows, s) && !rows.isNull(0, 3))
@@ -98,10 +92,8 @@ AccessRepository::Standing AccessRepository::resource(Poco::Data::Session& sessi
 	           "LEFT JOIN resources r ON r.organization_id = o.id AND r.id = ? "
 	           "LEFT JOIN workspace_members wm ON wm.workspace_id = r.workspace_id AND wm.account_id = ? "
 	           "LEFT JOIN resource_collaborators rc ON rc.resource_id = r.id AND rc.account_id = ? ");
-	Poco::Data::Statement st(session);
-	st << sql, bind(accountId), bind(resourceId), bind(accountId), bind(accountId), bind(organizationId);
-	st.execute();
-	Poco::Data::RecordSet rs(st);
+	Poco::Data::RecordSet rs =
+	    _database.select(session, sql, {accountId, resourceId, accountId, accountId, organizationId});
 	Rows rows(rs);
 	Standing s;
 	if (readCommon(rows, s) && !rows.isNull(0, 3))
@@ -119,9 +111,10 @@ AccessRepository::Standing AccessRepository::resource(Poco::Data::Session& sessi
 
 Poco::Int64 AccessRepository::aclVersion(Poco::Data::Session& session, Id organizationId)
 {
-	std::vector<Poco::Int64> versions;
-	session << "SELECT acl_version FROM organizations WHERE id = ?", bind(organizationId), into(versions), now;
-	return versions.empty() ? -1 : versions.front();
+	Poco::Data::RecordSet rs =
+	    _database.select(session, "SELECT acl_version FROM organizations WHERE id = ?", {organizationId});
+	Rows rows(rs);
+	return rows.count() == 0 ? -1 : rows.integer(0, 0);
 }
 
 

@@ -56,6 +56,9 @@ public:
 
 	void bump(Poco::Data::Session& session, Id organizationId);
 		/// Increments the organization's acl_version.
+
+private:
+	Database& _database;
 };
 
 

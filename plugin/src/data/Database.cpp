@@ -151,7 +151,8 @@ void Database::afterCommit(std::function<void()> hook)
 
 
 Database::Database(const Config::DatabaseSettings& settings)
-    : _settings(settings), _dialect(settings.connector == "MySQL" ? Dialect::MySQL : Dialect::SQLite)
+    : _settings(settings), _dialect(settings.connector == "MySQL" ? Dialect::MySQL : Dialect::SQLite),
+      _statements(static_cast<std::size_t>(std::max(settings.maxSessions, 1)))
 {
 	std::string cs = _settings.connectionString;
 	if (_dialect == Dialect::MySQL)
@@ -173,6 +174,7 @@ Database::Database(const Config::DatabaseSettings& settings)
 
 Database::~Database()
 {
+	_statements.clear(); // the statements first: they belong to the pool's connections
 	try
 	{
 		_pPool->shutdown();

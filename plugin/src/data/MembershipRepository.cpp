@@ -117,27 +117,23 @@ bool MembershipRepository::remove(Poco::Data::Session& session, Id orgId, Id acc
 std::vector<Membership> MembershipRepository::list(Poco::Data::Session& session, Id orgId, const std::string& role,
                                                    const std::string& search, Id afterAccountId, int limit)
 {
-	Poco::Data::Statement st(session);
 	std::string sql = SELECT_MEMBER + "WHERE m.organization_id = ? AND m.account_id > ?";
-	st.addBind(bind(orgId));
-	st.addBind(bind(afterAccountId));
+	std::vector<Param> params{orgId, afterAccountId};
 	if (!role.empty())
 	{
 		sql += " AND m.role = ?";
-		st.addBind(bind(role));
+		params.emplace_back(role);
 	}
 	if (!search.empty())
 	{
 		sql += " AND (a.username LIKE ? ESCAPE '!' OR a.name LIKE ? ESCAPE '!')";
 		const std::string pattern = likePattern(search);
-		st.addBind(bind(pattern));
-		st.addBind(bind(pattern));
+		params.emplace_back(pattern);
+		params.emplace_back(pattern);
 	}
 	sql += " ORDER BY m.account_id LIMIT ?";
-	st.addBind(bind(limit));
-	st << sql;
-	st.execute();
-	Poco::Data::RecordSet rs(st);
+	params.emplace_back(limit);
+	Poco::Data::RecordSet rs = _database.select(session, sql, params);
 	Rows rows(rs);
 	std::vector<Membership> result;
 	for (std::size_t i = 0; i < rows.count(); ++i)
@@ -165,20 +161,20 @@ void MembershipRepository::loadDefaultRoles(Poco::Data::Session& session, Id org
 	if (members.empty())
 		return;
 	// The members of a page are sorted by account id: one range query covers them all.
-	std::vector<Poco::Int64> accounts;
-	std::vector<std::string> types;
-	std::vector<std::string> roles;
-	session << "SELECT account_id, resource_type, role FROM member_default_roles "
-	           "WHERE organization_id = ? AND account_id BETWEEN ? AND ? ORDER BY account_id",
-	    bind(orgId), bind(members.front().accountId), bind(members.back().accountId), into(accounts), into(types),
-	    into(roles), now;
+	Poco::Data::RecordSet rs =
+	    _database.select(session,
+	                     "SELECT account_id, resource_type, role FROM member_default_roles "
+	                     "WHERE organization_id = ? AND account_id BETWEEN ? AND ? ORDER BY account_id",
+	                     {orgId, members.front().accountId, members.back().accountId});
+	Rows rows(rs);
 	std::size_t m = 0;
-	for (std::size_t i = 0; i < accounts.size(); ++i)
+	for (std::size_t i = 0; i < rows.count(); ++i)
 	{
-		while (m < members.size() && members[m].accountId < accounts[i])
+		const Id accountId = rows.integer(i, 0);
+		while (m < members.size() && members[m].accountId < accountId)
 			++m;
-		if (m < members.size() && members[m].accountId == accounts[i])
-			members[m].defaultRoles[types[i]] = roles[i];
+		if (m < members.size() && members[m].accountId == accountId)
+			members[m].defaultRoles[rows.text(i, 1)] = rows.text(i, 2);
 	}
 }
 

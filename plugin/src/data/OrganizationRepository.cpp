@@ -68,12 +68,10 @@ Organization OrganizationRepository::insert(Poco::Data::Session& session, const 
 Poco::Nullable<Organization> OrganizationRepository::findOne(Poco::Data::Session& session, const std::string& column,
                                                              const std::string& value, bool lock)
 {
-	Poco::Data::Statement st(session);
-	st << "SELECT " + COLUMNS + " FROM organizations o WHERE o." + column + " = ?" +
-	          (lock ? _database.forUpdate() : ""),
-	    bind(value);
-	st.execute();
-	Poco::Data::RecordSet rs(st);
+	Poco::Data::RecordSet rs = _database.select(session,
+	                                            "SELECT " + COLUMNS + " FROM organizations o WHERE o." + column +
+	                                                " = ?" + (lock ? _database.forUpdate() : ""),
+	                                            {value});
 	Rows rows(rs);
 	if (rows.count() == 0)
 		return Poco::Nullable<Organization>();

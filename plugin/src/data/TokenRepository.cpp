@@ -77,12 +77,10 @@ bool TokenRepository::revoke(Poco::Data::Session& session, Id accountId, Id toke
 
 bool TokenRepository::findLive(Poco::Data::Session& session, const std::string& hash, LiveToken& token)
 {
-	Poco::Data::Statement st(session);
-	st << "SELECT id, account_id, last_used_at, expires_at FROM access_tokens WHERE token_hash = ? AND revoked_at IS "
-	      "NULL",
-	    bind(hash);
-	st.execute();
-	Poco::Data::RecordSet rs(st);
+	Poco::Data::RecordSet rs = _database.select(session,
+	                                            "SELECT id, account_id, last_used_at, expires_at FROM access_tokens "
+	                                            "WHERE token_hash = ? AND revoked_at IS NULL",
+	                                            {hash});
 	Rows rows(rs);
 	if (rows.count() == 0)
 		return false;

@@ -22,9 +22,10 @@ namespace Service {
 const std::string AccountServiceImpl::TOKEN_PREFIX("orgs_pat_");
 
 
-AccountServiceImpl::AccountServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, int touchSeconds)
+AccountServiceImpl::AccountServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, int touchSeconds,
+                                       Poco::Int64 maxStalenessNs, std::size_t cacheEntries)
     : _database(database), _guard(guard), _pClock(pClock), _touchSeconds(touchSeconds), _handles(database),
-      _accounts(database), _tokens(database)
+      _accounts(database), _tokens(database), _liveTokens(maxStalenessNs, cacheEntries)
 {
 }
 
@@ -147,6 +148,8 @@ void AccountServiceImpl::revokeToken(Id accountId, Id tokenId)
 	_database.transact([&](Poco::Data::Session& s) {
 		if (!_tokens.revoke(s, accountId, tokenId, _pClock->now()))
 			throw NotFoundException("You have no token " + std::to_string(tokenId), "token_not_found");
+		// The cache is keyed by hashes this service never stores: forget them all (revoking is rare).
+		Data::Database::afterCommit([this] { _liveTokens.clear(); });
 	});
 }
 
@@ -158,18 +161,34 @@ bool AccountServiceImpl::authenticateToken(const std::string& secret, Id& accoun
 		return false;
 	const std::string hash = Secrets::sha256Hex(secret);
 	const Poco::Timestamp now = _pClock->now();
+	const Poco::Timestamp::TimeDiff touchEvery = Poco::Timestamp::TimeDiff(_touchSeconds) * 1000000;
+	auto usable = [&](const Data::TokenRepository::LiveToken& t) {
+		return t.expiresAt.isNull() || t.expiresAt.value() > now;
+	};
+	auto touchDue = [&](const Data::TokenRepository::LiveToken& t) {
+		return t.lastUsedAt.isNull() || now - t.lastUsedAt.value() >= touchEvery;
+	};
+
+	// A token seen within maxStaleness needs no query, unless its use is due to be recorded.
+	Data::TokenRepository::LiveToken token;
+	if (_liveTokens.get(hash, token) && !touchDue(token))
+	{
+		accountId = token.accountId;
+		return usable(token);
+	}
+	const auto stamp = _liveTokens.stamp();
 	return _database.withSession([&](Poco::Data::Session& s) {
-		Data::TokenRepository::LiveToken token;
 		if (!_tokens.findLive(s, hash, token))
 			return false;
-		if (!token.expiresAt.isNull() && token.expiresAt.value() <= now)
-			return false;
 		// Record use at most once per touchSeconds: a write per request would cost more than the request.
-		if (token.lastUsedAt.isNull() ||
-		    now - token.lastUsedAt.value() >= Poco::Timestamp::TimeDiff(_touchSeconds) * 1000000)
+		if (usable(token) && touchDue(token))
+		{
 			_tokens.touch(s, token.id, now);
+			token.lastUsedAt = now;
+		}
+		_liveTokens.put(hash, token, stamp);
 		accountId = token.accountId;
-		return true;
+		return usable(token);
 	});
 }
 

@@ -18,6 +18,7 @@
 #include "data/HandleRepository.h"
 #include "data/TokenRepository.h"
 #include "service/Clock.h"
+#include "service/FreshCache.h"
 #include "service/Guard.h"
 
 
@@ -32,7 +33,11 @@ class AccountServiceImpl : public Orgs::AccountService
 public:
 	static const std::string TOKEN_PREFIX;
 
-	AccountServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, int touchSeconds);
+	AccountServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, int touchSeconds,
+	                   Poco::Int64 maxStalenessNs, std::size_t cacheEntries);
+		/// Live tokens are remembered by hash for maxStalenessNs (orgs.access.maxStaleness): a
+		/// token revoked here stops working at once, one revoked by another host within that
+		/// bound. At most cacheEntries tokens are remembered.
 
 	Account createAccount(const AccountSpec& spec) override;
 	SignUp signUp(const AccountSpec& spec, const std::string& tokenName) override;
@@ -56,6 +61,7 @@ private:
 	Data::HandleRepository _handles;
 	Data::AccountRepository _accounts;
 	Data::TokenRepository _tokens;
+	FreshCache<std::string, Data::TokenRepository::LiveToken> _liveTokens;
 };
 
 

@@ -18,27 +18,69 @@ namespace Service {
 
 
 Guard::Guard(Data::Database& database, Access::AccessControlImpl& access)
-    : _access(access), _organizations(database), _accounts(database), _standings(database), _workspaces(database),
-      _resources(database)
+    : _database(database), _access(access), _organizationCache(access.maxStalenessNs(), access.cacheEntries()),
+      _organizations(database), _accounts(database), _standings(database), _workspaces(database), _resources(database)
 {
+}
+
+
+Guard::Scope Guard::visible(Id actorId, const std::string& org)
+{
+	Organization organization;
+	if (cachedOrganization(org, organization))
+		return standing(organization, _access.grant(actorId, organization.id), org);
+	return _database.withSession([&](Poco::Data::Session& session) { return visible(session, actorId, org); });
 }
 
 
 Guard::Scope Guard::visible(Poco::Data::Session& session, Id actorId, const std::string& org, bool lock)
 {
-	Id id = 0;
-	Poco::Nullable<Organization> found = Validator::parseId(org, id)
-	                                         ? _organizations.findById(session, id, lock)
-	                                         : _organizations.findByUsername(session, org, lock);
-	Scope scope;
-	if (!found.isNull())
+	Organization organization;
+	if (lock || !cachedOrganization(org, organization))
 	{
-		scope.organization = found.value();
-		scope.grant = lock ? _access.grant(session, actorId, scope.organization.id)
-		                   : _access.cachedGrant(session, actorId, scope.organization.id);
+		Poco::Nullable<Organization> found = findOrganization(session, org, lock);
+		if (found.isNull())
+			throw NotFoundException("No organization '" + org + "' is visible to you", "organization_not_found");
+		organization = found.value();
 	}
-	if (found.isNull() || !scope.grant.member)
+	return standing(organization,
+	                lock ? _access.grant(session, actorId, organization.id)
+	                     : _access.cachedGrant(session, actorId, organization.id),
+	                org);
+}
+
+
+Poco::Nullable<Organization> Guard::findOrganization(Poco::Data::Session& session, const std::string& org, bool lock)
+{
+	Id id = 0;
+	const bool byId = Validator::parseId(org, id);
+	if (lock)
+		return byId ? _organizations.findById(session, id, true) : _organizations.findByUsername(session, org, true);
+	// Read outside any write, so it may be cached. The stamp is taken before the read: if a
+	// change through changed() commits meanwhile, the value is not stored.
+	const auto stamp = _organizationCache.stamp();
+	Poco::Nullable<Organization> found =
+	    byId ? _organizations.findById(session, id, false) : _organizations.findByUsername(session, org, false);
+	if (!found.isNull())
+		_organizationCache.put(org, found.value(), stamp);
+	return found;
+}
+
+
+bool Guard::cachedOrganization(const std::string& org, Organization& organization) const
+{
+	return _organizationCache.get(org, organization);
+}
+
+
+Guard::Scope Guard::standing(const Organization& organization, const Access::AccessControlImpl::Grant& grant,
+                             const std::string& org) const
+{
+	if (!grant.member)
 		throw NotFoundException("No organization '" + org + "' is visible to you", "organization_not_found");
+	Scope scope;
+	scope.organization = organization;
+	scope.grant = grant;
 	return scope;
 }
 
@@ -207,6 +249,14 @@ void Guard::checkDefaultRoles(const RoleMap& defaultRoles) const
 void Guard::changed(Poco::Data::Session& session, Id organizationId)
 {
 	_access.changed(session, organizationId);
+	organizationChanged();
+}
+
+
+void Guard::organizationChanged()
+{
+	// Organizations are cached by id and by username: forget them all (changes are rare).
+	Data::Database::afterCommit([this] { _organizationCache.clear(); });
 }
 
 

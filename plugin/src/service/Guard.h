@@ -21,6 +21,7 @@
 #include "data/OrganizationRepository.h"
 #include "data/ResourceRepository.h"
 #include "data/WorkspaceRepository.h"
+#include "service/FreshCache.h"
 
 
 namespace Orgs {
@@ -56,9 +57,15 @@ public:
 
 	Guard(Data::Database& database, Access::AccessControlImpl& access);
 
+	Scope visible(Id actorId, const std::string& org);
+		/// As visible(session, ...) for reads, without a database session while the organization
+		/// and the actor's grant are cached (the hot path: no SQL at all); takes a pooled session
+		/// only to load what is missing.
+
 	Scope visible(Poco::Data::Session& session, Id actorId, const std::string& org, bool lock = false);
-		/// Returns the organization if the actor is a member. Without lock the actor's standing
-		/// comes from the permission cache; with lock (inside a write transaction) the row stays
+		/// Returns the organization if the actor is a member. Without lock the organization and
+		/// the actor's standing come from caches (trusted for orgs.access.maxStaleness; a change
+		/// through changed() in this process is seen at once); with lock (inside a write transaction) the row stays
 		/// locked until the transaction ends and the standing is read in the transaction.
 		/// Throws NotFoundException ("organization_not_found").
 
@@ -116,13 +123,27 @@ public:
 
 	void changed(Poco::Data::Session& session, Id organizationId);
 		/// Records, within the transaction, that access in the organization changes: bumps its
-		/// acl_version and invalidates this process's cached grants once the transaction commits.
+		/// acl_version and, once the transaction commits, invalidates this process's cached
+		/// grants and organizations.
+
+	void organizationChanged();
+		/// Records, within the transaction, that an organization row changes without changing
+		/// access (a new title or username): this process's cached organizations are forgotten
+		/// once the transaction commits; other processes re-read them within maxStaleness.
+		/// Every change to an organization row calls this or changed().
 
 	Access::AccessControlImpl& access();
 	const Config::RoleCatalog& roles() const;
 
 private:
+	bool cachedOrganization(const std::string& org, Organization& organization) const;
+	Poco::Nullable<Organization> findOrganization(Poco::Data::Session& session, const std::string& org, bool lock);
+	Scope standing(const Organization& organization, const Access::AccessControlImpl::Grant& grant,
+	               const std::string& org) const;
+
+	Data::Database& _database;
 	Access::AccessControlImpl& _access;
+	FreshCache<std::string, Organization> _organizationCache;
 	Data::OrganizationRepository _organizations;
 	Data::AccountRepository _accounts;
 	Data::AccessRepository _standings;

@@ -121,6 +121,7 @@ Organization OrganizationServiceImpl::updateOrganization(Id actorId, const std::
 			_handles.reserve(session, o.username, Data::HandleRepository::ORGANIZATION);
 		o.updatedAt = _pClock->now();
 		_organizations.update(session, o);
+		_guard.organizationChanged();
 		if (o.username != oldUsername)
 			_handles.release(session, oldUsername);
 		return o;

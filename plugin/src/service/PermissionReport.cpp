@@ -24,13 +24,17 @@ PermissionReport::Subject PermissionReport::explain(Id actorId, const std::strin
 	if (!workspace.isNull() && !resource.isNull())
 		throw InvalidInputException("Name a workspace or a resource, not both", "invalid_scope");
 	Subject subject;
-	_database.withSession([&](Poco::Data::Session& session) {
-		const Guard::Scope scope = _guard.visible(session, actorId, org);
-		subject.organizationId = scope.organization.id;
-		subject.accountId = account.empty() ? actorId : _guard.account(session, account).id;
+	// About oneself the whole answer may come from the caches: no database session at all.
+	const Guard::Scope scope = _guard.visible(actorId, org);
+	subject.organizationId = scope.organization.id;
+	subject.accountId = actorId;
+	if (!account.empty())
+	{
+		subject.accountId =
+		    _database.withSession([&](Poco::Data::Session& session) { return _guard.account(session, account).id; });
 		if (subject.accountId != actorId && !scope.grant.permissions.has(Permission::MembersRead))
 			throw ForbiddenException("Your role does not grant members.read", "permission_denied");
-	});
+	}
 	subject.workspaceId = workspace;
 	subject.resourceId = resource;
 	Access::AccessControlImpl& access = _guard.access();
