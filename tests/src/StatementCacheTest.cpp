@@ -27,7 +27,8 @@ CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(StatementCacheTest, "StatementCache");
 namespace {
 
 
-const std::string BY_ID_AND_NAME = "SELECT id, username, name FROM accounts WHERE id >= ? AND username <> ? ORDER BY id";
+const std::string BY_ID_AND_NAME =
+    "SELECT id, username, name FROM accounts WHERE id >= ? AND username <> ? ORDER BY id";
 
 
 std::vector<std::string> usernames(Poco::Data::RecordSet& rs)
@@ -67,7 +68,8 @@ void StatementCacheTest::testOneStatementServesEveryValue()
 		const std::size_t prepared = db.statementsCached();
 		// New values, texts longer and shorter than before: the same statement, right rows.
 		{
-			Poco::Data::RecordSet rs = db.select(session, BY_ID_AND_NAME, {bob.id, "a-much-longer-text-than-before-" + std::string(200, 'x')});
+			Poco::Data::RecordSet rs =
+			    db.select(session, BY_ID_AND_NAME, {bob.id, "a-much-longer-text-than-before-" + std::string(200, 'x')});
 			CPPUNIT_ASSERT_EQUAL(std::string("bob,cy"), joined(usernames(rs)));
 		}
 		{

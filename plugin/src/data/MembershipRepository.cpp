@@ -133,11 +133,23 @@ std::vector<Membership> MembershipRepository::list(Poco::Data::Session& session,
 	}
 	sql += " ORDER BY m.account_id LIMIT ?";
 	params.emplace_back(limit);
+	// The page's default roles come in the same statement: one round trip per page.
+	sql = "SELECT p.organization_id, p.account_id, p.username, p.name, p.email, p.role, p.created_at, "
+	      "d.resource_type, d.role FROM (" +
+	      sql +
+	      ") p LEFT JOIN member_default_roles d ON d.organization_id = p.organization_id AND d.account_id = "
+	      "p.account_id ORDER BY p.account_id";
 	Poco::Data::RecordSet rs = _database.select(session, sql, params);
 	Rows rows(rs);
 	std::vector<Membership> result;
 	for (std::size_t i = 0; i < rows.count(); ++i)
-		result.push_back(readMembership(rows, i));
+	{
+		const Id accountId = rows.integer(i, 1);
+		if (result.empty() || result.back().accountId != accountId)
+			result.push_back(readMembership(rows, i));
+		if (!rows.isNull(i, 7))
+			result.back().defaultRoles[rows.text(i, 7)] = rows.text(i, 8);
+	}
 	return result;
 }
 

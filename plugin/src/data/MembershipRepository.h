@@ -45,7 +45,8 @@ public:
 	std::vector<Membership> list(Poco::Data::Session& session, Id orgId, const std::string& role,
 	                             const std::string& search, Id afterAccountId, int limit);
 		/// Returns up to limit members with account id above afterAccountId, by account id,
-		/// optionally only those with the role and those whose username or name contains search.
+		/// optionally only those with the role and those whose username or name contains search,
+		/// each with its default roles (one statement).
 
 	void setDefaultRoles(Poco::Data::Session& session, Id orgId, Id accountId, const RoleMap& roles);
 		/// Sets the member's default role for each resource type named in roles.

@@ -59,7 +59,6 @@ Page<Membership> MembershipServiceImpl::listMembers(Id actorId, const std::strin
 		    _memberships.list(session, scope.organization.id, query.role, query.search, after, query.limit + 1);
 		for (auto& m : rows)
 			m.owner = m.accountId == scope.organization.ownerAccountId;
-		_memberships.loadDefaultRoles(session, scope.organization.id, rows);
 		return Paging::page(std::move(rows), query.limit, [](const Membership& m) { return m.accountId; });
 	});
 }
