@@ -171,7 +171,7 @@ void MailerTest::testSettingsDefaults()
 void MailerTest::testSettingsValidation()
 {
 	const std::map<std::string, std::string> smtp{{"orgs.mail.smtp.host", "localhost"},
-	                                               {"orgs.mail.smtp.from", "noreply@example.com"}};
+	                                              {"orgs.mail.smtp.from", "noreply@example.com"}};
 	auto with = [&smtp](const std::string& key, const std::string& value) {
 		std::map<std::string, std::string> keys(smtp);
 		keys[key] = value;
@@ -186,9 +186,11 @@ void MailerTest::testSettingsValidation()
 	CPPUNIT_ASSERT(startsWith(loadError(with("orgs.mail.smtp.from", "nobody")), "orgs.mail.smtp.from:"));
 	CPPUNIT_ASSERT(startsWith(loadError(with("orgs.mail.smtp.timeoutSeconds", "0")), "orgs.mail.smtp.timeoutSeconds:"));
 	CPPUNIT_ASSERT(startsWith(loadError({{"orgs.mail.pollMillis", "5"}}), "orgs.mail.pollMillis:"));
-	CPPUNIT_ASSERT(startsWith(loadError({{"orgs.mail.retry.initialSeconds", "soon"}}), "orgs.mail.retry.initialSeconds:"));
-	CPPUNIT_ASSERT(startsWith(loadError({{"orgs.mail.retry.initialSeconds", "60"}, {"orgs.mail.retry.maxSeconds", "30"}}),
-	                          "orgs.mail.retry.maxSeconds:"));
+	CPPUNIT_ASSERT(
+	    startsWith(loadError({{"orgs.mail.retry.initialSeconds", "soon"}}), "orgs.mail.retry.initialSeconds:"));
+	CPPUNIT_ASSERT(
+	    startsWith(loadError({{"orgs.mail.retry.initialSeconds", "60"}, {"orgs.mail.retry.maxSeconds", "30"}}),
+	               "orgs.mail.retry.maxSeconds:"));
 	CPPUNIT_ASSERT(startsWith(loadError({{"orgs.mail.leaseSeconds", "0"}}), "orgs.mail.leaseSeconds:"));
 	CPPUNIT_ASSERT(startsWith(loadError({{"orgs.mail.keepSentDays", "-1"}}), "orgs.mail.keepSentDays:"));
 	CPPUNIT_ASSERT(startsWith(loadError({{"orgs.mail.deliver", "perhaps"}}), "orgs.mail.deliver:"));

@@ -28,9 +28,9 @@
 
 
 using namespace Orgs;
+using Orgs::Test::reasonOf;
 using Orgs::Test::SmtpSink;
 using Orgs::Test::TestRuntime;
-using Orgs::Test::reasonOf;
 
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(OutboxTest, "Outbox");
@@ -129,8 +129,7 @@ Data::OutboxEntry entry(TestRuntime& rt, Id id)
 {
 	Data::OutboxRepository repo(rt.runtime().database());
 	Data::OutboxEntry e;
-	const bool found =
-	    rt.runtime().database().withSession([&](Poco::Data::Session& s) { return repo.find(s, id, e); });
+	const bool found = rt.runtime().database().withSession([&](Poco::Data::Session& s) { return repo.find(s, id, e); });
 	CPPUNIT_ASSERT_MESSAGE("outbox row " + std::to_string(id), found);
 	return e;
 }
@@ -274,14 +273,53 @@ void OutboxTest::testOutageLosesNothingAndDeliversOnce()
 }
 
 
+void OutboxTest::testSlowAndRefusingServersAreRetried()
+{
+	SmtpSink sink;
+	sink.stop();
+	sink.setOptions({"-w", "3"}); // answers DATA after 3 s, later than the sender waits
+	sink.start();
+	TestRuntime rt(smtpSettings(sink, {{"orgs.mail.smtp.timeoutSeconds", "1"}}));
+	const Id id = enqueue(rt, message("ada@example.com", "Patience"));
+	CPPUNIT_ASSERT(waitUntil([&] { return entry(rt, id).attempts >= 1 && !entry(rt, id).lastError.empty(); }));
+	Data::OutboxEntry e = entry(rt, id);
+	CPPUNIT_ASSERT(e.sentAt.isNull());
+	CPPUNIT_ASSERT_MESSAGE(e.lastError, e.lastError.find("imeout") != std::string::npos ||
+	                                        e.lastError.find("timed out") != std::string::npos);
+
+	// A server that refuses the recipient for now (450).
+	sink.stop();
+	sink.setOptions({"-r", "RCPT"});
+	sink.start();
+	const int before = entry(rt, id).attempts;
+	CPPUNIT_ASSERT(waitUntil([&] {
+		const Data::OutboxEntry now = entry(rt, id);
+		return now.attempts > before + 1 && now.lastError.find("450") != std::string::npos;
+	}));
+	CPPUNIT_ASSERT(entry(rt, id).sentAt.isNull());
+	CPPUNIT_ASSERT(sink.messages().empty());
+
+	// Healthy again: delivered, once.
+	sink.stop();
+	sink.setOptions({});
+	sink.start();
+	std::vector<SmtpSink::Message> received = sink.waitForMessages(1, WAIT_MS);
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(sink.log(), std::size_t(1), received.size());
+	CPPUNIT_ASSERT_EQUAL(std::string("Patience"), received[0].subject);
+	CPPUNIT_ASSERT(waitUntil([&] { return !entry(rt, id).sentAt.isNull(); }));
+	Poco::Thread::sleep(300);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(1), sink.messages().size());
+}
+
+
 void OutboxTest::testMessagesAreDeliveredInOrder()
 {
 	SmtpSink sink;
 	TestRuntime rt(smtpSettings(sink));
 	rt.runtime().database().transact([&](Poco::Data::Session& s) {
 		for (int i = 1; i <= 5; ++i)
-			rt.runtime().outbox().enqueue(s, message("user" + std::to_string(i) + "@example.com",
-			                                         "Message " + std::to_string(i)));
+			rt.runtime().outbox().enqueue(
+			    s, message("user" + std::to_string(i) + "@example.com", "Message " + std::to_string(i)));
 	});
 	for (int i = 6; i <= 8; ++i)
 		enqueue(rt, message("user" + std::to_string(i) + "@example.com", "Message " + std::to_string(i)));
@@ -402,11 +440,10 @@ void OutboxTest::testDeadSenderIsRetriedAfterLease()
 
 	// The dead sender, were it only slow, can no longer reschedule the row; marking it sent
 	// again changes nothing.
-	CPPUNIT_ASSERT(!rt.runtime().database().withSession([&](Poco::Data::Session& s) {
-		return repo.markFailed(s, id, deadLease, deadLease + 1000, "late");
-	}));
 	CPPUNIT_ASSERT(!rt.runtime().database().withSession(
-	    [&](Poco::Data::Session& s) { return repo.markSent(s, id, deadLease); }));
+	    [&](Poco::Data::Session& s) { return repo.markFailed(s, id, deadLease, deadLease + 1000, "late"); }));
+	CPPUNIT_ASSERT(
+	    !rt.runtime().database().withSession([&](Poco::Data::Session& s) { return repo.markSent(s, id, deadLease); }));
 	CPPUNIT_ASSERT_EQUAL(after.sentAt.value(), entry(rt, id).sentAt.value());
 	CPPUNIT_ASSERT_EQUAL(std::size_t(0), sender.deliverDue());
 }
@@ -437,9 +474,8 @@ void OutboxTest::testPurgeKeepsRecentAndUnsent()
 void OutboxTest::testEnqueueValidates()
 {
 	TestRuntime rt(TestRuntime::Settings{{"orgs.mail.deliver", "false"}});
-	CPPUNIT_ASSERT_EQUAL(std::string("invalid_email"), reasonOf<InvalidInputException>([&] {
-		                     enqueue(rt, message("not an address", "Hello"));
-	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("invalid_email"),
+	                     reasonOf<InvalidInputException>([&] { enqueue(rt, message("not an address", "Hello")); }));
 	CPPUNIT_ASSERT_EQUAL(std::string("invalid_email"), reasonOf<InvalidInputException>([&] {
 		                     enqueue(rt, message("ada@example.com\r\nBcc: eve@example.com", "Hello"));
 	                     }));
@@ -502,7 +538,7 @@ void OutboxTest::testSenderStopsPromptly()
 
 	sender.start();
 	CPPUNIT_ASSERT(waitUntil([&] { return pMailer->sent().size() >= 30; }));
-	CPPUNIT_ASSERT(waitUntil(
-	    [&] { return rt.scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND id > ?", 0) == 0; }));
+	CPPUNIT_ASSERT(
+	    waitUntil([&] { return rt.scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND id > ?", 0) == 0; }));
 	CPPUNIT_ASSERT_EQUAL(std::size_t(30), pMailer->sent().size());
 }

@@ -27,6 +27,7 @@ class OutboxTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testCommittedMessageIsDeliveredBySmtp);
 	CPPUNIT_TEST(testSmtpAuthentication);
 	CPPUNIT_TEST(testOutageLosesNothingAndDeliversOnce);
+	CPPUNIT_TEST(testSlowAndRefusingServersAreRetried);
 	CPPUNIT_TEST(testMessagesAreDeliveredInOrder);
 	CPPUNIT_TEST(testHostMailerFailsThenSucceeds);
 	CPPUNIT_TEST(testTwoSendersNeverDeliverTwice);
@@ -41,6 +42,7 @@ public:
 	void testCommittedMessageIsDeliveredBySmtp();
 	void testSmtpAuthentication();
 	void testOutageLosesNothingAndDeliversOnce();
+	void testSlowAndRefusingServersAreRetried();
 	void testMessagesAreDeliveredInOrder();
 	void testHostMailerFailsThenSucceeds();
 	void testTwoSendersNeverDeliverTwice();

@@ -206,7 +206,8 @@ bool OutboxSender::deliver(const Data::OutboxEntry& entry, bool& claimed)
 
 	const Poco::Int64 delay = retryDelay(attempts, _settings.retryInitialMicros, _settings.retryMaxMicros);
 	withSession([&](Poco::Data::Session& s) {
-		_messages.markFailed(s, entry.id, leaseUntil, now + delay, "attempt " + std::to_string(attempts) + ": " + error);
+		_messages.markFailed(s, entry.id, leaseUntil, now + delay,
+		                     "attempt " + std::to_string(attempts) + ": " + error);
 	});
 	_logger.warning("Outbox: message " + std::to_string(entry.id) + " to " + entry.message.to + " failed (attempt " +
 	                std::to_string(attempts) + "), retrying in " + seconds(delay) + ": " + error);
@@ -218,8 +219,8 @@ std::size_t OutboxSender::purge()
 {
 	if (_settings.keepSentDays <= 0)
 		return 0;
-	const Poco::Int64 before =
-	    Data::Database::toMicros(_pClock->now()) - static_cast<Poco::Int64>(_settings.keepSentDays) * Poco::Timespan::DAYS;
+	const Poco::Int64 before = Data::Database::toMicros(_pClock->now()) -
+	                           static_cast<Poco::Int64>(_settings.keepSentDays) * Poco::Timespan::DAYS;
 	return withSession([&](Poco::Data::Session& s) { return _messages.purgeSent(s, before); });
 }
 

@@ -135,8 +135,8 @@ std::vector<std::string> SmtpMailer::authMechanisms(const std::string& ehloRespo
 		std::string text = Poco::toUpper(line.size() > 4 ? line.substr(4) : std::string());
 		if (text.compare(0, 5, "AUTH ") != 0 && text.compare(0, 5, "AUTH=") != 0)
 			continue;
-		Poco::StringTokenizer words(text.substr(5), " ", Poco::StringTokenizer::TOK_IGNORE_EMPTY |
-		                                                     Poco::StringTokenizer::TOK_TRIM);
+		Poco::StringTokenizer words(text.substr(5), " ",
+		                            Poco::StringTokenizer::TOK_IGNORE_EMPTY | Poco::StringTokenizer::TOK_TRIM);
 		return std::vector<std::string>(words.begin(), words.end());
 	}
 	return {};

@@ -170,6 +170,8 @@ bool SmtpSink::launch()
 	std::string command = "exec " + shellQuote(executable());
 	if (::geteuid() == 0)
 		command += " -u root"; // smtp-sink refuses to run as root without -u
+	for (const auto& option : _options)
+		command += " " + shellQuote(option);
 	command += " -h orgs-test-sink -t 30 -D " + shellQuote(_folder + "received") + " -S " +
 	           shellQuote("\\001ORGS-SMTP-SINK\\n") + " 127.0.0.1:" + std::to_string(_port) + " 64 >> " +
 	           shellQuote(_folder + "log") + " 2>&1";
@@ -211,6 +213,12 @@ void SmtpSink::stop()
 	{
 	}
 	_pHandle.reset();
+}
+
+
+void SmtpSink::setOptions(const std::vector<std::string>& options)
+{
+	_options = options;
 }
 
 

@@ -62,6 +62,10 @@ public:
 	void stop();
 		/// Kills the server and waits until it is gone; connections are refused from then on.
 
+	void setOptions(const std::vector<std::string>& options);
+		/// Sets extra smtp-sink options for the next start(), e.g. {"-w", "3"} (wait 3 s before
+		/// answering DATA) or {"-r", "RCPT"} (answer RCPT with 450).
+
 	bool running() const;
 
 	Poco::UInt16 port() const;
@@ -91,6 +95,7 @@ private:
 
 	std::string _folder;
 	Poco::UInt16 _port;
+	std::vector<std::string> _options;
 	std::unique_ptr<Poco::ProcessHandle> _pHandle;
 };
 
