@@ -10,9 +10,14 @@
 #include "MailerTest.h"
 #include "config/Settings.h"
 #include "data/OutboxRepository.h"
+#include "service/LogMailer.h"
 #include "service/OutboxSender.h"
 #include "service/SmtpMailer.h"
 #include "support/SmtpSink.h"
+#include "Poco/AutoPtr.h"
+#include "Poco/Channel.h"
+#include "Poco/Logger.h"
+#include "Poco/Message.h"
 #include "Poco/Net/MessageHeader.h"
 #include "Poco/Net/NetException.h"
 #include "Poco/Timespan.h"
@@ -57,6 +62,15 @@ bool startsWith(const std::string& text, const std::string& prefix)
 {
 	return text.compare(0, prefix.size(), prefix) == 0;
 }
+
+
+class CapturingChannel : public Poco::Channel
+{
+public:
+	void log(const Poco::Message& msg) override { messages.push_back(msg); }
+
+	std::vector<Poco::Message> messages;
+};
 
 
 } // namespace
@@ -209,4 +223,22 @@ void MailerTest::testSmtpServerDownThrows()
 	Service::SmtpMailer mailer(settings);
 	MailMessage message{"ada@example.com", "Hello", "Body"};
 	CPPUNIT_ASSERT_THROW(mailer.send(message), Poco::Net::NetException);
+}
+
+
+void MailerTest::testLogMailerLogsTheWholeMessage()
+{
+	Poco::AutoPtr<CapturingChannel> pChannel = new CapturingChannel;
+	Poco::Logger& logger = Poco::Logger::get("orgs-test-log-mailer");
+	logger.setChannel(pChannel);
+	logger.setLevel(Poco::Message::PRIO_INFORMATION);
+	Service::LogMailer mailer(logger);
+	mailer.send(MailMessage{"ada@example.com", "Grace invited you", "Open https://example.com/i/abc\nto join."});
+	logger.setChannel(nullptr);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(1), pChannel->messages.size());
+	const Poco::Message& m = pChannel->messages[0];
+	CPPUNIT_ASSERT_EQUAL(Poco::Message::PRIO_INFORMATION, m.getPriority());
+	CPPUNIT_ASSERT(m.getText().find("To: ada@example.com") != std::string::npos);
+	CPPUNIT_ASSERT(m.getText().find("Subject: Grace invited you") != std::string::npos);
+	CPPUNIT_ASSERT(m.getText().find("Open https://example.com/i/abc\nto join.") != std::string::npos);
 }

@@ -28,6 +28,7 @@ class MailerTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testSettingsDefaults);
 	CPPUNIT_TEST(testSettingsValidation);
 	CPPUNIT_TEST(testSmtpServerDownThrows);
+	CPPUNIT_TEST(testLogMailerLogsTheWholeMessage);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -38,6 +39,7 @@ public:
 	void testSettingsDefaults();
 	void testSettingsValidation();
 	void testSmtpServerDownThrows();
+	void testLogMailerLogsTheWholeMessage();
 };
 
 

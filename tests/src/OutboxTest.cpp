@@ -10,6 +10,7 @@
 #include "OutboxTest.h"
 #include "data/Database.h"
 #include "data/OutboxRepository.h"
+#include "service/LogMailer.h"
 #include "service/Outbox.h"
 #include "service/OutboxSender.h"
 #include "support/Expect.h"
@@ -355,6 +356,16 @@ void OutboxTest::testHostMailerFailsThenSucceeds()
 	CPPUNIT_ASSERT_EQUAL(3, e.attempts);
 	CPPUNIT_ASSERT_MESSAGE(e.lastError, e.lastError.find("attempt 2: ") == 0);
 	CPPUNIT_ASSERT_MESSAGE(e.lastError, e.lastError.find("host mailer down") != std::string::npos);
+}
+
+
+void OutboxTest::testWithoutSmtpTheLogGetsTheMessage()
+{
+	TestRuntime rt(TestRuntime::Settings{{"orgs.mail.pollMillis", "50"}});
+	CPPUNIT_ASSERT(dynamic_cast<Service::LogMailer*>(rt.runtime().mailer().get()));
+	const Id id = enqueue(rt, message("ada@example.com", "Copy the link from the log"));
+	CPPUNIT_ASSERT(waitUntil([&] { return !entry(rt, id).sentAt.isNull(); }));
+	CPPUNIT_ASSERT_EQUAL(1, entry(rt, id).attempts);
 }
 
 

@@ -30,6 +30,7 @@ class OutboxTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testSlowAndRefusingServersAreRetried);
 	CPPUNIT_TEST(testMessagesAreDeliveredInOrder);
 	CPPUNIT_TEST(testHostMailerFailsThenSucceeds);
+	CPPUNIT_TEST(testWithoutSmtpTheLogGetsTheMessage);
 	CPPUNIT_TEST(testTwoSendersNeverDeliverTwice);
 	CPPUNIT_TEST(testDeadSenderIsRetriedAfterLease);
 	CPPUNIT_TEST(testPurgeKeepsRecentAndUnsent);
@@ -45,6 +46,7 @@ public:
 	void testSlowAndRefusingServersAreRetried();
 	void testMessagesAreDeliveredInOrder();
 	void testHostMailerFailsThenSucceeds();
+	void testWithoutSmtpTheLogGetsTheMessage();
 	void testTwoSendersNeverDeliverTwice();
 	void testDeadSenderIsRetriedAfterLease();
 	void testPurgeKeepsRecentAndUnsent();
