@@ -4,8 +4,11 @@
 set -euo pipefail
 
 # libbenchmark-dev and wrk: the benchmarks (tests/bench/README.md).
+# postfix: only for /usr/sbin/smtp-sink, the SMTP server the outbox tests run on a free
+# port. It is installed unconfigured ("No configuration"): without /etc/postfix/main.cf
+# neither its init script nor its systemd unit starts a mail server.
 PACKAGES=(cmake g++ make pkg-config libpoco-dev libcppunit-dev libmariadb-dev
-	mariadb-server mariadb-client curl clang-format libbenchmark-dev wrk)
+	mariadb-server mariadb-client curl clang-format libbenchmark-dev wrk postfix)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -29,5 +32,8 @@ else
 fi
 
 echo "install-deps: installing ${missing[*]}"
+if [[ " ${missing[*]} " == *" postfix "* ]]; then
+	echo "postfix postfix/main_mailer_type select No configuration" | "${SUDO[@]}" debconf-set-selections
+fi
 "${SUDO[@]}" apt-get update -qq
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"

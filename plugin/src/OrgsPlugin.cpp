@@ -12,6 +12,7 @@
 #include "Runtime.h"
 #include "http/Api.h"
 #include "data/Database.h"
+#include "Orgs/Mailer.h"
 #include "Orgs/ServerPlugin.h"
 #include "Poco/ClassLibrary.h"
 #include <memory>
@@ -24,7 +25,8 @@ class OrgsPlugin : public Orgs::ServerPlugin
 	/// Starts the Orgs runtime inside a host: publishes AccountService, OrganizationService,
 	/// MembershipService, WorkspaceService, ResourceService and AccessControl in the host's registry and mounts the API under
 	/// orgs.http.basePath (default /api/v1). A host that authenticates its users itself
-	/// publishes an Orgs::Authenticator before start().
+	/// publishes an Orgs::Authenticator before start(); one that delivers mail itself publishes
+	/// an Orgs::Mailer.
 {
 public:
 	void start(Orgs::PluginContext& context) override
@@ -33,7 +35,7 @@ public:
 		Orgs::ServiceRegistry& services = context.services();
 		_pRuntime.reset(new Runtime(
 		    context.configuration(), [&context](const std::string& p) { return context.resolvePath(p); }, logger,
-		    services.find<Orgs::Authenticator>()));
+		    services.find<Orgs::Authenticator>(), nullptr, services.find<Orgs::Mailer>()));
 		_pServices = &services;
 		services.add<Orgs::AccountService>(_pRuntime->accounts());
 		services.add<Orgs::OrganizationService>(_pRuntime->organizations());

@@ -23,11 +23,14 @@
 #include "http/WorkspaceHandlers.h"
 #include "service/AccountServiceImpl.h"
 #include "service/Guard.h"
+#include "service/LogMailer.h"
 #include "service/MembershipServiceImpl.h"
 #include "service/OrganizationServiceImpl.h"
 #include "service/Outbox.h"
+#include "service/OutboxSender.h"
 #include "service/PermissionReport.h"
 #include "service/ResourceServiceImpl.h"
+#include "service/SmtpMailer.h"
 #include "service/WorkspaceServiceImpl.h"
 #include "Poco/AutoPtr.h"
 #include "Poco/File.h"
@@ -40,7 +43,7 @@ namespace Orgs {
 
 Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::Settings::PathResolver& resolvePath,
                  Poco::Logger& logger, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator,
-                 Service::Clock::Ptr pClock)
+                 Service::Clock::Ptr pClock, Orgs::Mailer::Ptr pHostMailer)
     : _settings(Config::Settings::load(config, resolvePath)), _roles(loadRoles(config, _settings.rolesFile)),
       _pClock(pClock ? pClock : Service::Clock::Ptr(new Service::Clock)),
       _pDatabase(new Data::Database(_settings.database)),
@@ -75,11 +78,24 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pWorkspaceHandlers->addRoutes(_pApi->router());
 	_pResourceHandlers.reset(new Http::ResourceHandlers(*_pResources));
 	_pResourceHandlers->addRoutes(_pApi->router());
+
+	// Mail: the host's Mailer, else SMTP, else the log; the sender starts last.
+	if (pHostMailer)
+		_pMailer = pHostMailer;
+	else if (!_settings.mail.smtp.host.empty())
+		_pMailer = new Service::SmtpMailer(_settings.mail.smtp);
+	else
+		_pMailer = new Service::LogMailer(logger);
+	_pOutboxSender.reset(new Service::OutboxSender(*_pDatabase, *_pOutbox, _pMailer, _pClock, _settings.mail, logger));
+	if (_settings.mail.deliver)
+		_pOutboxSender->start();
 }
 
 
 Runtime::~Runtime()
 {
+	// The outbox sender first: it must not start a delivery while the rest goes away.
+	_pOutboxSender.reset();
 	// Reverse order of construction: the API first, the database last.
 	_pResourceHandlers.reset();
 	_pWorkspaceHandlers.reset();
@@ -142,6 +158,18 @@ Data::Database& Runtime::database()
 Service::Outbox& Runtime::outbox()
 {
 	return *_pOutbox;
+}
+
+
+Service::OutboxSender& Runtime::outboxSender()
+{
+	return *_pOutboxSender;
+}
+
+
+Orgs::Mailer::Ptr Runtime::mailer() const
+{
+	return _pMailer;
 }
 
 

@@ -16,6 +16,7 @@
 #include "Orgs/AccessControl.h"
 #include "Orgs/AccountService.h"
 #include "Orgs/Authenticator.h"
+#include "Orgs/Mailer.h"
 #include "Orgs/MembershipService.h"
 #include "Orgs/OrganizationService.h"
 #include "Orgs/ResourceService.h"
@@ -40,6 +41,7 @@ class AccessControlImpl;
 namespace Service {
 class Guard;
 class Outbox;
+class OutboxSender;
 class PermissionReport;
 } // namespace Service
 namespace Http {
@@ -66,8 +68,10 @@ class Runtime
 public:
 	Runtime(const Poco::Util::AbstractConfiguration& config, const Config::Settings::PathResolver& resolvePath,
 	        Poco::Logger& logger, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator = nullptr,
-	        Service::Clock::Ptr pClock = nullptr);
-		/// Reads the configuration, migrates the schema and builds every service. Throws
+	        Service::Clock::Ptr pClock = nullptr, Orgs::Mailer::Ptr pHostMailer = nullptr);
+		/// Reads the configuration, migrates the schema and builds every service. Mail goes
+		/// through pHostMailer if given, else SMTP (orgs.mail.smtp.host) or the log; the outbox
+		/// sender starts unless orgs.mail.deliver is false. Throws
 		/// Poco::DataFormatException for bad configuration and Poco::Data exceptions when the
 		/// database cannot be used.
 
@@ -77,6 +81,8 @@ public:
 	const Config::RoleCatalog& roles() const;
 	Data::Database& database();
 	Service::Outbox& outbox();
+	Service::OutboxSender& outboxSender();
+	Orgs::Mailer::Ptr mailer() const;
 	int schemaVersion() const;
 
 	Orgs::AccountService::Ptr accounts() const;
@@ -98,6 +104,8 @@ private:
 	Poco::SharedPtr<Access::AccessControlImpl> _pAccess;
 	std::unique_ptr<Service::Guard> _pGuard;
 	std::unique_ptr<Service::Outbox> _pOutbox;
+	Orgs::Mailer::Ptr _pMailer;
+	std::unique_ptr<Service::OutboxSender> _pOutboxSender;
 	Orgs::AccountService::Ptr _pAccounts;
 	Orgs::OrganizationService::Ptr _pOrganizations;
 	Orgs::MembershipService::Ptr _pMemberships;

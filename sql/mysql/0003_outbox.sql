@@ -1,11 +1,12 @@
 -- The outbox: every message is written in the transaction that causes it and delivered later
--- by the sender, so a message is never lost when the mail server is down.
+-- by the sender, so a message is never lost when the mail server is down. body is TEXT (64 KiB),
+-- not MEDIUMTEXT: Poco's MySQL extractor allocates the declared maximum for every row it reads.
 
 CREATE TABLE outbox (
   id BIGINT NOT NULL AUTO_INCREMENT,
   recipient VARCHAR(320) NOT NULL,
   subject VARCHAR(998) NOT NULL,
-  body MEDIUMTEXT NOT NULL,
+  body TEXT NOT NULL,
   created_at BIGINT NOT NULL,
   attempts INT NOT NULL DEFAULT 0,
   next_attempt_at BIGINT NOT NULL,

@@ -13,6 +13,7 @@ find_package(Threads REQUIRED)
 add_library(OrgsTestSupport STATIC
 	"${PROJECT_SOURCE_DIR}/tests/src/support/HostProcess.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/HttpClient.cpp"
+	"${PROJECT_SOURCE_DIR}/tests/src/support/SmtpSink.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/TestDatabase.cpp")
 target_include_directories(OrgsTestSupport PUBLIC "${PROJECT_SOURCE_DIR}/tests/src")
 target_link_libraries(OrgsTestSupport PUBLIC

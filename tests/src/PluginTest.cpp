@@ -12,6 +12,7 @@
 #include "Orgs/AccountService.h"
 #include "Orgs/Authenticator.h"
 #include "Orgs/Errors.h"
+#include "Orgs/Mailer.h"
 #include "Orgs/MembershipService.h"
 #include "Orgs/OrganizationService.h"
 #include "Orgs/ResourceService.h"
@@ -23,6 +24,7 @@
 #include "Poco/ClassLoader.h"
 #include "Poco/Environment.h"
 #include "Poco/Manifest.h"
+#include "Poco/Mutex.h"
 #include "Poco/Net/HTTPServer.h"
 #include "Poco/Net/ServerSocket.h"
 #include "Poco/Path.h"
@@ -112,6 +114,28 @@ public:
 
 private:
 	Poco::SharedPtr<Poco::Net::HTTPRequestHandlerFactory> _p;
+};
+
+
+class CollectingMailer : public Orgs::Mailer
+	/// A host that delivers mail itself.
+{
+public:
+	void send(const MailMessage& message) override
+	{
+		Poco::FastMutex::ScopedLock lock(_mutex);
+		_sent.push_back(message);
+	}
+
+	std::vector<MailMessage> sent()
+	{
+		Poco::FastMutex::ScopedLock lock(_mutex);
+		return _sent;
+	}
+
+private:
+	Poco::FastMutex _mutex;
+	std::vector<MailMessage> _sent;
 };
 
 
@@ -244,6 +268,36 @@ void PluginTest::testHostAuthenticatorProvisionsAccounts()
 	}
 	context._pFactory = nullptr;
 	loaded._pPlugin->stop();
+}
+
+
+void PluginTest::testHostMailerDeliversTheOutbox()
+{
+	TestDatabase::Ptr pDb = TestDatabase::create(TestRuntime::connector());
+	TestContext context(TestRuntime::configuration(*pDb, {{"orgs.mail.pollMillis", "50"}}));
+	Poco::SharedPtr<CollectingMailer> pMailer = new CollectingMailer;
+	context.services().add<Orgs::Mailer>(pMailer);
+	Loader loader;
+	LoadedPlugin loaded(loader);
+	loaded._pPlugin->start(context);
+	{
+		// A message as another process on the same database would queue it.
+		using namespace Poco::Data::Keywords;
+		const Poco::Int64 at = Poco::Timestamp().epochMicroseconds();
+		Poco::Data::Session s = pDb->session();
+		s << "INSERT INTO outbox (recipient, subject, body, created_at, attempts, next_attempt_at) "
+		     "VALUES ('ada@example.com', 'Welcome', 'Hello Ada', ?, 0, ?)",
+		    bind(at), bind(at), now;
+	}
+	Poco::Timestamp started;
+	while (pMailer->sent().empty() && !started.isElapsed(15 * Poco::Timespan::SECONDS))
+		Poco::Thread::sleep(20);
+	loaded._pPlugin->stop();
+	const std::vector<MailMessage> sent = pMailer->sent();
+	CPPUNIT_ASSERT_EQUAL(std::size_t(1), sent.size());
+	CPPUNIT_ASSERT_EQUAL(std::string("ada@example.com"), sent[0].to);
+	CPPUNIT_ASSERT_EQUAL(std::string("Welcome"), sent[0].subject);
+	CPPUNIT_ASSERT_EQUAL(std::string("Hello Ada"), sent[0].body);
 }
 
 

@@ -23,6 +23,7 @@ class PluginTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testManifestExportsOnePlugin);
 	CPPUNIT_TEST(testServicesArePublishedAndWithdrawn);
 	CPPUNIT_TEST(testHostAuthenticatorProvisionsAccounts);
+	CPPUNIT_TEST(testHostMailerDeliversTheOutbox);
 	CPPUNIT_TEST(testBadConfigurationStopsStart);
 	CPPUNIT_TEST_SUITE_END();
 
@@ -30,6 +31,7 @@ public:
 	void testManifestExportsOnePlugin();
 	void testServicesArePublishedAndWithdrawn();
 	void testHostAuthenticatorProvisionsAccounts();
+	void testHostMailerDeliversTheOutbox();
 	void testBadConfigurationStopsStart();
 };
 

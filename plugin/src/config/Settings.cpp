@@ -10,6 +10,7 @@
 #include "config/Settings.h"
 #include "config/RoleCatalog.h"
 #include "Poco/Exception.h"
+#include "Poco/NumberFormatter.h"
 #include "Poco/NumberParser.h"
 #include "Poco/RegularExpression.h"
 #include "Poco/String.h"
@@ -45,6 +46,54 @@ bool readBool(const Poco::Util::AbstractConfiguration& config, const std::string
 	{
 		throw Poco::DataFormatException(key + ": expected true or false, got '" + config.getString(key) + "'");
 	}
+}
+
+
+Poco::Int64 readSecondsAsMicros(const Poco::Util::AbstractConfiguration& config, const std::string& key, double def,
+                                double min, double max)
+{
+	const std::string text = Poco::trim(config.getString(key, Poco::NumberFormatter::format(def)));
+	double value = 0;
+	if (!Poco::NumberParser::tryParseFloat(text, value) || !(value >= min) || !(value <= max))
+	{
+		throw Poco::DataFormatException(key + ": expected seconds from " + Poco::NumberFormatter::format(min) + " to " +
+		                                Poco::NumberFormatter::format(max) + ", got '" + text + "'");
+	}
+	return static_cast<Poco::Int64>(value * 1e6);
+}
+
+
+MailSettings loadMail(const Poco::Util::AbstractConfiguration& config)
+{
+	MailSettings m;
+	m.deliver = readBool(config, "orgs.mail.deliver", m.deliver);
+	m.pollMillis = readInt(config, "orgs.mail.pollMillis", static_cast<int>(m.pollMillis), 10, 3600000);
+	m.retryInitialMicros = readSecondsAsMicros(config, "orgs.mail.retry.initialSeconds", 30, 0.01, 86400);
+	m.retryMaxMicros = readSecondsAsMicros(config, "orgs.mail.retry.maxSeconds", 3600, 0.01, 7 * 86400);
+	if (m.retryMaxMicros < m.retryInitialMicros)
+		throw Poco::DataFormatException(
+		    "orgs.mail.retry.maxSeconds: must not be less than orgs.mail.retry.initialSeconds");
+	m.leaseMicros = readSecondsAsMicros(config, "orgs.mail.leaseSeconds", 300, 1, 86400);
+	m.keepSentDays = readInt(config, "orgs.mail.keepSentDays", m.keepSentDays, 0, 36500);
+
+	SmtpSettings& smtp = m.smtp;
+	smtp.host = Poco::trim(config.getString("orgs.mail.smtp.host", ""));
+	smtp.port = readInt(config, "orgs.mail.smtp.port", smtp.port, 1, 65535);
+	smtp.from = Poco::trim(config.getString("orgs.mail.smtp.from", ""));
+	smtp.username = config.getString("orgs.mail.smtp.username", "");
+	smtp.password = config.getString("orgs.mail.smtp.password", "");
+	smtp.timeoutSeconds = readInt(config, "orgs.mail.smtp.timeoutSeconds", smtp.timeoutSeconds, 1, 600);
+	smtp.heloName = Poco::trim(config.getString("orgs.mail.smtp.heloName", ""));
+	if (!smtp.host.empty())
+	{
+		if (smtp.from.empty())
+			throw Poco::DataFormatException("orgs.mail.smtp.from: required when orgs.mail.smtp.host is set");
+		if (smtp.from.find('@') == std::string::npos || smtp.from.find_first_of("\r\n") != std::string::npos)
+			throw Poco::DataFormatException("orgs.mail.smtp.from: expected an address such as "
+			                                "\"Orgs <noreply@example.com>\", got '" +
+			                                smtp.from + "'");
+	}
+	return m;
 }
 
 
@@ -112,6 +161,7 @@ Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const P
 	s.cacheEntries = static_cast<std::size_t>(
 	    readInt(config, "orgs.access.cacheEntries", static_cast<int>(s.cacheEntries), 64, 1 << 26));
 
+	s.mail = loadMail(config);
 	s.rolesFile = resolvePath(Poco::trim(config.getString("orgs.roles.file", "roles.properties")));
 	return s;
 }

@@ -36,6 +36,32 @@ struct DatabaseSettings
 };
 
 
+struct SmtpSettings
+	/// orgs.mail.smtp.*: where SmtpMailer delivers. An empty host means no SMTP.
+{
+	std::string host;        ///< orgs.mail.smtp.host ("" = no SMTP: messages go to the log)
+	int port = 25;           ///< orgs.mail.smtp.port
+	std::string from;        ///< orgs.mail.smtp.from, e.g. "Orgs <noreply@example.com>" (required with a host)
+	std::string username;    ///< orgs.mail.smtp.username ("" = no authentication)
+	std::string password;    ///< orgs.mail.smtp.password
+	int timeoutSeconds = 10; ///< orgs.mail.smtp.timeoutSeconds: connect and each reply
+	std::string heloName;    ///< orgs.mail.smtp.heloName: the name sent with EHLO ("" = this host's name)
+};
+
+
+struct MailSettings
+	/// orgs.mail.*: the outbox sender.
+{
+	bool deliver = true;                       ///< orgs.mail.deliver: run the outbox sender in this process
+	long pollMillis = 1000;                    ///< orgs.mail.pollMillis: how often the sender looks for due mail
+	Poco::Int64 retryInitialMicros = 30000000; ///< orgs.mail.retry.initialSeconds (first back-off)
+	Poco::Int64 retryMaxMicros = 3600000000;   ///< orgs.mail.retry.maxSeconds (back-off cap)
+	Poco::Int64 leaseMicros = 300000000;       ///< orgs.mail.leaseSeconds: how long a claimed message is reserved
+	int keepSentDays = 30;                     ///< orgs.mail.keepSentDays: sent rows kept this long (0 = forever)
+	SmtpSettings smtp;
+};
+
+
 class Settings
 	/// The plugin's settings, read once at start. Malformed values stop start-up with a
 	/// Poco::DataFormatException naming the key.
@@ -57,6 +83,7 @@ public:
 	Poco::Int64 maxStalenessNs =
 	    1000000000;                   ///< orgs.access.maxStaleness (seconds, may be fractional; 0 = always check)
 	std::size_t cacheEntries = 65536; ///< orgs.access.cacheEntries
+	MailSettings mail;                ///< orgs.mail.*
 };
 
 

@@ -16,6 +16,7 @@
 #include "Orgs/Mailer.h"
 #include "data/OutboxRepository.h"
 #include "service/Clock.h"
+#include "Poco/Event.h"
 
 
 namespace Orgs {
@@ -31,11 +32,27 @@ public:
 
 	Id enqueue(Poco::Data::Session& session, const MailMessage& message);
 		/// Stores message for delivery; returns its outbox id. Throws InvalidInputException
-		/// ("invalid_email") if the recipient is not a plausible address.
+		/// ("invalid_email") if the recipient is not a plausible address, and
+		/// InvalidInputException ("message_too_long") if the subject exceeds 998 characters or
+		/// the body 65535 bytes.
+		///
+		/// Inside transact() the sender of this process is woken once the transaction commits
+		/// (never if it rolls back); outside, at once.
+
+	void wake();
+		/// Wakes the sender waiting in waitForWork().
+
+	bool waitForWork(long milliseconds);
+		/// Waits until wake() is called or milliseconds pass; returns true if woken. Used by
+		/// the outbox sender between passes.
+
+	static const std::size_t MAX_SUBJECT_CHARS = 998;
+	static const std::size_t MAX_BODY_BYTES = 65535;
 
 private:
 	Data::OutboxRepository _messages;
 	Clock::Ptr _pClock;
+	Poco::Event _work;
 };
 
 

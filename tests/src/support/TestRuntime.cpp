@@ -17,7 +17,7 @@ namespace Orgs {
 namespace Test {
 
 
-TestRuntime::TestRuntime(const Settings& settings, Service::Clock::Ptr pClock)
+TestRuntime::TestRuntime(const Settings& settings, Service::Clock::Ptr pClock, Orgs::Mailer::Ptr pMailer)
     : _pDatabase(TestDatabase::create(connector()))
 {
 	Poco::AutoPtr<Poco::Util::MapConfiguration> pConfig = configuration(*_pDatabase, settings);
@@ -25,7 +25,7 @@ TestRuntime::TestRuntime(const Settings& settings, Service::Clock::Ptr pClock)
 	logger.setLevel(Poco::Message::PRIO_WARNING);
 	_pRuntime.reset(new Runtime(
 	    *pConfig, [](const std::string& p) { return Poco::Path(p).makeAbsolute(sourceDir() + "/config/").toString(); },
-	    logger, nullptr, pClock));
+	    logger, nullptr, pClock, pMailer));
 }
 
 

@@ -33,8 +33,9 @@ class TestRuntime
 public:
 	using Settings = std::map<std::string, std::string>;
 
-	explicit TestRuntime(const Settings& settings = Settings(), Service::Clock::Ptr pClock = nullptr);
-		/// settings override or add configuration keys.
+	explicit TestRuntime(const Settings& settings = Settings(), Service::Clock::Ptr pClock = nullptr,
+	                     Orgs::Mailer::Ptr pMailer = nullptr);
+		/// settings override or add configuration keys; pMailer plays the host's Mailer.
 
 	~TestRuntime();
 
