@@ -12,6 +12,7 @@
 #include "data/Database.h"
 #include "data/Migrator.h"
 #include "http/AccountHandlers.h"
+#include "http/AuditHandlers.h"
 #include "http/Api.h"
 #include "http/MembershipHandlers.h"
 #include "http/OrganizationHandlers.h"
@@ -22,6 +23,7 @@
 #include "http/TokenAuthenticator.h"
 #include "http/WorkspaceHandlers.h"
 #include "service/AccountServiceImpl.h"
+#include "service/AuditLogImpl.h"
 #include "service/Guard.h"
 #include "service/MembershipServiceImpl.h"
 #include "service/OrganizationServiceImpl.h"
@@ -51,7 +53,7 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pOutbox.reset(new Service::Outbox(*_pDatabase, _pClock));
 	_pAccounts = new Service::AccountServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.tokenTouchSeconds);
 	_pOrganizations = new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.regions,
-	                                                       _settings.defaultWorkspace);
+	                                                       _settings.defaultWorkspace, _settings.retentionDays);
 	_pMemberships = new Service::MembershipServiceImpl(*_pDatabase, *_pGuard, _pClock);
 	_pWorkspaces = new Service::WorkspaceServiceImpl(*_pDatabase, *_pGuard, _pClock);
 	_pResources = new Service::ResourceServiceImpl(*_pDatabase, *_pGuard, _pClock);
@@ -74,12 +76,17 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pWorkspaceHandlers->addRoutes(_pApi->router());
 	_pResourceHandlers.reset(new Http::ResourceHandlers(*_pResources));
 	_pResourceHandlers->addRoutes(_pApi->router());
+	_pAuditLog = new Service::AuditLogImpl(*_pDatabase, *_pGuard);
+	_pAuditHandlers.reset(new Http::AuditHandlers(*_pAuditLog));
+	_pAuditHandlers->addRoutes(_pApi->router());
 }
 
 
 Runtime::~Runtime()
 {
 	// Reverse order of construction: the API first, the database last.
+	_pAuditHandlers.reset();
+	_pAuditLog = nullptr;
 	_pResourceHandlers.reset();
 	_pWorkspaceHandlers.reset();
 	_pPermissionHandlers.reset();
@@ -189,6 +196,18 @@ Orgs::AccessControl::Ptr Runtime::accessControl() const
 Http::Api& Runtime::api()
 {
 	return *_pApi;
+}
+
+
+Orgs::AuditLog::Ptr Runtime::auditLog() const
+{
+	return _pAuditLog;
+}
+
+
+int Runtime::purgeDeletedOrganizations()
+{
+	return _pOrganizations.cast<Service::OrganizationServiceImpl>()->purgeDeleted();
 }
 
 

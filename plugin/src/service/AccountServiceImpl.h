@@ -17,6 +17,7 @@
 #include "data/AccountRepository.h"
 #include "data/HandleRepository.h"
 #include "data/TokenRepository.h"
+#include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
 
@@ -56,6 +57,7 @@ private:
 	Data::HandleRepository _handles;
 	Data::AccountRepository _accounts;
 	Data::TokenRepository _tokens;
+	AuditTrail _audit;
 };
 
 
