@@ -29,14 +29,14 @@ struct AuditEvent
 	/// was when the event was written.
 {
 	Id id = 0;
-	Id organizationId = 0;      ///< 0 for account-level events (tokens, sign-up)
-	Id actorAccountId = 0;      ///< who made the change
-	std::string actorUsername;  ///< the actor's current username
-	std::string action;         ///< e.g. "member.added", "member.role_changed", "ownership.transferred"
-	std::string targetType;     ///< "organization", "account", "workspace", "resource", "token"
-	Id targetId = 0;            ///< 0 when the target has no id
-	std::string targetLabel;    ///< the target's name at the time
-	std::string details;        ///< a JSON object: {"before": {...}, "after": {...}} with the values that changed
+	Id organizationId = 0;     ///< 0 for account-level events (tokens, sign-up)
+	Id actorAccountId = 0;     ///< who made the change
+	std::string actorUsername; ///< the actor's current username
+	std::string action;        ///< e.g. "member.added", "member.role_changed", "ownership.transferred"
+	std::string targetType;    ///< "organization", "account", "workspace", "resource", "token"
+	Id targetId = 0;           ///< 0 when the target has no id
+	std::string targetLabel;   ///< the target's name at the time
+	std::string details;       ///< a JSON object: {"before": {...}, "after": {...}} with the values that changed
 	Poco::Timestamp createdAt;
 };
 

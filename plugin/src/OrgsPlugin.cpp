@@ -70,6 +70,10 @@ public:
 		{
 			_pLogger->warning("Orgs could not purge deleted organizations: %s", exc.displayText());
 		}
+		catch (std::exception& exc)
+		{
+			_pLogger->warning("Orgs could not purge deleted organizations: %s", std::string(exc.what()));
+		}
 	}
 
 	void stop() override

@@ -22,8 +22,8 @@
 
 using namespace Orgs;
 using Orgs::Test::ManualClock;
-using Orgs::Test::TestRuntime;
 using Orgs::Test::reasonOf;
+using Orgs::Test::TestRuntime;
 
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(AuditLogTest, "AuditLog");
@@ -107,7 +107,8 @@ void AuditLogTest::testEventsNameActorTargetAndChanges()
 	CPPUNIT_ASSERT_EQUAL(acme.id, retitled.targetId);
 	CPPUNIT_ASSERT_EQUAL(std::string("Organization acme"),
 	                     details(retitled)->getObject("before")->getValue<std::string>("title"));
-	CPPUNIT_ASSERT_EQUAL(std::string("Acme Corp"), details(retitled)->getObject("after")->getValue<std::string>("title"));
+	CPPUNIT_ASSERT_EQUAL(std::string("Acme Corp"),
+	                     details(retitled)->getObject("after")->getValue<std::string>("title"));
 	CPPUNIT_ASSERT(!details(retitled)->getObject("after")->has("username")); // only what changed
 
 	const AuditEvent& promoted = page.items[2];
@@ -188,13 +189,15 @@ void AuditLogTest::testRemovedMemberEventsStay()
 	CPPUNIT_ASSERT_EQUAL(std::string("bob"), byBob.items[0].actorUsername);
 	CPPUNIT_ASSERT_EQUAL(w.id, byBob.items[0].targetId);
 	CPPUNIT_ASSERT_EQUAL(std::string("Lab"), byBob.items[0].targetLabel);
-	CPPUNIT_ASSERT_EQUAL(std::size_t(1), audit.listEvents(ada.id, "acme", query("", std::to_string(bob.id))).items.size());
+	CPPUNIT_ASSERT_EQUAL(std::size_t(1),
+	                     audit.listEvents(ada.id, "acme", query("", std::to_string(bob.id))).items.size());
 
 	const Page<AuditEvent> removed = audit.listEvents(ada.id, "acme", query("member.removed"));
 	CPPUNIT_ASSERT_EQUAL(std::size_t(1), removed.items.size());
 	CPPUNIT_ASSERT_EQUAL(bob.id, removed.items[0].targetId);
 	CPPUNIT_ASSERT_EQUAL(std::string("bob"), removed.items[0].targetLabel);
-	CPPUNIT_ASSERT_EQUAL(std::string("admin"), details(removed.items[0])->getObject("before")->getValue<std::string>("role"));
+	CPPUNIT_ASSERT_EQUAL(std::string("admin"),
+	                     details(removed.items[0])->getObject("before")->getValue<std::string>("role"));
 
 	// The label is the name at the time: a later rename does not rewrite history.
 	Organization globex = rt.organization(ada, "globex");
@@ -369,9 +372,9 @@ void AuditLogTest::testAccountEventsHaveNoOrganization()
 	                               t.token.id));
 	// A token that is not there writes nothing.
 	reasonOf<NotFoundException>([&] { rt.accounts().revokeToken(ada.id, t.token.id); });
-	CPPUNIT_ASSERT_EQUAL(Poco::Int64(1),
-	                     rt.scalar("SELECT COUNT(*) FROM audit_events WHERE action = 'token.revoked' AND target_id = ?",
-	                               t.token.id));
+	CPPUNIT_ASSERT_EQUAL(
+	    Poco::Int64(1),
+	    rt.scalar("SELECT COUNT(*) FROM audit_events WHERE action = 'token.revoked' AND target_id = ?", t.token.id));
 }
 
 
@@ -400,11 +403,11 @@ void AuditLogTest::testWorkspaceAndResourceEvents()
 	rt.resources().deleteResource(ada.id, "acme", r.id);
 	rt.workspaces().deleteWorkspace(ada.id, "acme", w.id);
 
-	const std::vector<std::string> expected{
-	    "workspace.deleted",    "resource.deleted",     "collaborator.removed",     "collaborator.set",
-	    "collaborator.removed", "collaborator.set",     "resource.created",         "workspace_member.removed",
-	    "workspace_member.set", "workspace_member.set", "workspace.updated",        "workspace.created",
-	    "member.added",         "organization.created"};
+	const std::vector<std::string> expected{"workspace.deleted",    "resource.deleted",         "collaborator.removed",
+	                                        "collaborator.set",     "collaborator.removed",     "collaborator.set",
+	                                        "resource.created",     "workspace_member.removed", "workspace_member.set",
+	                                        "workspace_member.set", "workspace.updated",        "workspace.created",
+	                                        "member.added",         "organization.created"};
 	const Page<AuditEvent> page = audit.listEvents(ada.id, "acme", query());
 	CPPUNIT_ASSERT(expected == actions(page));
 	const AuditEvent& changed = page.items[8]; // the second workspace_member.set, viewer -> editor

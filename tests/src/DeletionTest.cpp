@@ -18,8 +18,8 @@
 
 using namespace Orgs;
 using Orgs::Test::ManualClock;
-using Orgs::Test::TestRuntime;
 using Orgs::Test::reasonOf;
+using Orgs::Test::TestRuntime;
 
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(DeletionTest, "Deletion");
@@ -74,8 +74,8 @@ Poco::Int64 rows(TestRuntime& rt, const std::string& table, Id orgId)
 
 const std::vector<std::string>& tables()
 {
-	static const std::vector<std::string> t{"memberships", "workspaces", "workspace_members", "resources",
-	                                        "resource_collaborators", "audit_events"};
+	static const std::vector<std::string> t{
+	    "memberships", "workspaces", "workspace_members", "resources", "resource_collaborators", "audit_events"};
 	return t;
 }
 
@@ -202,8 +202,7 @@ void DeletionTest::testRestoreBringsEverythingBack()
 	CPPUNIT_ASSERT_EQUAL(std::size_t(1), rt.organizations().listOrganizations(a.cy.id, PageRequest()).items.size());
 	CPPUNIT_ASSERT(rt.access().isOwner(a.ada.id, a.org.id));
 	CPPUNIT_ASSERT(rt.access().isAllowed(a.bob.id, a.org.id, Permission::MembersAdd));
-	CPPUNIT_ASSERT(
-	    rt.access().isAllowed(a.cy.id, a.org.id, WorkspaceId{a.workspace.id}, Permission::ResourcesCreate));
+	CPPUNIT_ASSERT(rt.access().isAllowed(a.cy.id, a.org.id, WorkspaceId{a.workspace.id}, Permission::ResourcesCreate));
 	CPPUNIT_ASSERT(rt.access().isAllowed(a.cy.id, a.org.id, ResourceId{a.resource.id}, Permission::ResourceRead));
 	CPPUNIT_ASSERT_EQUAL(std::string("Lab"), rt.workspaces().getWorkspace(a.cy.id, "acme", a.workspace.id).name);
 	CPPUNIT_ASSERT_EQUAL(std::string("images"), rt.resources().getResource(a.cy.id, "acme", a.resource.id).name);
@@ -221,9 +220,8 @@ void DeletionTest::testOnlyTheOwnerRestores()
 	CPPUNIT_ASSERT_EQUAL(std::string("not_deleted"), reasonOf<ConflictException>([&] {
 		                     rt.organizations().restoreOrganization(a.ada.id, "acme");
 	                     }));
-	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"), reasonOf<NotFoundException>([&] {
-		                     rt.organizations().restoreOrganization(eve.id, "acme");
-	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"),
+	                     reasonOf<NotFoundException>([&] { rt.organizations().restoreOrganization(eve.id, "acme"); }));
 	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"), reasonOf<NotFoundException>([&] {
 		                     rt.organizations().restoreOrganization(eve.id, "nowhere");
 	                     }));
@@ -239,7 +237,8 @@ void DeletionTest::testOnlyTheOwnerRestores()
 		                     }));
 	}
 	rt.organizations().restoreOrganization(a.ada.id, std::to_string(a.org.id));
-	CPPUNIT_ASSERT_EQUAL(std::string("acme"), rt.organizations().getOrganization(a.cy.id, "acme").organization.username);
+	CPPUNIT_ASSERT_EQUAL(std::string("acme"),
+	                     rt.organizations().getOrganization(a.cy.id, "acme").organization.username);
 }
 
 
@@ -253,9 +252,8 @@ void DeletionTest::testRetentionAndPurge()
 	_pClock->advance(Poco::Timespan(1));
 
 	// After the retention period: gone for the owner, still invisible to anyone else.
-	CPPUNIT_ASSERT_EQUAL(std::string("retention_expired"), reasonOf<GoneException>([&] {
-		                     rt.organizations().restoreOrganization(a.ada.id, "acme");
-	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("retention_expired"),
+	                     reasonOf<GoneException>([&] { rt.organizations().restoreOrganization(a.ada.id, "acme"); }));
 	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"), reasonOf<NotFoundException>([&] {
 		                     rt.organizations().restoreOrganization(a.bob.id, "acme");
 	                     }));

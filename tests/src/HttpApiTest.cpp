@@ -8,6 +8,7 @@
 
 
 #include "HttpApiTest.h"
+#include "Poco/Thread.h"
 #include "support/TestRuntime.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
@@ -1799,4 +1800,34 @@ void HttpApiTest::testAuditLogFilters()
 	ASSERT_PROBLEM(client().get(audit + "?actor=nobody", "", owner.token), 400, "invalid_actor");
 	ASSERT_PROBLEM(client().get(audit + "?limit=0", "", owner.token), 400, "invalid_limit");
 	ASSERT_PROBLEM(client().get(audit + "?cursor=zzz", "", owner.token), 400, "invalid_cursor");
+}
+
+
+void HttpApiTest::testPurgeTimerFreesTheUsername()
+{
+	// A host that keeps nothing after deletion and purges every second.
+	_pClient.reset();
+	CPPUNIT_ASSERT_EQUAL(0, _pHost->stop());
+	HostProcess::Defines defines = hostDefines(*_pDatabase, true);
+	defines["orgs.organizations.retentionDays"] = "0";
+	defines["orgs.organizations.purgeIntervalSeconds"] = "1";
+	_pHost.reset(new HostProcess(defines));
+	_pClient.reset(new HttpClient(_pHost->baseUrl()));
+
+	User owner = signUp("owner");
+	User bob = signUp("bob");
+	createOrganization(owner, "acme");
+	addMember(owner, "acme", "bob");
+	ASSERT_STATUS(client().del(API + "/orgs/acme", "", owner.token), 204);
+	Response r = client().post(API + "/orgs/acme/restore", "", owner.token);
+	CPPUNIT_ASSERT_MESSAGE(r.describe(), r.status == 410 || r.status == 404); // 404 once purged
+
+	const std::string body = json({{"username", "acme"}, {"title", "Acme again"}});
+	for (int waited = 0; (r = client().post(API + "/orgs", body, bob.token)).status == 409 && waited < 10000;
+	     waited += 100)
+		Poco::Thread::sleep(100);
+	ASSERT_STATUS(r, 201);
+	ASSERT_PROBLEM(client().post(API + "/orgs/acme/restore", "", owner.token), 404, "organization_not_found");
+	ASSERT_STATUS(r = client().get(API + "/me", "", owner.token), 200);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(0), r.json()->getArray("organizations")->size());
 }

@@ -93,6 +93,7 @@ class HttpApiTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testOrganizationPagesNeitherSkipNorRepeat);
 	CPPUNIT_TEST(testAuditLog);
 	CPPUNIT_TEST(testAuditLogFilters);
+	CPPUNIT_TEST(testPurgeTimerFreesTheUsername);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -165,6 +166,7 @@ public:
 	// Audit log
 	void testAuditLog();
 	void testAuditLogFilters();
+	void testPurgeTimerFreesTheUsername();
 
 private:
 	Orgs::Test::HttpClient& client();

@@ -43,8 +43,7 @@ Poco::Nullable<Poco::Timestamp> AuditHandlers::parseTime(const std::string& name
 	int tz = 0;
 	if (!re.match(text) || !Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, text, dt, tz))
 	{
-		throw InvalidInputException(name + " must be an RFC 3339 time such as 2026-11-23T05:20:44Z",
-		                            "invalid_" + name);
+		throw InvalidInputException(name + " must be an RFC 3339 time such as 2026-11-23T05:20:44Z", "invalid_" + name);
 	}
 	dt.makeUTC(tz);
 	return dt.timestamp();

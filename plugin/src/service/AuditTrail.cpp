@@ -15,9 +15,7 @@ namespace Orgs {
 namespace Service {
 
 
-AuditDetails::AuditDetails()
-{
-}
+AuditDetails::AuditDetails() {}
 
 
 AuditDetails& AuditDetails::before(const std::string& field, const Poco::Dynamic::Var& value)
