@@ -151,23 +151,27 @@ void AuditLogTest::testFailedChangesWriteNoEvent()
 	Account ada = rt.account("ada");
 	Account bob = rt.account("bob");
 	rt.account("cy");
-	Organization acme = rt.organization(ada, "acme");
+	rt.organization(ada, "acme");
 	rt.organization(bob, "taken");
 	rt.memberships().addMember(ada.id, "acme", "bob", "member");
 	const Poco::Int64 before = rt.scalar("SELECT COUNT(*) FROM audit_events WHERE id > ?", 0);
 
 	OrganizationChanges rename;
 	rename.username = "taken";
-	reasonOf<ConflictException>([&] { rt.organizations().updateOrganization(ada.id, "acme", rename); });
-	reasonOf<ConflictException>([&] { rt.memberships().addMember(ada.id, "acme", "bob", "member"); });
-	reasonOf<ForbiddenException>([&] { rt.memberships().addMember(bob.id, "acme", "cy", "member"); });
-	reasonOf<ConflictException>([&] { rt.memberships().removeMember(ada.id, "acme", "ada"); });
-	reasonOf<ConflictException>([&] { rt.organizations().transferOwnership(ada.id, "acme", "cy"); });
-	reasonOf<ForbiddenException>([&] { rt.organizations().deleteOrganization(bob.id, "acme"); });
-	reasonOf<ConflictException>([&] { rt.memberships().leave(ada.id, "acme"); });
+	const std::vector<std::string> reasons{
+	    reasonOf<ConflictException>([&] { rt.organizations().updateOrganization(ada.id, "acme", rename); }),
+	    reasonOf<ConflictException>([&] { rt.memberships().addMember(ada.id, "acme", "bob", "member"); }),
+	    reasonOf<ForbiddenException>([&] { rt.memberships().addMember(bob.id, "acme", "cy", "member"); }),
+	    reasonOf<ConflictException>([&] { rt.memberships().removeMember(ada.id, "acme", "ada"); }),
+	    reasonOf<ConflictException>([&] { rt.organizations().transferOwnership(ada.id, "acme", "cy"); }),
+	    reasonOf<ForbiddenException>([&] { rt.organizations().deleteOrganization(bob.id, "acme"); }),
+	    reasonOf<ConflictException>([&] { rt.memberships().leave(ada.id, "acme"); })};
+	const std::vector<std::string> expected{"username_taken",          "already_member", "permission_denied",
+	                                        "owner_immutable",         "not_a_member",   "owner_only",
+	                                        "transfer_ownership_first"};
+	CPPUNIT_ASSERT(expected == reasons);
 	CPPUNIT_ASSERT_EQUAL(before, rt.scalar("SELECT COUNT(*) FROM audit_events WHERE id > ?", 0));
 	CPPUNIT_ASSERT_EQUAL(std::string("acme"), rt.organizations().getOrganization(ada.id, "acme").organization.username);
-	(void)acme;
 }
 
 
