@@ -50,7 +50,15 @@ public:
 		/// ConflictException ("username_taken") for a used handle.
 
 	virtual void deleteOrganization(Id actorId, const std::string& org) = 0;
-		/// Deletes the organization and its memberships. Owner only (ForbiddenException).
+		/// Marks the organization deleted (owner only, ForbiddenException): from then on it is
+		/// invisible to everyone and grants nothing, but its memberships, workspaces, resources,
+		/// audit events and username are kept until the purge, orgs.organizations.retentionDays later.
+
+	virtual Organization restoreOrganization(Id actorId, const std::string& org) = 0;
+		/// Brings a deleted organization back as it was. Only its owner sees a deleted
+		/// organization: anyone else gets NotFoundException. Throws GoneException
+		/// ("retention_expired") once the retention period is over and ConflictException
+		/// ("not_deleted") for an organization that is not deleted.
 
 	virtual Organization transferOwnership(Id actorId, const std::string& org, const std::string& account) = 0;
 		/// Makes a member the owner. Owner only (ForbiddenException); ConflictException

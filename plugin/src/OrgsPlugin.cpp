@@ -15,6 +15,7 @@
 #include "Orgs/Mailer.h"
 #include "Orgs/ServerPlugin.h"
 #include "Poco/ClassLibrary.h"
+#include "Poco/Timer.h"
 #include <memory>
 
 
@@ -23,10 +24,11 @@ namespace Orgs {
 
 class OrgsPlugin : public Orgs::ServerPlugin
 	/// Starts the Orgs runtime inside a host: publishes AccountService, OrganizationService,
-	/// MembershipService, WorkspaceService, ResourceService and AccessControl in the host's registry and mounts the API under
+	/// MembershipService, WorkspaceService, ResourceService, AccessControl and AuditLog in the host's registry and mounts the API under
 	/// orgs.http.basePath (default /api/v1). A host that authenticates its users itself
 	/// publishes an Orgs::Authenticator before start(); one that delivers mail itself publishes
-	/// an Orgs::Mailer.
+	/// an Orgs::Mailer. Every orgs.organizations.purgeIntervalSeconds a timer purges the
+	/// organizations deleted longer ago than their retention period.
 {
 public:
 	void start(Orgs::PluginContext& context) override
@@ -43,16 +45,46 @@ public:
 		services.add<Orgs::WorkspaceService>(_pRuntime->workspaces());
 		services.add<Orgs::ResourceService>(_pRuntime->resources());
 		services.add<Orgs::AccessControl>(_pRuntime->accessControl());
+		services.add<Orgs::AuditLog>(_pRuntime->auditLog());
 		context.addRoutes(_pRuntime->settings().basePath, _pRuntime->api().createFactory());
 		logger.information("Orgs %s started: %s database at schema version %d, API under %s",
 		                   std::string(ORGS_VERSION_STRING), _pRuntime->database().connector(),
 		                   _pRuntime->schemaVersion(), _pRuntime->settings().basePath);
+		const long purgeMs = 1000L * _pRuntime->settings().purgeIntervalSeconds;
+		if (purgeMs > 0)
+		{
+			_pLogger = &logger;
+			_pPurgeTimer.reset(new Poco::Timer(purgeMs, purgeMs));
+			_pPurgeTimer->start(Poco::TimerCallback<OrgsPlugin>(*this, &OrgsPlugin::onPurge));
+		}
+	}
+
+	void onPurge(Poco::Timer&)
+	{
+		try
+		{
+			const int purged = _pRuntime->purgeDeletedOrganizations();
+			if (purged > 0)
+				_pLogger->information("Orgs purged %d deleted organization(s)", purged);
+		}
+		catch (Poco::Exception& exc)
+		{
+			_pLogger->warning("Orgs could not purge deleted organizations: %s", exc.displayText());
+		}
+		catch (std::exception& exc)
+		{
+			_pLogger->warning("Orgs could not purge deleted organizations: %s", std::string(exc.what()));
+		}
 	}
 
 	void stop() override
 	{
+		if (_pPurgeTimer)
+			_pPurgeTimer->stop(); // waits for a purge in progress
+		_pPurgeTimer.reset();
 		if (_pServices)
 		{
+			_pServices->remove<Orgs::AuditLog>();
 			_pServices->remove<Orgs::AccessControl>();
 			_pServices->remove<Orgs::ResourceService>();
 			_pServices->remove<Orgs::WorkspaceService>();
@@ -67,6 +99,8 @@ public:
 private:
 	std::unique_ptr<Runtime> _pRuntime;
 	Orgs::ServiceRegistry* _pServices = nullptr;
+	std::unique_ptr<Poco::Timer> _pPurgeTimer;
+	Poco::Logger* _pLogger = nullptr;
 };
 
 

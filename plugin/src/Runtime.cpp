@@ -12,6 +12,7 @@
 #include "data/Database.h"
 #include "data/Migrator.h"
 #include "http/AccountHandlers.h"
+#include "http/AuditHandlers.h"
 #include "http/Api.h"
 #include "http/MembershipHandlers.h"
 #include "http/OrganizationHandlers.h"
@@ -22,6 +23,7 @@
 #include "http/TokenAuthenticator.h"
 #include "http/WorkspaceHandlers.h"
 #include "service/AccountServiceImpl.h"
+#include "service/AuditLogImpl.h"
 #include "service/Guard.h"
 #include "service/LogMailer.h"
 #include "service/MembershipServiceImpl.h"
@@ -55,7 +57,7 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pAccounts = new Service::AccountServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.tokenTouchSeconds,
 	                                             _settings.maxStalenessNs, _settings.cacheEntries);
 	_pOrganizations = new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.regions,
-	                                                       _settings.defaultWorkspace);
+	                                                       _settings.defaultWorkspace, _settings.retentionDays);
 	_pMemberships = new Service::MembershipServiceImpl(*_pDatabase, *_pGuard, _pClock);
 	_pWorkspaces = new Service::WorkspaceServiceImpl(*_pDatabase, *_pGuard, _pClock);
 	_pResources = new Service::ResourceServiceImpl(*_pDatabase, *_pGuard, _pClock);
@@ -89,6 +91,9 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pOutboxSender.reset(new Service::OutboxSender(*_pDatabase, *_pOutbox, _pMailer, _pClock, _settings.mail, logger));
 	if (_settings.mail.deliver)
 		_pOutboxSender->start();
+	_pAuditLog = new Service::AuditLogImpl(*_pDatabase, *_pGuard);
+	_pAuditHandlers.reset(new Http::AuditHandlers(*_pAuditLog));
+	_pAuditHandlers->addRoutes(_pApi->router());
 }
 
 
@@ -97,6 +102,8 @@ Runtime::~Runtime()
 	// The outbox sender first: it must not start a delivery while the rest goes away.
 	_pOutboxSender.reset();
 	// Reverse order of construction: the API first, the database last.
+	_pAuditHandlers.reset();
+	_pAuditLog = nullptr;
 	_pResourceHandlers.reset();
 	_pWorkspaceHandlers.reset();
 	_pPermissionHandlers.reset();
@@ -218,6 +225,18 @@ Orgs::AccessControl::Ptr Runtime::accessControl() const
 Http::Api& Runtime::api()
 {
 	return *_pApi;
+}
+
+
+Orgs::AuditLog::Ptr Runtime::auditLog() const
+{
+	return _pAuditLog;
+}
+
+
+int Runtime::purgeDeletedOrganizations()
+{
+	return _pOrganizations.cast<Service::OrganizationServiceImpl>()->purgeDeleted();
 }
 
 

@@ -15,6 +15,7 @@
 
 #include "Orgs/AccessControl.h"
 #include "Orgs/AccountService.h"
+#include "Orgs/AuditLog.h"
 #include "Orgs/Authenticator.h"
 #include "Orgs/Mailer.h"
 #include "Orgs/MembershipService.h"
@@ -54,6 +55,7 @@ class MembershipHandlers;
 class PermissionHandlers;
 class WorkspaceHandlers;
 class ResourceHandlers;
+class AuditHandlers;
 } // namespace Http
 
 
@@ -93,6 +95,12 @@ public:
 	Orgs::AccessControl::Ptr accessControl() const;
 	Http::Api& api();
 
+	Orgs::AuditLog::Ptr auditLog() const;
+
+	int purgeDeletedOrganizations();
+		/// Removes for good the organizations deleted more than orgs.organizations.retentionDays
+		/// ago (see OrganizationServiceImpl::purgeDeleted()) and returns how many.
+
 private:
 	static Config::RoleCatalog loadRoles(const Poco::Util::AbstractConfiguration& config, const std::string& file);
 
@@ -121,6 +129,8 @@ private:
 	std::unique_ptr<Http::PermissionHandlers> _pPermissionHandlers;
 	std::unique_ptr<Http::WorkspaceHandlers> _pWorkspaceHandlers;
 	std::unique_ptr<Http::ResourceHandlers> _pResourceHandlers;
+	Orgs::AuditLog::Ptr _pAuditLog;
+	std::unique_ptr<Http::AuditHandlers> _pAuditHandlers;
 };
 
 

@@ -84,6 +84,19 @@ std::string lowestRole(const std::string& scope)
 }
 
 
+std::string otherRole(const std::string& scope)
+	/// Returns the first role of a scope that is not its default role.
+{
+	const RoleCatalog roles = loadRoles();
+	for (int i = 0;; ++i)
+	{
+		const std::string& name = roles.roleName(scope, i);
+		if (name != roles.defaultRole(scope))
+			return name;
+	}
+}
+
+
 struct Actor
 	/// An account and its token; empty for the anonymous caller.
 {
@@ -202,15 +215,16 @@ struct Call
 
 enum class Requirement
 {
-	Public,     ///< anyone, signed in or not
-	SignedIn,   ///< any account; not scoped to an organization
-	Member,     ///< any member of the organization
-	Permission, ///< a member whose role grants the permission
-	Owner,      ///< the owner alone
-	Workspace,  ///< in a workspace the actor holds no role of its own in: it must see the workspace
-	            ///< (workspace.read there, or workspaces.list_all) and hold the permission there
-	Resource    ///< on a resource the actor collaborates on by its default role: it must see the
-	            ///< resource (resource.read or resources.read there) and hold the permission there
+	Public,      ///< anyone, signed in or not
+	SignedIn,    ///< any account; not scoped to an organization
+	Member,      ///< any member of the organization
+	Permission,  ///< a member whose role grants the permission
+	Owner,       ///< the owner alone
+	Workspace,   ///< in a workspace the actor holds no role of its own in: it must see the workspace
+	             ///< (workspace.read there, or workspaces.list_all) and hold the permission there
+	Resource,    ///< on a resource the actor collaborates on by its default role: it must see the
+	             ///< resource (resource.read or resources.read there) and hold the permission there
+	DeletedOwner ///< on a deleted organization: its owner alone; everybody else 404
 };
 
 
@@ -305,9 +319,12 @@ const std::vector<Rule>& table()
 	     [](World& w, const Actor&, const std::string& org) {
 		     // The target keeps the default role: a change any holder of members.update may make,
 		     // whatever its own role (no role_exceeds_own), so the check on the route decides.
+		     // Its default role on new resources changes, so that the request changes something.
 		     const RoleCatalog roles = loadRoles();
+		     const std::string type = roles.resourceTypes().front();
 		     return Call{{{"org", org}, {"account", w.member(org).username}},
-		                 json({{"role", roles.defaultRole(RoleCatalog::ORGANIZATION)}})};
+		                 "{\"role\":\"" + roles.defaultRole(RoleCatalog::ORGANIZATION) + "\",\"default_roles\":{\"" +
+		                     type + "\":\"" + otherRole(type) + "\"}}"};
 	     }},
 	    {"DELETE", "/orgs/{org}/members/{account}", Requirement::Permission, Permission::MembersRemove, 204,
 	     [](World& w, const Actor&, const std::string& org) {
@@ -406,8 +423,49 @@ const std::vector<Rule>& table()
 		              json({{"role", lowestRole(loadRoles().resourceTypes().front())}}), w.owner.token);
 		     return Call{{{"org", org}, {"id", id}, {"account", target}}, ""};
 	     }},
+	    // Audit log and recoverable deletion
+	    {"GET", "/orgs/{org}/audit", Requirement::Permission, Permission::AuditRead, 200,
+	     [](World&, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, ""};
+	     }},
+	    {"POST", "/orgs/{org}/restore", Requirement::DeletedOwner, NONE, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     w.expect(204, "DELETE", "/orgs/" + org, "", w.owner.token);
+		     return Call{{{"org", org}}, ""};
+	     }},
 	};
 	return rules;
+}
+
+
+const std::map<std::string, std::string>& auditedActions()
+	/// "METHOD pattern" of every route that changes something -> the audit event it must write.
+	/// testEveryChangeIsAudited fails for a route that changes something and is missing here.
+{
+	static const std::map<std::string, std::string> actions = {
+	    {"POST /accounts", "account.created"},
+	    {"POST /me/tokens", "token.created"},
+	    {"DELETE /me/tokens/{id}", "token.revoked"},
+	    {"POST /orgs", "organization.created"},
+	    {"PATCH /orgs/{org}", "organization.updated"},
+	    {"DELETE /orgs/{org}", "organization.deleted"},
+	    {"POST /orgs/{org}/restore", "organization.restored"},
+	    {"POST /orgs/{org}/transfer-ownership", "ownership.transferred"},
+	    {"POST /orgs/{org}/members", "member.added"},
+	    {"PATCH /orgs/{org}/members/{account}", "member.default_roles_changed"},
+	    {"DELETE /orgs/{org}/members/{account}", "member.removed"},
+	    {"POST /orgs/{org}/leave", "member.left"},
+	    {"POST /orgs/{org}/workspaces", "workspace.created"},
+	    {"PATCH /orgs/{org}/workspaces/{ws}", "workspace.updated"},
+	    {"DELETE /orgs/{org}/workspaces/{ws}", "workspace.deleted"},
+	    {"PUT /orgs/{org}/workspaces/{ws}/members/{account}", "workspace_member.set"},
+	    {"DELETE /orgs/{org}/workspaces/{ws}/members/{account}", "workspace_member.removed"},
+	    {"POST /orgs/{org}/resources", "resource.created"},
+	    {"DELETE /orgs/{org}/resources/{id}", "resource.deleted"},
+	    {"PUT /orgs/{org}/resources/{id}/collaborators/{account}", "collaborator.set"},
+	    {"DELETE /orgs/{org}/resources/{id}/collaborators/{account}", "collaborator.removed"},
+	};
+	return actions;
 }
 
 
@@ -416,7 +474,7 @@ bool scoped(const Rule& rule)
 {
 	return rule.requirement == Requirement::Member || rule.requirement == Requirement::Permission ||
 	       rule.requirement == Requirement::Owner || rule.requirement == Requirement::Workspace ||
-	       rule.requirement == Requirement::Resource;
+	       rule.requirement == Requirement::Resource || rule.requirement == Requirement::DeletedOwner;
 }
 
 
@@ -450,6 +508,8 @@ Expectation expected(const Rule& rule, const std::string& who, const RoleCatalog
 	};
 	switch (rule.requirement)
 	{
+	case Requirement::DeletedOwner:
+		return {404, "organization_not_found"};
 	case Requirement::Member:
 		return {rule.success, ""};
 	case Requirement::Owner:
@@ -594,13 +654,8 @@ void AuthorizationMatrixTest::testOwner()
 }
 
 
-void AuthorizationMatrixTest::runMatrix(const std::string& who)
+void AuthorizationMatrixTest::startHost()
 {
-	const RoleCatalog roles = loadRoles();
-	const bool isRole = who != ANONYMOUS && who != NON_MEMBER && who != OWNER;
-	CPPUNIT_ASSERT_MESSAGE(rolesFile() + " defines no organization role '" + who + "'",
-	                       !isRole || roles.hasRole(RoleCatalog::ORGANIZATION, who));
-
 	_pDatabase = TestDatabase::create(TestRuntime::connector());
 	HostProcess::Defines defines;
 	defines["orgs.database.connector"] = _pDatabase->connector();
@@ -610,6 +665,99 @@ void AuthorizationMatrixTest::runMatrix(const std::string& who)
 	defines["logging.level"] = "warning";
 	_pHost.reset(new HostProcess(defines));
 	_pClient.reset(new HttpClient(_pHost->baseUrl()));
+}
+
+
+void AuthorizationMatrixTest::testEveryChangeIsAudited()
+{
+	// Every route of the server that may change something (any method but GET) needs an
+	// expected action, and every expected action a route of the table that builds its request.
+	std::string problems;
+	{
+		TestRuntime runtime;
+		for (const auto& route : runtime.runtime().api().router().routes())
+		{
+			if (route.method != "GET" && auditedActions().count(route.method + " " + route.pattern) == 0)
+				problems += "\n  the server has " + route.method + " " + route.pattern +
+				            ", for which auditedActions() names no audit event";
+		}
+	}
+	for (const auto& kv : auditedActions())
+	{
+		bool found = false;
+		for (const auto& rule : table())
+			found = found || kv.first == rule.method + " " + rule.pattern;
+		if (!found)
+			problems += "\n  auditedActions() names " + kv.first + ", which the table does not have";
+	}
+	CPPUNIT_ASSERT_MESSAGE("audited routes and server routes differ:" + problems, problems.empty());
+
+	// Each of them, made to succeed (by the owner, or by an admin where the owner cannot),
+	// must write its event, naming the actor, in the transaction of the change.
+	startHost();
+	World world(*_pClient);
+	const Actor admin = world.signUp("admin");
+	Poco::Data::Session db = _pDatabase->session();
+	auto lastEventId = [&db]() {
+		Poco::Int64 id = 0;
+		db << "SELECT COALESCE(MAX(id), 0) FROM audit_events", Poco::Data::Keywords::into(id),
+		    Poco::Data::Keywords::now;
+		return id;
+	};
+	std::string failures;
+	int checked = 0;
+	for (const auto& rule : table())
+	{
+		auto expected = auditedActions().find(rule.method + " " + rule.pattern);
+		if (expected == auditedActions().end())
+			continue;
+		const bool byOwner = rule.ownerStatus == 0;
+		const Actor& actor = byOwner ? world.owner : admin;
+		std::string org;
+		if (scoped(rule))
+			org = world.organization(byOwner ? nullptr : &admin, "admin");
+		const Call call = rule.build(world, actor, org);
+		const std::string target = path(rule, call);
+		const Poco::Int64 before = lastEventId();
+		const Response r = world.send(rule.method, target, call.body, actor.token);
+		++checked;
+		if (r.status != rule.success)
+		{
+			failures += "\n  " + rule.method + " " + target + ": expected " + std::to_string(rule.success) + ", got " +
+			            r.describe();
+			continue;
+		}
+		std::vector<std::string> actions;
+		std::vector<Poco::Int64> actors;
+		db << "SELECT action, actor_account_id FROM audit_events WHERE id > ? ORDER BY id",
+		    Poco::Data::Keywords::bind(before), Poco::Data::Keywords::into(actions), Poco::Data::Keywords::into(actors),
+		    Poco::Data::Keywords::now;
+		bool written = false;
+		std::string seen;
+		for (std::size_t i = 0; i < actions.size(); ++i)
+		{
+			// Sign-up has no actor but the account it creates.
+			written = written || (actions[i] == expected->second &&
+			                      (rule.requirement == Requirement::Public || actors[i] == actor.id));
+			seen += (seen.empty() ? "" : ", ") + actions[i];
+		}
+		if (!written)
+			failures += "\n  " + rule.method + " " + rule.pattern + " wrote no " + expected->second + " event by " +
+			            (byOwner ? "the owner" : "the admin") + " (wrote: " + (seen.empty() ? "nothing" : seen) + ")";
+	}
+	CPPUNIT_ASSERT_MESSAGE("routes that change something without an audit event:" + failures, failures.empty());
+	CPPUNIT_ASSERT_EQUAL(static_cast<int>(auditedActions().size()), checked);
+}
+
+
+void AuthorizationMatrixTest::runMatrix(const std::string& who)
+{
+	const RoleCatalog roles = loadRoles();
+	const bool isRole = who != ANONYMOUS && who != NON_MEMBER && who != OWNER;
+	CPPUNIT_ASSERT_MESSAGE(rolesFile() + " defines no organization role '" + who + "'",
+	                       !isRole || roles.hasRole(RoleCatalog::ORGANIZATION, who));
+
+	startHost();
 	World world(*_pClient);
 
 	Actor actor;

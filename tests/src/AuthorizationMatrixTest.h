@@ -36,6 +36,7 @@ class AuthorizationMatrixTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testMember);
 	CPPUNIT_TEST(testAdmin);
 	CPPUNIT_TEST(testOwner);
+	CPPUNIT_TEST(testEveryChangeIsAudited);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -60,7 +61,14 @@ public:
 	void testOwner();
 		/// The owner: success everywhere (leaving excepted: the owner must transfer first).
 
+	void testEveryChangeIsAudited();
+		/// Every route that changes something writes its audit event (auditedActions()), made by
+		/// its actor; a route of the server missing from auditedActions() fails the test too.
+
 private:
+	void startHost();
+		/// Starts orgs-host on a fresh database with the shipped roles file.
+
 	void runMatrix(const std::string& who);
 		/// Starts the host (once) and checks every route for who: "anonymous", "non-member",
 		/// "owner" or an organization role name.

@@ -8,6 +8,7 @@
 
 
 #include "HttpApiTest.h"
+#include "Poco/Thread.h"
 #include "support/TestRuntime.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
@@ -772,8 +773,14 @@ void HttpApiTest::testDeleteIsOwnerOnly()
 	ASSERT_PROBLEM(client().del(API + "/orgs/acme", "", owner.token), 404, "organization_not_found");
 	ASSERT_STATUS(r = client().get(API + "/me", "", admin.token), 200);
 	CPPUNIT_ASSERT_EQUAL(std::size_t(0), r.json()->getArray("organizations")->size());
-	// Its username is free again.
-	createOrganization(admin, "acme");
+	// Its username stays reserved until the purge; its owner alone may restore it.
+	ASSERT_PROBLEM(client().post(API + "/orgs", "{\"username\":\"acme\",\"title\":\"Acme\"}", admin.token), 409,
+	               "username_taken");
+	ASSERT_PROBLEM(client().post(API + "/orgs/acme/restore", "", admin.token), 404, "organization_not_found");
+	ASSERT_STATUS(r = client().post(API + "/orgs/acme/restore", "", owner.token), 200);
+	CPPUNIT_ASSERT_EQUAL(std::string("acme"), r.json()->getValue<std::string>("username"));
+	ASSERT_STATUS(client().get(API + "/orgs/acme", "", admin.token), 200);
+	ASSERT_PROBLEM(client().post(API + "/orgs/acme/restore", "", owner.token), 409, "not_deleted");
 }
 
 
@@ -1691,4 +1698,136 @@ void HttpApiTest::testOrganizationPagesNeitherSkipNorRepeat()
 		CPPUNIT_ASSERT_MESSAGE("organization " + std::to_string(id) + " was skipped", seen.count(id) == 1);
 	CPPUNIT_ASSERT(pages >= 3);
 	CPPUNIT_ASSERT(created > 0);
+}
+
+
+//
+// Audit log
+//
+
+
+void HttpApiTest::testAuditLog()
+{
+	User owner = signUp("owner");
+	User bob = signUp("bob");
+	User cy = signUp("cy");
+	const Poco::Int64 org = createOrganization(owner, "acme");
+	addMember(owner, "acme", "bob");
+	addMember(owner, "acme", "cy", "admin");
+	ASSERT_STATUS(client().patch(API + "/orgs/acme/members/bob", json({{"role", "admin"}}), cy.token), 200);
+
+	Response r;
+	ASSERT_STATUS(r = client().get(API + "/orgs/acme/audit", "", cy.token), 200);
+	Poco::JSON::Array::Ptr events = items(r);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(4), events->size());
+	CPPUNIT_ASSERT(isNull(r.json(), "next_cursor"));
+	Poco::JSON::Object::Ptr e = events->getObject(0);
+	CPPUNIT_ASSERT_EQUAL(std::string("member.role_changed"), text(e, "action"));
+	CPPUNIT_ASSERT_EQUAL(cy.id, number(child(e, "actor"), "id"));
+	CPPUNIT_ASSERT_EQUAL(std::string("cy"), text(child(e, "actor"), "username"));
+	CPPUNIT_ASSERT_EQUAL(std::string("account"), text(child(e, "target"), "type"));
+	CPPUNIT_ASSERT_EQUAL(bob.id, number(child(e, "target"), "id"));
+	CPPUNIT_ASSERT_EQUAL(std::string("bob"), text(child(e, "target"), "label"));
+	CPPUNIT_ASSERT_EQUAL(std::string("member"), text(child(child(e, "details"), "before"), "role"));
+	CPPUNIT_ASSERT_EQUAL(std::string("admin"), text(child(child(e, "details"), "after"), "role"));
+	CPPUNIT_ASSERT(Poco::endsWith(text(e, "created_at"), std::string("Z")));
+	Poco::JSON::Object::Ptr created = events->getObject(3);
+	CPPUNIT_ASSERT_EQUAL(std::string("organization.created"), text(created, "action"));
+	CPPUNIT_ASSERT_EQUAL(org, number(child(created, "target"), "id"));
+	CPPUNIT_ASSERT(number(e, "id") > number(created, "id"));
+
+	// audit.read: the owner and admins; a member 403, a non-member 404.
+	ASSERT_STATUS(client().get(API + "/orgs/" + std::to_string(org) + "/audit", "", owner.token), 200);
+	User eve = signUp("eve");
+	ASSERT_PROBLEM(client().get(API + "/orgs/acme/audit", "", eve.token), 404, "organization_not_found");
+	ASSERT_STATUS(client().patch(API + "/orgs/acme/members/bob", json({{"role", "member"}}), owner.token), 200);
+	ASSERT_PROBLEM(client().get(API + "/orgs/acme/audit", "", bob.token), 403, "permission_denied");
+
+	// A removed member's events stay and name the account.
+	ASSERT_STATUS(client().del(API + "/orgs/acme/members/cy", "", owner.token), 204);
+	ASSERT_STATUS(r = client().get(API + "/orgs/acme/audit?actor=cy", "", owner.token), 200);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(1), items(r)->size());
+	CPPUNIT_ASSERT_EQUAL(std::string("cy"), text(child(items(r)->getObject(0), "actor"), "username"));
+	ASSERT_STATUS(r = client().get(API + "/orgs/acme/audit?action=member.removed", "", owner.token), 200);
+	CPPUNIT_ASSERT_EQUAL(std::string("cy"), text(child(items(r)->getObject(0), "target"), "label"));
+
+	// Deleted: the log is gone with the organization; restored: it is back, with both events.
+	ASSERT_STATUS(client().del(API + "/orgs/acme", "", owner.token), 204);
+	ASSERT_PROBLEM(client().get(API + "/orgs/acme/audit", "", owner.token), 404, "organization_not_found");
+	ASSERT_STATUS(client().post(API + "/orgs/acme/restore", "", owner.token), 200);
+	ASSERT_STATUS(r = client().get(API + "/orgs/acme/audit?limit=2", "", owner.token), 200);
+	CPPUNIT_ASSERT_EQUAL(std::string("organization.restored"), text(items(r)->getObject(0), "action"));
+	CPPUNIT_ASSERT_EQUAL(std::string("organization.deleted"), text(items(r)->getObject(1), "action"));
+	CPPUNIT_ASSERT(!isNull(r.json(), "next_cursor"));
+}
+
+
+void HttpApiTest::testAuditLogFilters()
+{
+	User owner = signUp("owner");
+	signUp("bob");
+	createOrganization(owner, "acme");
+	addMember(owner, "acme", "bob");
+	const std::string audit = API + "/orgs/acme/audit";
+
+	Response r;
+	ASSERT_STATUS(r = client().get(audit + "?action=member.added&actor=owner", "", owner.token), 200);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(1), items(r)->size());
+	ASSERT_STATUS(r = client().get(audit + "?actor=" + std::to_string(owner.id), "", owner.token), 200);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(2), items(r)->size());
+	ASSERT_STATUS(
+	    r = client().get(audit + "?since=2000-01-01T00:00:00Z&until=2999-01-01T00:00:00.5%2B02:00", "", owner.token),
+	    200);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(2), items(r)->size());
+	ASSERT_STATUS(r = client().get(audit + "?since=2999-01-01T00:00:00Z", "", owner.token), 200);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(0), items(r)->size());
+	ASSERT_STATUS(r = client().get(audit + "?until=2000-01-01T00:00:00-05:00", "", owner.token), 200);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(0), items(r)->size());
+
+	// Keyset pages: newest first, the cursor continues below the last id.
+	ASSERT_STATUS(r = client().get(audit + "?limit=1", "", owner.token), 200);
+	CPPUNIT_ASSERT_EQUAL(std::string("member.added"), text(items(r)->getObject(0), "action"));
+	ASSERT_STATUS(r = client().get(audit + "?limit=1&cursor=" + text(r.json(), "next_cursor"), "", owner.token), 200);
+	CPPUNIT_ASSERT_EQUAL(std::string("organization.created"), text(items(r)->getObject(0), "action"));
+	CPPUNIT_ASSERT(isNull(r.json(), "next_cursor"));
+
+	ASSERT_PROBLEM(client().get(audit + "?since=yesterday", "", owner.token), 400, "invalid_since");
+	ASSERT_PROBLEM(client().get(audit + "?until=2026-13-01T00:00:00Z", "", owner.token), 400, "invalid_until");
+	ASSERT_PROBLEM(client().get(audit + "?since=2026-01-01", "", owner.token), 400, "invalid_since");
+	ASSERT_PROBLEM(client().get(audit + "?since=2026-01-02T00:00:00Z&until=2026-01-01T00:00:00Z", "", owner.token), 400,
+	               "invalid_time_range");
+	ASSERT_PROBLEM(client().get(audit + "?action=Member%20Added", "", owner.token), 400, "invalid_action");
+	ASSERT_PROBLEM(client().get(audit + "?actor=nobody", "", owner.token), 400, "invalid_actor");
+	ASSERT_PROBLEM(client().get(audit + "?limit=0", "", owner.token), 400, "invalid_limit");
+	ASSERT_PROBLEM(client().get(audit + "?cursor=zzz", "", owner.token), 400, "invalid_cursor");
+}
+
+
+void HttpApiTest::testPurgeTimerFreesTheUsername()
+{
+	// A host that keeps nothing after deletion and purges every second.
+	_pClient.reset();
+	CPPUNIT_ASSERT_EQUAL(0, _pHost->stop());
+	HostProcess::Defines defines = hostDefines(*_pDatabase, true);
+	defines["orgs.organizations.retentionDays"] = "0";
+	defines["orgs.organizations.purgeIntervalSeconds"] = "1";
+	_pHost.reset(new HostProcess(defines));
+	_pClient.reset(new HttpClient(_pHost->baseUrl()));
+
+	User owner = signUp("owner");
+	User bob = signUp("bob");
+	createOrganization(owner, "acme");
+	addMember(owner, "acme", "bob");
+	ASSERT_STATUS(client().del(API + "/orgs/acme", "", owner.token), 204);
+	Response r = client().post(API + "/orgs/acme/restore", "", owner.token);
+	CPPUNIT_ASSERT_MESSAGE(r.describe(), r.status == 410 || r.status == 404); // 404 once purged
+
+	const std::string body = json({{"username", "acme"}, {"title", "Acme again"}});
+	for (int waited = 0; (r = client().post(API + "/orgs", body, bob.token)).status == 409 && waited < 10000;
+	     waited += 100)
+		Poco::Thread::sleep(100);
+	ASSERT_STATUS(r, 201);
+	ASSERT_PROBLEM(client().post(API + "/orgs/acme/restore", "", owner.token), 404, "organization_not_found");
+	ASSERT_STATUS(r = client().get(API + "/me", "", owner.token), 200);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(0), r.json()->getArray("organizations")->size());
 }

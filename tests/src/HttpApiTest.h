@@ -91,6 +91,9 @@ class HttpApiTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testTokenListTakesLimitAndCursor);
 	CPPUNIT_TEST(testMemberPagesNeitherSkipNorRepeat);
 	CPPUNIT_TEST(testOrganizationPagesNeitherSkipNorRepeat);
+	CPPUNIT_TEST(testAuditLog);
+	CPPUNIT_TEST(testAuditLogFilters);
+	CPPUNIT_TEST(testPurgeTimerFreesTheUsername);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -159,6 +162,11 @@ public:
 	void testTokenListTakesLimitAndCursor();
 	void testMemberPagesNeitherSkipNorRepeat();
 	void testOrganizationPagesNeitherSkipNorRepeat();
+
+	// Audit log
+	void testAuditLog();
+	void testAuditLogFilters();
+	void testPurgeTimerFreesTheUsername();
 
 private:
 	Orgs::Test::HttpClient& client();

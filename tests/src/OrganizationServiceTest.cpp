@@ -264,7 +264,9 @@ void OrganizationServiceTest::testOnlyTheOwnerDeletes()
 		                     _pRuntime->organizations().getOrganization(ada.id, "acme");
 	                     }));
 	CPPUNIT_ASSERT(_pRuntime->organizations().listOrganizations(cy.id, PageRequest()).items.empty());
-	_pRuntime->organization(cy, "acme"); // the username is free
+	// The username stays reserved until the purge (see DeletionTest).
+	CPPUNIT_ASSERT_EQUAL(std::string("username_taken"),
+	                     reasonOf<ConflictException>([&] { _pRuntime->organization(cy, "acme"); }));
 }
 
 

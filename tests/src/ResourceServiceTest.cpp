@@ -10,6 +10,7 @@
 #include "ResourceServiceTest.h"
 #include "Orgs/Errors.h"
 #include "support/Expect.h"
+#include "support/ManualClock.h"
 #include "Poco/Data/Session.h"
 #include <functional>
 #include <map>
@@ -783,6 +784,8 @@ void ResourceServiceTest::testEveryAccessChangeBumpsAclVersion()
 
 void ResourceServiceTest::testDeleteOrganizationWithWorkspacesAndResources()
 {
+	Test::ManualClock::Ptr pClock = new Test::ManualClock;
+	_pRuntime.reset(new TestRuntime(TestRuntime::Settings(), pClock));
 	TestRuntime& rt = *_pRuntime;
 	Account ada = rt.account("ada");
 	Account bob = rt.account("bob");
@@ -795,6 +798,12 @@ void ResourceServiceTest::testDeleteOrganizationWithWorkspacesAndResources()
 	rt.resources().createResource(ada.id, "acme", dataset("outside"));
 
 	rt.organizations().deleteOrganization(ada.id, "acme");
+	// Kept while the organization can be restored; gone with the purge.
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(3),
+	                     rt.scalar("SELECT COUNT(*) FROM resources WHERE organization_id = ?", acme.id));
+	CPPUNIT_ASSERT_EQUAL(0, rt.runtime().purgeDeletedOrganizations());
+	pClock->advance(Poco::Timespan(30, 0, 0, 0, 0));
+	CPPUNIT_ASSERT_EQUAL(1, rt.runtime().purgeDeletedOrganizations());
 	for (const char* table : {"workspaces", "workspace_members", "resources", "resource_collaborators"})
 	{
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(

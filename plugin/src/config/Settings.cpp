@@ -162,6 +162,10 @@ Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const P
 	    readInt(config, "orgs.access.cacheEntries", static_cast<int>(s.cacheEntries), 64, 1 << 26));
 
 	s.mail = loadMail(config);
+	s.retentionDays = readInt(config, "orgs.organizations.retentionDays", s.retentionDays, 0, 3650);
+	s.purgeIntervalSeconds =
+	    readInt(config, "orgs.organizations.purgeIntervalSeconds", s.purgeIntervalSeconds, 0, 7 * 86400);
+
 	s.rolesFile = resolvePath(Poco::trim(config.getString("orgs.roles.file", "roles.properties")));
 	return s;
 }

@@ -84,6 +84,9 @@ public:
 	    1000000000;                   ///< orgs.access.maxStaleness (seconds, may be fractional; 0 = always check)
 	std::size_t cacheEntries = 65536; ///< orgs.access.cacheEntries
 	MailSettings mail;                ///< orgs.mail.*
+
+	int retentionDays = 30; ///< orgs.organizations.retentionDays: a deleted organization can be restored this long
+	int purgeIntervalSeconds = 3600; ///< orgs.organizations.purgeIntervalSeconds: how often the purge runs (0: never)
 };
 
 

@@ -31,7 +31,7 @@ std::string select(const std::string& extraColumns, const std::string& joins)
 {
 	std::string sql = ORGANIZATION_AND_MEMBER;
 	sql.replace(sql.find("%s"), 2, extraColumns);
-	return sql + joins + "WHERE o.id = ?";
+	return sql + joins + "WHERE o.id = ? AND o.deleted_at IS NULL"; // a deleted organization grants nothing
 }
 
 
@@ -111,8 +111,8 @@ AccessRepository::Standing AccessRepository::resource(Poco::Data::Session& sessi
 
 Poco::Int64 AccessRepository::aclVersion(Poco::Data::Session& session, Id organizationId)
 {
-	Poco::Data::RecordSet rs =
-	    _database.select(session, "SELECT acl_version FROM organizations WHERE id = ?", {organizationId});
+	Poco::Data::RecordSet rs = _database.select(
+	    session, "SELECT acl_version FROM organizations WHERE id = ? AND deleted_at IS NULL", {organizationId});
 	Rows rows(rs);
 	return rows.count() == 0 ? -1 : rows.integer(0, 0);
 }

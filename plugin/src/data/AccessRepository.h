@@ -52,7 +52,7 @@ public:
 	Standing resource(Poco::Data::Session& session, Id accountId, Id organizationId, Id resourceId);
 
 	Poco::Int64 aclVersion(Poco::Data::Session& session, Id organizationId);
-		/// Returns the organization's acl_version, or -1 if it does not exist.
+		/// Returns the organization's acl_version, or -1 if it does not exist or is deleted.
 
 	void bump(Poco::Data::Session& session, Id organizationId);
 		/// Increments the organization's acl_version.

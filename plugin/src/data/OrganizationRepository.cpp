@@ -66,16 +66,31 @@ Organization OrganizationRepository::insert(Poco::Data::Session& session, const 
 
 
 Poco::Nullable<Organization> OrganizationRepository::findOne(Poco::Data::Session& session, const std::string& column,
-                                                             const std::string& value, bool lock)
+                                                             const std::string& value, bool lock,
+                                                             Poco::Nullable<Poco::Timestamp>* pDeletedAt)
 {
-	Poco::Data::RecordSet rs = _database.select(session,
-	                                            "SELECT " + COLUMNS + " FROM organizations o WHERE o." + column +
-	                                                " = ?" + (lock ? _database.forUpdate() : ""),
-	                                            {value});
+	// A deleted organization is found only when the caller asks for its deletion time.
+	Poco::Data::RecordSet rs =
+	    _database.select(session,
+	                     "SELECT " + COLUMNS + ", o.deleted_at FROM organizations o WHERE o." + column + " = ?" +
+	                         (pDeletedAt ? "" : " AND o.deleted_at IS NULL") + (lock ? _database.forUpdate() : ""),
+	                     {value});
 	Rows rows(rs);
 	if (rows.count() == 0)
 		return Poco::Nullable<Organization>();
+	if (pDeletedAt)
+		*pDeletedAt = rows.nullableTime(0, 7);
 	return readOrganization(rows, 0);
+}
+
+
+Poco::Nullable<Organization> OrganizationRepository::findAny(Poco::Data::Session& session, const std::string& column,
+                                                             const std::string& value, bool lock,
+                                                             Poco::Nullable<Poco::Timestamp>& deletedAt)
+{
+	if (column != "id" && column != "username")
+		throw Poco::InvalidArgumentException("OrganizationRepository::findAny: " + column);
+	return findOne(session, column, value, lock, &deletedAt);
 }
 
 
@@ -110,6 +125,29 @@ bool OrganizationRepository::setOwner(Poco::Data::Session& session, Id orgId, Id
 }
 
 
+void OrganizationRepository::markDeleted(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& at)
+{
+	session << "UPDATE organizations SET deleted_at = ? WHERE id = ?", bind(Database::toMicros(at)), bind(orgId), now;
+}
+
+
+void OrganizationRepository::restore(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& at)
+{
+	session << "UPDATE organizations SET deleted_at = NULL, updated_at = ? WHERE id = ?", bind(Database::toMicros(at)),
+	    bind(orgId), now;
+}
+
+
+std::vector<Id> OrganizationRepository::listDeletedBefore(Poco::Data::Session& session, const Poco::Timestamp& cutoff,
+                                                          int limit)
+{
+	std::vector<Poco::Int64> ids;
+	session << "SELECT id FROM organizations WHERE deleted_at IS NOT NULL AND deleted_at <= ? ORDER BY id LIMIT ?",
+	    bind(Database::toMicros(cutoff)), bind(limit), into(ids), now;
+	return std::vector<Id>(ids.begin(), ids.end());
+}
+
+
 void OrganizationRepository::remove(Poco::Data::Session& session, Id orgId)
 {
 	session << "DELETE FROM memberships WHERE organization_id = ?", bind(orgId), now;
@@ -123,7 +161,8 @@ std::vector<OrganizationMembership> OrganizationRepository::listForAccount(Poco:
 	Poco::Data::Statement st(session);
 	st << "SELECT " + COLUMNS +
 	          ", m.role FROM memberships m JOIN organizations o ON o.id = m.organization_id "
-	          "WHERE m.account_id = ? AND m.organization_id > ? ORDER BY m.organization_id LIMIT ?",
+	          "WHERE m.account_id = ? AND m.organization_id > ? AND o.deleted_at IS NULL ORDER BY m.organization_id "
+	          "LIMIT ?",
 	    bind(accountId), bind(afterOrgId), bind(limit);
 	st.execute();
 	Poco::Data::RecordSet rs(st);

@@ -41,6 +41,21 @@ public:
 	Poco::Nullable<Organization> findByUsername(Poco::Data::Session& session, const std::string& username,
 	                                            bool lock = false);
 
+	Poco::Nullable<Organization> findAny(Poco::Data::Session& session, const std::string& column,
+	                                     const std::string& value, bool lock,
+	                                     Poco::Nullable<Poco::Timestamp>& deletedAt);
+		/// Finds an organization by "id" or "username", deleted or not; deletedAt tells which.
+		/// findById() and findByUsername() never return a deleted organization.
+
+	void markDeleted(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& at);
+		/// Marks the organization deleted: it keeps its rows and its username until purged.
+
+	void restore(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& at);
+		/// Clears the deletion mark.
+
+	std::vector<Id> listDeletedBefore(Poco::Data::Session& session, const Poco::Timestamp& cutoff, int limit);
+		/// Returns up to limit organizations deleted at or before cutoff, by id.
+
 	void update(Poco::Data::Session& session, const Organization& org);
 		/// Writes username, title and updated_at.
 
@@ -48,7 +63,8 @@ public:
 		/// Changes the owner if it still is expectedOwnerId; returns false otherwise.
 
 	void remove(Poco::Data::Session& session, Id orgId);
-		/// Deletes the organization; its memberships go with it (ON DELETE CASCADE).
+		/// Deletes the organization for good (the purge); its memberships, workspaces,
+		/// resources and audit events go with it (ON DELETE CASCADE).
 
 	std::vector<OrganizationMembership> listForAccount(Poco::Data::Session& session, Id accountId, Id afterOrgId,
 	                                                   int limit);
@@ -56,7 +72,8 @@ public:
 
 private:
 	Poco::Nullable<Organization> findOne(Poco::Data::Session& session, const std::string& column,
-	                                     const std::string& value, bool lock);
+	                                     const std::string& value, bool lock,
+	                                     Poco::Nullable<Poco::Timestamp>* pDeletedAt = nullptr);
 
 	Database& _database;
 };

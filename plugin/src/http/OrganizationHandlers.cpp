@@ -31,6 +31,7 @@ void OrganizationHandlers::addRoutes(Router& router)
 	router.add("DELETE", "/orgs/{org}", A::Required, B::None, [this](RequestContext& c) { remove(c); });
 	router.add("POST", "/orgs/{org}/transfer-ownership", A::Required, B::Json,
 	           [this](RequestContext& c) { transfer(c); });
+	router.add("POST", "/orgs/{org}/restore", A::Required, B::None, [this](RequestContext& c) { restore(c); });
 }
 
 
@@ -91,6 +92,13 @@ void OrganizationHandlers::transfer(RequestContext& c)
 	const std::string account = body.requiredString("account");
 	body.finish();
 	const Organization o = _organizations.transferOwnership(c.actor(), c.param("org"), account);
+	c.send(200, JsonCodec::organization(_organizations.getOrganization(c.actor(), std::to_string(o.id))));
+}
+
+
+void OrganizationHandlers::restore(RequestContext& c)
+{
+	const Organization o = _organizations.restoreOrganization(c.actor(), c.param("org"));
 	c.send(200, JsonCodec::organization(_organizations.getOrganization(c.actor(), std::to_string(o.id))));
 }
 

@@ -25,7 +25,7 @@ const std::string AccountServiceImpl::TOKEN_PREFIX("orgs_pat_");
 AccountServiceImpl::AccountServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, int touchSeconds,
                                        Poco::Int64 maxStalenessNs, std::size_t cacheEntries)
     : _database(database), _guard(guard), _pClock(pClock), _touchSeconds(touchSeconds), _handles(database),
-      _accounts(database), _tokens(database), _liveTokens(maxStalenessNs, cacheEntries)
+      _accounts(database), _tokens(database), _audit(database, pClock), _liveTokens(maxStalenessNs, cacheEntries)
 {
 }
 
@@ -42,7 +42,11 @@ Account AccountServiceImpl::insertAccount(Poco::Data::Session& session, const Ac
                                           const std::string& subject)
 {
 	_handles.reserve(session, spec.username, Data::HandleRepository::ACCOUNT);
-	return _accounts.insert(session, spec, subject, _pClock->now());
+	const Account a = _accounts.insert(session, spec, subject, _pClock->now());
+	// An account-level event (no organization); the new account is its own actor.
+	_audit.record(session, 0, a.id, "account.created", {"account", a.id, a.username},
+	              AuditDetails().after("username", a.username).after("email", a.email));
+	return a;
 }
 
 
@@ -52,6 +56,8 @@ IssuedToken AccountServiceImpl::insertToken(Poco::Data::Session& session, Id acc
 	issued.secret = Secrets::generate(TOKEN_PREFIX);
 	issued.token = _tokens.insert(session, accountId, name, issued.secret.substr(0, TOKEN_PREFIX.size() + 6),
 	                              Secrets::sha256Hex(issued.secret), _pClock->now());
+	_audit.record(session, 0, accountId, "token.created", {"token", issued.token.id, name},
+	              AuditDetails().after("name", name).after("prefix", issued.token.prefix));
 	return issued;
 }
 
@@ -146,8 +152,12 @@ Page<AccessToken> AccountServiceImpl::listTokens(Id accountId, const PageRequest
 void AccountServiceImpl::revokeToken(Id accountId, Id tokenId)
 {
 	_database.transact([&](Poco::Data::Session& s) {
+		// The newest live token up to tokenId: the token itself if it is live, for the event's label.
+		const std::vector<AccessToken> live = _tokens.listLive(s, accountId, tokenId + 1, 1);
 		if (!_tokens.revoke(s, accountId, tokenId, _pClock->now()))
 			throw NotFoundException("You have no token " + std::to_string(tokenId), "token_not_found");
+		const std::string name = !live.empty() && live.front().id == tokenId ? live.front().name : std::string();
+		_audit.record(s, 0, accountId, "token.revoked", {"token", tokenId, name});
 		// The cache is keyed by hashes this service never stores: forget them all (revoking is rare).
 		Data::Database::afterCommit([this] { _liveTokens.clear(); });
 	});

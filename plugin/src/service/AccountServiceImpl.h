@@ -17,6 +17,7 @@
 #include "data/AccountRepository.h"
 #include "data/HandleRepository.h"
 #include "data/TokenRepository.h"
+#include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/FreshCache.h"
 #include "service/Guard.h"
@@ -61,6 +62,7 @@ private:
 	Data::HandleRepository _handles;
 	Data::AccountRepository _accounts;
 	Data::TokenRepository _tokens;
+	AuditTrail _audit;
 	FreshCache<std::string, Data::TokenRepository::LiveToken> _liveTokens;
 };
 

@@ -27,7 +27,7 @@ const std::string& ORG_SCOPE = Config::RoleCatalog::ORGANIZATION;
 
 
 MembershipServiceImpl::MembershipServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock)
-    : _database(database), _guard(guard), _pClock(pClock), _memberships(database)
+    : _database(database), _guard(guard), _pClock(pClock), _memberships(database), _audit(database, pClock)
 {
 }
 
@@ -75,6 +75,11 @@ Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, 
 		_memberships.insert(session, scope.organization.id, a.id, r, _pClock->now());
 		_memberships.setDefaultRoles(session, scope.organization.id, a.id, spec.defaultRoles);
 		_guard.changed(session, scope.organization.id);
+		AuditDetails details;
+		details.after("role", r);
+		if (!spec.defaultRoles.empty())
+			details.after("default_roles", AuditDetails::roles(spec.defaultRoles));
+		_audit.record(session, scope.organization.id, actorId, "member.added", {"account", a.id, a.username}, details);
 		return member(session, scope, a.id);
 	});
 }
@@ -114,9 +119,23 @@ Membership MembershipServiceImpl::updateMember(Id actorId, const std::string& or
 			_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
 			_memberships.updateRole(session, scope.organization.id, a.id, r, _pClock->now());
 			_guard.changed(session, scope.organization.id);
+			_audit.record(session, scope.organization.id, actorId, "member.role_changed", {"account", a.id, a.username},
+			              AuditDetails().change("role", current.role, r));
 		}
 		if (!changes.defaultRoles.isNull())
+		{
 			_memberships.setDefaultRoles(session, scope.organization.id, a.id, changes.defaultRoles.value());
+			RoleMap updated = current.defaultRoles;
+			for (const auto& kv : changes.defaultRoles.value())
+				updated[kv.first] = kv.second;
+			if (updated != current.defaultRoles)
+			{
+				_audit.record(session, scope.organization.id, actorId, "member.default_roles_changed",
+				              {"account", a.id, a.username},
+				              AuditDetails().change("default_roles", AuditDetails::roles(current.defaultRoles),
+				                                    AuditDetails::roles(updated)));
+			}
+		}
 		return member(session, scope, a.id);
 	});
 }
@@ -135,6 +154,9 @@ void MembershipServiceImpl::removeMember(Id actorId, const std::string& org, con
 		// Workspace memberships, resource roles and default roles go with it (foreign keys).
 		_memberships.remove(session, scope.organization.id, a.id);
 		_guard.changed(session, scope.organization.id);
+		// The event names the account: it stays readable after the membership is gone.
+		_audit.record(session, scope.organization.id, actorId, "member.removed", {"account", a.id, a.username},
+		              AuditDetails().before("role", current.role));
 	});
 }
 
@@ -147,6 +169,9 @@ void MembershipServiceImpl::leave(Id actorId, const std::string& org)
 			throw ConflictException("The owner cannot leave; transfer ownership first", "transfer_ownership_first");
 		_memberships.remove(session, scope.organization.id, actorId);
 		_guard.changed(session, scope.organization.id);
+		const Account self = _guard.account(session, std::to_string(actorId));
+		_audit.record(session, scope.organization.id, actorId, "member.left", {"account", actorId, self.username},
+		              AuditDetails().before("role", scope.grant.role));
 	});
 }
 

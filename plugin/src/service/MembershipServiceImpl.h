@@ -15,6 +15,7 @@
 
 #include "Orgs/MembershipService.h"
 #include "data/MembershipRepository.h"
+#include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
 
@@ -46,6 +47,7 @@ private:
 	Guard& _guard;
 	Clock::Ptr _pClock;
 	Data::MembershipRepository _memberships;
+	AuditTrail _audit;
 };
 
 

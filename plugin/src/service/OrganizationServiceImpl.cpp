@@ -12,6 +12,8 @@
 #include "service/Validator.h"
 #include "service/WorkspaceServiceImpl.h"
 #include "Orgs/Errors.h"
+#include "Poco/DateTimeFormat.h"
+#include "Poco/DateTimeFormatter.h"
 #include <algorithm>
 
 
@@ -21,9 +23,10 @@ namespace Service {
 
 OrganizationServiceImpl::OrganizationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock,
                                                  const std::vector<std::string>& regions,
-                                                 const std::string& defaultWorkspace)
+                                                 const std::string& defaultWorkspace, int retentionDays)
     : _database(database), _guard(guard), _pClock(pClock), _regions(regions), _handles(database),
-      _organizations(database), _memberships(database), _workspaces(database)
+      _organizations(database), _memberships(database), _workspaces(database), _audit(database, pClock),
+      _retentionDays(retentionDays)
 {
 	if (defaultWorkspace.empty())
 		return;
@@ -69,6 +72,9 @@ Organization OrganizationServiceImpl::createOrganization(Id actorId, const Organ
 			                         _guard.roles().creatorRole(Config::RoleCatalog::WORKSPACE), org.createdAt);
 		}
 		_guard.changed(session, org.id); // a check of this id before it existed may be cached
+		_audit.record(
+		    session, org.id, actorId, "organization.created", {"organization", org.id, org.username},
+		    AuditDetails().after("username", org.username).after("title", org.title).after("region", org.region));
 		return org;
 	});
 }
@@ -124,6 +130,13 @@ Organization OrganizationServiceImpl::updateOrganization(Id actorId, const std::
 		_guard.organizationChanged();
 		if (o.username != oldUsername)
 			_handles.release(session, oldUsername);
+		AuditDetails details;
+		if (o.username != oldUsername)
+			details.change("username", oldUsername, o.username);
+		if (o.title != scope.organization.title)
+			details.change("title", scope.organization.title, o.title);
+		if (o.username != oldUsername || o.title != scope.organization.title)
+			_audit.record(session, o.id, actorId, "organization.updated", {"organization", o.id, o.username}, details);
 		return o;
 	});
 }
@@ -133,10 +146,83 @@ void OrganizationServiceImpl::deleteOrganization(Id actorId, const std::string& 
 {
 	_database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.requireOwner(session, actorId, org, true);
-		_guard.changed(session, scope.organization.id);
-		_organizations.remove(session, scope.organization.id);
-		_handles.release(session, scope.organization.username);
+		const Organization& o = scope.organization;
+		// Nothing is removed: the organization disappears (every query skips it, the permission
+		// check included) and comes back as it was if restored before the purge.
+		const Poco::Timestamp now = _pClock->now();
+		_organizations.markDeleted(session, o.id, now);
+		_guard.changed(session, o.id);
+		const Poco::Timestamp purgeAfter = now + Poco::Timestamp::TimeDiff(_retentionDays) * 86400 * 1000000;
+		_audit.record(session, o.id, actorId, "organization.deleted", {"organization", o.id, o.username},
+		              AuditDetails().after("restorable_until", Poco::DateTimeFormatter::format(
+		                                                           purgeAfter, Poco::DateTimeFormat::ISO8601_FORMAT)));
 	});
+}
+
+
+Organization OrganizationServiceImpl::restoreOrganization(Id actorId, const std::string& org)
+{
+	return _database.transact([&](Poco::Data::Session& session) {
+		Id id = 0;
+		Poco::Nullable<Poco::Timestamp> deletedAt;
+		Poco::Nullable<Organization> found =
+		    Validator::parseId(org, id) ? _organizations.findAny(session, "id", std::to_string(id), true, deletedAt)
+		                                : _organizations.findAny(session, "username", org, true, deletedAt);
+		if (!found.isNull() && deletedAt.isNull())
+		{
+			_guard.visible(session, actorId, org, true); // a non-member learns nothing
+			throw ConflictException("The organization '" + org + "' is not deleted", "not_deleted");
+		}
+		// A deleted organization exists for its owner alone.
+		if (found.isNull() || found.value().ownerAccountId != actorId)
+			throw NotFoundException("No organization '" + org + "' is visible to you", "organization_not_found");
+		Organization o = found.value();
+		const Poco::Timestamp now = _pClock->now();
+		if (now >= deletedAt.value() + Poco::Timestamp::TimeDiff(_retentionDays) * 86400 * 1000000)
+		{
+			throw GoneException("The organization '" + o.username + "' was deleted more than " +
+			                        std::to_string(_retentionDays) + " days ago and can no longer be restored",
+			                    "retention_expired");
+		}
+		_organizations.restore(session, o.id, now);
+		_guard.changed(session, o.id);
+		_audit.record(
+		    session, o.id, actorId, "organization.restored", {"organization", o.id, o.username},
+		    AuditDetails().before("deleted_at", Poco::DateTimeFormatter::format(deletedAt.value(),
+		                                                                        Poco::DateTimeFormat::ISO8601_FORMAT)));
+		o.updatedAt = now;
+		return o;
+	});
+}
+
+
+int OrganizationServiceImpl::purgeDeleted()
+{
+	const Poco::Timestamp cutoff = _pClock->now() - Poco::Timestamp::TimeDiff(_retentionDays) * 86400 * 1000000;
+	int purged = 0;
+	for (;;)
+	{
+		const std::vector<Id> ids = _database.withSession(
+		    [&](Poco::Data::Session& session) { return _organizations.listDeletedBefore(session, cutoff, 100); });
+		for (Id id : ids)
+		{
+			// One organization per transaction: a large one does not hold the others back, and
+			// one restored meanwhile (its deletion mark gone) is left alone.
+			purged += _database.transact([&](Poco::Data::Session& session) {
+				Poco::Nullable<Poco::Timestamp> deletedAt;
+				Poco::Nullable<Organization> o =
+				    _organizations.findAny(session, "id", std::to_string(id), true, deletedAt);
+				if (o.isNull() || deletedAt.isNull() || deletedAt.value() > cutoff)
+					return 0;
+				_organizations.remove(session, id);
+				_handles.release(session, o.value().username);
+				_guard.changed(session, id);
+				return 1;
+			});
+		}
+		if (ids.size() < 100)
+			return purged;
+	}
 }
 
 
@@ -168,6 +254,12 @@ Organization OrganizationServiceImpl::transferOwnership(Id actorId, const std::s
 			throw ConflictException("The ownership changed while this request was running", "ownership_changed");
 		_memberships.updateRole(session, orgId, actorId, _guard.roles().formerOwnerRole(), now);
 		_guard.changed(session, orgId);
+		const Account formerOwner = _guard.account(session, std::to_string(actorId));
+		const Account newOwner = _guard.account(session, std::to_string(targetId));
+		_audit.record(session, orgId, actorId, "ownership.transferred", {"account", targetId, newOwner.username},
+		              AuditDetails()
+		                  .change("owner", formerOwner.username, newOwner.username)
+		                  .after("former_owner_role", _guard.roles().formerOwnerRole()));
 
 		Organization o = scope.organization;
 		o.ownerAccountId = targetId;

@@ -18,6 +18,7 @@
 #include "data/MembershipRepository.h"
 #include "data/OrganizationRepository.h"
 #include "data/WorkspaceRepository.h"
+#include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
 #include <string>
@@ -36,7 +37,7 @@ class OrganizationServiceImpl : public Orgs::OrganizationService
 public:
 	OrganizationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock,
 	                        const std::vector<std::string>& regions,
-	                        const std::string& defaultWorkspace = std::string());
+	                        const std::string& defaultWorkspace = std::string(), int retentionDays = 30);
 		/// Throws Poco::DataFormatException if defaultWorkspace is not a valid workspace name or
 		/// no workspace roles are configured for it.
 
@@ -46,6 +47,11 @@ public:
 	Organization updateOrganization(Id actorId, const std::string& org, const OrganizationChanges& changes) override;
 	void deleteOrganization(Id actorId, const std::string& org) override;
 	Organization transferOwnership(Id actorId, const std::string& org, const std::string& account) override;
+	Organization restoreOrganization(Id actorId, const std::string& org) override;
+
+	int purgeDeleted();
+		/// Removes for good every organization deleted at least retentionDays ago, each in its own
+		/// transaction (its rows cascade), and releases its username. Returns how many it removed.
 
 private:
 	Data::Database& _database;
@@ -57,6 +63,8 @@ private:
 	Data::OrganizationRepository _organizations;
 	Data::MembershipRepository _memberships;
 	Data::WorkspaceRepository _workspaces;
+	AuditTrail _audit;
+	int _retentionDays;
 };
 
 

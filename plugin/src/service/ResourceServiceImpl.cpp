@@ -64,7 +64,8 @@ Id workspaceRef(const std::string& ref)
 
 
 ResourceServiceImpl::ResourceServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock)
-    : _database(database), _guard(guard), _pClock(pClock), _resources(database), _memberships(database)
+    : _database(database), _guard(guard), _pClock(pClock), _resources(database), _memberships(database),
+      _audit(database, pClock)
 {
 	for (const auto& type : guard.roles().resourceTypes())
 		_readers.collaboratorRoles[type] = readingRoles(guard.roles(), type);
@@ -108,6 +109,11 @@ Resource ResourceServiceImpl::createResource(Id actorId, const std::string& org,
 		_resources.insertCollaborator(session, r.organizationId, r.id, actorId, roles.creatorRole(spec.type),
 		                              r.createdAt);
 		_guard.changed(session, r.organizationId);
+		AuditDetails details;
+		details.after("type", r.type).after("name", r.name);
+		if (!r.workspaceId.isNull())
+			details.after("workspace_id", r.workspaceId.value());
+		_audit.record(session, r.organizationId, actorId, "resource.created", {"resource", r.id, r.name}, details);
 		return r;
 	});
 }
@@ -156,10 +162,14 @@ void ResourceServiceImpl::deleteResource(Id actorId, const std::string& org, Id 
 {
 	_database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, org, true);
-		_guard.requireResource(session, scope, actorId, resourceId,
-		                       setOf({Permission::ResourcesDelete, Permission::ResourceManage}), true);
+		const Resource r = _guard
+		                       .requireResource(session, scope, actorId, resourceId,
+		                                        setOf({Permission::ResourcesDelete, Permission::ResourceManage}), true)
+		                       .resource;
 		_resources.remove(session, scope.organization.id, resourceId);
 		_guard.changed(session, scope.organization.id);
+		_audit.record(session, scope.organization.id, actorId, "resource.deleted", {"resource", r.id, r.name},
+		              AuditDetails().before("type", r.type).before("name", r.name));
 	});
 }
 
@@ -204,6 +214,11 @@ Collaborator ResourceServiceImpl::setCollaborator(Id actorId, const std::string&
 			_guard.requireWithin(scope, on.permissions, roles.permissions(type, current.value().role),
 			                     "Changing '" + a.username + "'");
 		}
+		const AuditTarget target{"account", a.id, a.username};
+		AuditDetails details;
+		details.within("resource", resourceId, on.resource.name);
+		if (!current.isNull())
+			details.before("role", current.value().role);
 		if (role == RoleCatalog::NONE)
 		{
 			// "none" is no role: the account stops being a collaborator.
@@ -211,6 +226,7 @@ Collaborator ResourceServiceImpl::setCollaborator(Id actorId, const std::string&
 			{
 				_resources.removeCollaborator(session, resourceId, a.id);
 				_guard.changed(session, orgId);
+				_audit.record(session, orgId, actorId, "collaborator.removed", target, details);
 			}
 			Collaborator none;
 			none.resourceId = resourceId;
@@ -225,11 +241,13 @@ Collaborator ResourceServiceImpl::setCollaborator(Id actorId, const std::string&
 		{
 			_resources.insertCollaborator(session, orgId, resourceId, a.id, role, _pClock->now());
 			_guard.changed(session, orgId);
+			_audit.record(session, orgId, actorId, "collaborator.set", target, details.after("role", role));
 		}
 		else if (current.value().role != role)
 		{
 			_resources.updateCollaborator(session, resourceId, a.id, role);
 			_guard.changed(session, orgId);
+			_audit.record(session, orgId, actorId, "collaborator.set", target, details.after("role", role));
 		}
 		return _resources.findCollaborator(session, resourceId, a.id).value();
 	});
@@ -254,6 +272,9 @@ void ResourceServiceImpl::removeCollaborator(Id actorId, const std::string& org,
 		                     "Removing '" + a.username + "'");
 		_resources.removeCollaborator(session, resourceId, a.id);
 		_guard.changed(session, scope.organization.id);
+		_audit.record(
+		    session, scope.organization.id, actorId, "collaborator.removed", {"account", a.id, a.username},
+		    AuditDetails().within("resource", resourceId, on.resource.name).before("role", current.value().role));
 	});
 }
 

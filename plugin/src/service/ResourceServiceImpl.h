@@ -16,6 +16,7 @@
 #include "Orgs/ResourceService.h"
 #include "data/MembershipRepository.h"
 #include "data/ResourceRepository.h"
+#include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
 
@@ -58,6 +59,7 @@ private:
 	Data::ResourceRepository _resources;
 	Data::MembershipRepository _memberships;
 	Data::ResourceRepository::Readers _readers; ///< the roles that let their holder read a resource
+	AuditTrail _audit;
 };
 
 

@@ -29,7 +29,7 @@ const std::string& WS_SCOPE = Config::RoleCatalog::WORKSPACE;
 
 WorkspaceServiceImpl::WorkspaceServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock)
     : _database(database), _guard(guard), _pClock(pClock), _workspaces(database), _memberships(database),
-      _readerRoles(guard.roles().rolesWith(WS_SCOPE, Permission::WorkspaceRead))
+      _readerRoles(guard.roles().rolesWith(WS_SCOPE, Permission::WorkspaceRead)), _audit(database, pClock)
 {
 }
 
@@ -61,6 +61,8 @@ Workspace WorkspaceServiceImpl::createWorkspace(Id actorId, const std::string& o
 		_workspaces.insertMember(session, scope.organization.id, w.id, actorId, _guard.roles().creatorRole(WS_SCOPE),
 		                         now);
 		_guard.changed(session, scope.organization.id);
+		_audit.record(session, scope.organization.id, actorId, "workspace.created", {"workspace", w.id, w.name},
+		              AuditDetails().after("name", w.name));
 		return w;
 	});
 }
@@ -110,9 +112,12 @@ Workspace WorkspaceServiceImpl::renameWorkspace(Id actorId, const std::string& o
 		    _guard.requireWorkspace(session, scope, actorId, workspaceId, Permission::WorkspaceUpdate, true).workspace;
 		if (w.name != n)
 		{
+			const std::string before = w.name;
 			w.name = n;
 			w.updatedAt = _pClock->now();
 			_workspaces.rename(session, w);
+			_audit.record(session, scope.organization.id, actorId, "workspace.updated", {"workspace", w.id, w.name},
+			              AuditDetails().change("name", before, w.name));
 		}
 		return w;
 	});
@@ -123,10 +128,13 @@ void WorkspaceServiceImpl::deleteWorkspace(Id actorId, const std::string& org, I
 {
 	_database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, org, true);
-		_guard.requireWorkspace(session, scope, actorId, workspaceId, Permission::WorkspaceDelete, true);
+		const Workspace w =
+		    _guard.requireWorkspace(session, scope, actorId, workspaceId, Permission::WorkspaceDelete, true).workspace;
 		// Its memberships go with it; its resources stay, outside any workspace (foreign keys).
 		_workspaces.remove(session, scope.organization.id, workspaceId);
 		_guard.changed(session, scope.organization.id);
+		_audit.record(session, scope.organization.id, actorId, "workspace.deleted", {"workspace", w.id, w.name},
+		              AuditDetails().before("name", w.name));
 	});
 }
 
@@ -161,10 +169,13 @@ WorkspaceMember WorkspaceServiceImpl::setWorkspaceMember(Id actorId, const std::
 		_guard.requireWithin(scope, ws.permissions, _guard.roles().permissions(WS_SCOPE, r),
 		                     "Granting role '" + r + "'");
 		Poco::Nullable<WorkspaceMember> current = _workspaces.findMember(session, workspaceId, a.id);
+		const AuditTarget target{"account", a.id, a.username};
 		if (current.isNull())
 		{
 			_workspaces.insertMember(session, orgId, workspaceId, a.id, r, _pClock->now());
 			_guard.changed(session, orgId);
+			_audit.record(session, orgId, actorId, "workspace_member.set", target,
+			              AuditDetails().within("workspace", workspaceId, ws.workspace.name).after("role", r));
 		}
 		else if (current.value().role != r)
 		{
@@ -172,6 +183,10 @@ WorkspaceMember WorkspaceServiceImpl::setWorkspaceMember(Id actorId, const std::
 			                     "Changing '" + a.username + "'");
 			_workspaces.updateMember(session, workspaceId, a.id, r);
 			_guard.changed(session, orgId);
+			_audit.record(session, orgId, actorId, "workspace_member.set", target,
+			              AuditDetails()
+			                  .within("workspace", workspaceId, ws.workspace.name)
+			                  .change("role", current.value().role, r));
 		}
 		return _workspaces.findMember(session, workspaceId, a.id).value();
 	});
@@ -196,6 +211,9 @@ void WorkspaceServiceImpl::removeWorkspaceMember(Id actorId, const std::string& 
 		                     "Removing '" + a.username + "'");
 		_workspaces.removeMember(session, workspaceId, a.id);
 		_guard.changed(session, scope.organization.id);
+		_audit.record(
+		    session, scope.organization.id, actorId, "workspace_member.removed", {"account", a.id, a.username},
+		    AuditDetails().within("workspace", workspaceId, ws.workspace.name).before("role", current.value().role));
 	});
 }
 

@@ -16,6 +16,7 @@
 #include "Orgs/WorkspaceService.h"
 #include "data/MembershipRepository.h"
 #include "data/WorkspaceRepository.h"
+#include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
 #include <string>
@@ -67,6 +68,7 @@ private:
 	Data::WorkspaceRepository _workspaces;
 	Data::MembershipRepository _memberships;
 	std::vector<std::string> _readerRoles; ///< the workspace roles that grant workspace.read
+	AuditTrail _audit;
 };
 
 

@@ -1,0 +1,58 @@
+//
+// AuditRepository.h
+//
+// Library: OrgsPlugin
+// Package: Data
+// Module:  AuditRepository
+//
+// SQL for the audit_events table.
+//
+
+
+#ifndef Orgs_AuditRepository_INCLUDED
+#define Orgs_AuditRepository_INCLUDED
+
+
+#include "Orgs/AuditLog.h"
+#include "data/Database.h"
+#include "Poco/Nullable.h"
+#include <string>
+#include <vector>
+
+
+namespace Orgs {
+namespace Data {
+
+
+class AuditRepository
+	/// Appends audit events and lists an organization's events newest first by keyset (event id).
+{
+public:
+	struct Filter
+		/// What a listing keeps; empty or zero fields keep everything.
+	{
+		std::string action;
+		Id actorAccountId = 0;
+		Poco::Nullable<Poco::Timestamp> since; ///< inclusive
+		Poco::Nullable<Poco::Timestamp> until; ///< exclusive
+	};
+
+	explicit AuditRepository(Database& database);
+		/// Repositories take the database they work on; this one needs nothing but the session
+		/// each call receives.
+
+	void insert(Poco::Data::Session& session, const AuditEvent& event);
+		/// Appends an event; organizationId and targetId 0 are stored as NULL.
+
+	std::vector<AuditEvent> list(Poco::Data::Session& session, Id organizationId, const Filter& filter, Id beforeId,
+	                             int limit);
+		/// Returns up to limit events of the organization with id below beforeId (0: from the
+		/// newest), newest first.
+};
+
+
+} // namespace Data
+} // namespace Orgs
+
+
+#endif // Orgs_AuditRepository_INCLUDED

@@ -1,0 +1,90 @@
+//
+// AuditTrail.h
+//
+// Library: OrgsPlugin
+// Package: Service
+// Module:  AuditTrail
+//
+// Writes audit events inside the transaction of the change they describe.
+//
+
+
+#ifndef Orgs_AuditTrail_INCLUDED
+#define Orgs_AuditTrail_INCLUDED
+
+
+#include "Orgs/Model.h"
+#include "data/AuditRepository.h"
+#include "service/Clock.h"
+#include "Poco/Dynamic/Var.h"
+#include "Poco/JSON/Object.h"
+#include <string>
+
+
+namespace Orgs {
+namespace Service {
+
+
+struct AuditTarget
+	/// What an event is about: a type ("organization", "account", "workspace", "resource",
+	/// "token"), its id and its name at the time.
+{
+	std::string type;
+	Id id = 0;
+	std::string label;
+};
+
+
+class AuditDetails
+	/// The before/after values of a change that matter, as {"before": {...}, "after": {...}}.
+{
+public:
+	AuditDetails();
+
+	AuditDetails& before(const std::string& field, const Poco::Dynamic::Var& value);
+	AuditDetails& after(const std::string& field, const Poco::Dynamic::Var& value);
+	AuditDetails& change(const std::string& field, const Poco::Dynamic::Var& from, const Poco::Dynamic::Var& to);
+		/// Sets both sides of a field.
+
+	AuditDetails& within(const std::string& kind, Id id, const std::string& name);
+		/// Names the scope a change happened in, e.g. the workspace of a workspace member:
+		/// {"workspace": {"id": 7, "name": "Lab"}, "before": ..., "after": ...}.
+
+	std::string json() const;
+		/// Returns the JSON text; "{}" when nothing was set.
+
+	static Poco::Dynamic::Var roles(const RoleMap& roles);
+		/// Returns a role map as a JSON object value.
+
+private:
+	Poco::JSON::Object::Ptr _pWithin;
+	std::string _withinKind;
+	Poco::JSON::Object::Ptr _pBefore;
+	Poco::JSON::Object::Ptr _pAfter;
+};
+
+
+class AuditTrail
+	/// Each service holds one and calls record() inside its transaction, so an event exists
+	/// exactly when its change committed. Action names are dotted and lowercase
+	/// ("member.role_changed"); README.md lists them all.
+{
+public:
+	AuditTrail(Data::Database& database, Clock::Ptr pClock);
+
+	void record(Poco::Data::Session& session, Id organizationId, Id actorId, const std::string& action,
+	            const AuditTarget& target, const AuditDetails& details = AuditDetails());
+		/// Writes an event; organizationId 0 is an account-level event (tokens, sign-up).
+		/// Must be called within Database::transact().
+
+private:
+	Clock::Ptr _pClock;
+	Data::AuditRepository _events;
+};
+
+
+} // namespace Service
+} // namespace Orgs
+
+
+#endif // Orgs_AuditTrail_INCLUDED
