@@ -22,6 +22,7 @@
 #include "http/TokenAuthenticator.h"
 #include "http/WorkspaceHandlers.h"
 #include "service/AccountServiceImpl.h"
+#include "service/ApiUsage.h"
 #include "service/Guard.h"
 #include "service/MembershipServiceImpl.h"
 #include "service/OrganizationServiceImpl.h"
@@ -74,12 +75,24 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pWorkspaceHandlers->addRoutes(_pApi->router());
 	_pResourceHandlers.reset(new Http::ResourceHandlers(*_pResources));
 	_pResourceHandlers->addRoutes(_pApi->router());
+
+	// Personal organizations and the API request counter.
+	_pGuard->setPersonalAllowsMembers(_settings.personalAllowsMembers);
+	if (_settings.personalOnSignup)
+		_pAccounts.cast<Service::AccountServiceImpl>()->createPersonalOrganizations(
+		    *_pOrganizations.cast<Service::OrganizationServiceImpl>());
+	_pUsage.reset(new Service::ApiUsage(*_pDatabase, _pClock, logger));
+	_pApi->countUsage(*_pUsage);
+	_pUsage->start(_settings.usageFlushSeconds);
 }
 
 
 Runtime::~Runtime()
 {
-	// Reverse order of construction: the API first, the database last.
+	// Reverse order of construction: the API first, the database last. The request counter
+	// writes what it counted while the database is still there.
+	if (_pUsage)
+		_pUsage->stop();
 	_pResourceHandlers.reset();
 	_pWorkspaceHandlers.reset();
 	_pPermissionHandlers.reset();
@@ -98,6 +111,7 @@ Runtime::~Runtime()
 	_pOutbox.reset();
 	_pGuard.reset();
 	_pAccess = nullptr;
+	_pUsage.reset();
 	_pDatabase.reset();
 }
 
@@ -189,6 +203,12 @@ Orgs::AccessControl::Ptr Runtime::accessControl() const
 Http::Api& Runtime::api()
 {
 	return *_pApi;
+}
+
+
+Service::ApiUsage& Runtime::apiUsage()
+{
+	return *_pUsage;
 }
 
 

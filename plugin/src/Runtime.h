@@ -41,6 +41,7 @@ namespace Service {
 class Guard;
 class Outbox;
 class PermissionReport;
+class ApiUsage;
 } // namespace Service
 namespace Http {
 class Api;
@@ -86,6 +87,8 @@ public:
 	Orgs::ResourceService::Ptr resources() const;
 	Orgs::AccessControl::Ptr accessControl() const;
 	Http::Api& api();
+	Service::ApiUsage& apiUsage();
+		/// The API request counter (requests per organization and month) that GET /orgs/{org}/usage reads.
 
 private:
 	static Config::RoleCatalog loadRoles(const Poco::Util::AbstractConfiguration& config, const std::string& file);
@@ -113,6 +116,7 @@ private:
 	std::unique_ptr<Http::PermissionHandlers> _pPermissionHandlers;
 	std::unique_ptr<Http::WorkspaceHandlers> _pWorkspaceHandlers;
 	std::unique_ptr<Http::ResourceHandlers> _pResourceHandlers;
+	std::unique_ptr<Service::ApiUsage> _pUsage;
 };
 
 

@@ -255,6 +255,10 @@ const std::vector<Rule>& table()
 	     }},
 	    {"GET", "/me", Requirement::SignedIn, NONE, 200,
 	     [](World&, const Actor&, const std::string&) { return Call(); }},
+	    {"PUT", "/me/active-organization", Requirement::SignedIn, NONE, 200,
+	     [](World&, const Actor&, const std::string&) {
+		     return Call{{}, "{\"org\":null}"};
+	     }},
 	    {"POST", "/me/tokens", Requirement::SignedIn, NONE, 201,
 	     [](World&, const Actor&, const std::string&) {
 		     return Call{{}, json({{"name", "matrix"}})};

@@ -112,6 +112,10 @@ Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const P
 	s.cacheEntries = static_cast<std::size_t>(
 	    readInt(config, "orgs.access.cacheEntries", static_cast<int>(s.cacheEntries), 64, 1 << 26));
 
+	s.personalOnSignup = readBool(config, "orgs.organizations.personalOnSignup", s.personalOnSignup);
+	s.personalAllowsMembers = readBool(config, "orgs.organizations.personalAllowsMembers", s.personalAllowsMembers);
+	s.usageFlushSeconds = readInt(config, "orgs.usage.flushSeconds", s.usageFlushSeconds, 1, 86400);
+
 	s.rolesFile = resolvePath(Poco::trim(config.getString("orgs.roles.file", "roles.properties")));
 	return s;
 }

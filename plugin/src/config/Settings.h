@@ -57,6 +57,9 @@ public:
 	Poco::Int64 maxStalenessNs =
 	    1000000000;                   ///< orgs.access.maxStaleness (seconds, may be fractional; 0 = always check)
 	std::size_t cacheEntries = 65536; ///< orgs.access.cacheEntries
+	bool personalOnSignup = false;    ///< orgs.organizations.personalOnSignup: a personal organization per new account
+	bool personalAllowsMembers = false; ///< orgs.organizations.personalAllowsMembers: others may join a personal one
+	int usageFlushSeconds = 10;         ///< orgs.usage.flushSeconds: how often request counts are written
 };
 
 

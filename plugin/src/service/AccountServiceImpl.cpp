@@ -24,7 +24,7 @@ const std::string AccountServiceImpl::TOKEN_PREFIX("orgs_pat_");
 
 AccountServiceImpl::AccountServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, int touchSeconds)
     : _database(database), _guard(guard), _pClock(pClock), _touchSeconds(touchSeconds), _handles(database),
-      _accounts(database), _tokens(database)
+      _accounts(database), _tokens(database), _organizations(database)
 {
 }
 
@@ -41,7 +41,13 @@ Account AccountServiceImpl::insertAccount(Poco::Data::Session& session, const Ac
                                           const std::string& subject)
 {
 	_handles.reserve(session, spec.username, Data::HandleRepository::ACCOUNT);
-	return _accounts.insert(session, spec, subject, _pClock->now());
+	const Account account = _accounts.insert(session, spec, subject, _pClock->now());
+	if (_pPersonalOrganizations)
+	{
+		const Organization personal = _pPersonalOrganizations->createPersonalOrganization(session, account);
+		_accounts.setActiveOrganization(session, account.id, personal.id);
+	}
+	return account;
 }
 
 
@@ -170,6 +176,34 @@ bool AccountServiceImpl::authenticateToken(const std::string& secret, Id& accoun
 			_tokens.touch(s, token.id, now);
 		accountId = token.accountId;
 		return true;
+	});
+}
+
+
+void AccountServiceImpl::createPersonalOrganizations(OrganizationServiceImpl& organizations)
+{
+	_pPersonalOrganizations = &organizations;
+}
+
+
+Poco::Nullable<Organization> AccountServiceImpl::activeOrganization(Id accountId)
+{
+	return _database.withSession(
+	    [&](Poco::Data::Session& s) { return _organizations.findActiveForAccount(s, accountId); });
+}
+
+
+Poco::Nullable<Organization> AccountServiceImpl::setActiveOrganization(Id accountId, const std::string& org)
+{
+	return _database.transact([&](Poco::Data::Session& s) {
+		if (_accounts.findById(s, accountId).isNull())
+			throw NotFoundException("No account " + std::to_string(accountId), "account_not_found");
+		Poco::Nullable<Organization> active;
+		if (!org.empty())
+			active = _guard.visible(s, accountId, org, true).organization; // members only, as of now
+		_accounts.setActiveOrganization(s, accountId,
+		                                active.isNull() ? Poco::Nullable<Id>() : Poco::Nullable<Id>(active.value().id));
+		return active;
 	});
 }
 

@@ -16,9 +16,11 @@
 #include "Orgs/AccountService.h"
 #include "data/AccountRepository.h"
 #include "data/HandleRepository.h"
+#include "data/OrganizationRepository.h"
 #include "data/TokenRepository.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
+#include "service/OrganizationServiceImpl.h"
 
 
 namespace Orgs {
@@ -43,6 +45,12 @@ public:
 	Page<AccessToken> listTokens(Id accountId, const PageRequest& page) override;
 	void revokeToken(Id accountId, Id tokenId) override;
 	bool authenticateToken(const std::string& secret, Id& accountId) override;
+	Poco::Nullable<Organization> activeOrganization(Id accountId) override;
+	Poco::Nullable<Organization> setActiveOrganization(Id accountId, const std::string& org) override;
+
+	void createPersonalOrganizations(OrganizationServiceImpl& organizations);
+		/// Turns on orgs.organizations.personalOnSignup: every account created from now on gets
+		/// its personal organization through organizations, which must outlive this service.
 
 private:
 	static void validate(const AccountSpec& spec);
@@ -56,6 +64,8 @@ private:
 	Data::HandleRepository _handles;
 	Data::AccountRepository _accounts;
 	Data::TokenRepository _tokens;
+	Data::OrganizationRepository _organizations;
+	OrganizationServiceImpl* _pPersonalOrganizations = nullptr;
 };
 
 

@@ -8,6 +8,7 @@
 
 
 #include "service/Guard.h"
+#include "service/ApiUsage.h"
 #include "service/Validator.h"
 #include "Orgs/Errors.h"
 #include <algorithm>
@@ -39,6 +40,7 @@ Guard::Scope Guard::visible(Poco::Data::Session& session, Id actorId, const std:
 	}
 	if (found.isNull() || !scope.grant.member)
 		throw NotFoundException("No organization '" + org + "' is visible to you", "organization_not_found");
+	ApiUsage::Attribution::resolved(scope.organization.id); // an API request for it, if one is running
 	return scope;
 }
 
@@ -219,6 +221,22 @@ Access::AccessControlImpl& Guard::access()
 const Config::RoleCatalog& Guard::roles() const
 {
 	return _access.catalog();
+}
+
+
+void Guard::setPersonalAllowsMembers(bool allow)
+{
+	_personalAllowsMembers = allow;
+}
+
+
+void Guard::requireAcceptsMembers(const Scope& scope) const
+{
+	if (scope.organization.personal && !_personalAllowsMembers)
+		throw ConflictException("'" + scope.organization.username +
+		                            "' is a personal organization: it takes no other members; create an "
+		                            "organization to work with others",
+		                        "personal_organization");
 }
 
 

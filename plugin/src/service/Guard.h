@@ -121,6 +121,14 @@ public:
 	Access::AccessControlImpl& access();
 	const Config::RoleCatalog& roles() const;
 
+	void setPersonalAllowsMembers(bool allow);
+		/// Sets orgs.organizations.personalAllowsMembers (default false).
+
+	void requireAcceptsMembers(const Scope& scope) const;
+		/// Throws ConflictException ("personal_organization") if the organization is a personal
+		/// one and orgs.organizations.personalAllowsMembers is false: nobody joins it (by being
+		/// added, invited or given ownership).
+
 private:
 	Access::AccessControlImpl& _access;
 	Data::OrganizationRepository _organizations;
@@ -128,6 +136,7 @@ private:
 	Data::AccessRepository _standings;
 	Data::WorkspaceRepository _workspaces;
 	Data::ResourceRepository _resources;
+	bool _personalAllowsMembers = false;
 };
 
 
