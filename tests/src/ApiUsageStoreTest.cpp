@@ -256,13 +256,13 @@ void ApiUsageStoreTest::testHostCountsRequestsPerOrganization()
 	expect(201, "POST", "/orgs", json({{"username", "acme"}, {"title", "Acme"}}), ada); // not under /orgs/{org}
 	expect(201, "POST", "/orgs", json({{"username", "beta"}, {"title", "Beta"}}), ada);
 	// Counted for acme: requests by members, whatever they answer once acme resolved.
-	expect(201, "POST", "/orgs/acme/members", json({{"username", "bob"}}), ada);          // 1
-	expect(200, "GET", "/orgs/acme", "", ada);                                            // 2
-	expect(200, "GET", "/orgs/acme/members", "", bob);                                    // 3
-	expect(403, "PATCH", "/orgs/acme", json({{"title", "Bob's"}}), bob);                  // 4: resolved, then refused
-	expect(200, "GET", "/orgs/acme/workspaces", "", bob);                                 // 5
-	expect(404, "GET", "/orgs/acme/members/nobody", "", ada);                             // 6: acme resolved
-	expect(200, "PUT", "/me/active-organization", json({{"org", "acme"}}), ada);          // not under /orgs/{org}
+	expect(201, "POST", "/orgs/acme/members", json({{"username", "bob"}}), ada); // 1
+	expect(200, "GET", "/orgs/acme", "", ada);                                   // 2
+	expect(200, "GET", "/orgs/acme/members", "", bob);                           // 3
+	expect(403, "PATCH", "/orgs/acme", json({{"title", "Bob's"}}), bob);         // 4: resolved, then refused
+	expect(200, "GET", "/orgs/acme/workspaces", "", bob);                        // 5
+	expect(404, "GET", "/orgs/acme/members/nobody", "", ada);                    // 6: acme resolved
+	expect(200, "PUT", "/me/active-organization", json({{"org", "acme"}}), ada); // not under /orgs/{org}
 	// Not counted: a non-member, no credentials, an unknown organization, other routes.
 	expect(404, "GET", "/orgs/acme", "", eve);
 	expect(401, "GET", "/orgs/acme", "", "");

@@ -8,6 +8,7 @@
 
 
 #include "ApiUsageTest.h"
+#include "config/Settings.h"
 #include "data/Database.h"
 #include "service/ApiUsage.h"
 #include "support/Racing.h"
@@ -16,6 +17,7 @@
 #include "Poco/Logger.h"
 #include "Poco/Path.h"
 #include "Poco/TemporaryFile.h"
+#include "Poco/Util/MapConfiguration.h"
 #include <atomic>
 #include <memory>
 #include <thread>
@@ -195,4 +197,40 @@ void ApiUsageTest::testFailedFlushKeepsCounts()
 	usage.stop();
 	usage.stop();
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(4), usage.pending(1, 202611));
+}
+
+
+void ApiUsageTest::testSettings()
+{
+	auto resolve = [](const std::string& p) { return "/etc/orgs/" + p; };
+	Poco::AutoPtr<Poco::Util::MapConfiguration> c = new Poco::Util::MapConfiguration;
+	Config::Settings s = Config::Settings::load(*c, resolve);
+	CPPUNIT_ASSERT_EQUAL(10, s.usageFlushSeconds);
+	CPPUNIT_ASSERT(!s.personalOnSignup);
+	CPPUNIT_ASSERT(!s.personalAllowsMembers);
+
+	c->setString("orgs.usage.flushSeconds", "2");
+	c->setString("orgs.organizations.personalOnSignup", "true");
+	c->setString("orgs.organizations.personalAllowsMembers", "yes");
+	s = Config::Settings::load(*c, resolve);
+	CPPUNIT_ASSERT_EQUAL(2, s.usageFlushSeconds);
+	CPPUNIT_ASSERT(s.personalOnSignup);
+	CPPUNIT_ASSERT(s.personalAllowsMembers);
+
+	for (const char* bad : {"0", "-1", "ten", "86401"})
+	{
+		c->setString("orgs.usage.flushSeconds", bad);
+		try
+		{
+			Config::Settings::load(*c, resolve);
+			CPPUNIT_FAIL(std::string("orgs.usage.flushSeconds = ") + bad + " was accepted");
+		}
+		catch (Poco::DataFormatException& exc)
+		{
+			CPPUNIT_ASSERT_MESSAGE(exc.message(), exc.message().find("orgs.usage.flushSeconds") != std::string::npos);
+		}
+	}
+	c->setString("orgs.usage.flushSeconds", "10");
+	c->setString("orgs.organizations.personalOnSignup", "perhaps");
+	CPPUNIT_ASSERT_THROW(Config::Settings::load(*c, resolve), Poco::DataFormatException);
 }

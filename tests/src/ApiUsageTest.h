@@ -24,6 +24,7 @@ class ApiUsageTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testMonthRollover);
 	CPPUNIT_TEST(testAttributionKeepsTheFirstOrganization);
 	CPPUNIT_TEST(testFailedFlushKeepsCounts);
+	CPPUNIT_TEST(testSettings);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -32,6 +33,8 @@ public:
 	void testMonthRollover();
 	void testAttributionKeepsTheFirstOrganization();
 	void testFailedFlushKeepsCounts();
+	void testSettings();
+		/// orgs.usage.flushSeconds and the orgs.organizations.personal* keys.
 };
 
 

@@ -132,8 +132,7 @@ MeApiTest::User MeApiTest::signUp(const std::string& username, const std::string
 }
 
 
-Response MeApiTest::send(const std::string& method, const std::string& path, const std::string& body,
-                         const User& user)
+Response MeApiTest::send(const std::string& method, const std::string& path, const std::string& body, const User& user)
 {
 	HttpClient::Headers headers;
 	headers.emplace_back("Authorization", "Bearer " + user.token);
@@ -165,8 +164,8 @@ void MeApiTest::testSignUpCreatesPersonalOrganization()
 	CPPUNIT_ASSERT(active->getValue<bool>("personal"));
 
 	// Organization and account handles share one namespace.
-	Response taken = _pClient->post(API + "/accounts",
-	                                json({{"username", "ada-personal"}, {"email", "x@example.com"}}));
+	Response taken =
+	    _pClient->post(API + "/accounts", json({{"username", "ada-personal"}, {"email", "x@example.com"}}));
 	ASSERT_PROBLEM(taken, 409, "username_taken");
 	// Further organizations are ordinary ones.
 	Response acme = send("POST", "/orgs", json({{"username", "acme"}, {"title", "Acme"}}), ada);
@@ -268,8 +267,7 @@ void MeApiTest::testActiveOrganizationErrors()
 	// Another's organization and a missing one look the same.
 	ASSERT_PROBLEM(send("PUT", "/me/active-organization", json({{"org", "bob-personal"}}), ada), 404,
 	               "organization_not_found");
-	ASSERT_PROBLEM(send("PUT", "/me/active-organization", json({{"org", "nope"}}), ada), 404,
-	               "organization_not_found");
+	ASSERT_PROBLEM(send("PUT", "/me/active-organization", json({{"org", "nope"}}), ada), 404, "organization_not_found");
 	ASSERT_PROBLEM(send("PUT", "/me/active-organization", json({{"org", ""}}), ada), 404, "organization_not_found");
 	ASSERT_PROBLEM(send("PUT", "/me/active-organization", "{}", ada), 400, "missing_field");
 	ASSERT_PROBLEM(send("PUT", "/me/active-organization", "{\"org\":true}", ada), 400, "invalid_type");

@@ -54,8 +54,8 @@ public:
 private:
 	void start(bool personalOnSignup, bool personalAllowsMembers = false);
 	User signUp(const std::string& username, const std::string& name = std::string());
-	Orgs::Test::HttpClient::Response send(const std::string& method, const std::string& path,
-	                                      const std::string& body, const User& user);
+	Orgs::Test::HttpClient::Response send(const std::string& method, const std::string& path, const std::string& body,
+	                                      const User& user);
 
 	Orgs::Test::TestDatabase::Ptr _pDatabase;
 	std::unique_ptr<Orgs::Test::HostProcess> _pHost;

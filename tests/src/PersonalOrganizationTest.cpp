@@ -229,8 +229,8 @@ void PersonalOrganizationTest::testRefusesMembers()
 	CPPUNIT_ASSERT_EQUAL(std::string("personal_organization"), reasonOf<ConflictException>([&] {
 		                     rt.organizations().transferOwnership(ada.id, "ada-personal", "bob");
 	                     }));
-	CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), rt.scalar("SELECT COUNT(*) FROM memberships WHERE organization_id = ?",
-	                                               personal.id));
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(1),
+	                     rt.scalar("SELECT COUNT(*) FROM memberships WHERE organization_id = ?", personal.id));
 	CPPUNIT_ASSERT_EQUAL(version, rt.aclVersion(personal.id));
 	// A non-member still learns nothing; the organization's owner may still work in it.
 	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"), reasonOf<NotFoundException>([&] {
@@ -264,9 +264,8 @@ void PersonalOrganizationTest::testFailedSignUpLeavesNothing()
 	rt.accounts().signUp(accountSpec("ada"), "sign-up");
 	const Poco::Int64 organizations = rt.scalar("SELECT COUNT(*) FROM organizations WHERE id > ?", 0);
 	const Poco::Int64 handles = rt.scalar("SELECT COUNT(*) FROM handles WHERE kind = 'o' AND 0 < ?", 1);
-	CPPUNIT_ASSERT_EQUAL(std::string("username_taken"), reasonOf<ConflictException>([&] {
-		                     rt.accounts().signUp(accountSpec("ada"), "sign-up");
-	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("username_taken"),
+	                     reasonOf<ConflictException>([&] { rt.accounts().signUp(accountSpec("ada"), "sign-up"); }));
 	CPPUNIT_ASSERT_EQUAL(std::string("invalid_name"), reasonOf<InvalidInputException>([&] {
 		                     rt.accounts().signUp(accountSpec("bob"), ""); // no token name
 	                     }));
@@ -338,16 +337,15 @@ void PersonalOrganizationTest::testActiveOrganizationNeedsMembership()
 	const Organization beta = rt.organization(bob, "beta");
 	rt.accounts().setActiveOrganization(ada.id, "acme");
 	// Another's organization and a missing one look the same, and the choice stays as it was.
-	for (const std::string& org : {std::string("beta"), std::to_string(beta.id), std::string("nope"),
-	                               std::string("999999")})
+	for (const std::string& org :
+	     {std::string("beta"), std::to_string(beta.id), std::string("nope"), std::string("999999")})
 	{
 		CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"),
 		                     reasonOf<NotFoundException>([&] { rt.accounts().setActiveOrganization(ada.id, org); }));
 	}
 	CPPUNIT_ASSERT_EQUAL(std::string("acme"), rt.accounts().activeOrganization(ada.id).value().username);
-	CPPUNIT_ASSERT_EQUAL(std::string("account_not_found"), reasonOf<NotFoundException>([&] {
-		                     rt.accounts().setActiveOrganization(999999, "");
-	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("account_not_found"),
+	                     reasonOf<NotFoundException>([&] { rt.accounts().setActiveOrganization(999999, ""); }));
 }
 
 
@@ -368,9 +366,8 @@ void PersonalOrganizationTest::testLeavingHidesTheActiveOrganization()
 	rt.accounts().setActiveOrganization(ada.id, "gamma");
 	rt.memberships().removeMember(bob.id, "gamma", "ada");
 	CPPUNIT_ASSERT(rt.accounts().activeOrganization(ada.id).isNull());
-	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"), reasonOf<NotFoundException>([&] {
-		                     rt.accounts().setActiveOrganization(ada.id, "gamma");
-	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"),
+	                     reasonOf<NotFoundException>([&] { rt.accounts().setActiveOrganization(ada.id, "gamma"); }));
 }
 
 

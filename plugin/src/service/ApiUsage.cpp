@@ -74,10 +74,10 @@ int ApiUsage::monthOf(const Poco::Timestamp& ts)
 		--days;
 	days += 719468;
 	const Poco::Int64 era = (days >= 0 ? days : days - 146096) / 146097;
-	const Poco::Int64 doe = days - era * 146097;                                 // [0, 146096]
+	const Poco::Int64 doe = days - era * 146097;                                   // [0, 146096]
 	const Poco::Int64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; // [0, 399]
-	const Poco::Int64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);             // [0, 365]
-	const Poco::Int64 mp = (5 * doy + 2) / 153;                                   // [0, 11], March first
+	const Poco::Int64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               // [0, 365]
+	const Poco::Int64 mp = (5 * doy + 2) / 153;                                    // [0, 11], March first
 	const Poco::Int64 month = mp < 10 ? mp + 3 : mp - 9;
 	const Poco::Int64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
 	return static_cast<int>(year * 100 + month);
