@@ -50,6 +50,7 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pAccess = new Access::AccessControlImpl(*_pDatabase, _roles, _settings.maxStalenessNs, _settings.cacheEntries);
 	_pGuard.reset(new Service::Guard(*_pDatabase, *_pAccess));
 	_pOutbox.reset(new Service::Outbox(*_pDatabase, _pClock));
+	_pUsage.reset(new Service::ApiUsage(*_pDatabase, _pClock, logger)); // read by services, fed by the API
 	_pAccounts = new Service::AccountServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.tokenTouchSeconds);
 	_pOrganizations = new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.regions,
 	                                                       _settings.defaultWorkspace);
@@ -81,7 +82,6 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	if (_settings.personalOnSignup)
 		_pAccounts.cast<Service::AccountServiceImpl>()->createPersonalOrganizations(
 		    *_pOrganizations.cast<Service::OrganizationServiceImpl>());
-	_pUsage.reset(new Service::ApiUsage(*_pDatabase, _pClock, logger));
 	_pApi->countUsage(*_pUsage);
 	_pUsage->start(_settings.usageFlushSeconds);
 }

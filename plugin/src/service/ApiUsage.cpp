@@ -22,6 +22,33 @@ namespace {
 thread_local ApiUsage::Attribution* pCurrentAttribution = nullptr;
 
 
+const Poco::Int64 MICROS_PER_DAY = Poco::Int64(86400) * 1000000;
+
+
+struct MonthCache
+	/// The month a thread last counted in and its bounds: a request costs two comparisons.
+{
+	Poco::Int64 start = 1; ///< an empty range until the first use
+	Poco::Int64 end = 0;
+	int month = 0;
+};
+
+
+thread_local MonthCache monthCache;
+
+
+Poco::Int64 daysFromCivil(Poco::Int64 year, Poco::Int64 month, Poco::Int64 day)
+	/// Days since 1970-01-01 of a date of the proleptic Gregorian calendar (H. Hinnant).
+{
+	year -= month <= 2 ? 1 : 0;
+	const Poco::Int64 era = (year >= 0 ? year : year - 399) / 400;
+	const Poco::Int64 yoe = year - era * 400;
+	const Poco::Int64 doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+	const Poco::Int64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+
 } // namespace
 
 
@@ -66,8 +93,7 @@ ApiUsage::~ApiUsage()
 int ApiUsage::monthOf(const Poco::Timestamp& ts)
 {
 	// Days since 1970-01-01, rounded down, then the civil date (H. Hinnant's days_from_civil
-	// inverse): integer arithmetic only, as record() runs on every request.
-	static const Poco::Int64 MICROS_PER_DAY = Poco::Int64(86400) * 1000000;
+	// inverse): integer arithmetic only.
 	const Poco::Int64 micros = ts.epochMicroseconds();
 	Poco::Int64 days = micros / MICROS_PER_DAY;
 	if (micros % MICROS_PER_DAY < 0)
@@ -84,9 +110,30 @@ int ApiUsage::monthOf(const Poco::Timestamp& ts)
 }
 
 
+Poco::Timestamp ApiUsage::monthStart(int month)
+{
+	return Poco::Timestamp(daysFromCivil(month / 100, month % 100, 1) * MICROS_PER_DAY);
+}
+
+
+int ApiUsage::currentMonth() const
+{
+	const Poco::Int64 now = _pClock->now().epochMicroseconds();
+	MonthCache& cache = monthCache;
+	if (now < cache.start || now >= cache.end) // a new month, another clock, or the first call
+	{
+		cache.month = monthOf(Poco::Timestamp(now));
+		const int next = cache.month % 100 == 12 ? (cache.month / 100 + 1) * 100 + 1 : cache.month + 1;
+		cache.start = monthStart(cache.month).epochMicroseconds();
+		cache.end = monthStart(next).epochMicroseconds();
+	}
+	return cache.month;
+}
+
+
 void ApiUsage::record(Id organizationId)
 {
-	const Key key{organizationId, monthOf(_pClock->now())};
+	const Key key{organizationId, currentMonth()};
 	Shard& shard = shardOf(organizationId);
 	std::lock_guard<std::mutex> lock(shard.mutex);
 	++shard.counts[key];
@@ -104,7 +151,7 @@ Poco::Int64 ApiUsage::pending(Id organizationId, int month) const
 
 Poco::Int64 ApiUsage::requestsThisMonth(Poco::Data::Session& session, Id organizationId)
 {
-	const int month = monthOf(_pClock->now());
+	const int month = currentMonth();
 	// Counts taken by a flush are in neither place until it commits (or puts them back).
 	std::lock_guard<std::mutex> flushLock(_flushMutex);
 	return _repository.requests(session, organizationId, month) + pending(organizationId, month);

@@ -98,6 +98,9 @@ public:
 	static int monthOf(const Poco::Timestamp& ts);
 		/// Returns the calendar month (UTC) of ts as yyyymm, e.g. 202611.
 
+	static Poco::Timestamp monthStart(int month);
+		/// Returns the first instant (UTC) of the month given as yyyymm.
+
 private:
 	struct Key
 	{
@@ -127,6 +130,8 @@ private:
 
 	Shard& shardOf(Id organizationId);
 	const Shard& shardOf(Id organizationId) const;
+	int currentMonth() const;
+		/// monthOf(now), from a per-thread cache of the current month's bounds.
 	void run();
 
 	Data::Database& _database;
