@@ -25,7 +25,10 @@ namespace Orgs {
 class AccountService
 	/// Creates accounts, finds them, and issues, lists and revokes personal access tokens.
 	///
-	/// Usernames of accounts and organizations share one namespace.
+	/// Usernames of accounts and organizations share one namespace. With
+	/// orgs.organizations.personalOnSignup=true every account created here (createAccount(),
+	/// signUp(), provisionAccount()) gets its personal organization in the same transaction,
+	/// and that organization becomes its active one.
 {
 public:
 	using Ptr = Poco::SharedPtr<AccountService>;
@@ -65,6 +68,15 @@ public:
 
 	virtual bool authenticateToken(const std::string& secret, Id& accountId) = 0;
 		/// Returns true and the token's account if secret is a live token.
+
+	virtual Poco::Nullable<Organization> activeOrganization(Id accountId) = 0;
+		/// Returns the organization the account chose to work in (the organization switcher),
+		/// or null if it chose none or is no longer a member of it.
+
+	virtual Poco::Nullable<Organization> setActiveOrganization(Id accountId, const std::string& org) = 0;
+		/// Records org (an id or username) as the organization the account works in and returns
+		/// it; an empty org clears the choice and returns null. Throws NotFoundException
+		/// ("organization_not_found") unless the account is a member of org.
 };
 
 

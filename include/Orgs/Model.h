@@ -60,6 +60,7 @@ struct Organization
 	Id ownerAccountId = 0;
 	Poco::Timestamp createdAt;
 	Poco::Timestamp updatedAt;
+	bool personal = false; ///< created with its owner's account; takes no members unless configured
 };
 
 

@@ -24,6 +24,7 @@
 #include "http/WorkspaceHandlers.h"
 #include "service/AccountServiceImpl.h"
 #include "service/AuditLogImpl.h"
+#include "service/ApiUsage.h"
 #include "service/Guard.h"
 #include "service/LogMailer.h"
 #include "service/MembershipServiceImpl.h"
@@ -54,6 +55,7 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pAccess = new Access::AccessControlImpl(*_pDatabase, _roles, _settings.maxStalenessNs, _settings.cacheEntries);
 	_pGuard.reset(new Service::Guard(*_pDatabase, *_pAccess));
 	_pOutbox.reset(new Service::Outbox(*_pDatabase, _pClock));
+	_pUsage.reset(new Service::ApiUsage(*_pDatabase, _pClock, logger)); // read by services, fed by the API
 	_pAccounts = new Service::AccountServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.tokenTouchSeconds,
 	                                             _settings.maxStalenessNs, _settings.cacheEntries);
 	_pOrganizations = new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.regions,
@@ -94,13 +96,23 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pAuditLog = new Service::AuditLogImpl(*_pDatabase, *_pGuard);
 	_pAuditHandlers.reset(new Http::AuditHandlers(*_pAuditLog));
 	_pAuditHandlers->addRoutes(_pApi->router());
+	// Personal organizations and the API request counter.
+	_pGuard->setPersonalAllowsMembers(_settings.personalAllowsMembers);
+	if (_settings.personalOnSignup)
+		_pAccounts.cast<Service::AccountServiceImpl>()->createPersonalOrganizations(
+		    *_pOrganizations.cast<Service::OrganizationServiceImpl>());
+	_pApi->countUsage(*_pUsage);
+	_pUsage->start(_settings.usageFlushSeconds);
 }
 
 
 Runtime::~Runtime()
 {
-	// The outbox sender first: it must not start a delivery while the rest goes away.
+	// The outbox sender first: it must not start a delivery while the rest goes away. The
+	// request counter writes what it counted while the database is still there.
 	_pOutboxSender.reset();
+	if (_pUsage)
+		_pUsage->stop();
 	// Reverse order of construction: the API first, the database last.
 	_pAuditHandlers.reset();
 	_pAuditLog = nullptr;
@@ -122,6 +134,7 @@ Runtime::~Runtime()
 	_pOutbox.reset();
 	_pGuard.reset();
 	_pAccess = nullptr;
+	_pUsage.reset();
 	_pDatabase.reset();
 }
 
@@ -237,6 +250,12 @@ Orgs::AuditLog::Ptr Runtime::auditLog() const
 int Runtime::purgeDeletedOrganizations()
 {
 	return _pOrganizations.cast<Service::OrganizationServiceImpl>()->purgeDeleted();
+}
+
+
+Service::ApiUsage& Runtime::apiUsage()
+{
+	return *_pUsage;
 }
 
 

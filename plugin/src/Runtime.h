@@ -44,6 +44,7 @@ class Guard;
 class Outbox;
 class OutboxSender;
 class PermissionReport;
+class ApiUsage;
 } // namespace Service
 namespace Http {
 class Api;
@@ -94,6 +95,8 @@ public:
 	Orgs::ResourceService::Ptr resources() const;
 	Orgs::AccessControl::Ptr accessControl() const;
 	Http::Api& api();
+	Service::ApiUsage& apiUsage();
+		/// The API request counter (requests per organization and month) that GET /orgs/{org}/usage reads.
 
 	Orgs::AuditLog::Ptr auditLog() const;
 
@@ -131,6 +134,7 @@ private:
 	std::unique_ptr<Http::ResourceHandlers> _pResourceHandlers;
 	Orgs::AuditLog::Ptr _pAuditLog;
 	std::unique_ptr<Http::AuditHandlers> _pAuditHandlers;
+	std::unique_ptr<Service::ApiUsage> _pUsage;
 };
 
 

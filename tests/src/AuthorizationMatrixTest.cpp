@@ -269,6 +269,10 @@ const std::vector<Rule>& table()
 	     }},
 	    {"GET", "/me", Requirement::SignedIn, NONE, 200,
 	     [](World&, const Actor&, const std::string&) { return Call(); }},
+	    {"PUT", "/me/active-organization", Requirement::SignedIn, NONE, 200,
+	     [](World&, const Actor&, const std::string&) {
+		     return Call{{}, "{\"org\":null}"};
+	     }},
 	    {"POST", "/me/tokens", Requirement::SignedIn, NONE, 201,
 	     [](World&, const Actor&, const std::string&) {
 		     return Call{{}, json({{"name", "matrix"}})};
@@ -446,6 +450,7 @@ const std::map<std::string, std::string>& auditedActions()
 	    {"POST /accounts", "account.created"},
 	    {"POST /me/tokens", "token.created"},
 	    {"DELETE /me/tokens/{id}", "token.revoked"},
+	    {"PUT /me/active-organization", "account.active_organization_changed"},
 	    {"POST /orgs", "organization.created"},
 	    {"PATCH /orgs/{org}", "organization.updated"},
 	    {"DELETE /orgs/{org}", "organization.deleted"},

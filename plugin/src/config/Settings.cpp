@@ -165,6 +165,9 @@ Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const P
 	s.retentionDays = readInt(config, "orgs.organizations.retentionDays", s.retentionDays, 0, 3650);
 	s.purgeIntervalSeconds =
 	    readInt(config, "orgs.organizations.purgeIntervalSeconds", s.purgeIntervalSeconds, 0, 7 * 86400);
+	s.personalOnSignup = readBool(config, "orgs.organizations.personalOnSignup", s.personalOnSignup);
+	s.personalAllowsMembers = readBool(config, "orgs.organizations.personalAllowsMembers", s.personalAllowsMembers);
+	s.usageFlushSeconds = readInt(config, "orgs.usage.flushSeconds", s.usageFlushSeconds, 1, 86400);
 
 	s.rolesFile = resolvePath(Poco::trim(config.getString("orgs.roles.file", "roles.properties")));
 	return s;

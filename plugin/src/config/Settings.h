@@ -87,6 +87,9 @@ public:
 
 	int retentionDays = 30; ///< orgs.organizations.retentionDays: a deleted organization can be restored this long
 	int purgeIntervalSeconds = 3600; ///< orgs.organizations.purgeIntervalSeconds: how often the purge runs (0: never)
+	bool personalOnSignup = false;   ///< orgs.organizations.personalOnSignup: a personal organization per new account
+	bool personalAllowsMembers = false; ///< orgs.organizations.personalAllowsMembers: others may join a personal one
+	int usageFlushSeconds = 10;         ///< orgs.usage.flushSeconds: how often request counts are written
 };
 
 

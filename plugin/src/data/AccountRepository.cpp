@@ -89,5 +89,13 @@ Poco::Nullable<Account> AccountRepository::findBySubject(Poco::Data::Session& se
 }
 
 
+void AccountRepository::setActiveOrganization(Poco::Data::Session& session, Id accountId,
+                                              const Poco::Nullable<Id>& organizationId)
+{
+	Poco::Nullable<Poco::Int64> org = organizationId;
+	session << "UPDATE accounts SET active_organization_id = ? WHERE id = ?", bind(org), bind(accountId), now;
+}
+
+
 } // namespace Data
 } // namespace Orgs

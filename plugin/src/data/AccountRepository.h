@@ -38,6 +38,9 @@ public:
 	Poco::Nullable<Account> findByUsername(Poco::Data::Session& session, const std::string& username);
 	Poco::Nullable<Account> findBySubject(Poco::Data::Session& session, const std::string& subject);
 
+	void setActiveOrganization(Poco::Data::Session& session, Id accountId, const Poco::Nullable<Id>& organizationId);
+		/// Records the organization the account works in; null clears it.
+
 private:
 	Poco::Nullable<Account> findOne(Poco::Data::Session& session, const std::string& where, const std::string& value);
 

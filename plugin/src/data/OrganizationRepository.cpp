@@ -23,7 +23,9 @@ namespace Data {
 namespace {
 
 
-const std::string COLUMNS("o.id, o.username, o.title, o.region, o.owner_account_id, o.created_at, o.updated_at");
+const std::string
+    COLUMNS("o.id, o.username, o.title, o.region, o.owner_account_id, o.created_at, o.updated_at, o.personal");
+const std::size_t COLUMN_COUNT = 8; ///< the position of the first column after COLUMNS
 
 
 Organization readOrganization(const Rows& rows, std::size_t i)
@@ -36,6 +38,7 @@ Organization readOrganization(const Rows& rows, std::size_t i)
 	o.ownerAccountId = rows.integer(i, 4);
 	o.createdAt = rows.time(i, 5);
 	o.updatedAt = rows.time(i, 6);
+	o.personal = rows.integer(i, 7) != 0;
 	return o;
 }
 
@@ -47,12 +50,15 @@ OrganizationRepository::OrganizationRepository(Database& database) : _database(d
 
 
 Organization OrganizationRepository::insert(Poco::Data::Session& session, const OrganizationSpec& spec, Id ownerId,
-                                            const Poco::Timestamp& at)
+                                            const Poco::Timestamp& at, bool personal)
 {
 	const Poco::Int64 micros = Database::toMicros(at);
-	session << "INSERT INTO organizations (username, title, region, owner_account_id, created_at, updated_at) "
-	           "VALUES (?, ?, ?, ?, ?, ?)",
-	    bind(spec.username), bind(spec.title), bind(spec.region), bind(ownerId), bind(micros), bind(micros), now;
+	const int personalFlag = personal ? 1 : 0;
+	session
+	    << "INSERT INTO organizations (username, title, region, owner_account_id, created_at, updated_at, personal) "
+	       "VALUES (?, ?, ?, ?, ?, ?, ?)",
+	    bind(spec.username), bind(spec.title), bind(spec.region), bind(ownerId), bind(micros), bind(micros),
+	    bind(personalFlag), now;
 	Organization o;
 	o.id = _database.lastInsertId(session);
 	o.username = spec.username;
@@ -61,6 +67,7 @@ Organization OrganizationRepository::insert(Poco::Data::Session& session, const 
 	o.ownerAccountId = ownerId;
 	o.createdAt = Poco::Timestamp(micros);
 	o.updatedAt = o.createdAt;
+	o.personal = personal;
 	return o;
 }
 
@@ -79,7 +86,7 @@ Poco::Nullable<Organization> OrganizationRepository::findOne(Poco::Data::Session
 	if (rows.count() == 0)
 		return Poco::Nullable<Organization>();
 	if (pDeletedAt)
-		*pDeletedAt = rows.nullableTime(0, 7);
+		*pDeletedAt = rows.nullableTime(0, COLUMN_COUNT);
 	return readOrganization(rows, 0);
 }
 
@@ -172,11 +179,30 @@ std::vector<OrganizationMembership> OrganizationRepository::listForAccount(Poco:
 	{
 		OrganizationMembership om;
 		om.organization = readOrganization(rows, i);
-		om.role = rows.text(i, 7);
+		om.role = rows.text(i, COLUMN_COUNT);
 		om.owner = om.organization.ownerAccountId == accountId;
 		result.push_back(om);
 	}
 	return result;
+}
+
+
+Poco::Nullable<Organization> OrganizationRepository::findActiveForAccount(Poco::Data::Session& session, Id accountId)
+{
+	// Joined on the membership: an organization the account left is not its active one any more.
+	Poco::Data::Statement st(session);
+	st << "SELECT " + COLUMNS +
+	          " FROM accounts a JOIN memberships m ON m.organization_id = a.active_organization_id "
+	          "AND m.account_id = a.id JOIN organizations o ON o.id = m.organization_id WHERE a.id = ? AND "
+	          "o.deleted_at IS "
+	          "NULL",
+	    bind(accountId);
+	st.execute();
+	Poco::Data::RecordSet rs(st);
+	Rows rows(rs);
+	if (rows.count() == 0)
+		return Poco::Nullable<Organization>();
+	return readOrganization(rows, 0);
 }
 
 

@@ -32,7 +32,7 @@ public:
 	explicit OrganizationRepository(Database& database);
 
 	Organization insert(Poco::Data::Session& session, const OrganizationSpec& spec, Id ownerId,
-	                    const Poco::Timestamp& at);
+	                    const Poco::Timestamp& at, bool personal = false);
 		/// Inserts an organization; the caller reserves the handle in the same transaction.
 
 	Poco::Nullable<Organization> findById(Poco::Data::Session& session, Id id, bool lock = false);
@@ -69,6 +69,10 @@ public:
 	std::vector<OrganizationMembership> listForAccount(Poco::Data::Session& session, Id accountId, Id afterOrgId,
 	                                                   int limit);
 		/// Returns up to limit organizations the account belongs to, with id above afterOrgId, by id.
+
+	Poco::Nullable<Organization> findActiveForAccount(Poco::Data::Session& session, Id accountId);
+		/// Returns the account's active organization (accounts.active_organization_id) if the
+		/// account still is a member of it, null otherwise.
 
 private:
 	Poco::Nullable<Organization> findOne(Poco::Data::Session& session, const std::string& column,

@@ -30,6 +30,8 @@ void AccountHandlers::addRoutes(Router& router)
 {
 	router.add("POST", "/accounts", Router::Auth::None, Router::Body::Json, [this](RequestContext& c) { signUp(c); });
 	router.add("GET", "/me", Router::Auth::Required, Router::Body::None, [this](RequestContext& c) { me(c); });
+	router.add("PUT", "/me/active-organization", Router::Auth::Required, Router::Body::Json,
+	           [this](RequestContext& c) { setActiveOrganization(c); });
 	router.add("POST", "/me/tokens", Router::Auth::Required, Router::Body::Json,
 	           [this](RequestContext& c) { createToken(c); });
 	router.add("GET", "/me/tokens", Router::Auth::Required, Router::Body::None,
@@ -66,8 +68,13 @@ void AccountHandlers::me(RequestContext& c)
 	PageRequest first;
 	first.limit = 100;
 	const Page<OrganizationMembership> orgs = _organizations.listOrganizations(c.actor(), first);
+	const Poco::Nullable<Organization> active = _accounts.activeOrganization(c.actor());
 	Poco::JSON::Object::Ptr o = JsonCodec::object();
 	o->set("account", JsonCodec::account(account));
+	if (active.isNull())
+		o->set("active_organization", Poco::Dynamic::Var());
+	else
+		o->set("active_organization", JsonCodec::organization(active.value()));
 	Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
 	for (const auto& om : orgs.items)
 		list->add(JsonCodec::organization(om));
@@ -77,6 +84,23 @@ void AccountHandlers::me(RequestContext& c)
 		o->set("organizations_next_cursor", Poco::Dynamic::Var());
 	else
 		o->set("organizations_next_cursor", orgs.nextCursor);
+	c.send(200, o);
+}
+
+
+void AccountHandlers::setActiveOrganization(RequestContext& c)
+{
+	JsonBody body(c.body());
+	const Poco::Nullable<std::string> org = body.requiredReferenceOrNull("org");
+	body.finish();
+	if (!org.isNull() && org.value().empty())
+		throw NotFoundException("No organization '' is visible to you", "organization_not_found");
+	const Poco::Nullable<Organization> active = _accounts.setActiveOrganization(c.actor(), org.value(""));
+	Poco::JSON::Object::Ptr o = JsonCodec::object();
+	if (active.isNull())
+		o->set("active_organization", Poco::Dynamic::Var());
+	else
+		o->set("active_organization", JsonCodec::organization(active.value()));
 	c.send(200, o);
 }
 

@@ -24,7 +24,7 @@ namespace Http {
 
 class AccountHandlers
 	/// Sign-up (only when orgs.accounts.selfSignup=true), the caller's account with its
-	/// organizations, and the caller's personal access tokens.
+	/// organizations and active organization, and the caller's personal access tokens.
 {
 public:
 	AccountHandlers(Orgs::AccountService& accounts, Orgs::OrganizationService& organizations, bool selfSignup);
@@ -34,6 +34,7 @@ public:
 private:
 	void signUp(RequestContext& c);
 	void me(RequestContext& c);
+	void setActiveOrganization(RequestContext& c);
 	void createToken(RequestContext& c);
 	void listTokens(RequestContext& c);
 	void revokeToken(RequestContext& c);

@@ -11,6 +11,7 @@
 #include "http/HttpError.h"
 #include "http/Problem.h"
 #include "http/RequestContext.h"
+#include "service/ApiUsage.h"
 #include "Orgs/Errors.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/JSONException.h"
@@ -104,6 +105,12 @@ bool Api::owns(const std::string& uri) const
 }
 
 
+void Api::countUsage(Service::ApiUsage& usage)
+{
+	_pUsage = &usage;
+}
+
+
 Poco::SharedPtr<Poco::Net::HTTPRequestHandlerFactory> Api::createFactory()
 {
 	return new ApiRequestHandlerFactory(*this);
@@ -168,6 +175,8 @@ Poco::JSON::Object::Ptr Api::readBody(Poco::Net::HTTPServerRequest& request, Rou
 void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
 {
 	bool bodyRead = false;
+	bool countable = false; // a route under /orgs/{org}
+	Service::ApiUsage::Attribution attribution;
 	try
 	{
 		std::string path = pathOf(request.getURI()).substr(_basePath.size());
@@ -184,6 +193,7 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		Id actor = 0;
 		if (route.auth == Router::Auth::Required)
 			actor = _authenticator.authenticate(request);
+		countable = _pUsage && match.params.count("org") != 0;
 		Poco::JSON::Object::Ptr pBody = readBody(request, route.body);
 		bodyRead = true;
 		RequestContext context(request, response, _basePath, std::move(match.params), pBody, actor);
@@ -202,6 +212,9 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 			problem.send(response);
 		}
 	}
+	// Counted once the organization resolved for the caller, whatever the handler answered.
+	if (countable && attribution.organizationId() != 0)
+		_pUsage->record(attribution.organizationId());
 }
 
 

@@ -25,6 +25,9 @@
 
 
 namespace Orgs {
+namespace Service {
+class ApiUsage;
+}
 namespace Http {
 
 
@@ -46,6 +49,11 @@ public:
 	void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
 		/// Handles one request. Never throws.
 
+	void countUsage(Service::ApiUsage& usage);
+		/// Counts every authenticated request under /orgs/{org} for the organization, once
+		/// the service layer resolved it for the caller (a member). The usage counter must
+		/// outlive the API.
+
 	Poco::SharedPtr<Poco::Net::HTTPRequestHandlerFactory> createFactory();
 		/// Returns a factory that hands requests under the base path to this API and returns
 		/// nullptr for any other path. The API must outlive it.
@@ -58,6 +66,7 @@ private:
 	RequestAuthenticator& _authenticator;
 	Poco::Logger& _logger;
 	Router _router;
+	Service::ApiUsage* _pUsage = nullptr;
 };
 
 

@@ -93,6 +93,22 @@ Poco::Nullable<Poco::Int64> JsonBody::optionalId(const std::string& key)
 }
 
 
+Poco::Nullable<std::string> JsonBody::requiredReferenceOrNull(const std::string& key)
+{
+	_known.insert(key);
+	if (!_pObject->has(key))
+		throw InvalidInputException(key + " is required (null to clear it)", "missing_field");
+	if (_pObject->isNull(key))
+		return Poco::Nullable<std::string>();
+	Poco::Dynamic::Var v = _pObject->get(key);
+	if (v.isString())
+		return v.extract<std::string>();
+	if (v.isInteger() && !v.isBoolean() && v.convert<Poco::Int64>() > 0) // Poco counts bool as an integer
+		return std::to_string(v.convert<Poco::Int64>());
+	throw InvalidInputException(key + " must be an id, a username or null", "invalid_type");
+}
+
+
 void JsonBody::finish() const
 {
 	std::string unknown;

@@ -48,6 +48,10 @@ public:
 		/// Returns a positive integer field, or null if absent (an id may also be sent as a
 		/// string of digits).
 
+	Poco::Nullable<std::string> requiredReferenceOrNull(const std::string& key);
+		/// Returns a field that must be present and is an id (a positive integer or a string)
+		/// or a username (a string), as a string; null if the field is JSON null.
+
 	void finish() const;
 		/// Throws InvalidInputException ("unknown_field") naming any field no getter asked for.
 

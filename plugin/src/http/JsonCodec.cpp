@@ -64,6 +64,7 @@ Poco::JSON::Object::Ptr JsonCodec::organization(const Organization& org)
 	o->set("owner_account_id", org.ownerAccountId);
 	o->set("created_at", time(org.createdAt));
 	o->set("updated_at", time(org.updatedAt));
+	o->set("personal", org.personal);
 	return o;
 }
 

@@ -25,7 +25,8 @@ const std::string AccountServiceImpl::TOKEN_PREFIX("orgs_pat_");
 AccountServiceImpl::AccountServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, int touchSeconds,
                                        Poco::Int64 maxStalenessNs, std::size_t cacheEntries)
     : _database(database), _guard(guard), _pClock(pClock), _touchSeconds(touchSeconds), _handles(database),
-      _accounts(database), _tokens(database), _audit(database, pClock), _liveTokens(maxStalenessNs, cacheEntries)
+      _accounts(database), _tokens(database), _audit(database, pClock), _liveTokens(maxStalenessNs, cacheEntries),
+      _organizations(database)
 {
 }
 
@@ -42,11 +43,16 @@ Account AccountServiceImpl::insertAccount(Poco::Data::Session& session, const Ac
                                           const std::string& subject)
 {
 	_handles.reserve(session, spec.username, Data::HandleRepository::ACCOUNT);
-	const Account a = _accounts.insert(session, spec, subject, _pClock->now());
+	const Account account = _accounts.insert(session, spec, subject, _pClock->now());
 	// An account-level event (no organization); the new account is its own actor.
-	_audit.record(session, 0, a.id, "account.created", {"account", a.id, a.username},
-	              AuditDetails().after("username", a.username).after("email", a.email));
-	return a;
+	_audit.record(session, 0, account.id, "account.created", {"account", account.id, account.username},
+	              AuditDetails().after("username", account.username).after("email", account.email));
+	if (_pPersonalOrganizations)
+	{
+		const Organization personal = _pPersonalOrganizations->createPersonalOrganization(session, account);
+		_accounts.setActiveOrganization(session, account.id, personal.id);
+	}
+	return account;
 }
 
 
@@ -199,6 +205,40 @@ bool AccountServiceImpl::authenticateToken(const std::string& secret, Id& accoun
 		_liveTokens.put(hash, token, stamp);
 		accountId = token.accountId;
 		return usable(token);
+	});
+}
+
+
+void AccountServiceImpl::createPersonalOrganizations(OrganizationServiceImpl& organizations)
+{
+	_pPersonalOrganizations = &organizations;
+}
+
+
+Poco::Nullable<Organization> AccountServiceImpl::activeOrganization(Id accountId)
+{
+	return _database.withSession(
+	    [&](Poco::Data::Session& s) { return _organizations.findActiveForAccount(s, accountId); });
+}
+
+
+Poco::Nullable<Organization> AccountServiceImpl::setActiveOrganization(Id accountId, const std::string& org)
+{
+	return _database.transact([&](Poco::Data::Session& s) {
+		const Poco::Nullable<Account> account = _accounts.findById(s, accountId);
+		if (account.isNull())
+			throw NotFoundException("No account " + std::to_string(accountId), "account_not_found");
+		Poco::Nullable<Organization> active;
+		if (!org.empty())
+			active = _guard.visible(s, accountId, org, true).organization; // members only, as of now
+		_accounts.setActiveOrganization(s, accountId,
+		                                active.isNull() ? Poco::Nullable<Id>() : Poco::Nullable<Id>(active.value().id));
+		// An account-level event: which organization the account works in is its own affair.
+		_audit.record(s, 0, accountId, "account.active_organization_changed",
+		              {"account", accountId, account.value().username},
+		              AuditDetails().after("organization", active.isNull() ? Poco::Dynamic::Var()
+		                                                                   : Poco::Dynamic::Var(active.value().id)));
+		return active;
 	});
 }
 

@@ -16,11 +16,13 @@
 #include "Orgs/AccountService.h"
 #include "data/AccountRepository.h"
 #include "data/HandleRepository.h"
+#include "data/OrganizationRepository.h"
 #include "data/TokenRepository.h"
 #include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/FreshCache.h"
 #include "service/Guard.h"
+#include "service/OrganizationServiceImpl.h"
 
 
 namespace Orgs {
@@ -49,6 +51,12 @@ public:
 	Page<AccessToken> listTokens(Id accountId, const PageRequest& page) override;
 	void revokeToken(Id accountId, Id tokenId) override;
 	bool authenticateToken(const std::string& secret, Id& accountId) override;
+	Poco::Nullable<Organization> activeOrganization(Id accountId) override;
+	Poco::Nullable<Organization> setActiveOrganization(Id accountId, const std::string& org) override;
+
+	void createPersonalOrganizations(OrganizationServiceImpl& organizations);
+		/// Turns on orgs.organizations.personalOnSignup: every account created from now on gets
+		/// its personal organization through organizations, which must outlive this service.
 
 private:
 	static void validate(const AccountSpec& spec);
@@ -64,6 +72,8 @@ private:
 	Data::TokenRepository _tokens;
 	AuditTrail _audit;
 	FreshCache<std::string, Data::TokenRepository::LiveToken> _liveTokens;
+	Data::OrganizationRepository _organizations;
+	OrganizationServiceImpl* _pPersonalOrganizations = nullptr;
 };
 
 

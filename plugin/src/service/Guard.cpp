@@ -8,6 +8,7 @@
 
 
 #include "service/Guard.h"
+#include "service/ApiUsage.h"
 #include "service/Validator.h"
 #include "Orgs/Errors.h"
 #include <algorithm>
@@ -81,6 +82,7 @@ Guard::Scope Guard::standing(const Organization& organization, const Access::Acc
 	Scope scope;
 	scope.organization = organization;
 	scope.grant = grant;
+	ApiUsage::Attribution::resolved(scope.organization.id); // an API request for it, if one is running
 	return scope;
 }
 
@@ -269,6 +271,22 @@ Access::AccessControlImpl& Guard::access()
 const Config::RoleCatalog& Guard::roles() const
 {
 	return _access.catalog();
+}
+
+
+void Guard::setPersonalAllowsMembers(bool allow)
+{
+	_personalAllowsMembers = allow;
+}
+
+
+void Guard::requireAcceptsMembers(const Scope& scope) const
+{
+	if (scope.organization.personal && !_personalAllowsMembers)
+		throw ConflictException("'" + scope.organization.username +
+		                            "' is a personal organization: it takes no other members; create an "
+		                            "organization to work with others",
+		                        "personal_organization");
 }
 
 

@@ -135,6 +135,14 @@ public:
 	Access::AccessControlImpl& access();
 	const Config::RoleCatalog& roles() const;
 
+	void setPersonalAllowsMembers(bool allow);
+		/// Sets orgs.organizations.personalAllowsMembers (default false).
+
+	void requireAcceptsMembers(const Scope& scope) const;
+		/// Throws ConflictException ("personal_organization") if the organization is a personal
+		/// one and orgs.organizations.personalAllowsMembers is false: nobody joins it (by being
+		/// added, invited or given ownership).
+
 private:
 	bool cachedOrganization(const std::string& org, Organization& organization) const;
 	Poco::Nullable<Organization> findOrganization(Poco::Data::Session& session, const std::string& org, bool lock);
@@ -149,6 +157,7 @@ private:
 	Data::AccessRepository _standings;
 	Data::WorkspaceRepository _workspaces;
 	Data::ResourceRepository _resources;
+	bool _personalAllowsMembers = false;
 };
 
 

@@ -70,6 +70,7 @@ Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, 
 	_guard.checkDefaultRoles(spec.defaultRoles);
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersAdd, true);
+		_guard.requireAcceptsMembers(scope);
 		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
 		const Account a = _guard.account(session, spec.account);
 		_memberships.insert(session, scope.organization.id, a.id, r, _pClock->now());

@@ -14,6 +14,7 @@
 #include "Orgs/Errors.h"
 #include "Poco/DateTimeFormat.h"
 #include "Poco/DateTimeFormatter.h"
+#include "Poco/String.h"
 #include <algorithm>
 
 
@@ -44,7 +45,7 @@ OrganizationServiceImpl::OrganizationServiceImpl(Data::Database& database, Guard
 }
 
 
-Organization OrganizationServiceImpl::createOrganization(Id actorId, const OrganizationSpec& spec)
+OrganizationSpec OrganizationServiceImpl::checkSpec(const OrganizationSpec& spec) const
 {
 	Validator::username("username", spec.username);
 	Validator::title("title", spec.title);
@@ -58,25 +59,100 @@ Organization OrganizationServiceImpl::createOrganization(Id actorId, const Organ
 			list += (list.empty() ? "" : ", ") + r;
 		throw InvalidInputException("region must be one of: " + list, "invalid_region");
 	}
+	return s;
+}
 
+
+Organization OrganizationServiceImpl::insertOrganization(Poco::Data::Session& session, Id ownerId,
+                                                         const OrganizationSpec& spec, bool personal)
+{
+	Organization org = _organizations.insert(session, spec, ownerId, _pClock->now(), personal);
+	// The owner is a member too, with the role an owner keeps after a transfer.
+	_memberships.insert(session, org.id, ownerId, _guard.roles().formerOwnerRole(), org.createdAt);
+	if (!_defaultWorkspace.empty())
+	{
+		const Workspace w = _workspaces.insert(session, org.id, _defaultWorkspace, ownerId, org.createdAt);
+		_workspaces.insertMember(session, org.id, w.id, ownerId,
+		                         _guard.roles().creatorRole(Config::RoleCatalog::WORKSPACE), org.createdAt);
+	}
+	_guard.changed(session, org.id); // a check of this id before it existed may be cached
+	_audit.record(session, org.id, ownerId, "organization.created", {"organization", org.id, org.username},
+	              AuditDetails()
+	                  .after("username", org.username)
+	                  .after("title", org.title)
+	                  .after("region", org.region)
+	                  .after("personal", personal));
+	return org;
+}
+
+
+Organization OrganizationServiceImpl::createOrganization(Id actorId, const OrganizationSpec& spec)
+{
+	const OrganizationSpec s = checkSpec(spec);
 	return _database.transact([&](Poco::Data::Session& session) {
 		_guard.account(session, std::to_string(actorId));
 		_handles.reserve(session, s.username, Data::HandleRepository::ORGANIZATION);
-		Organization org = _organizations.insert(session, s, actorId, _pClock->now());
-		// The owner is a member too, with the role an owner keeps after a transfer.
-		_memberships.insert(session, org.id, actorId, _guard.roles().formerOwnerRole(), org.createdAt);
-		if (!_defaultWorkspace.empty())
-		{
-			const Workspace w = _workspaces.insert(session, org.id, _defaultWorkspace, actorId, org.createdAt);
-			_workspaces.insertMember(session, org.id, w.id, actorId,
-			                         _guard.roles().creatorRole(Config::RoleCatalog::WORKSPACE), org.createdAt);
-		}
-		_guard.changed(session, org.id); // a check of this id before it existed may be cached
-		_audit.record(
-		    session, org.id, actorId, "organization.created", {"organization", org.id, org.username},
-		    AuditDetails().after("username", org.username).after("title", org.title).after("region", org.region));
-		return org;
+		return insertOrganization(session, actorId, s, false);
 	});
+}
+
+
+std::string OrganizationServiceImpl::personalUsername(const std::string& accountUsername, int n)
+{
+	static const std::size_t MAX_LENGTH = 39; // Validator::username
+	const std::string suffix = n <= 1 ? std::string("-personal") : "-personal-" + std::to_string(n);
+	std::string base = accountUsername.substr(0, MAX_LENGTH - std::min(MAX_LENGTH - 1, suffix.size()));
+	while (base.size() > 1 && base.back() == '-')
+		base.pop_back();
+	return base + suffix;
+}
+
+
+std::string OrganizationServiceImpl::personalTitle(const Account& owner)
+{
+	static const std::string SUFFIX("'s organization");
+	static const std::size_t MAX_CHARACTERS = 100; // Validator::title, in code points
+	const std::string& name = Poco::trim(owner.name).empty() ? owner.username : owner.name;
+	// Cut the name on a code point boundary so that name + suffix keeps to the limit.
+	std::size_t characters = 0;
+	std::size_t end = 0;
+	while (end < name.size())
+	{
+		std::size_t next = end + 1;
+		while (next < name.size() && (static_cast<unsigned char>(name[next]) & 0xC0) == 0x80)
+			++next;
+		if (characters + 1 > MAX_CHARACTERS - SUFFIX.size())
+			break;
+		++characters;
+		end = next;
+	}
+	return Poco::trim(name.substr(0, end)) + SUFFIX;
+}
+
+
+Organization OrganizationServiceImpl::createPersonalOrganization(Poco::Data::Session& session, const Account& owner)
+{
+	OrganizationSpec spec;
+	spec.title = personalTitle(owner);
+	spec.region = _regions.front();
+	// Handles share one namespace with accounts: take the first free candidate, in order, so
+	// the name is deterministic. A failed reservation aborts only its own statement.
+	static const int MAX_CANDIDATES = 1000;
+	for (int n = 1;; ++n)
+	{
+		spec.username = personalUsername(owner.username, n);
+		try
+		{
+			_handles.reserve(session, spec.username, Data::HandleRepository::ORGANIZATION);
+			break;
+		}
+		catch (ConflictException& exc)
+		{
+			if (exc.reason() != "username_taken" || n >= MAX_CANDIDATES)
+				throw;
+		}
+	}
+	return insertOrganization(session, owner.id, checkSpec(spec), true);
 }
 
 
@@ -235,6 +311,7 @@ Organization OrganizationServiceImpl::transferOwnership(Id actorId, const std::s
 
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, std::to_string(orgId), true);
+		_guard.requireAcceptsMembers(scope); // a personal organization stays its account's
 		Id targetId = 0;
 		try
 		{

@@ -53,7 +53,31 @@ public:
 		/// Removes for good every organization deleted at least retentionDays ago, each in its own
 		/// transaction (its rows cascade), and releases its username. Returns how many it removed.
 
+	Organization createPersonalOrganization(Poco::Data::Session& session, const Account& owner);
+		/// Creates, in the caller's transaction, the personal organization of an account just
+		/// inserted (orgs.organizations.personalOnSignup): owned by it, flagged personal, named
+		/// personalUsername(owner.username, n) for the first n whose handle is free, titled
+		/// personalTitle(owner), in the default region, with the default workspace if configured.
+
+	static std::string personalUsername(const std::string& accountUsername, int n);
+		/// Returns the n-th candidate handle of a personal organization: "<username>-personal"
+		/// for n = 1, then "<username>-personal-<n>", the account's username shortened (and
+		/// stripped of a trailing '-') so that the handle keeps to 39 characters.
+
+	static std::string personalTitle(const Account& owner);
+		/// Returns "<name>'s organization" (the username if the account has no name), within
+		/// the 100 characters a title may have.
+
 private:
+	OrganizationSpec checkSpec(const OrganizationSpec& spec) const;
+		/// Validates username, title and region and fills in the default region.
+		/// Throws InvalidInputException.
+
+	Organization insertOrganization(Poco::Data::Session& session, Id ownerId, const OrganizationSpec& spec,
+	                                bool personal);
+		/// The one creation path of every organization, in the caller's transaction, after the
+		/// caller reserved spec.username: the row, the owner's membership and the default workspace.
+
 	Data::Database& _database;
 	Guard& _guard;
 	Clock::Ptr _pClock;

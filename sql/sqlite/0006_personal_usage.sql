@@ -1,0 +1,19 @@
+-- Personal organizations, the active organization of an account, and API request counts.
+-- Same tables as sql/mysql/0006_personal_usage.sql.
+
+-- An organization created with its owner's account (orgs.organizations.personalOnSignup).
+ALTER TABLE organizations ADD COLUMN personal INTEGER NOT NULL DEFAULT 0 CHECK (personal IN (0, 1));
+
+-- The organization the account last chose to work in (GET /me, PUT /me/active-organization).
+-- It is shown only while the account is a member; deleting the organization clears it.
+ALTER TABLE accounts ADD COLUMN active_organization_id INTEGER NULL
+  REFERENCES organizations (id) ON DELETE SET NULL;
+
+-- HTTP requests per organization and calendar month (UTC), month as yyyymm (202611).
+-- Each process adds what it counted since its last flush (service/ApiUsage).
+CREATE TABLE api_usage (
+  organization_id INTEGER NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+  month INTEGER NOT NULL,
+  requests INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (organization_id, month)
+) WITHOUT ROWID;
