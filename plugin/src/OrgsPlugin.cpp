@@ -22,7 +22,7 @@ namespace Orgs {
 
 class OrgsPlugin : public Orgs::ServerPlugin
 	/// Starts the Orgs runtime inside a host: publishes AccountService, OrganizationService,
-	/// MembershipService, WorkspaceService, ResourceService and AccessControl in the host's registry and mounts the API under
+	/// MembershipService, WorkspaceService, ResourceService, InvitationService and AccessControl in the host's registry and mounts the API under
 	/// orgs.http.basePath (default /api/v1). A host that authenticates its users itself
 	/// publishes an Orgs::Authenticator before start().
 {
@@ -41,6 +41,7 @@ public:
 		services.add<Orgs::WorkspaceService>(_pRuntime->workspaces());
 		services.add<Orgs::ResourceService>(_pRuntime->resources());
 		services.add<Orgs::AccessControl>(_pRuntime->accessControl());
+		services.add<Orgs::InvitationService>(_pRuntime->invitations());
 		context.addRoutes(_pRuntime->settings().basePath, _pRuntime->api().createFactory());
 		logger.information("Orgs %s started: %s database at schema version %d, API under %s",
 		                   std::string(ORGS_VERSION_STRING), _pRuntime->database().connector(),
@@ -51,6 +52,7 @@ public:
 	{
 		if (_pServices)
 		{
+			_pServices->remove<Orgs::InvitationService>();
 			_pServices->remove<Orgs::AccessControl>();
 			_pServices->remove<Orgs::ResourceService>();
 			_pServices->remove<Orgs::WorkspaceService>();

@@ -13,6 +13,7 @@
 #include "data/Migrator.h"
 #include "http/AccountHandlers.h"
 #include "http/Api.h"
+#include "http/InvitationHandlers.h"
 #include "http/MembershipHandlers.h"
 #include "http/OrganizationHandlers.h"
 #include "http/PermissionHandlers.h"
@@ -23,10 +24,12 @@
 #include "http/WorkspaceHandlers.h"
 #include "service/AccountServiceImpl.h"
 #include "service/Guard.h"
+#include "service/InvitationServiceImpl.h"
 #include "service/MembershipServiceImpl.h"
 #include "service/OrganizationServiceImpl.h"
 #include "service/Outbox.h"
 #include "service/PermissionReport.h"
+#include "service/Quotas.h"
 #include "service/ResourceServiceImpl.h"
 #include "service/WorkspaceServiceImpl.h"
 #include "Poco/AutoPtr.h"
@@ -49,12 +52,15 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pAccess = new Access::AccessControlImpl(*_pDatabase, _roles, _settings.maxStalenessNs, _settings.cacheEntries);
 	_pGuard.reset(new Service::Guard(*_pDatabase, *_pAccess));
 	_pOutbox.reset(new Service::Outbox(*_pDatabase, _pClock));
+	_pQuotas.reset(new Service::Quotas(*_pDatabase, _settings.plans, _pClock));
 	_pAccounts = new Service::AccountServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.tokenTouchSeconds);
 	_pOrganizations = new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.regions,
-	                                                       _settings.defaultWorkspace);
-	_pMemberships = new Service::MembershipServiceImpl(*_pDatabase, *_pGuard, _pClock);
-	_pWorkspaces = new Service::WorkspaceServiceImpl(*_pDatabase, *_pGuard, _pClock);
+	                                                       _settings.defaultWorkspace, _pQuotas.get());
+	_pMemberships = new Service::MembershipServiceImpl(*_pDatabase, *_pGuard, _pClock, _pQuotas.get());
+	_pWorkspaces = new Service::WorkspaceServiceImpl(*_pDatabase, *_pGuard, _pClock, _pQuotas.get());
 	_pResources = new Service::ResourceServiceImpl(*_pDatabase, *_pGuard, _pClock);
+	_pInvitations = new Service::InvitationServiceImpl(*_pDatabase, *_pGuard, _pClock, *_pQuotas, *_pOutbox,
+	                                                   _settings.invitations, _settings.basePath);
 
 	_pAuthenticator.reset(
 	    new Http::RequestAuthenticator(pHostAuthenticator, new Http::TokenAuthenticator(*_pAccounts), *_pAccounts));
@@ -74,12 +80,15 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pWorkspaceHandlers->addRoutes(_pApi->router());
 	_pResourceHandlers.reset(new Http::ResourceHandlers(*_pResources));
 	_pResourceHandlers->addRoutes(_pApi->router());
+	_pInvitationHandlers.reset(new Http::InvitationHandlers(*_pInvitations));
+	_pInvitationHandlers->addRoutes(_pApi->router());
 }
 
 
 Runtime::~Runtime()
 {
 	// Reverse order of construction: the API first, the database last.
+	_pInvitationHandlers.reset();
 	_pResourceHandlers.reset();
 	_pWorkspaceHandlers.reset();
 	_pPermissionHandlers.reset();
@@ -90,11 +99,13 @@ Runtime::~Runtime()
 	_pSystemHandlers.reset();
 	_pApi.reset();
 	_pAuthenticator.reset();
+	_pInvitations = nullptr;
 	_pResources = nullptr;
 	_pWorkspaces = nullptr;
 	_pMemberships = nullptr;
 	_pOrganizations = nullptr;
 	_pAccounts = nullptr;
+	_pQuotas.reset();
 	_pOutbox.reset();
 	_pGuard.reset();
 	_pAccess = nullptr;
@@ -183,6 +194,12 @@ Orgs::ResourceService::Ptr Runtime::resources() const
 Orgs::AccessControl::Ptr Runtime::accessControl() const
 {
 	return Orgs::AccessControl::Ptr(_pAccess);
+}
+
+
+Orgs::InvitationService::Ptr Runtime::invitations() const
+{
+	return _pInvitations;
 }
 
 

@@ -16,6 +16,7 @@
 #include "Orgs/AccessControl.h"
 #include "Orgs/AccountService.h"
 #include "Orgs/Authenticator.h"
+#include "Orgs/InvitationService.h"
 #include "Orgs/MembershipService.h"
 #include "Orgs/OrganizationService.h"
 #include "Orgs/ResourceService.h"
@@ -41,6 +42,7 @@ namespace Service {
 class Guard;
 class Outbox;
 class PermissionReport;
+class Quotas;
 } // namespace Service
 namespace Http {
 class Api;
@@ -52,6 +54,7 @@ class MembershipHandlers;
 class PermissionHandlers;
 class WorkspaceHandlers;
 class ResourceHandlers;
+class InvitationHandlers;
 } // namespace Http
 
 
@@ -85,6 +88,7 @@ public:
 	Orgs::WorkspaceService::Ptr workspaces() const;
 	Orgs::ResourceService::Ptr resources() const;
 	Orgs::AccessControl::Ptr accessControl() const;
+	Orgs::InvitationService::Ptr invitations() const;
 	Http::Api& api();
 
 private:
@@ -98,11 +102,13 @@ private:
 	Poco::SharedPtr<Access::AccessControlImpl> _pAccess;
 	std::unique_ptr<Service::Guard> _pGuard;
 	std::unique_ptr<Service::Outbox> _pOutbox;
+	std::unique_ptr<Service::Quotas> _pQuotas;
 	Orgs::AccountService::Ptr _pAccounts;
 	Orgs::OrganizationService::Ptr _pOrganizations;
 	Orgs::MembershipService::Ptr _pMemberships;
 	Orgs::WorkspaceService::Ptr _pWorkspaces;
 	Orgs::ResourceService::Ptr _pResources;
+	Orgs::InvitationService::Ptr _pInvitations;
 	std::unique_ptr<Http::RequestAuthenticator> _pAuthenticator;
 	std::unique_ptr<Http::Api> _pApi;
 	std::unique_ptr<Http::SystemHandlers> _pSystemHandlers;
@@ -113,6 +119,7 @@ private:
 	std::unique_ptr<Http::PermissionHandlers> _pPermissionHandlers;
 	std::unique_ptr<Http::WorkspaceHandlers> _pWorkspaceHandlers;
 	std::unique_ptr<Http::ResourceHandlers> _pResourceHandlers;
+	std::unique_ptr<Http::InvitationHandlers> _pInvitationHandlers;
 };
 
 

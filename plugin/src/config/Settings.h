@@ -13,6 +13,7 @@
 #define Orgs_Settings_INCLUDED
 
 
+#include "config/PlanCatalog.h"
 #include "Poco/Util/AbstractConfiguration.h"
 #include <functional>
 #include <string>
@@ -33,6 +34,17 @@ struct DatabaseSettings
 	int idleSeconds = 60;             ///< orgs.database.idleSeconds
 	int busyTimeoutMs = 10000;        ///< orgs.database.busyTimeoutMs (SQLite writers wait this long)
 	bool migrate = true;              ///< orgs.database.migrate: apply pending migrations at start
+};
+
+
+struct InvitationSettings
+	/// orgs.invitations.*
+{
+	int ttlDays = 7;               ///< orgs.invitations.ttlDays: days until a pending invitation expires
+	bool exposeToken = false;      ///< orgs.invitations.exposeToken: token in API answers (development)
+	bool requireEmailMatch = true; ///< orgs.invitations.requireEmailMatch
+	int dailyLimit = 100;          ///< orgs.invitations.dailyLimit: per organization, rolling 24 h (0: none)
+	std::string acceptUrl = "{base}/invitations/{token}"; ///< orgs.invitations.acceptUrl: the link in the mail
 };
 
 
@@ -57,6 +69,8 @@ public:
 	Poco::Int64 maxStalenessNs =
 	    1000000000;                   ///< orgs.access.maxStaleness (seconds, may be fractional; 0 = always check)
 	std::size_t cacheEntries = 65536; ///< orgs.access.cacheEntries
+	InvitationSettings invitations;   ///< orgs.invitations.*
+	PlanCatalog plans;                ///< orgs.plans.*
 };
 
 

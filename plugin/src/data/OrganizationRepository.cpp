@@ -23,7 +23,35 @@ namespace Data {
 namespace {
 
 
-const std::string COLUMNS("o.id, o.username, o.title, o.region, o.owner_account_id, o.created_at, o.updated_at");
+const std::string COLUMNS("o.id, o.username, o.title, o.region, o.owner_account_id, o.created_at, o.updated_at, "
+                          "o.plan, o.allowed_email_domains");
+const std::size_t COLUMN_COUNT = 9;
+
+
+std::vector<std::string> splitDomains(const std::string& text)
+{
+	std::vector<std::string> result;
+	std::string::size_type start = 0;
+	while (start < text.size())
+	{
+		std::string::size_type comma = text.find(',', start);
+		if (comma == std::string::npos)
+			comma = text.size();
+		if (comma > start)
+			result.push_back(text.substr(start, comma - start));
+		start = comma + 1;
+	}
+	return result;
+}
+
+
+std::string joinDomains(const std::vector<std::string>& domains)
+{
+	std::string result;
+	for (const auto& d : domains)
+		result += (result.empty() ? "" : ",") + d;
+	return result;
+}
 
 
 Organization readOrganization(const Rows& rows, std::size_t i)
@@ -36,6 +64,8 @@ Organization readOrganization(const Rows& rows, std::size_t i)
 	o.ownerAccountId = rows.integer(i, 4);
 	o.createdAt = rows.time(i, 5);
 	o.updatedAt = rows.time(i, 6);
+	o.plan = rows.text(i, 7);
+	o.allowedEmailDomains = splitDomains(rows.text(i, 8));
 	return o;
 }
 
@@ -47,12 +77,13 @@ OrganizationRepository::OrganizationRepository(Database& database) : _database(d
 
 
 Organization OrganizationRepository::insert(Poco::Data::Session& session, const OrganizationSpec& spec, Id ownerId,
-                                            const Poco::Timestamp& at)
+                                            const Poco::Timestamp& at, const std::string& plan)
 {
 	const Poco::Int64 micros = Database::toMicros(at);
-	session << "INSERT INTO organizations (username, title, region, owner_account_id, created_at, updated_at) "
-	           "VALUES (?, ?, ?, ?, ?, ?)",
-	    bind(spec.username), bind(spec.title), bind(spec.region), bind(ownerId), bind(micros), bind(micros), now;
+	session << "INSERT INTO organizations (username, title, region, owner_account_id, created_at, updated_at, plan) "
+	           "VALUES (?, ?, ?, ?, ?, ?, ?)",
+	    bind(spec.username), bind(spec.title), bind(spec.region), bind(ownerId), bind(micros), bind(micros), bind(plan),
+	    now;
 	Organization o;
 	o.id = _database.lastInsertId(session);
 	o.username = spec.username;
@@ -61,6 +92,7 @@ Organization OrganizationRepository::insert(Poco::Data::Session& session, const 
 	o.ownerAccountId = ownerId;
 	o.createdAt = Poco::Timestamp(micros);
 	o.updatedAt = o.createdAt;
+	o.plan = plan;
 	return o;
 }
 
@@ -101,6 +133,14 @@ void OrganizationRepository::update(Poco::Data::Session& session, const Organiza
 }
 
 
+void OrganizationRepository::updatePlan(Poco::Data::Session& session, const Organization& org)
+{
+	session << "UPDATE organizations SET plan = ?, allowed_email_domains = ?, updated_at = ? WHERE id = ?",
+	    bind(org.plan), bind(joinDomains(org.allowedEmailDomains)), bind(Database::toMicros(org.updatedAt)),
+	    bind(org.id), now;
+}
+
+
 bool OrganizationRepository::setOwner(Poco::Data::Session& session, Id orgId, Id expectedOwnerId, Id newOwnerId,
                                       const Poco::Timestamp& at)
 {
@@ -135,7 +175,7 @@ std::vector<OrganizationMembership> OrganizationRepository::listForAccount(Poco:
 	{
 		OrganizationMembership om;
 		om.organization = readOrganization(rows, i);
-		om.role = rows.text(i, 7);
+		om.role = rows.text(i, COLUMN_COUNT);
 		om.owner = om.organization.ownerAccountId == accountId;
 		result.push_back(om);
 	}

@@ -13,11 +13,13 @@
 #define Orgs_JsonBody_INCLUDED
 
 
+#include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/Nullable.h"
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 
 namespace Orgs {
@@ -47,6 +49,12 @@ public:
 	Poco::Nullable<Poco::Int64> optionalId(const std::string& key);
 		/// Returns a positive integer field, or null if absent (an id may also be sent as a
 		/// string of digits).
+
+	Poco::Nullable<std::vector<std::string>> optionalStringList(const std::string& key);
+		/// Returns an array whose items are all strings, or null if absent.
+
+	std::vector<Poco::JSON::Object::Ptr> optionalObjectList(const std::string& key);
+		/// Returns the objects of an array of objects; empty if absent.
 
 	void finish() const;
 		/// Throws InvalidInputException ("unknown_field") naming any field no getter asked for.

@@ -31,6 +31,7 @@ void OrganizationHandlers::addRoutes(Router& router)
 	router.add("DELETE", "/orgs/{org}", A::Required, B::None, [this](RequestContext& c) { remove(c); });
 	router.add("POST", "/orgs/{org}/transfer-ownership", A::Required, B::Json,
 	           [this](RequestContext& c) { transfer(c); });
+	router.add("GET", "/orgs/{org}/usage", A::Required, B::None, [this](RequestContext& c) { usage(c); });
 }
 
 
@@ -71,6 +72,8 @@ void OrganizationHandlers::update(RequestContext& c)
 	changes.username = body.optionalString("username");
 	changes.title = body.optionalString("title");
 	changes.region = body.optionalString("region");
+	changes.plan = body.optionalString("plan");
+	changes.allowedEmailDomains = body.optionalStringList("allowed_email_domains");
 	body.finish();
 
 	const Organization o = _organizations.updateOrganization(c.actor(), c.param("org"), changes);
@@ -92,6 +95,12 @@ void OrganizationHandlers::transfer(RequestContext& c)
 	body.finish();
 	const Organization o = _organizations.transferOwnership(c.actor(), c.param("org"), account);
 	c.send(200, JsonCodec::organization(_organizations.getOrganization(c.actor(), std::to_string(o.id))));
+}
+
+
+void OrganizationHandlers::usage(RequestContext& c)
+{
+	c.send(200, JsonCodec::usage(_organizations.getUsage(c.actor(), c.param("org"))));
 }
 
 

@@ -36,6 +36,7 @@ private:
 	void update(RequestContext& c);
 	void remove(RequestContext& c);
 	void transfer(RequestContext& c);
+	void usage(RequestContext& c);
 
 	Orgs::OrganizationService& _organizations;
 };

@@ -17,6 +17,7 @@
 #include "data/MembershipRepository.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
+#include "service/Quotas.h"
 
 
 namespace Orgs {
@@ -29,7 +30,8 @@ class MembershipServiceImpl : public Orgs::MembershipService
 	/// permissions they do not hold themselves (ForbiddenException "role_exceeds_own").
 {
 public:
-	MembershipServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock);
+	MembershipServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas* pQuotas = nullptr);
+		/// With pQuotas, adding a member takes a seat of the plan (QuotaExceededException "seat_limit").
 
 	Page<Membership> listMembers(Id actorId, const std::string& org, const MemberQuery& query) override;
 	Membership addMember(Id actorId, const std::string& org, const MemberSpec& spec) override;
@@ -46,6 +48,7 @@ private:
 	Guard& _guard;
 	Clock::Ptr _pClock;
 	Data::MembershipRepository _memberships;
+	Quotas* _pQuotas;
 };
 
 

@@ -12,6 +12,8 @@
 #include "service/Validator.h"
 #include "service/WorkspaceServiceImpl.h"
 #include "Orgs/Errors.h"
+#include "Poco/RegularExpression.h"
+#include "Poco/String.h"
 #include <algorithm>
 
 
@@ -21,9 +23,9 @@ namespace Service {
 
 OrganizationServiceImpl::OrganizationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock,
                                                  const std::vector<std::string>& regions,
-                                                 const std::string& defaultWorkspace)
+                                                 const std::string& defaultWorkspace, Quotas* pQuotas)
     : _database(database), _guard(guard), _pClock(pClock), _regions(regions), _handles(database),
-      _organizations(database), _memberships(database), _workspaces(database)
+      _organizations(database), _memberships(database), _workspaces(database), _pQuotas(pQuotas)
 {
 	if (defaultWorkspace.empty())
 		return;
@@ -55,11 +57,12 @@ Organization OrganizationServiceImpl::createOrganization(Id actorId, const Organ
 			list += (list.empty() ? "" : ", ") + r;
 		throw InvalidInputException("region must be one of: " + list, "invalid_region");
 	}
+	const std::string plan = _pQuotas ? _pQuotas->plans().defaultPlan().name : std::string();
 
 	return _database.transact([&](Poco::Data::Session& session) {
 		_guard.account(session, std::to_string(actorId));
 		_handles.reserve(session, s.username, Data::HandleRepository::ORGANIZATION);
-		Organization org = _organizations.insert(session, s, actorId, _pClock->now());
+		Organization org = _organizations.insert(session, s, actorId, _pClock->now(), plan);
 		// The owner is a member too, with the role an owner keeps after a transfer.
 		_memberships.insert(session, org.id, actorId, _guard.roles().formerOwnerRole(), org.createdAt);
 		if (!_defaultWorkspace.empty())
@@ -79,7 +82,7 @@ OrganizationMembership OrganizationServiceImpl::getOrganization(Id actorId, cons
 	return _database.withSession([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, org);
 		OrganizationMembership om;
-		om.organization = scope.organization;
+		om.organization = withPlan(scope.organization);
 		om.role = scope.grant.role;
 		om.owner = scope.grant.owner;
 		return om;
@@ -92,7 +95,11 @@ Page<OrganizationMembership> OrganizationServiceImpl::listOrganizations(Id actor
 	Paging::checkLimit(page.limit);
 	const Id after = Paging::decode(page.cursor);
 	return _database.withSession([&](Poco::Data::Session& session) {
-		return Paging::page(_organizations.listForAccount(session, actorId, after, page.limit + 1), page.limit,
+		std::vector<OrganizationMembership> rows =
+		    _organizations.listForAccount(session, actorId, after, page.limit + 1);
+		for (auto& om : rows)
+			om.organization = withPlan(om.organization);
+		return Paging::page(std::move(rows), page.limit,
 		                    [](const OrganizationMembership& om) { return om.organization.id; });
 	});
 }
@@ -105,10 +112,24 @@ Organization OrganizationServiceImpl::updateOrganization(Id actorId, const std::
 		Validator::username("username", changes.username.value());
 	if (!changes.title.isNull())
 		Validator::title("title", changes.title.value());
+	const Plan* pPlan = nullptr;
+	if (!changes.plan.isNull())
+	{
+		pPlan = _pQuotas ? _pQuotas->plans().find(changes.plan.value()) : nullptr;
+		if (!pPlan)
+			throw InvalidInputException("plan must be one of: " +
+			                                (_pQuotas ? _pQuotas->plans().names() : std::string("(none configured)")),
+			                            "unknown_plan");
+	}
+	std::vector<std::string> domains;
+	if (!changes.allowedEmailDomains.isNull())
+		domains = checkDomains(changes.allowedEmailDomains.value());
 
 	return _database.transact([&](Poco::Data::Session& session) {
-		Guard::Scope scope = _guard.require(session, actorId, org, Permission::OrgUpdate, true);
-		Organization o = scope.organization;
+		// The plan is the owner's; everything else needs org.update, which the owner holds too.
+		Guard::Scope scope = pPlan ? _guard.requireOwner(session, actorId, org, true)
+		                           : _guard.require(session, actorId, org, Permission::OrgUpdate, true);
+		Organization o = withPlan(scope.organization);
 		if (!changes.region.isNull() && changes.region.value() != o.region)
 			throw InvalidInputException("region cannot be changed after the organization is created",
 			                            "immutable_field");
@@ -123,6 +144,16 @@ Organization OrganizationServiceImpl::updateOrganization(Id actorId, const std::
 		_organizations.update(session, o);
 		if (o.username != oldUsername)
 			_handles.release(session, oldUsername);
+		if (pPlan || !changes.allowedEmailDomains.isNull())
+		{
+			if (pPlan && pPlan->name != o.plan)
+				_pQuotas->requireFits(session, o, *pPlan); // the organization row is locked
+			if (pPlan)
+				o.plan = pPlan->name;
+			if (!changes.allowedEmailDomains.isNull())
+				o.allowedEmailDomains = domains;
+			_organizations.updatePlan(session, o);
+		}
 		return o;
 	});
 }
@@ -168,11 +199,52 @@ Organization OrganizationServiceImpl::transferOwnership(Id actorId, const std::s
 		_memberships.updateRole(session, orgId, actorId, _guard.roles().formerOwnerRole(), now);
 		_guard.changed(session, orgId);
 
-		Organization o = scope.organization;
+		Organization o = withPlan(scope.organization);
 		o.ownerAccountId = targetId;
 		o.updatedAt = now;
 		return o;
 	});
+}
+
+
+Usage OrganizationServiceImpl::getUsage(Id actorId, const std::string& org)
+{
+	return _database.withSession([&](Poco::Data::Session& session) {
+		Guard::Scope scope = _guard.require(session, actorId, org, Permission::UsageRead);
+		if (_pQuotas)
+			return _pQuotas->usage(session, scope.organization);
+		Usage u;
+		u.organizationId = scope.organization.id;
+		return u;
+	});
+}
+
+
+Organization OrganizationServiceImpl::withPlan(Organization o) const
+{
+	if (_pQuotas)
+		o.plan = _pQuotas->planOf(o).name;
+	return o;
+}
+
+
+std::vector<std::string> OrganizationServiceImpl::checkDomains(const std::vector<std::string>& domains)
+{
+	static const Poco::RegularExpression re(
+	    "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$");
+	std::vector<std::string> result;
+	for (const auto& domain : domains)
+	{
+		const std::string d = Poco::toLower(Poco::trim(domain));
+		if (d.size() > 253 || !re.match(d))
+			throw InvalidInputException("allowed_email_domains: '" + domain + "' is not a domain such as example.com",
+			                            "invalid_domain");
+		if (std::find(result.begin(), result.end(), d) == result.end())
+			result.push_back(d);
+	}
+	if (result.size() > 20)
+		throw InvalidInputException("allowed_email_domains: at most 20 domains", "invalid_domain");
+	return result;
 }
 
 

@@ -20,6 +20,7 @@
 #include "data/WorkspaceRepository.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
+#include "service/Quotas.h"
 #include <string>
 #include <vector>
 
@@ -36,9 +37,10 @@ class OrganizationServiceImpl : public Orgs::OrganizationService
 public:
 	OrganizationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock,
 	                        const std::vector<std::string>& regions,
-	                        const std::string& defaultWorkspace = std::string());
+	                        const std::string& defaultWorkspace = std::string(), Quotas* pQuotas = nullptr);
 		/// Throws Poco::DataFormatException if defaultWorkspace is not a valid workspace name or
-		/// no workspace roles are configured for it.
+		/// no workspace roles are configured for it. Without pQuotas every organization is on a
+		/// plan without limits and the plan cannot be changed.
 
 	Organization createOrganization(Id actorId, const OrganizationSpec& spec) override;
 	OrganizationMembership getOrganization(Id actorId, const std::string& org) override;
@@ -46,8 +48,15 @@ public:
 	Organization updateOrganization(Id actorId, const std::string& org, const OrganizationChanges& changes) override;
 	void deleteOrganization(Id actorId, const std::string& org) override;
 	Organization transferOwnership(Id actorId, const std::string& org, const std::string& account) override;
+	Usage getUsage(Id actorId, const std::string& org) override;
+
+	static std::vector<std::string> checkDomains(const std::vector<std::string>& domains);
+		/// Returns the domains in lower case, without blanks and duplicates. Throws
+		/// InvalidInputException ("invalid_domain") for a malformed one or more than 20.
 
 private:
+	Organization withPlan(Organization o) const;
+
 	Data::Database& _database;
 	Guard& _guard;
 	Clock::Ptr _pClock;
@@ -57,6 +66,7 @@ private:
 	Data::OrganizationRepository _organizations;
 	Data::MembershipRepository _memberships;
 	Data::WorkspaceRepository _workspaces;
+	Quotas* _pQuotas;
 };
 
 
