@@ -66,9 +66,8 @@ void checkStatus(const Response& r, int status, const CppUnit::SourceLine& line)
 void checkProblem(const Response& r, int status, const std::string& code, const CppUnit::SourceLine& line)
 {
 	checkStatus(r, status, line);
-	CppUnit::Asserter::failIf(
-	    !Poco::startsWith(Poco::toLower(r.contentType), std::string("application/problem+json")),
-	    CppUnit::Message("not a problem document", r.describe()), line);
+	CppUnit::Asserter::failIf(!Poco::startsWith(Poco::toLower(r.contentType), std::string("application/problem+json")),
+	                          CppUnit::Message("not a problem document", r.describe()), line);
 	CppUnit::Asserter::failIf(r.json()->optValue<std::string>("code", "") != code,
 	                          CppUnit::Message("unexpected problem code", "expected " + code, r.describe()), line);
 }
@@ -115,9 +114,10 @@ public:
 
 	User signUp(const std::string& username, const std::string& email = std::string())
 	{
-		Response r = client().post(API + "/accounts", json({{"username", username},
-		                                                    {"email", email.empty() ? username + "@example.com" : email},
-		                                                    {"name", "Test " + username}}));
+		Response r =
+		    client().post(API + "/accounts", json({{"username", username},
+		                                           {"email", email.empty() ? username + "@example.com" : email},
+		                                           {"name", "Test " + username}}));
 		ASSERT_STATUS(r, 201);
 		User u;
 		u.id = r.json()->getObject("account")->getValue<Poco::Int64>("id");
@@ -128,9 +128,9 @@ public:
 
 	void organization(const User& owner, const std::string& username)
 	{
-		ASSERT_STATUS(client().post(API + "/orgs", json({{"username", username}, {"title", "Org " + username}}),
-		                            owner.token),
-		              201);
+		ASSERT_STATUS(
+		    client().post(API + "/orgs", json({{"username", username}, {"title", "Org " + username}}), owner.token),
+		    201);
 	}
 
 	Response invite(const User& actor, const std::string& org, const std::string& email)
@@ -244,9 +244,9 @@ void InvitationApiTest::testTokenComesOnlyByMail()
 	ASSERT_STATUS(w.invite(ada, "acme", "cy@example.com"), 201);
 	ASSERT_PROBLEM(w.invite(ada, "acme", "cy@example.com"), 409, "already_invited");
 	ASSERT_PROBLEM(w.invite(ada, "acme", "not-an-email"), 400, "invalid_email");
-	ASSERT_PROBLEM(w.client().post(API + "/orgs/acme/invitations", json({{"email", "x@example.com"}, {"x", "1"}}),
-	                               ada.token),
-	               400, "unknown_field");
+	ASSERT_PROBLEM(
+	    w.client().post(API + "/orgs/acme/invitations", json({{"email", "x@example.com"}, {"x", "1"}}), ada.token), 400,
+	    "unknown_field");
 }
 
 
@@ -335,8 +335,8 @@ void InvitationApiTest::testExpiredWrongEmailAndDomains()
 	ASSERT_STATUS(w.invite(ada, "acme", "cy@example.com"), 201);
 	ASSERT_PROBLEM(w.client().patch(API + "/orgs/acme", "{\"allowed_email_domains\":[\"nope\"]}", ada.token), 400,
 	               "invalid_domain");
-	ASSERT_PROBLEM(w.client().patch(API + "/orgs/acme", "{\"allowed_email_domains\":\"example.com\"}", ada.token),
-	               400, "invalid_type");
+	ASSERT_PROBLEM(w.client().patch(API + "/orgs/acme", "{\"allowed_email_domains\":\"example.com\"}", ada.token), 400,
+	               "invalid_type");
 	ASSERT_STATUS(w.client().patch(API + "/orgs/acme", "{\"allowed_email_domains\":[]}", ada.token), 200);
 	ASSERT_STATUS(w.invite(ada, "acme", "mallory@evil.test"), 201);
 }
@@ -361,8 +361,8 @@ void InvitationApiTest::testDailyLimitIs429WithRetryAfter()
 void InvitationApiTest::testSeatLimitPlansAndUsage()
 {
 	World w(HostProcess::Defines{{"orgs.plans.free.maxMembers", "3"},
-	         {"orgs.plans.free.maxWorkspaces", "1"},
-	         {"orgs.plans.free.maxPendingInvitations", "10"}});
+	                             {"orgs.plans.free.maxWorkspaces", "1"},
+	                             {"orgs.plans.free.maxPendingInvitations", "10"}});
 	const User ada = w.signUp("ada");
 	const User bob = w.signUp("bob");
 	w.signUp("cy");
@@ -370,9 +370,8 @@ void InvitationApiTest::testSeatLimitPlansAndUsage()
 	Response r = w.client().get(API + "/orgs/acme", "", ada.token);
 	CPPUNIT_ASSERT_EQUAL(std::string("free"), r.json()->getValue<std::string>("plan"));
 
-	ASSERT_STATUS(w.client().post(API + "/orgs/acme/members", json({{"username", "bob"}, {"role", "admin"}}),
-	                              ada.token),
-	              201);
+	ASSERT_STATUS(
+	    w.client().post(API + "/orgs/acme/members", json({{"username", "bob"}, {"role", "admin"}}), ada.token), 201);
 	ASSERT_STATUS(w.invite(ada, "acme", "dan@example.com"), 201);
 	r = w.invite(ada, "acme", "erin@example.com");
 	ASSERT_PROBLEM(r, 409, "seat_limit");

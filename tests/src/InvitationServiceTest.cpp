@@ -152,11 +152,10 @@ void InvitationServiceTest::testCreateMailsTheTokenAndStoresItsHash()
 	const std::string token = f.mailedToken("bob@example.com");
 	CPPUNIT_ASSERT_MESSAGE(body, body.find("/api/v1/invitations/" + token) != std::string::npos);
 	// Only the hash is stored.
-	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), f.count("SELECT COUNT(*) FROM invitations WHERE id = ? AND token_hash = '" +
-	                                                 token + "'",
-	                                             i.id));
-	CPPUNIT_ASSERT_EQUAL(Poco::Int64(64),
-	                     f.count("SELECT LENGTH(token_hash) FROM invitations WHERE id = ?", i.id));
+	CPPUNIT_ASSERT_EQUAL(
+	    Poco::Int64(0),
+	    f.count("SELECT COUNT(*) FROM invitations WHERE id = ? AND token_hash = '" + token + "'", i.id));
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(64), f.count("SELECT LENGTH(token_hash) FROM invitations WHERE id = ?", i.id));
 
 	// The token shows the organization, role, inviter and expiry to a signed-in account.
 	const Account bob = f.rt->account("bob");
@@ -191,7 +190,7 @@ void InvitationServiceTest::testCreateMailsTheTokenAndStoresItsHash()
 void InvitationServiceTest::testExposeTokenAnswersTheMailedToken()
 {
 	Fixture f(TestRuntime::Settings{{"orgs.invitations.exposeToken", "true"},
-	           {"orgs.invitations.acceptUrl", "https://app.example.com/join/{org}?t={token}"}});
+	                                {"orgs.invitations.acceptUrl", "https://app.example.com/join/{org}?t={token}"}});
 	const IssuedInvitation issued = f.invite("bob@example.com");
 	CPPUNIT_ASSERT(!issued.token.empty());
 	CPPUNIT_ASSERT_EQUAL(f.mailedToken("bob@example.com"), issued.token);
@@ -227,7 +226,8 @@ void InvitationServiceTest::testAcceptMakesMemberWithRolesAndWorkspaces()
 	CPPUNIT_ASSERT(f.rt->aclVersion(f.acme.id) > version);
 	CPPUNIT_ASSERT(f.rt->access().isAllowed(bob.id, f.acme.id, Permission::MembersAdd));
 
-	Page<WorkspaceMember> members = f.rt->workspaces().listWorkspaceMembers(f.ada.id, "acme", research.id, PageRequest());
+	Page<WorkspaceMember> members =
+	    f.rt->workspaces().listWorkspaceMembers(f.ada.id, "acme", research.id, PageRequest());
 	bool found = false;
 	for (const auto& wm : members.items)
 		found = found || (wm.accountId == bob.id && wm.role == "editor");
@@ -244,12 +244,10 @@ void InvitationServiceTest::testAcceptMakesMemberWithRolesAndWorkspaces()
 	CPPUNIT_ASSERT_EQUAL(bob.id, done.acceptedBy.value());
 
 	// Single use.
-	CPPUNIT_ASSERT_EQUAL(std::string("invitation_not_found"), reasonOf<NotFoundException>([&] {
-		                     f.invitations().acceptInvitation(bob.id, issued.token);
-	                     }));
-	CPPUNIT_ASSERT_EQUAL(std::string("invitation_not_found"), reasonOf<NotFoundException>([&] {
-		                     f.invitations().viewInvitation(bob.id, issued.token);
-	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("invitation_not_found"),
+	                     reasonOf<NotFoundException>([&] { f.invitations().acceptInvitation(bob.id, issued.token); }));
+	CPPUNIT_ASSERT_EQUAL(std::string("invitation_not_found"),
+	                     reasonOf<NotFoundException>([&] { f.invitations().viewInvitation(bob.id, issued.token); }));
 	// A member is not invited again.
 	CPPUNIT_ASSERT_EQUAL(std::string("already_member"),
 	                     reasonOf<ConflictException>([&] { f.invite("bob@example.com"); }));
@@ -310,8 +308,7 @@ void InvitationServiceTest::testExpiryResendAndList()
 	CPPUNIT_ASSERT_EQUAL(std::size_t(1), listed(f, "expired").items.size());
 	CPPUNIT_ASSERT_EQUAL(std::size_t(0), listed(f, "pending").items.size());
 	CPPUNIT_ASSERT_EQUAL(std::string("expired"), f.invitations().getInvitation(f.ada.id, "acme", i.id).status);
-	CPPUNIT_ASSERT_EQUAL(std::string("invalid_status"),
-	                     reasonOf<InvalidInputException>([&] { listed(f, "lost"); }));
+	CPPUNIT_ASSERT_EQUAL(std::string("invalid_status"), reasonOf<InvalidInputException>([&] { listed(f, "lost"); }));
 
 	// A resend: a new token and a new expiry; the old token stops working.
 	const IssuedInvitation resent = f.invitations().resendInvitation(f.ada.id, "acme", i.id);
@@ -463,8 +460,8 @@ void InvitationServiceTest::testAllowedDomains()
 	CPPUNIT_ASSERT_EQUAL(std::string("domain_not_allowed"),
 	                     reasonOf<InvalidInputException>([&] { f.invite("eve@sub.example.com"); }));
 
-	for (const std::string& bad : {std::string("not a domain"), std::string("localhost"), std::string("-x.com"),
-	                               std::string("@example.com")})
+	for (const std::string& bad :
+	     {std::string("not a domain"), std::string("localhost"), std::string("-x.com"), std::string("@example.com")})
 	{
 		changes.allowedEmailDomains = std::vector<std::string>{bad};
 		CPPUNIT_ASSERT_EQUAL(std::string("invalid_domain"), reasonOf<InvalidInputException>([&] {
@@ -522,24 +519,19 @@ void InvitationServiceTest::testPermissions()
 	const Invitation i = f.invite("cy@example.com").invitation;
 	InvitationSpec spec;
 	spec.email = "dan@example.com";
-	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"), reasonOf<ForbiddenException>([&] {
-		                     f.invitations().createInvitation(bob.id, "acme", spec);
-	                     }));
-	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"), reasonOf<NotFoundException>([&] {
-		                     f.invitations().createInvitation(eve.id, "acme", spec);
-	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"),
+	                     reasonOf<ForbiddenException>([&] { f.invitations().createInvitation(bob.id, "acme", spec); }));
+	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"),
+	                     reasonOf<NotFoundException>([&] { f.invitations().createInvitation(eve.id, "acme", spec); }));
 	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"), reasonOf<ForbiddenException>([&] {
 		                     f.invitations().listInvitations(bob.id, "acme", InvitationQuery());
 	                     }));
-	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"), reasonOf<ForbiddenException>([&] {
-		                     f.invitations().revokeInvitation(bob.id, "acme", i.id);
-	                     }));
-	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"), reasonOf<ForbiddenException>([&] {
-		                     f.invitations().resendInvitation(bob.id, "acme", i.id);
-	                     }));
-	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"), reasonOf<NotFoundException>([&] {
-		                     f.invitations().getInvitation(eve.id, "acme", i.id);
-	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"),
+	                     reasonOf<ForbiddenException>([&] { f.invitations().revokeInvitation(bob.id, "acme", i.id); }));
+	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"),
+	                     reasonOf<ForbiddenException>([&] { f.invitations().resendInvitation(bob.id, "acme", i.id); }));
+	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"),
+	                     reasonOf<NotFoundException>([&] { f.invitations().getInvitation(eve.id, "acme", i.id); }));
 	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"),
 	                     reasonOf<ForbiddenException>([&] { f.rt->organizations().getUsage(bob.id, "acme"); }));
 	// An invitation id of another organization is not found.
@@ -570,8 +562,9 @@ void InvitationServiceTest::testSeatsCountPendingInvitations()
 		CPPUNIT_ASSERT_EQUAL(std::string("small"), exc.plan());
 	}
 	const Account dan = f.rt->account("dan");
-	CPPUNIT_ASSERT_EQUAL(std::string("seat_limit"),
-	                     reasonOf<ConflictException>([&] { f.rt->memberships().addMember(f.ada.id, "acme", "dan", ""); }));
+	CPPUNIT_ASSERT_EQUAL(std::string("seat_limit"), reasonOf<ConflictException>([&] {
+		                     f.rt->memberships().addMember(f.ada.id, "acme", "dan", "");
+	                     }));
 	// Accepting turns a pending seat into a member: still 3.
 	const Account bob = f.rt->account("bob");
 	f.invitations().acceptInvitation(bob.id, f.mailedToken("bob@example.com"));
@@ -582,8 +575,7 @@ void InvitationServiceTest::testSeatsCountPendingInvitations()
 	f.pClock->advance(8 * DAY);
 	const Invitation toDan = f.invite("dan@example.com").invitation;
 	CPPUNIT_ASSERT_EQUAL(std::string("seat_limit"), reasonOf<QuotaExceededException>([&] {
-		                     f.invitations().resendInvitation(f.ada.id, "acme",
-		                                                      listed(f, "expired").items.front().id);
+		                     f.invitations().resendInvitation(f.ada.id, "acme", listed(f, "expired").items.front().id);
 	                     }));
 	// Revoking frees a seat.
 	f.invitations().revokeInvitation(f.ada.id, "acme", toDan.id);
@@ -592,8 +584,9 @@ void InvitationServiceTest::testSeatsCountPendingInvitations()
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(3), u.members);
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), u.pendingInvitations);
 	// An already-member answer wins over the seat limit.
-	CPPUNIT_ASSERT_EQUAL(std::string("already_member"),
-	                     reasonOf<ConflictException>([&] { f.rt->memberships().addMember(f.ada.id, "acme", "dan", ""); }));
+	CPPUNIT_ASSERT_EQUAL(std::string("already_member"), reasonOf<ConflictException>([&] {
+		                     f.rt->memberships().addMember(f.ada.id, "acme", "dan", "");
+	                     }));
 }
 
 
@@ -747,7 +740,8 @@ void InvitationServiceTest::testConcurrentInvitationsNeverExceedSeats()
 			if (o2 == "ok")
 				++winners;
 			else
-				CPPUNIT_ASSERT_EQUAL_MESSAGE("round " + std::to_string(round) + ":" + all, std::string("seat_limit"), o2);
+				CPPUNIT_ASSERT_EQUAL_MESSAGE("round " + std::to_string(round) + ":" + all, std::string("seat_limit"),
+				                             o2);
 		}
 		const Poco::Int64 seats =
 		    f.count("SELECT COUNT(*) FROM memberships WHERE organization_id = ?", o.id) +

@@ -97,7 +97,8 @@ void PlanCatalogTest::testConfiguredPlans()
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(10), pBasic->maxPendingInvitations);
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), plans.find("pro")->maxMembers);
 	// Without orgs.plans.default the first plan is the default.
-	CPPUNIT_ASSERT_EQUAL(std::string("basic"), PlanCatalog::load(*config({{"orgs.plans", "basic, pro"}})).defaultPlan().name);
+	CPPUNIT_ASSERT_EQUAL(std::string("basic"),
+	                     PlanCatalog::load(*config({{"orgs.plans", "basic, pro"}})).defaultPlan().name);
 }
 
 

@@ -33,8 +33,8 @@ Poco::Int64 readLimit(const Poco::Util::AbstractConfiguration& config, const std
 	Poco::Int64 value = 0;
 	if (!Poco::NumberParser::tryParse64(text, value) || value < 0 || value > MAX_LIMIT)
 	{
-		throw Poco::DataFormatException(key + ": expected 0 (unlimited) or a limit up to " +
-		                                std::to_string(MAX_LIMIT) + ", got '" + text + "'");
+		throw Poco::DataFormatException(key + ": expected 0 (unlimited) or a limit up to " + std::to_string(MAX_LIMIT) +
+		                                ", got '" + text + "'");
 	}
 	return value;
 }
@@ -77,8 +77,8 @@ PlanCatalog PlanCatalog::load(const Poco::Util::AbstractConfiguration& config)
 	const std::string deflt = Poco::trim(config.getString(PREFIX + ".default", names.front()));
 	const auto it = std::find(names.begin(), names.end(), deflt);
 	if (it == names.end())
-		throw Poco::DataFormatException(PREFIX + ".default: unknown plan '" + deflt + "' (" + PREFIX +
-		                                " = " + catalog.names() + ")");
+		throw Poco::DataFormatException(PREFIX + ".default: unknown plan '" + deflt + "' (" + PREFIX + " = " +
+		                                catalog.names() + ")");
 	catalog._default = static_cast<std::size_t>(it - names.begin());
 
 	// A typo in a plan's name would otherwise leave its limits silently unused.

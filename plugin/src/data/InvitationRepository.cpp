@@ -74,8 +74,8 @@ Id InvitationRepository::insert(Poco::Data::Session& session, const Row& row)
 		session << "INSERT INTO invitations (organization_id, email, pending_email, name, role, note, token_hash, "
 		           "status, invited_by, created_at, sent_at, expires_at) "
 		           "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
-		    bind(row.organizationId), bind(row.email), bind(row.email), bind(row.name), bind(row.role),
-		    bind(row.note), bind(row.tokenHash), bind(row.invitedBy), bind(created), bind(created),
+		    bind(row.organizationId), bind(row.email), bind(row.email), bind(row.name), bind(row.role), bind(row.note),
+		    bind(row.tokenHash), bind(row.invitedBy), bind(created), bind(created),
 		    bind(Database::toMicros(row.expiresAt)), now;
 	}
 	catch (Poco::Exception& exc)

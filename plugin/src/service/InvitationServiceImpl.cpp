@@ -54,9 +54,9 @@ std::string replaceAll(std::string text, const std::string& what, const std::str
 } // namespace
 
 
-InvitationServiceImpl::InvitationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock,
-                                             Quotas& quotas, Outbox& outbox,
-                                             const Config::InvitationSettings& settings, const std::string& basePath)
+InvitationServiceImpl::InvitationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas& quotas,
+                                             Outbox& outbox, const Config::InvitationSettings& settings,
+                                             const std::string& basePath)
     : _database(database), _guard(guard), _pClock(pClock), _quotas(quotas), _outbox(outbox), _settings(settings),
       _basePath(basePath), _invitations(database), _organizations(database), _memberships(database),
       _workspaces(database)
@@ -138,9 +138,9 @@ void InvitationServiceImpl::checkDailyLimit(Poco::Data::Session& session, const 
 void InvitationServiceImpl::mail(Poco::Data::Session& session, const Organization& org, const Invitation& invitation,
                                  const std::string& token)
 {
-	const std::string inviter =
-	    invitation.inviterName.empty() ? "@" + invitation.inviterUsername
-	                                   : invitation.inviterName + " (@" + invitation.inviterUsername + ")";
+	const std::string inviter = invitation.inviterName.empty()
+	                                ? "@" + invitation.inviterUsername
+	                                : invitation.inviterName + " (@" + invitation.inviterUsername + ")";
 	MailMessage message;
 	message.to = invitation.email;
 	message.subject = "Invitation to join " + org.title;
@@ -157,8 +157,7 @@ void InvitationServiceImpl::mail(Poco::Data::Session& session, const Organizatio
 }
 
 
-IssuedInvitation InvitationServiceImpl::createInvitation(Id actorId, const std::string& org,
-                                                         const InvitationSpec& spec)
+IssuedInvitation InvitationServiceImpl::createInvitation(Id actorId, const std::string& org, const InvitationSpec& spec)
 {
 	const std::string email = normalizeEmail(spec.email);
 	const std::string name = Poco::trim(spec.name);
@@ -239,8 +238,7 @@ Page<Invitation> InvitationServiceImpl::listInvitations(Id actorId, const std::s
 	const Id after = Paging::decode(query.cursor);
 	static const std::set<std::string> statuses{"", "pending", "accepted", "declined", "revoked", "expired"};
 	if (!statuses.count(query.status))
-		throw InvalidInputException("status must be pending, accepted, declined, revoked or expired",
-		                            "invalid_status");
+		throw InvalidInputException("status must be pending, accepted, declined, revoked or expired", "invalid_status");
 	return _database.withSession([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::InvitationsRead);
 		const Poco::Timestamp now = _pClock->now();
@@ -381,8 +379,9 @@ Membership InvitationServiceImpl::acceptInvitation(Id actorId, const std::string
 			invitationNotFound();
 		_quotas.requireSeats(session, o.value(), 1);
 
-		const std::string role =
-		    _guard.roles().hasRole(ORG_SCOPE, invitation.role) ? invitation.role : _guard.roles().defaultRole(ORG_SCOPE);
+		const std::string role = _guard.roles().hasRole(ORG_SCOPE, invitation.role)
+		                             ? invitation.role
+		                             : _guard.roles().defaultRole(ORG_SCOPE);
 		_memberships.insert(session, orgId, actorId, role, now);
 		RoleMap defaults;
 		for (const auto& kv : invitation.defaultRoles)

@@ -51,8 +51,7 @@ void Quotas::requireSeats(Poco::Data::Session& session, const Organization& org,
 	const Poco::Int64 used =
 	    _counts.members(session, org.id) + _invitations.countPending(session, org.id, _pClock->now());
 	if (used + adding > plan.maxMembers)
-		exceeded(org, plan, "seat_limit", "members", plan.maxMembers, used,
-		         "seats (members and pending invitations)");
+		exceeded(org, plan, "seat_limit", "members", plan.maxMembers, used, "seats (members and pending invitations)");
 }
 
 
