@@ -17,6 +17,7 @@
 
 #include "Orgs/Orgs.h"
 #include "Poco/Exception.h"
+#include "Poco/Types.h"
 #include <string>
 
 
@@ -84,6 +85,54 @@ ORGS_DECLARE_EXCEPTION(LimitExceededException, "rate_limited")
 	/// A rate limit was hit (HTTP 429).
 ORGS_DECLARE_EXCEPTION(UnavailableException, "unavailable")
 	/// A backing service, usually the database, is not reachable (HTTP 503).
+
+
+class Orgs_API QuotaExceededException : public ConflictException
+	/// A plan limit would be exceeded (HTTP 409, reason "seat_limit" or "plan_limit"). The
+	/// problem document carries the quota ("members", "workspaces", "pending_invitations"),
+	/// its limit, the current count and the plan.
+{
+public:
+	QuotaExceededException(const std::string& message, const std::string& reason, const std::string& quota,
+	                       Poco::Int64 limit, Poco::Int64 current, const std::string& plan);
+
+	const std::string& quota() const;
+	Poco::Int64 limit() const;
+	Poco::Int64 current() const;
+	const std::string& plan() const;
+
+	const char* name() const noexcept override;
+	const char* className() const noexcept override;
+	Poco::Exception* clone() const override;
+	void rethrow() const override;
+
+private:
+	std::string _quota;
+	Poco::Int64 _limit;
+	Poco::Int64 _current;
+	std::string _plan;
+};
+
+
+class Orgs_API RateLimitedException : public LimitExceededException
+	/// A rate limit was hit (HTTP 429 with Retry-After: retryAfterSeconds()).
+{
+public:
+	RateLimitedException(const std::string& message, const std::string& reason, Poco::Int64 limit,
+	                     Poco::Int64 retryAfterSeconds);
+
+	Poco::Int64 limit() const;
+	Poco::Int64 retryAfterSeconds() const;
+
+	const char* name() const noexcept override;
+	const char* className() const noexcept override;
+	Poco::Exception* clone() const override;
+	void rethrow() const override;
+
+private:
+	Poco::Int64 _limit;
+	Poco::Int64 _retryAfterSeconds;
+};
 
 
 } // namespace Orgs

@@ -61,6 +61,8 @@ struct Organization
 	Poco::Timestamp createdAt;
 	Poco::Timestamp updatedAt;
 	bool personal = false; ///< created with its owner's account; takes no members unless configured
+	std::string plan;      ///< one of orgs.plans
+	std::vector<std::string> allowedEmailDomains; ///< invitations only to these (empty: any)
 };
 
 
@@ -80,6 +82,8 @@ struct OrganizationChanges
 	Poco::Nullable<std::string> username;
 	Poco::Nullable<std::string> title;
 	Poco::Nullable<std::string> region;
+	Poco::Nullable<std::string> plan;                             ///< owner only
+	Poco::Nullable<std::vector<std::string>> allowedEmailDomains; ///< empty: any domain
 };
 
 
@@ -289,6 +293,100 @@ struct RoleScopeInfo
 	std::string scope;
 	std::vector<RoleInfo> roles;
 	std::string defaultRole;
+};
+
+
+struct Plan
+	/// A plan of orgs.plans and its limits; 0 means unlimited.
+{
+	std::string name;
+	Poco::Int64 maxMembers = 0;            ///< members plus pending invitations (seats)
+	Poco::Int64 maxWorkspaces = 0;         ///< workspaces
+	Poco::Int64 maxPendingInvitations = 0; ///< pending (not expired) invitations
+};
+
+
+struct Usage
+	/// What an organization consumes, and its plan.
+{
+	Id organizationId = 0;
+	Plan plan;
+	Poco::Int64 members = 0;
+	Poco::Int64 pendingInvitations = 0; ///< pending and not expired; they hold seats
+	Poco::Int64 workspaces = 0;
+	Poco::Int64 resources = 0;
+	Poco::Int64 apiRequestsMonth = 0; ///< API requests since the start of the month (UTC)
+	Poco::Timestamp monthStart;
+};
+
+
+struct InvitationWorkspace
+	/// A workspace an invitation joins, with the workspace role.
+{
+	Id workspaceId = 0;
+	std::string role;
+};
+
+
+struct InvitationSpec
+	/// Who to invite: an email, an optional name and note, the organization role (empty: the
+	/// configured default), workspaces with roles and default roles per resource type.
+{
+	std::string email;
+	std::string name;
+	std::string role;
+	std::vector<InvitationWorkspace> workspaces;
+	RoleMap defaultRoles;
+	std::string note;
+};
+
+
+struct Invitation
+	/// An invitation as its organization sees it. status is "pending", "accepted", "declined",
+	/// "revoked" or "expired" (pending past expiresAt). The token is never part of it.
+{
+	Id id = 0;
+	Id organizationId = 0;
+	std::string email;
+	std::string name;
+	std::string role;
+	std::vector<InvitationWorkspace> workspaces;
+	RoleMap defaultRoles;
+	std::string note;
+	std::string status;
+	Id invitedBy = 0;
+	std::string inviterUsername;
+	std::string inviterName;
+	Poco::Timestamp createdAt;
+	Poco::Timestamp sentAt; ///< the last time it was (re)sent
+	Poco::Timestamp expiresAt;
+	Poco::Nullable<Poco::Timestamp> respondedAt; ///< accepted, declined or revoked
+	Poco::Nullable<Id> acceptedBy;
+};
+
+
+struct IssuedInvitation
+	/// An invitation just created or resent. token is the clear token, set only when
+	/// orgs.invitations.exposeToken is true (development); otherwise only the mail carries it.
+{
+	Invitation invitation;
+	std::string token;
+};
+
+
+struct InvitationView
+	/// An invitation as the holder of its token sees it.
+{
+	Invitation invitation;
+	std::string organizationUsername;
+	std::string organizationTitle;
+};
+
+
+struct InvitationQuery : PageRequest
+	/// Filters for an invitation listing: a status ("" for all).
+{
+	std::string status;
 };
 
 

@@ -32,8 +32,9 @@ public:
 	virtual ~OrganizationService() = default;
 
 	virtual Organization createOrganization(Id actorId, const OrganizationSpec& spec) = 0;
-		/// Creates an organization owned by the actor, who also becomes a member.
-		/// Throws InvalidInputException for an invalid username, title or region and
+		/// Creates an organization owned by the actor, who also becomes a member, on the default
+		/// plan (orgs.plans.default). Throws InvalidInputException for an invalid username,
+		/// title or region and
 		/// ConflictException ("username_taken") if the handle is in use.
 
 	virtual OrganizationMembership getOrganization(Id actorId, const std::string& org) = 0;
@@ -45,9 +46,12 @@ public:
 		/// Throws InvalidInputException for a bad limit or cursor.
 
 	virtual Organization updateOrganization(Id actorId, const std::string& org, const OrganizationChanges& changes) = 0;
-		/// Renames or retitles (permission org.update). Throws InvalidInputException
-		/// ("immutable_field") for a region, ForbiddenException without the permission and
-		/// ConflictException ("username_taken") for a used handle.
+		/// Renames or retitles, or sets the allowed email domains of invitations (permission
+		/// org.update), or changes the plan (the owner alone). Throws InvalidInputException
+		/// ("immutable_field") for a region, ("unknown_plan", "invalid_domain"),
+		/// ForbiddenException without the permission ("owner_only" for a plan) and
+		/// ConflictException ("username_taken") for a used handle, QuotaExceededException
+		/// ("plan_limit") for a plan below the current usage.
 
 	virtual void deleteOrganization(Id actorId, const std::string& org) = 0;
 		/// Marks the organization deleted (owner only, ForbiddenException): from then on it is
@@ -64,6 +68,9 @@ public:
 		/// Makes a member the owner. Owner only (ForbiddenException); ConflictException
 		/// ("not_a_member") if the account is not a member. The former owner keeps a
 		/// membership with the configured former-owner role.
+
+	virtual Usage getUsage(Id actorId, const std::string& org) = 0;
+		/// Returns what the organization consumes and its plan's limits (usage.read).
 };
 
 

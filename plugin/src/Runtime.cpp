@@ -14,6 +14,7 @@
 #include "http/AccountHandlers.h"
 #include "http/AuditHandlers.h"
 #include "http/Api.h"
+#include "http/InvitationHandlers.h"
 #include "http/MembershipHandlers.h"
 #include "http/OrganizationHandlers.h"
 #include "http/PermissionHandlers.h"
@@ -27,11 +28,13 @@
 #include "service/ApiUsage.h"
 #include "service/Guard.h"
 #include "service/LogMailer.h"
+#include "service/InvitationServiceImpl.h"
 #include "service/MembershipServiceImpl.h"
 #include "service/OrganizationServiceImpl.h"
 #include "service/Outbox.h"
 #include "service/OutboxSender.h"
 #include "service/PermissionReport.h"
+#include "service/Quotas.h"
 #include "service/ResourceServiceImpl.h"
 #include "service/SmtpMailer.h"
 #include "service/WorkspaceServiceImpl.h"
@@ -56,13 +59,17 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pGuard.reset(new Service::Guard(*_pDatabase, *_pAccess));
 	_pOutbox.reset(new Service::Outbox(*_pDatabase, _pClock));
 	_pUsage.reset(new Service::ApiUsage(*_pDatabase, _pClock, logger)); // read by services, fed by the API
+	_pQuotas.reset(new Service::Quotas(*_pDatabase, _settings.plans, _pClock, _pUsage.get()));
 	_pAccounts = new Service::AccountServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.tokenTouchSeconds,
 	                                             _settings.maxStalenessNs, _settings.cacheEntries);
-	_pOrganizations = new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.regions,
-	                                                       _settings.defaultWorkspace, _settings.retentionDays);
-	_pMemberships = new Service::MembershipServiceImpl(*_pDatabase, *_pGuard, _pClock);
-	_pWorkspaces = new Service::WorkspaceServiceImpl(*_pDatabase, *_pGuard, _pClock);
+	_pOrganizations =
+	    new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.regions,
+	                                         _settings.defaultWorkspace, _settings.retentionDays, _pQuotas.get());
+	_pMemberships = new Service::MembershipServiceImpl(*_pDatabase, *_pGuard, _pClock, _pQuotas.get());
+	_pWorkspaces = new Service::WorkspaceServiceImpl(*_pDatabase, *_pGuard, _pClock, _pQuotas.get());
 	_pResources = new Service::ResourceServiceImpl(*_pDatabase, *_pGuard, _pClock);
+	_pInvitations = new Service::InvitationServiceImpl(*_pDatabase, *_pGuard, _pClock, *_pQuotas, *_pOutbox,
+	                                                   _settings.invitations, _settings.basePath);
 
 	_pAuthenticator.reset(
 	    new Http::RequestAuthenticator(pHostAuthenticator, new Http::TokenAuthenticator(*_pAccounts), *_pAccounts));
@@ -82,6 +89,8 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pWorkspaceHandlers->addRoutes(_pApi->router());
 	_pResourceHandlers.reset(new Http::ResourceHandlers(*_pResources));
 	_pResourceHandlers->addRoutes(_pApi->router());
+	_pInvitationHandlers.reset(new Http::InvitationHandlers(*_pInvitations));
+	_pInvitationHandlers->addRoutes(_pApi->router());
 
 	// Mail: the host's Mailer, else SMTP, else the log; the sender starts last.
 	if (pHostMailer)
@@ -114,6 +123,7 @@ Runtime::~Runtime()
 	if (_pUsage)
 		_pUsage->stop();
 	// Reverse order of construction: the API first, the database last.
+	_pInvitationHandlers.reset();
 	_pAuditHandlers.reset();
 	_pAuditLog = nullptr;
 	_pResourceHandlers.reset();
@@ -126,11 +136,13 @@ Runtime::~Runtime()
 	_pSystemHandlers.reset();
 	_pApi.reset();
 	_pAuthenticator.reset();
+	_pInvitations = nullptr;
 	_pResources = nullptr;
 	_pWorkspaces = nullptr;
 	_pMemberships = nullptr;
 	_pOrganizations = nullptr;
 	_pAccounts = nullptr;
+	_pQuotas.reset();
 	_pOutbox.reset();
 	_pGuard.reset();
 	_pAccess = nullptr;
@@ -232,6 +244,12 @@ Orgs::ResourceService::Ptr Runtime::resources() const
 Orgs::AccessControl::Ptr Runtime::accessControl() const
 {
 	return Orgs::AccessControl::Ptr(_pAccess);
+}
+
+
+Orgs::InvitationService::Ptr Runtime::invitations() const
+{
+	return _pInvitations;
 }
 
 

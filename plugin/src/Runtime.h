@@ -18,6 +18,7 @@
 #include "Orgs/AuditLog.h"
 #include "Orgs/Authenticator.h"
 #include "Orgs/Mailer.h"
+#include "Orgs/InvitationService.h"
 #include "Orgs/MembershipService.h"
 #include "Orgs/OrganizationService.h"
 #include "Orgs/ResourceService.h"
@@ -45,6 +46,7 @@ class Outbox;
 class OutboxSender;
 class PermissionReport;
 class ApiUsage;
+class Quotas;
 } // namespace Service
 namespace Http {
 class Api;
@@ -57,6 +59,7 @@ class PermissionHandlers;
 class WorkspaceHandlers;
 class ResourceHandlers;
 class AuditHandlers;
+class InvitationHandlers;
 } // namespace Http
 
 
@@ -94,6 +97,7 @@ public:
 	Orgs::WorkspaceService::Ptr workspaces() const;
 	Orgs::ResourceService::Ptr resources() const;
 	Orgs::AccessControl::Ptr accessControl() const;
+	Orgs::InvitationService::Ptr invitations() const;
 	Http::Api& api();
 	Service::ApiUsage& apiUsage();
 		/// The API request counter (requests per organization and month) that GET /orgs/{org}/usage reads.
@@ -117,11 +121,13 @@ private:
 	std::unique_ptr<Service::Outbox> _pOutbox;
 	Orgs::Mailer::Ptr _pMailer;
 	std::unique_ptr<Service::OutboxSender> _pOutboxSender;
+	std::unique_ptr<Service::Quotas> _pQuotas;
 	Orgs::AccountService::Ptr _pAccounts;
 	Orgs::OrganizationService::Ptr _pOrganizations;
 	Orgs::MembershipService::Ptr _pMemberships;
 	Orgs::WorkspaceService::Ptr _pWorkspaces;
 	Orgs::ResourceService::Ptr _pResources;
+	Orgs::InvitationService::Ptr _pInvitations;
 	std::unique_ptr<Http::RequestAuthenticator> _pAuthenticator;
 	std::unique_ptr<Http::Api> _pApi;
 	std::unique_ptr<Http::SystemHandlers> _pSystemHandlers;
@@ -135,6 +141,7 @@ private:
 	Orgs::AuditLog::Ptr _pAuditLog;
 	std::unique_ptr<Http::AuditHandlers> _pAuditHandlers;
 	std::unique_ptr<Service::ApiUsage> _pUsage;
+	std::unique_ptr<Http::InvitationHandlers> _pInvitationHandlers;
 };
 
 

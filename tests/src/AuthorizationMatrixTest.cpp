@@ -196,6 +196,26 @@ public:
 		return std::to_string(r.json()->getValue<Poco::Int64>("id"));
 	}
 
+	std::string invitation(const std::string& org)
+		/// Invites a new email to org (by owner) and returns the invitation's id.
+	{
+		Response r = expect(201, "POST", "/orgs/" + org + "/invitations",
+		                    json({{"email", unique("invited") + "@example.com"}}), owner.token);
+		return std::to_string(r.json()->getValue<Poco::Int64>("id"));
+	}
+
+	std::string invitationToken(const Actor& actor)
+		/// Has a new account invite actor's email to its own organization (so that even the owner
+		/// is not a member yet) and returns the token (the host exposes it).
+	{
+		const Actor inviter = signUp("inviter");
+		const std::string org = unique("inviting");
+		expect(201, "POST", "/orgs", json({{"username", org}, {"title", "Inviting " + org}}), inviter.token);
+		const std::string email = (actor.username.empty() ? unique("nobody") : actor.username) + "@example.com";
+		Response r = expect(201, "POST", "/orgs/" + org + "/invitations", json({{"email", email}}), inviter.token);
+		return r.json()->getValue<std::string>("token");
+	}
+
 	Actor owner;
 	Actor outsider;
 
@@ -340,6 +360,45 @@ const std::vector<Rule>& table()
 	     },
 	     409, "transfer_ownership_first"},
 	    // Permissions: any member may ask about itself (asking about others needs members.read).
+	    // Invitations: the organization's side by permission, the invitee's by token (signed in).
+	    {"POST", "/orgs/{org}/invitations", Requirement::Permission, Permission::InvitationsCreate, 201,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, json({{"email", w.unique("invited") + "@example.com"}})};
+	     }},
+	    {"GET", "/orgs/{org}/invitations", Requirement::Permission, Permission::InvitationsRead, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     w.invitation(org);
+		     return Call{{{"org", org}}, ""};
+	     }},
+	    {"GET", "/orgs/{org}/invitations/{id}", Requirement::Permission, Permission::InvitationsRead, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"id", w.invitation(org)}}, ""};
+	     }},
+	    {"DELETE", "/orgs/{org}/invitations/{id}", Requirement::Permission, Permission::InvitationsRevoke, 204,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"id", w.invitation(org)}}, ""};
+	     }},
+	    {"POST", "/orgs/{org}/invitations/{id}/resend", Requirement::Permission, Permission::InvitationsCreate, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"id", w.invitation(org)}}, ""};
+	     }},
+	    {"GET", "/invitations/{token}", Requirement::SignedIn, NONE, 200,
+	     [](World& w, const Actor& actor, const std::string&) {
+		     return Call{{{"token", w.invitationToken(actor)}}, ""};
+	     }},
+	    {"POST", "/invitations/{token}/accept", Requirement::SignedIn, NONE, 201,
+	     [](World& w, const Actor& actor, const std::string&) {
+		     return Call{{{"token", w.invitationToken(actor)}}, ""};
+	     }},
+	    {"POST", "/invitations/{token}/decline", Requirement::SignedIn, NONE, 204,
+	     [](World& w, const Actor& actor, const std::string&) {
+		     return Call{{{"token", w.invitationToken(actor)}}, ""};
+	     }},
+	    // Usage and plans
+	    {"GET", "/orgs/{org}/usage", Requirement::Permission, Permission::UsageRead, 200,
+	     [](World&, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, ""};
+	     }},
 	    {"GET", "/orgs/{org}/permissions", Requirement::Member, NONE, 200,
 	     [](World&, const Actor&, const std::string& org) {
 		     return Call{{{"org", org}}, ""};
@@ -451,6 +510,11 @@ const std::map<std::string, std::string>& auditedActions()
 	    {"POST /me/tokens", "token.created"},
 	    {"DELETE /me/tokens/{id}", "token.revoked"},
 	    {"PUT /me/active-organization", "account.active_organization_changed"},
+	    {"POST /orgs/{org}/invitations", "invitation.created"},
+	    {"DELETE /orgs/{org}/invitations/{id}", "invitation.revoked"},
+	    {"POST /orgs/{org}/invitations/{id}/resend", "invitation.resent"},
+	    {"POST /invitations/{token}/accept", "invitation.accepted"},
+	    {"POST /invitations/{token}/decline", "invitation.declined"},
 	    {"POST /orgs", "organization.created"},
 	    {"PATCH /orgs/{org}", "organization.updated"},
 	    {"DELETE /orgs/{org}", "organization.deleted"},
@@ -666,7 +730,8 @@ void AuthorizationMatrixTest::startHost()
 	defines["orgs.database.connector"] = _pDatabase->connector();
 	defines["orgs.database.connectionString"] = _pDatabase->connectionString();
 	defines["orgs.accounts.selfSignup"] = "true";
-	defines["orgs.roles.file"] = rolesFile(); // the file the expectations are derived from
+	defines["orgs.roles.file"] = rolesFile();         // the file the expectations are derived from
+	defines["orgs.invitations.exposeToken"] = "true"; // the invitee's routes need a token
 	defines["logging.level"] = "warning";
 	_pHost.reset(new HostProcess(defines));
 	_pClient.reset(new HttpClient(_pHost->baseUrl()));

@@ -230,6 +230,13 @@ void PersonalOrganizationTest::testRefusesMembers()
 	CPPUNIT_ASSERT_EQUAL(std::string("personal_organization"), reasonOf<ConflictException>([&] {
 		                     rt.organizations().transferOwnership(ada.id, "ada-personal", "bob");
 	                     }));
+	InvitationSpec invitation;
+	invitation.email = "bob@example.com";
+	CPPUNIT_ASSERT_EQUAL(std::string("personal_organization"), reasonOf<ConflictException>([&] {
+		                     rt.runtime().invitations()->createInvitation(ada.id, "ada-personal", invitation);
+	                     }));
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0),
+	                     rt.scalar("SELECT COUNT(*) FROM invitations WHERE organization_id = ?", personal.id));
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(1),
 	                     rt.scalar("SELECT COUNT(*) FROM memberships WHERE organization_id = ?", personal.id));
 	CPPUNIT_ASSERT_EQUAL(version, rt.aclVersion(personal.id));

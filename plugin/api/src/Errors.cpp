@@ -83,4 +83,103 @@ ORGS_IMPLEMENT_EXCEPTION(LimitExceededException, "Limit exceeded")
 ORGS_IMPLEMENT_EXCEPTION(UnavailableException, "Unavailable")
 
 
+QuotaExceededException::QuotaExceededException(const std::string& message, const std::string& reason,
+                                               const std::string& quota, Poco::Int64 limit, Poco::Int64 current,
+                                               const std::string& plan)
+    : ConflictException(message, reason), _quota(quota), _limit(limit), _current(current), _plan(plan)
+{
+}
+
+
+const std::string& QuotaExceededException::quota() const
+{
+	return _quota;
+}
+
+
+Poco::Int64 QuotaExceededException::limit() const
+{
+	return _limit;
+}
+
+
+Poco::Int64 QuotaExceededException::current() const
+{
+	return _current;
+}
+
+
+const std::string& QuotaExceededException::plan() const
+{
+	return _plan;
+}
+
+
+const char* QuotaExceededException::name() const noexcept
+{
+	return "Quota exceeded";
+}
+
+
+const char* QuotaExceededException::className() const noexcept
+{
+	return typeid(*this).name();
+}
+
+
+Poco::Exception* QuotaExceededException::clone() const
+{
+	return new QuotaExceededException(*this);
+}
+
+
+void QuotaExceededException::rethrow() const
+{
+	throw *this;
+}
+
+
+RateLimitedException::RateLimitedException(const std::string& message, const std::string& reason, Poco::Int64 limit,
+                                           Poco::Int64 retryAfterSeconds)
+    : LimitExceededException(message, reason), _limit(limit), _retryAfterSeconds(retryAfterSeconds)
+{
+}
+
+
+Poco::Int64 RateLimitedException::limit() const
+{
+	return _limit;
+}
+
+
+Poco::Int64 RateLimitedException::retryAfterSeconds() const
+{
+	return _retryAfterSeconds;
+}
+
+
+const char* RateLimitedException::name() const noexcept
+{
+	return "Rate limited";
+}
+
+
+const char* RateLimitedException::className() const noexcept
+{
+	return typeid(*this).name();
+}
+
+
+Poco::Exception* RateLimitedException::clone() const
+{
+	return new RateLimitedException(*this);
+}
+
+
+void RateLimitedException::rethrow() const
+{
+	throw *this;
+}
+
+
 } // namespace Orgs

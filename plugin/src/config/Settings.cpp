@@ -168,6 +168,16 @@ Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const P
 	s.personalOnSignup = readBool(config, "orgs.organizations.personalOnSignup", s.personalOnSignup);
 	s.personalAllowsMembers = readBool(config, "orgs.organizations.personalAllowsMembers", s.personalAllowsMembers);
 	s.usageFlushSeconds = readInt(config, "orgs.usage.flushSeconds", s.usageFlushSeconds, 1, 86400);
+	InvitationSettings& inv = s.invitations;
+	inv.ttlDays = readInt(config, "orgs.invitations.ttlDays", inv.ttlDays, 1, 365);
+	inv.exposeToken = readBool(config, "orgs.invitations.exposeToken", inv.exposeToken);
+	inv.requireEmailMatch = readBool(config, "orgs.invitations.requireEmailMatch", inv.requireEmailMatch);
+	inv.dailyLimit = readInt(config, "orgs.invitations.dailyLimit", inv.dailyLimit, 0, 1000000);
+	inv.acceptUrl = Poco::trim(config.getString("orgs.invitations.acceptUrl", inv.acceptUrl));
+	if (inv.acceptUrl.find("{token}") == std::string::npos)
+		throw Poco::DataFormatException("orgs.invitations.acceptUrl: must contain {token}, got '" + inv.acceptUrl +
+		                                "'");
+	s.plans = PlanCatalog::load(config);
 
 	s.rolesFile = resolvePath(Poco::trim(config.getString("orgs.roles.file", "roles.properties")));
 	return s;

@@ -13,6 +13,7 @@
 #define Orgs_Settings_INCLUDED
 
 
+#include "config/PlanCatalog.h"
 #include "Poco/Util/AbstractConfiguration.h"
 #include <functional>
 #include <string>
@@ -62,6 +63,17 @@ struct MailSettings
 };
 
 
+struct InvitationSettings
+	/// orgs.invitations.*
+{
+	int ttlDays = 7;               ///< orgs.invitations.ttlDays: days until a pending invitation expires
+	bool exposeToken = false;      ///< orgs.invitations.exposeToken: token in API answers (development)
+	bool requireEmailMatch = true; ///< orgs.invitations.requireEmailMatch
+	int dailyLimit = 100;          ///< orgs.invitations.dailyLimit: per organization, rolling 24 h (0: none)
+	std::string acceptUrl = "{base}/invitations/{token}"; ///< orgs.invitations.acceptUrl: the link in the mail
+};
+
+
 class Settings
 	/// The plugin's settings, read once at start. Malformed values stop start-up with a
 	/// Poco::DataFormatException naming the key.
@@ -90,6 +102,8 @@ public:
 	bool personalOnSignup = false;   ///< orgs.organizations.personalOnSignup: a personal organization per new account
 	bool personalAllowsMembers = false; ///< orgs.organizations.personalAllowsMembers: others may join a personal one
 	int usageFlushSeconds = 10;         ///< orgs.usage.flushSeconds: how often request counts are written
+	InvitationSettings invitations;     ///< orgs.invitations.*
+	PlanCatalog plans;                  ///< orgs.plans.*
 };
 
 

@@ -23,9 +23,35 @@ namespace Data {
 namespace {
 
 
-const std::string
-    COLUMNS("o.id, o.username, o.title, o.region, o.owner_account_id, o.created_at, o.updated_at, o.personal");
-const std::size_t COLUMN_COUNT = 8; ///< the position of the first column after COLUMNS
+const std::string COLUMNS("o.id, o.username, o.title, o.region, o.owner_account_id, o.created_at, o.updated_at, "
+                          "o.personal, o.plan, o.allowed_email_domains");
+const std::size_t COLUMN_COUNT = 10; ///< the position of the first column after COLUMNS
+
+
+std::vector<std::string> splitDomains(const std::string& text)
+{
+	std::vector<std::string> result;
+	std::string::size_type start = 0;
+	while (start < text.size())
+	{
+		std::string::size_type comma = text.find(',', start);
+		if (comma == std::string::npos)
+			comma = text.size();
+		if (comma > start)
+			result.push_back(text.substr(start, comma - start));
+		start = comma + 1;
+	}
+	return result;
+}
+
+
+std::string joinDomains(const std::vector<std::string>& domains)
+{
+	std::string result;
+	for (const auto& d : domains)
+		result += (result.empty() ? "" : ",") + d;
+	return result;
+}
 
 
 Organization readOrganization(const Rows& rows, std::size_t i)
@@ -39,6 +65,8 @@ Organization readOrganization(const Rows& rows, std::size_t i)
 	o.createdAt = rows.time(i, 5);
 	o.updatedAt = rows.time(i, 6);
 	o.personal = rows.integer(i, 7) != 0;
+	o.plan = rows.text(i, 8);
+	o.allowedEmailDomains = splitDomains(rows.text(i, 9));
 	return o;
 }
 
@@ -50,14 +78,13 @@ OrganizationRepository::OrganizationRepository(Database& database) : _database(d
 
 
 Organization OrganizationRepository::insert(Poco::Data::Session& session, const OrganizationSpec& spec, Id ownerId,
-                                            const Poco::Timestamp& at, bool personal)
+                                            const Poco::Timestamp& at, const std::string& plan, bool personal)
 {
 	const Poco::Int64 micros = Database::toMicros(at);
 	const int personalFlag = personal ? 1 : 0;
-	session
-	    << "INSERT INTO organizations (username, title, region, owner_account_id, created_at, updated_at, personal) "
-	       "VALUES (?, ?, ?, ?, ?, ?, ?)",
-	    bind(spec.username), bind(spec.title), bind(spec.region), bind(ownerId), bind(micros), bind(micros),
+	session << "INSERT INTO organizations (username, title, region, owner_account_id, created_at, updated_at, plan, "
+	           "personal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	    bind(spec.username), bind(spec.title), bind(spec.region), bind(ownerId), bind(micros), bind(micros), bind(plan),
 	    bind(personalFlag), now;
 	Organization o;
 	o.id = _database.lastInsertId(session);
@@ -68,6 +95,7 @@ Organization OrganizationRepository::insert(Poco::Data::Session& session, const 
 	o.createdAt = Poco::Timestamp(micros);
 	o.updatedAt = o.createdAt;
 	o.personal = personal;
+	o.plan = plan;
 	return o;
 }
 
@@ -118,6 +146,14 @@ void OrganizationRepository::update(Poco::Data::Session& session, const Organiza
 {
 	session << "UPDATE organizations SET username = ?, title = ?, updated_at = ? WHERE id = ?", bind(org.username),
 	    bind(org.title), bind(Database::toMicros(org.updatedAt)), bind(org.id), now;
+}
+
+
+void OrganizationRepository::updatePlan(Poco::Data::Session& session, const Organization& org)
+{
+	session << "UPDATE organizations SET plan = ?, allowed_email_domains = ?, updated_at = ? WHERE id = ?",
+	    bind(org.plan), bind(joinDomains(org.allowedEmailDomains)), bind(Database::toMicros(org.updatedAt)),
+	    bind(org.id), now;
 }
 
 

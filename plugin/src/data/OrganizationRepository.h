@@ -32,8 +32,9 @@ public:
 	explicit OrganizationRepository(Database& database);
 
 	Organization insert(Poco::Data::Session& session, const OrganizationSpec& spec, Id ownerId,
-	                    const Poco::Timestamp& at, bool personal = false);
-		/// Inserts an organization; the caller reserves the handle in the same transaction.
+	                    const Poco::Timestamp& at, const std::string& plan = std::string(), bool personal = false);
+		/// Inserts an organization on plan ("" stands for the configured default plan), personal or
+		/// not; the caller reserves the handle in the same transaction.
 
 	Poco::Nullable<Organization> findById(Poco::Data::Session& session, Id id, bool lock = false);
 		/// Finds an organization; with lock, the row stays locked until the transaction ends.
@@ -58,6 +59,9 @@ public:
 
 	void update(Poco::Data::Session& session, const Organization& org);
 		/// Writes username, title and updated_at.
+
+	void updatePlan(Poco::Data::Session& session, const Organization& org);
+		/// Writes plan, allowed_email_domains and updated_at.
 
 	bool setOwner(Poco::Data::Session& session, Id orgId, Id expectedOwnerId, Id newOwnerId, const Poco::Timestamp& at);
 		/// Changes the owner if it still is expectedOwnerId; returns false otherwise.

@@ -109,6 +109,46 @@ Poco::Nullable<std::string> JsonBody::requiredReferenceOrNull(const std::string&
 }
 
 
+Poco::Nullable<std::vector<std::string>> JsonBody::optionalStringList(const std::string& key)
+{
+	_known.insert(key);
+	if (!_pObject->has(key))
+		return Poco::Nullable<std::vector<std::string>>();
+	Poco::JSON::Array::Ptr pArray = _pObject->getArray(key);
+	if (!pArray)
+		throw InvalidInputException(key + " must be an array of strings", "invalid_type");
+	std::vector<std::string> result;
+	for (std::size_t i = 0; i < pArray->size(); ++i)
+	{
+		Poco::Dynamic::Var v = pArray->get(static_cast<unsigned>(i));
+		if (!v.isString())
+			throw InvalidInputException(key + "[" + std::to_string(i) + "] must be a string", "invalid_type");
+		result.push_back(v.extract<std::string>());
+	}
+	return result;
+}
+
+
+std::vector<Poco::JSON::Object::Ptr> JsonBody::optionalObjectList(const std::string& key)
+{
+	_known.insert(key);
+	std::vector<Poco::JSON::Object::Ptr> result;
+	if (!_pObject->has(key))
+		return result;
+	Poco::JSON::Array::Ptr pArray = _pObject->getArray(key);
+	if (!pArray)
+		throw InvalidInputException(key + " must be an array of objects", "invalid_type");
+	for (std::size_t i = 0; i < pArray->size(); ++i)
+	{
+		Poco::JSON::Object::Ptr pItem = pArray->getObject(static_cast<unsigned>(i));
+		if (!pItem)
+			throw InvalidInputException(key + "[" + std::to_string(i) + "] must be an object", "invalid_type");
+		result.push_back(pItem);
+	}
+	return result;
+}
+
+
 void JsonBody::finish() const
 {
 	std::string unknown;

@@ -13,11 +13,13 @@
 #define Orgs_JsonBody_INCLUDED
 
 
+#include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/Nullable.h"
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 
 namespace Orgs {
@@ -51,6 +53,11 @@ public:
 	Poco::Nullable<std::string> requiredReferenceOrNull(const std::string& key);
 		/// Returns a field that must be present and is an id (a positive integer or a string)
 		/// or a username (a string), as a string; null if the field is JSON null.
+	Poco::Nullable<std::vector<std::string>> optionalStringList(const std::string& key);
+		/// Returns an array whose items are all strings, or null if absent.
+
+	std::vector<Poco::JSON::Object::Ptr> optionalObjectList(const std::string& key);
+		/// Returns the objects of an array of objects; empty if absent.
 
 	void finish() const;
 		/// Throws InvalidInputException ("unknown_field") naming any field no getter asked for.

@@ -65,6 +65,11 @@ Poco::JSON::Object::Ptr JsonCodec::organization(const Organization& org)
 	o->set("created_at", time(org.createdAt));
 	o->set("updated_at", time(org.updatedAt));
 	o->set("personal", org.personal);
+	o->set("plan", org.plan);
+	Poco::JSON::Array::Ptr domains = new Poco::JSON::Array;
+	for (const auto& d : org.allowedEmailDomains)
+		domains->add(d);
+	o->set("allowed_email_domains", domains);
 	return o;
 }
 
@@ -199,6 +204,114 @@ Poco::JSON::Object::Ptr JsonCodec::roles(const std::vector<RoleScopeInfo>& scope
 	}
 	Poco::JSON::Object::Ptr o = object();
 	o->set("scopes", list);
+	return o;
+}
+
+
+Poco::JSON::Object::Ptr JsonCodec::invitation(const Invitation& i)
+{
+	Poco::JSON::Object::Ptr o = object();
+	o->set("id", i.id);
+	o->set("organization_id", i.organizationId);
+	o->set("email", i.email);
+	o->set("name", i.name);
+	o->set("role", i.role);
+	Poco::JSON::Array::Ptr workspaces = new Poco::JSON::Array;
+	for (const auto& w : i.workspaces)
+	{
+		Poco::JSON::Object::Ptr ws = object();
+		ws->set("id", w.workspaceId);
+		ws->set("role", w.role);
+		workspaces->add(ws);
+	}
+	o->set("workspaces", workspaces);
+	Poco::JSON::Object::Ptr defaults = object();
+	for (const auto& kv : i.defaultRoles)
+		defaults->set(kv.first, kv.second);
+	o->set("default_roles", defaults);
+	o->set("note", i.note);
+	o->set("status", i.status);
+	Poco::JSON::Object::Ptr inviter = object();
+	inviter->set("id", i.invitedBy);
+	inviter->set("username", i.inviterUsername);
+	inviter->set("name", i.inviterName);
+	o->set("inviter", inviter);
+	o->set("created_at", time(i.createdAt));
+	o->set("sent_at", time(i.sentAt));
+	o->set("expires_at", time(i.expiresAt));
+	o->set("responded_at", nullableTime(i.respondedAt));
+	if (i.acceptedBy.isNull())
+		o->set("accepted_by", Poco::Dynamic::Var());
+	else
+		o->set("accepted_by", i.acceptedBy.value());
+	return o;
+}
+
+
+Poco::JSON::Object::Ptr JsonCodec::invitation(const IssuedInvitation& i)
+{
+	Poco::JSON::Object::Ptr o = invitation(i.invitation);
+	if (!i.token.empty())
+		o->set("token", i.token);
+	return o;
+}
+
+
+Poco::JSON::Object::Ptr JsonCodec::invitationView(const InvitationView& v)
+{
+	Poco::JSON::Object::Ptr o = object();
+	Poco::JSON::Object::Ptr org = object();
+	org->set("id", v.invitation.organizationId);
+	org->set("username", v.organizationUsername);
+	org->set("title", v.organizationTitle);
+	o->set("organization", org);
+	o->set("email", v.invitation.email);
+	o->set("name", v.invitation.name);
+	o->set("role", v.invitation.role);
+	Poco::JSON::Array::Ptr workspaces = new Poco::JSON::Array;
+	for (const auto& w : v.invitation.workspaces)
+	{
+		Poco::JSON::Object::Ptr ws = object();
+		ws->set("id", w.workspaceId);
+		ws->set("role", w.role);
+		workspaces->add(ws);
+	}
+	o->set("workspaces", workspaces);
+	o->set("note", v.invitation.note);
+	Poco::JSON::Object::Ptr inviter = object();
+	inviter->set("id", v.invitation.invitedBy);
+	inviter->set("username", v.invitation.inviterUsername);
+	inviter->set("name", v.invitation.inviterName);
+	o->set("inviter", inviter);
+	o->set("status", v.invitation.status);
+	o->set("expires_at", time(v.invitation.expiresAt));
+	return o;
+}
+
+
+Poco::JSON::Object::Ptr JsonCodec::plan(const Plan& p)
+{
+	Poco::JSON::Object::Ptr o = object();
+	o->set("name", p.name);
+	o->set("max_members", p.maxMembers);
+	o->set("max_workspaces", p.maxWorkspaces);
+	o->set("max_pending_invitations", p.maxPendingInvitations);
+	return o;
+}
+
+
+Poco::JSON::Object::Ptr JsonCodec::usage(const Usage& u)
+{
+	Poco::JSON::Object::Ptr o = object();
+	o->set("organization_id", u.organizationId);
+	o->set("plan", plan(u.plan));
+	o->set("members", u.members);
+	o->set("pending_invitations", u.pendingInvitations);
+	o->set("seats_used", u.members + u.pendingInvitations);
+	o->set("workspaces", u.workspaces);
+	o->set("resources", u.resources);
+	o->set("api_requests_month", u.apiRequestsMonth);
+	o->set("month_start", time(u.monthStart));
 	return o;
 }
 

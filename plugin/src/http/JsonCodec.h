@@ -45,6 +45,12 @@ public:
 	static Poco::JSON::Object::Ptr token(const AccessToken& t);
 	static Poco::JSON::Object::Ptr token(const IssuedToken& t);
 	static Poco::JSON::Object::Ptr roles(const std::vector<RoleScopeInfo>& scopes);
+	static Poco::JSON::Object::Ptr invitation(const Invitation& i);
+	static Poco::JSON::Object::Ptr invitation(const IssuedInvitation& i);
+		/// Adds "token" only when the service exposed it (orgs.invitations.exposeToken).
+	static Poco::JSON::Object::Ptr invitationView(const InvitationView& v);
+	static Poco::JSON::Object::Ptr plan(const Plan& p);
+	static Poco::JSON::Object::Ptr usage(const Usage& u);
 
 	template <class T, class Fn>
 	static Poco::JSON::Object::Ptr page(const Page<T>& page, Fn encode)

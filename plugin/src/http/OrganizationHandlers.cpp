@@ -32,6 +32,7 @@ void OrganizationHandlers::addRoutes(Router& router)
 	router.add("POST", "/orgs/{org}/transfer-ownership", A::Required, B::Json,
 	           [this](RequestContext& c) { transfer(c); });
 	router.add("POST", "/orgs/{org}/restore", A::Required, B::None, [this](RequestContext& c) { restore(c); });
+	router.add("GET", "/orgs/{org}/usage", A::Required, B::None, [this](RequestContext& c) { usage(c); });
 }
 
 
@@ -72,6 +73,8 @@ void OrganizationHandlers::update(RequestContext& c)
 	changes.username = body.optionalString("username");
 	changes.title = body.optionalString("title");
 	changes.region = body.optionalString("region");
+	changes.plan = body.optionalString("plan");
+	changes.allowedEmailDomains = body.optionalStringList("allowed_email_domains");
 	body.finish();
 
 	const Organization o = _organizations.updateOrganization(c.actor(), c.param("org"), changes);
@@ -100,6 +103,12 @@ void OrganizationHandlers::restore(RequestContext& c)
 {
 	const Organization o = _organizations.restoreOrganization(c.actor(), c.param("org"));
 	c.send(200, JsonCodec::organization(_organizations.getOrganization(c.actor(), std::to_string(o.id))));
+}
+
+
+void OrganizationHandlers::usage(RequestContext& c)
+{
+	c.send(200, JsonCodec::usage(_organizations.getUsage(c.actor(), c.param("org"))));
 }
 
 

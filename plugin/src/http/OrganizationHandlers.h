@@ -37,6 +37,7 @@ private:
 	void remove(RequestContext& c);
 	void transfer(RequestContext& c);
 	void restore(RequestContext& c);
+	void usage(RequestContext& c);
 
 	Orgs::OrganizationService& _organizations;
 };

@@ -43,6 +43,19 @@ Problem Problem::from(const std::exception& exc, Poco::Logger& logger)
 			p.status = 429;
 		else if (dynamic_cast<const UnavailableException*>(&exc))
 			p.status = 503;
+		if (const auto* quota = dynamic_cast<const QuotaExceededException*>(&exc))
+		{
+			p.extensions.emplace_back("quota", quota->quota());
+			p.extensions.emplace_back("limit", quota->limit());
+			p.extensions.emplace_back("current", quota->current());
+			p.extensions.emplace_back("plan", quota->plan());
+		}
+		if (const auto* rate = dynamic_cast<const RateLimitedException*>(&exc))
+		{
+			p.extensions.emplace_back("limit", rate->limit());
+			p.extensions.emplace_back("retry_after", rate->retryAfterSeconds());
+			p.retryAfterSeconds = rate->retryAfterSeconds();
+		}
 		if (p.status == 503)
 			logger.warning("Service unavailable: %s", p.detail);
 		if (p.status != 500)
@@ -65,6 +78,8 @@ void Problem::send(Poco::Net::HTTPServerResponse& response) const
 	body.set("status", status);
 	body.set("code", code);
 	body.set("detail", detail);
+	for (const auto& extension : extensions)
+		body.set(extension.first, extension.second);
 	std::ostringstream out;
 	body.stringify(out);
 	const std::string text = out.str();
@@ -72,6 +87,8 @@ void Problem::send(Poco::Net::HTTPServerResponse& response) const
 	response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
 	if (status == 401)
 		response.set("WWW-Authenticate", "Bearer realm=\"orgs\"");
+	if (retryAfterSeconds > 0)
+		response.set("Retry-After", std::to_string(retryAfterSeconds));
 	response.setContentType("application/problem+json");
 	response.setContentLength(static_cast<std::streamsize>(text.size()));
 	response.send() << text;

@@ -13,10 +13,13 @@
 #define Orgs_Problem_INCLUDED
 
 
+#include "Poco/Dynamic/Var.h"
 #include "Poco/Logger.h"
 #include "Poco/Net/HTTPServerResponse.h"
 #include <exception>
 #include <string>
+#include <utility>
+#include <vector>
 
 
 namespace Orgs {
@@ -29,6 +32,8 @@ struct Problem
 	int status = 500;
 	std::string code;
 	std::string detail;
+	std::vector<std::pair<std::string, Poco::Dynamic::Var>> extensions; ///< extra members, e.g. "limit"
+	Poco::Int64 retryAfterSeconds = 0;                                  ///< sent as Retry-After when > 0
 
 	static Problem from(const std::exception& exc, Poco::Logger& logger);
 		/// Maps an exception to a problem. Orgs exceptions keep their reason and message;
@@ -36,7 +41,7 @@ struct Problem
 
 	void send(Poco::Net::HTTPServerResponse& response) const;
 		/// Writes the problem with Content-Type application/problem+json (and WWW-Authenticate
-		/// for 401).
+		/// for 401, Retry-After when retryAfterSeconds is set), extensions after detail.
 
 	static std::string title(int status);
 		/// Returns the reason phrase of a status.

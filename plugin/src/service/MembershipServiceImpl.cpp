@@ -26,8 +26,9 @@ const std::string& ORG_SCOPE = Config::RoleCatalog::ORGANIZATION;
 } // namespace
 
 
-MembershipServiceImpl::MembershipServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock)
-    : _database(database), _guard(guard), _pClock(pClock), _memberships(database), _audit(database, pClock)
+MembershipServiceImpl::MembershipServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas* pQuotas)
+    : _database(database), _guard(guard), _pClock(pClock), _memberships(database), _audit(database, pClock),
+      _pQuotas(pQuotas)
 {
 }
 
@@ -73,6 +74,12 @@ Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, 
 		_guard.requireAcceptsMembers(scope);
 		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
 		const Account a = _guard.account(session, spec.account);
+		if (_pQuotas)
+		{
+			if (!_memberships.find(session, scope.organization.id, a.id).isNull())
+				throw ConflictException("The account is already a member of the organization", "already_member");
+			_pQuotas->requireSeats(session, scope.organization, 1); // the organization row is locked
+		}
 		_memberships.insert(session, scope.organization.id, a.id, r, _pClock->now());
 		_memberships.setDefaultRoles(session, scope.organization.id, a.id, spec.defaultRoles);
 		_guard.changed(session, scope.organization.id);

@@ -18,6 +18,7 @@
 #include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
+#include "service/Quotas.h"
 
 
 namespace Orgs {
@@ -30,7 +31,8 @@ class MembershipServiceImpl : public Orgs::MembershipService
 	/// permissions they do not hold themselves (ForbiddenException "role_exceeds_own").
 {
 public:
-	MembershipServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock);
+	MembershipServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas* pQuotas = nullptr);
+		/// With pQuotas, adding a member takes a seat of the plan (QuotaExceededException "seat_limit").
 
 	Page<Membership> listMembers(Id actorId, const std::string& org, const MemberQuery& query) override;
 	Membership addMember(Id actorId, const std::string& org, const MemberSpec& spec) override;
@@ -48,6 +50,7 @@ private:
 	Clock::Ptr _pClock;
 	Data::MembershipRepository _memberships;
 	AuditTrail _audit;
+	Quotas* _pQuotas;
 };
 
 

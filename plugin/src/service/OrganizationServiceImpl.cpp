@@ -14,6 +14,7 @@
 #include "Orgs/Errors.h"
 #include "Poco/DateTimeFormat.h"
 #include "Poco/DateTimeFormatter.h"
+#include "Poco/RegularExpression.h"
 #include "Poco/String.h"
 #include <algorithm>
 
@@ -24,10 +25,11 @@ namespace Service {
 
 OrganizationServiceImpl::OrganizationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock,
                                                  const std::vector<std::string>& regions,
-                                                 const std::string& defaultWorkspace, int retentionDays)
+                                                 const std::string& defaultWorkspace, int retentionDays,
+                                                 Quotas* pQuotas)
     : _database(database), _guard(guard), _pClock(pClock), _regions(regions), _handles(database),
       _organizations(database), _memberships(database), _workspaces(database), _audit(database, pClock),
-      _retentionDays(retentionDays)
+      _retentionDays(retentionDays), _pQuotas(pQuotas)
 {
 	if (defaultWorkspace.empty())
 		return;
@@ -66,7 +68,9 @@ OrganizationSpec OrganizationServiceImpl::checkSpec(const OrganizationSpec& spec
 Organization OrganizationServiceImpl::insertOrganization(Poco::Data::Session& session, Id ownerId,
                                                          const OrganizationSpec& spec, bool personal)
 {
-	Organization org = _organizations.insert(session, spec, ownerId, _pClock->now(), personal);
+	// New organizations start on the configured default plan.
+	const std::string plan = _pQuotas ? _pQuotas->plans().defaultPlan().name : std::string();
+	Organization org = _organizations.insert(session, spec, ownerId, _pClock->now(), plan, personal);
 	// The owner is a member too, with the role an owner keeps after a transfer.
 	_memberships.insert(session, org.id, ownerId, _guard.roles().formerOwnerRole(), org.createdAt);
 	if (!_defaultWorkspace.empty())
@@ -81,6 +85,7 @@ Organization OrganizationServiceImpl::insertOrganization(Poco::Data::Session& se
 	                  .after("username", org.username)
 	                  .after("title", org.title)
 	                  .after("region", org.region)
+	                  .after("plan", org.plan)
 	                  .after("personal", personal));
 	return org;
 }
@@ -161,7 +166,7 @@ OrganizationMembership OrganizationServiceImpl::getOrganization(Id actorId, cons
 	return _database.withSession([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, org);
 		OrganizationMembership om;
-		om.organization = scope.organization;
+		om.organization = withPlan(scope.organization);
 		om.role = scope.grant.role;
 		om.owner = scope.grant.owner;
 		return om;
@@ -174,7 +179,11 @@ Page<OrganizationMembership> OrganizationServiceImpl::listOrganizations(Id actor
 	Paging::checkLimit(page.limit);
 	const Id after = Paging::decode(page.cursor);
 	return _database.withSession([&](Poco::Data::Session& session) {
-		return Paging::page(_organizations.listForAccount(session, actorId, after, page.limit + 1), page.limit,
+		std::vector<OrganizationMembership> rows =
+		    _organizations.listForAccount(session, actorId, after, page.limit + 1);
+		for (auto& om : rows)
+			om.organization = withPlan(om.organization);
+		return Paging::page(std::move(rows), page.limit,
 		                    [](const OrganizationMembership& om) { return om.organization.id; });
 	});
 }
@@ -187,10 +196,24 @@ Organization OrganizationServiceImpl::updateOrganization(Id actorId, const std::
 		Validator::username("username", changes.username.value());
 	if (!changes.title.isNull())
 		Validator::title("title", changes.title.value());
+	const Plan* pPlan = nullptr;
+	if (!changes.plan.isNull())
+	{
+		pPlan = _pQuotas ? _pQuotas->plans().find(changes.plan.value()) : nullptr;
+		if (!pPlan)
+			throw InvalidInputException("plan must be one of: " +
+			                                (_pQuotas ? _pQuotas->plans().names() : std::string("(none configured)")),
+			                            "unknown_plan");
+	}
+	std::vector<std::string> domains;
+	if (!changes.allowedEmailDomains.isNull())
+		domains = checkDomains(changes.allowedEmailDomains.value());
 
 	return _database.transact([&](Poco::Data::Session& session) {
-		Guard::Scope scope = _guard.require(session, actorId, org, Permission::OrgUpdate, true);
-		Organization o = scope.organization;
+		// The plan is the owner's; everything else needs org.update, which the owner holds too.
+		Guard::Scope scope = pPlan ? _guard.requireOwner(session, actorId, org, true)
+		                           : _guard.require(session, actorId, org, Permission::OrgUpdate, true);
+		Organization o = withPlan(scope.organization);
 		if (!changes.region.isNull() && changes.region.value() != o.region)
 			throw InvalidInputException("region cannot be changed after the organization is created",
 			                            "immutable_field");
@@ -206,13 +229,36 @@ Organization OrganizationServiceImpl::updateOrganization(Id actorId, const std::
 		_guard.organizationChanged();
 		if (o.username != oldUsername)
 			_handles.release(session, oldUsername);
+		const std::string oldPlan = o.plan;
+		const std::vector<std::string> oldDomains = o.allowedEmailDomains;
+		if (pPlan || !changes.allowedEmailDomains.isNull())
+		{
+			if (pPlan && pPlan->name != o.plan)
+				_pQuotas->requireFits(session, o, *pPlan); // the organization row is locked
+			if (pPlan)
+				o.plan = pPlan->name;
+			if (!changes.allowedEmailDomains.isNull())
+				o.allowedEmailDomains = domains;
+			_organizations.updatePlan(session, o);
+		}
+		auto joined = [](const std::vector<std::string>& v) {
+			std::string text;
+			for (const auto& d : v)
+				text += (text.empty() ? "" : ",") + d;
+			return text;
+		};
 		AuditDetails details;
 		if (o.username != oldUsername)
 			details.change("username", oldUsername, o.username);
 		if (o.title != scope.organization.title)
 			details.change("title", scope.organization.title, o.title);
-		if (o.username != oldUsername || o.title != scope.organization.title)
+		if (o.allowedEmailDomains != oldDomains)
+			details.change("allowed_email_domains", joined(oldDomains), joined(o.allowedEmailDomains));
+		if (o.username != oldUsername || o.title != scope.organization.title || o.allowedEmailDomains != oldDomains)
 			_audit.record(session, o.id, actorId, "organization.updated", {"organization", o.id, o.username}, details);
+		if (o.plan != oldPlan)
+			_audit.record(session, o.id, actorId, "organization.plan_changed", {"organization", o.id, o.username},
+			              AuditDetails().change("plan", oldPlan, o.plan));
 		return o;
 	});
 }
@@ -338,11 +384,52 @@ Organization OrganizationServiceImpl::transferOwnership(Id actorId, const std::s
 		                  .change("owner", formerOwner.username, newOwner.username)
 		                  .after("former_owner_role", _guard.roles().formerOwnerRole()));
 
-		Organization o = scope.organization;
+		Organization o = withPlan(scope.organization);
 		o.ownerAccountId = targetId;
 		o.updatedAt = now;
 		return o;
 	});
+}
+
+
+Usage OrganizationServiceImpl::getUsage(Id actorId, const std::string& org)
+{
+	return _database.withSession([&](Poco::Data::Session& session) {
+		Guard::Scope scope = _guard.require(session, actorId, org, Permission::UsageRead);
+		if (_pQuotas)
+			return _pQuotas->usage(session, scope.organization);
+		Usage u;
+		u.organizationId = scope.organization.id;
+		return u;
+	});
+}
+
+
+Organization OrganizationServiceImpl::withPlan(Organization o) const
+{
+	if (_pQuotas)
+		o.plan = _pQuotas->planOf(o).name;
+	return o;
+}
+
+
+std::vector<std::string> OrganizationServiceImpl::checkDomains(const std::vector<std::string>& domains)
+{
+	static const Poco::RegularExpression re(
+	    "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$");
+	std::vector<std::string> result;
+	for (const auto& domain : domains)
+	{
+		const std::string d = Poco::toLower(Poco::trim(domain));
+		if (d.size() > 253 || !re.match(d))
+			throw InvalidInputException("allowed_email_domains: '" + domain + "' is not a domain such as example.com",
+			                            "invalid_domain");
+		if (std::find(result.begin(), result.end(), d) == result.end())
+			result.push_back(d);
+	}
+	if (result.size() > 20)
+		throw InvalidInputException("allowed_email_domains: at most 20 domains", "invalid_domain");
+	return result;
 }
 
 

@@ -21,6 +21,7 @@
 #include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
+#include "service/Quotas.h"
 #include <string>
 #include <vector>
 
@@ -37,9 +38,11 @@ class OrganizationServiceImpl : public Orgs::OrganizationService
 public:
 	OrganizationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock,
 	                        const std::vector<std::string>& regions,
-	                        const std::string& defaultWorkspace = std::string(), int retentionDays = 30);
+	                        const std::string& defaultWorkspace = std::string(), int retentionDays = 30,
+	                        Quotas* pQuotas = nullptr);
 		/// Throws Poco::DataFormatException if defaultWorkspace is not a valid workspace name or
-		/// no workspace roles are configured for it.
+		/// no workspace roles are configured for it. Without pQuotas every organization is on a
+		/// plan without limits and the plan cannot be changed.
 
 	Organization createOrganization(Id actorId, const OrganizationSpec& spec) override;
 	OrganizationMembership getOrganization(Id actorId, const std::string& org) override;
@@ -68,6 +71,12 @@ public:
 		/// Returns "<name>'s organization" (the username if the account has no name), within
 		/// the 100 characters a title may have.
 
+	Usage getUsage(Id actorId, const std::string& org) override;
+
+	static std::vector<std::string> checkDomains(const std::vector<std::string>& domains);
+		/// Returns the domains in lower case, without blanks and duplicates. Throws
+		/// InvalidInputException ("invalid_domain") for a malformed one or more than 20.
+
 private:
 	OrganizationSpec checkSpec(const OrganizationSpec& spec) const;
 		/// Validates username, title and region and fills in the default region.
@@ -77,6 +86,7 @@ private:
 	                                bool personal);
 		/// The one creation path of every organization, in the caller's transaction, after the
 		/// caller reserved spec.username: the row, the owner's membership and the default workspace.
+	Organization withPlan(Organization o) const;
 
 	Data::Database& _database;
 	Guard& _guard;
@@ -89,6 +99,7 @@ private:
 	Data::WorkspaceRepository _workspaces;
 	AuditTrail _audit;
 	int _retentionDays;
+	Quotas* _pQuotas;
 };
 
 

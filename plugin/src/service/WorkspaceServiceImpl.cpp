@@ -27,9 +27,10 @@ const std::string& WS_SCOPE = Config::RoleCatalog::WORKSPACE;
 } // namespace
 
 
-WorkspaceServiceImpl::WorkspaceServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock)
+WorkspaceServiceImpl::WorkspaceServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas* pQuotas)
     : _database(database), _guard(guard), _pClock(pClock), _workspaces(database), _memberships(database),
-      _readerRoles(guard.roles().rolesWith(WS_SCOPE, Permission::WorkspaceRead)), _audit(database, pClock)
+      _pQuotas(pQuotas), _readerRoles(guard.roles().rolesWith(WS_SCOPE, Permission::WorkspaceRead)),
+      _audit(database, pClock)
 {
 }
 
@@ -56,6 +57,8 @@ Workspace WorkspaceServiceImpl::createWorkspace(Id actorId, const std::string& o
 	requireWorkspaceScope();
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::WorkspacesCreate, true);
+		if (_pQuotas)
+			_pQuotas->requireWorkspace(session, scope.organization); // the organization row is locked
 		const Poco::Timestamp now = _pClock->now();
 		Workspace w = _workspaces.insert(session, scope.organization.id, n, actorId, now);
 		_workspaces.insertMember(session, scope.organization.id, w.id, actorId, _guard.roles().creatorRole(WS_SCOPE),

@@ -19,6 +19,7 @@
 #include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
+#include "service/Quotas.h"
 #include <string>
 #include <vector>
 
@@ -42,7 +43,8 @@ class WorkspaceServiceImpl : public Orgs::WorkspaceService
 	/// in that workspace (ForbiddenException "role_exceeds_own").
 {
 public:
-	WorkspaceServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock);
+	WorkspaceServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas* pQuotas = nullptr);
+		/// With pQuotas, a workspace counts against the plan's maxWorkspaces ("plan_limit").
 
 	Workspace createWorkspace(Id actorId, const std::string& org, const std::string& name) override;
 	Page<Workspace> listWorkspaces(Id actorId, const std::string& org, const PageRequest& page) override;
@@ -67,6 +69,7 @@ private:
 	Clock::Ptr _pClock;
 	Data::WorkspaceRepository _workspaces;
 	Data::MembershipRepository _memberships;
+	Quotas* _pQuotas;
 	std::vector<std::string> _readerRoles; ///< the workspace roles that grant workspace.read
 	AuditTrail _audit;
 };
