@@ -8,6 +8,7 @@
 
 
 #include "ConcurrencyTest.h"
+#include "support/Expect.h"
 #include "support/Racing.h"
 #include "support/HostProcess.h"
 #include "support/HttpClient.h"
@@ -20,6 +21,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <typeinfo>
@@ -650,6 +652,49 @@ void ConcurrencyTest::testAsManyConcurrentCallsAsSessions()
 			                           std::to_string(SESSIONS) + " sessions, " + readers[i][k].username +
 			                           " reading: " + results[i][k].describe(),
 			                       results[i][k].ok);
+		}
+	}
+}
+
+
+void ConcurrencyTest::testCallersWaitForAFreeSession()
+{
+	// Every session of the pool is held (as by long requests): a call waits for one to come
+	// back within orgs.database.sessionWaitMs, and only then is refused as busy.
+	for (const int waitMs : {3000, 100})
+	{
+		TestRuntime rt(TestRuntime::Settings{{"orgs.database.maxSessions", "2"},
+		                                     {"orgs.database.sessionWaitMs", std::to_string(waitMs)}});
+		const Account owner = rt.account("owner");
+		rt.organization(owner, "pool");
+		std::unique_ptr<Poco::Data::Session> pOne(new Poco::Data::Session(rt.runtime().database().session()));
+		std::unique_ptr<Poco::Data::Session> pTwo(new Poco::Data::Session(rt.runtime().database().session()));
+		std::thread release([&] {
+			std::this_thread::sleep_for(std::chrono::milliseconds(400));
+			pOne.reset();
+		});
+		const auto started = std::chrono::steady_clock::now();
+		std::string reason;
+		try
+		{
+			rt.memberships().listMembers(owner.id, "pool", MemberQuery());
+		}
+		catch (UnavailableException& exc)
+		{
+			reason = exc.reason();
+		}
+		const auto waited =
+		    std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+		release.join();
+		if (waitMs > 400)
+		{
+			CPPUNIT_ASSERT_EQUAL_MESSAGE("a call waits for the session released after 400 ms", std::string(), reason);
+			CPPUNIT_ASSERT(waited >= 300);
+		}
+		else
+		{
+			CPPUNIT_ASSERT_EQUAL(std::string("database_busy"), reason);
+			CPPUNIT_ASSERT(waited >= 90 && waited < 400);
 		}
 	}
 }

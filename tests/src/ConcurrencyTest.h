@@ -30,6 +30,7 @@ class ConcurrencyTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testConcurrentAddsToOneOrganizationAllSucceed);
 	CPPUNIT_TEST(testSecondHostSeesCommittedChanges);
 	CPPUNIT_TEST(testAsManyConcurrentCallsAsSessions);
+	CPPUNIT_TEST(testCallersWaitForAFreeSession);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -43,6 +44,7 @@ public:
 	void testConcurrentAddsToOneOrganizationAllSucceed();
 	void testSecondHostSeesCommittedChanges();
 	void testAsManyConcurrentCallsAsSessions();
+	void testCallersWaitForAFreeSession();
 };
 
 

@@ -128,6 +128,7 @@ Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const P
 	db.maxSessions = readInt(config, "orgs.database.maxSessions", db.maxSessions, db.minSessions, 1000);
 	db.idleSeconds = readInt(config, "orgs.database.idleSeconds", db.idleSeconds, 1, 86400);
 	db.busyTimeoutMs = readInt(config, "orgs.database.busyTimeoutMs", db.busyTimeoutMs, 0, 600000);
+	db.sessionWaitMs = readInt(config, "orgs.database.sessionWaitMs", db.sessionWaitMs, 0, 600000);
 	db.migrate = readBool(config, "orgs.database.migrate", db.migrate);
 
 	s.basePath = Poco::trim(config.getString("orgs.http.basePath", s.basePath));

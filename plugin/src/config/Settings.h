@@ -33,6 +33,7 @@ struct DatabaseSettings
 	int maxSessions = 16;             ///< orgs.database.maxSessions
 	int idleSeconds = 60;             ///< orgs.database.idleSeconds
 	int busyTimeoutMs = 10000;        ///< orgs.database.busyTimeoutMs (SQLite writers wait this long)
+	int sessionWaitMs = 2000;         ///< orgs.database.sessionWaitMs: wait this long for a free session
 	bool migrate = true;              ///< orgs.database.migrate: apply pending migrations at start
 };
 

@@ -188,19 +188,29 @@ Database::~Database()
 
 Poco::Data::Session Database::session()
 {
-	try
+	// Poco's pool refuses at once when every session is in use: a burst of requests above
+	// maxSessions waits (up to sessionWaitMs) for a session to come back instead of failing.
+	const Poco::Timestamp started;
+	for (int pause = 1;; pause = std::min(pause * 2, 20))
 	{
-		return _pPool->get();
+		try
+		{
+			return _pPool->get();
+		}
+		catch (Poco::Data::SessionPoolExhaustedException&)
+		{
+			if (started.elapsed() >= Poco::Timestamp::TimeDiff(_settings.sessionWaitMs) * 1000)
+				break;
+			Poco::Thread::sleep(pause);
+		}
+		catch (Poco::Exception& exc)
+		{
+			throw UnavailableException("The database cannot be reached: " + exc.displayText(), "database_unavailable");
+		}
 	}
-	catch (Poco::Data::SessionPoolExhaustedException& exc)
-	{
-		throw UnavailableException("All " + std::to_string(_settings.maxSessions) + " database sessions are busy",
-		                           "database_busy");
-	}
-	catch (Poco::Exception& exc)
-	{
-		throw UnavailableException("The database cannot be reached: " + exc.displayText(), "database_unavailable");
-	}
+	throw UnavailableException("All " + std::to_string(_settings.maxSessions) + " database sessions stayed busy for " +
+	                               std::to_string(_settings.sessionWaitMs) + " ms",
+	                           "database_busy");
 }
 
 
