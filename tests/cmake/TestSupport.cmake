@@ -12,6 +12,7 @@ find_package(Threads REQUIRED)
 
 add_library(OrgsTestSupport STATIC
 	"${PROJECT_SOURCE_DIR}/tests/src/support/HostProcess.cpp"
+	"${PROJECT_SOURCE_DIR}/tests/src/support/HttpAssert.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/HttpClient.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/SmtpSink.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/TestDatabase.cpp")

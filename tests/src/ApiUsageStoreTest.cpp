@@ -12,6 +12,7 @@
 #include "data/Database.h"
 #include "service/ApiUsage.h"
 #include "support/HostProcess.h"
+#include "support/HttpAssert.h"
 #include "support/HttpClient.h"
 #include "support/TestRuntime.h"
 #include "Poco/Data/Session.h"
@@ -28,6 +29,7 @@ using namespace Orgs;
 using Orgs::Service::ApiUsage;
 using Orgs::Test::HostProcess;
 using Orgs::Test::HttpClient;
+using Orgs::Test::json;
 using Orgs::Test::TestDatabase;
 using Orgs::Test::TestRuntime;
 
@@ -76,17 +78,6 @@ Poco::Int64 storedIn(const TestDatabase& db, const std::string& org)
 	     "WHERE o.username = ?",
 	    use(name), into(n), now;
 	return n;
-}
-
-
-std::string json(std::initializer_list<std::pair<const char*, std::string>> fields)
-{
-	Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
-	for (const auto& field : fields)
-		o.set(field.first, field.second);
-	std::ostringstream out;
-	o.stringify(out);
-	return out.str();
 }
 
 

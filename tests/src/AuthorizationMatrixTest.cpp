@@ -11,6 +11,7 @@
 #include "config/RoleCatalog.h"
 #include "http/Api.h"
 #include "http/Router.h"
+#include "support/HttpAssert.h"
 #include "support/TestRuntime.h"
 #include "Orgs/Permission.h"
 #include "Poco/AutoPtr.h"
@@ -29,6 +30,7 @@ using Orgs::PermissionSet;
 using Orgs::Config::RoleCatalog;
 using Orgs::Test::HostProcess;
 using Orgs::Test::HttpClient;
+using Orgs::Test::json;
 using Orgs::Test::TestDatabase;
 using Orgs::Test::TestRuntime;
 using Response = Orgs::Test::HttpClient::Response;
@@ -56,17 +58,6 @@ RoleCatalog loadRoles()
 {
 	Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> pFile = new Poco::Util::PropertyFileConfiguration(rolesFile());
 	return RoleCatalog::load(*pFile, rolesFile());
-}
-
-
-std::string json(std::initializer_list<std::pair<const char*, std::string>> fields)
-{
-	Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
-	for (const auto& field : fields)
-		o.set(field.first, field.second);
-	std::ostringstream out;
-	o.stringify(out);
-	return out.str();
 }
 
 

@@ -9,6 +9,7 @@
 
 #include "HttpApiTest.h"
 #include "Poco/Thread.h"
+#include "support/HttpAssert.h"
 #include "support/TestRuntime.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
@@ -25,6 +26,7 @@
 
 using Orgs::Test::HostProcess;
 using Orgs::Test::HttpClient;
+using Orgs::Test::json;
 using Orgs::Test::TestDatabase;
 using Orgs::Test::TestRuntime;
 using Response = Orgs::Test::HttpClient::Response;
@@ -49,18 +51,6 @@ HostProcess::Defines hostDefines(const TestDatabase& db, bool selfSignup)
 	if (selfSignup)
 		defines["orgs.accounts.selfSignup"] = "true";
 	return defines;
-}
-
-
-std::string json(std::initializer_list<std::pair<const char*, std::string>> fields)
-	/// Returns a JSON object of string fields.
-{
-	Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
-	for (const auto& field : fields)
-		o.set(field.first, field.second);
-	std::ostringstream out;
-	o.stringify(out);
-	return out.str();
 }
 
 
@@ -117,37 +107,7 @@ bool isNull(const Poco::JSON::Object::Ptr& o, const std::string& key)
 }
 
 
-void checkStatus(const Response& r, int status, const CppUnit::SourceLine& line)
-{
-	CppUnit::Asserter::failIf(
-	    r.status != status,
-	    CppUnit::Message("unexpected status", "expected " + std::to_string(status), "actual   " + r.describe()), line);
-}
-
-
-void checkProblem(const Response& r, int status, const std::string& code, const CppUnit::SourceLine& line)
-{
-	checkStatus(r, status, line);
-	CppUnit::Asserter::failIf(
-	    !Poco::startsWith(Poco::toLower(r.contentType), std::string("application/problem+json")),
-	    CppUnit::Message("not a problem document", "Content-Type: " + r.contentType, r.describe()), line);
-	Poco::JSON::Object::Ptr p = r.json();
-	const std::string actualCode = p->optValue<std::string>("code", "");
-	CppUnit::Asserter::failIf(
-	    actualCode != code, CppUnit::Message("unexpected problem code", "expected " + code, "actual   " + r.describe()),
-	    line);
-	CppUnit::Asserter::failIf(p->optValue<int>("status", 0) != status,
-	                          CppUnit::Message("problem status differs from the HTTP status", r.describe()), line);
-	CppUnit::Asserter::failIf(!p->has("title") || !p->has("detail") || !p->has("type"),
-	                          CppUnit::Message("problem lacks type, title or detail", r.describe()), line);
-}
-
-
 } // namespace
-
-
-#define ASSERT_STATUS(response, status) checkStatus((response), (status), CPPUNIT_SOURCELINE())
-#define ASSERT_PROBLEM(response, status, code) checkProblem((response), (status), (code), CPPUNIT_SOURCELINE())
 
 
 void HttpApiTest::setUp()

@@ -8,6 +8,7 @@
 
 
 #include "MeApiTest.h"
+#include "support/HttpAssert.h"
 #include "support/TestRuntime.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
@@ -17,6 +18,7 @@
 
 using Orgs::Test::HostProcess;
 using Orgs::Test::HttpClient;
+using Orgs::Test::json;
 using Orgs::Test::TestDatabase;
 using Orgs::Test::TestRuntime;
 using Response = Orgs::Test::HttpClient::Response;
@@ -29,38 +31,6 @@ namespace {
 
 
 const std::string API("/api/v1");
-
-
-std::string json(std::initializer_list<std::pair<const char*, std::string>> fields)
-{
-	Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
-	for (const auto& field : fields)
-		o.set(field.first, field.second);
-	std::ostringstream out;
-	o.stringify(out);
-	return out.str();
-}
-
-
-void checkStatus(const Response& r, int status, const CppUnit::SourceLine& line)
-{
-	CppUnit::Asserter::failIf(
-	    r.status != status,
-	    CppUnit::Message("unexpected status", "expected " + std::to_string(status), "actual   " + r.describe()), line);
-}
-
-
-void checkProblem(const Response& r, int status, const std::string& code, const CppUnit::SourceLine& line)
-{
-	checkStatus(r, status, line);
-	CppUnit::Asserter::failIf(
-	    !Poco::startsWith(Poco::toLower(r.contentType), std::string("application/problem+json")),
-	    CppUnit::Message("not a problem document", "Content-Type: " + r.contentType, r.describe()), line);
-	const std::string actual = r.json()->optValue<std::string>("code", "");
-	CppUnit::Asserter::failIf(
-	    actual != code, CppUnit::Message("unexpected problem code", "expected " + code, "actual   " + r.describe()),
-	    line);
-}
 
 
 Poco::JSON::Object::Ptr activeOf(const Response& r)
@@ -83,10 +53,6 @@ Poco::JSON::Array::Ptr organizationsOf(const Response& r)
 
 
 } // namespace
-
-
-#define ASSERT_STATUS(response, status) checkStatus((response), (status), CPPUNIT_SOURCELINE())
-#define ASSERT_PROBLEM(response, status, code) checkProblem((response), (status), (code), CPPUNIT_SOURCELINE())
 
 
 void MeApiTest::tearDown()
