@@ -9,12 +9,14 @@
 
 #include "AccountServiceTest.h"
 #include "Orgs/Errors.h"
+#include "support/ManualClock.h"
 #include "support/Expect.h"
 #include "Poco/Data/Session.h"
 #include "Poco/Thread.h"
 
 
 using namespace Orgs;
+using Orgs::Test::ManualClock;
 using namespace Poco::Data::Keywords;
 using Orgs::Test::TestRuntime;
 
@@ -22,23 +24,6 @@ using Orgs::Test::reasonOf;
 
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(AccountServiceTest, "AccountService");
-
-
-namespace {
-
-
-class ManualClock : public Service::Clock
-{
-public:
-	Poco::Timestamp now() const override { return _now; }
-	void advance(Poco::Timestamp::TimeDiff micros) { _now += micros; }
-
-private:
-	Poco::Timestamp _now;
-};
-
-
-} // namespace
 
 
 void AccountServiceTest::setUp()

@@ -11,6 +11,7 @@
 #include "Runtime.h"
 #include "data/Database.h"
 #include "service/ApiUsage.h"
+#include "support/ManualClock.h"
 #include "support/HostProcess.h"
 #include "support/HttpAssert.h"
 #include "support/HttpClient.h"
@@ -30,6 +31,7 @@ using Orgs::Service::ApiUsage;
 using Orgs::Test::HostProcess;
 using Orgs::Test::HttpClient;
 using Orgs::Test::json;
+using Orgs::Test::ManualClock;
 using Orgs::Test::TestDatabase;
 using Orgs::Test::TestRuntime;
 
@@ -38,18 +40,6 @@ CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(ApiUsageStoreTest, "ApiUsageStore");
 
 
 namespace {
-
-
-class ManualClock : public Service::Clock
-{
-public:
-	explicit ManualClock(const Poco::DateTime& at) : _micros(at.timestamp().epochMicroseconds()) {}
-	Poco::Timestamp now() const override { return Poco::Timestamp(_micros.load()); }
-	void set(const Poco::DateTime& at) { _micros = at.timestamp().epochMicroseconds(); }
-
-private:
-	std::atomic<Poco::Int64> _micros;
-};
 
 
 Poco::Int64 stored(TestRuntime& rt, Id orgId, int month)

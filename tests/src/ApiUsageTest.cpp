@@ -11,6 +11,7 @@
 #include "config/Settings.h"
 #include "data/Database.h"
 #include "service/ApiUsage.h"
+#include "support/ManualClock.h"
 #include "support/Racing.h"
 #include "Poco/DateTime.h"
 #include "Poco/File.h"
@@ -26,25 +27,13 @@
 
 using namespace Orgs;
 using Orgs::Service::ApiUsage;
+using Orgs::Test::ManualClock;
 
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(ApiUsageTest, "ApiUsage");
 
 
 namespace {
-
-
-class ManualClock : public Service::Clock
-	/// A clock the test sets; reads are atomic so counting threads may read it.
-{
-public:
-	explicit ManualClock(const Poco::DateTime& at) : _micros(at.timestamp().epochMicroseconds()) {}
-	Poco::Timestamp now() const override { return Poco::Timestamp(_micros.load()); }
-	void set(const Poco::DateTime& at) { _micros = at.timestamp().epochMicroseconds(); }
-
-private:
-	std::atomic<Poco::Int64> _micros;
-};
 
 
 struct Scratch

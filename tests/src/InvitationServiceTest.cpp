@@ -8,6 +8,7 @@
 
 
 #include "InvitationServiceTest.h"
+#include "support/ManualClock.h"
 #include "support/Expect.h"
 #include "support/Racing.h"
 #include "support/TestRuntime.h"
@@ -20,6 +21,7 @@
 
 
 using namespace Orgs;
+using Orgs::Test::ManualClock;
 using namespace Poco::Data::Keywords;
 using Orgs::Test::reasonOf;
 using Orgs::Test::StartGate;
@@ -34,21 +36,6 @@ namespace {
 
 const Poco::Timestamp::TimeDiff SECOND = 1000000;
 const Poco::Timestamp::TimeDiff DAY = 86400 * SECOND;
-
-
-class ManualClock : public Service::Clock
-	/// A clock the test moves forward.
-{
-public:
-	ManualClock() : _micros(Poco::Timestamp().epochMicroseconds()) {}
-
-	Poco::Timestamp now() const override { return Poco::Timestamp(_micros.load()); }
-
-	void advance(Poco::Timestamp::TimeDiff micros) { _micros += micros; }
-
-private:
-	std::atomic<Poco::Int64> _micros;
-};
 
 
 struct Fixture

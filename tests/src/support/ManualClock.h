@@ -14,6 +14,7 @@
 
 
 #include "service/Clock.h"
+#include "Poco/DateTime.h"
 #include "Poco/Mutex.h"
 #include "Poco/Timespan.h"
 
@@ -23,10 +24,21 @@ namespace Test {
 
 
 class ManualClock : public Service::Clock
-	/// Starts at the real time; advance() moves it on.
+	/// Starts at the real time or at a given one; advance() and set() move it. Safe to read
+	/// from several threads.
 {
 public:
 	using Ptr = Poco::SharedPtr<ManualClock>;
+
+	ManualClock() = default;
+
+	explicit ManualClock(const Poco::DateTime& at) : _now(at.timestamp()) {}
+
+	void set(const Poco::DateTime& at)
+	{
+		Poco::FastMutex::ScopedLock lock(_mutex);
+		_now = at.timestamp();
+	}
 
 	Poco::Timestamp now() const override
 	{
