@@ -44,6 +44,17 @@ public:
 		/// Creates an account and its first personal access token in one transaction.
 		/// Throws as createAccount() and createToken() do.
 
+	virtual SignUp signUpToJoin(const AccountSpec& spec, const std::string& tokenName, const std::string& invitation,
+	                            Membership& joined) = 0;
+		/// As signUp(), and in the same transaction makes the new account a member of the
+		/// organization that invites it, instead of creating a personal organization for it:
+		/// invitation is the token of an email invitation (the account's email must be the
+		/// invited one under orgs.invitations.requireEmailMatch) or of an organization's invite
+		/// link. That organization becomes the account's active one; joined receives the
+		/// membership. Throws as signUp() does, and as InvitationService::acceptInvitation() or
+		/// InviteLinkService::joinByLink() do (NotFoundException "invitation_not_found" for a
+		/// token of neither kind); nothing is created when it throws.
+
 	virtual Account provisionAccount(const std::string& subject, const AccountSpec& spec) = 0;
 		/// Returns the account provisioned for a host's user id (subject), creating it from
 		/// spec the first time. Used for identities from a host's own Authenticator.

@@ -47,6 +47,7 @@ public:
 		services.add<Orgs::AccessControl>(_pRuntime->accessControl());
 		services.add<Orgs::AuditLog>(_pRuntime->auditLog());
 		services.add<Orgs::InvitationService>(_pRuntime->invitations());
+		services.add<Orgs::InviteLinkService>(_pRuntime->inviteLinks());
 		context.addRoutes(_pRuntime->settings().basePath, _pRuntime->api().createFactory());
 		logger.information("Orgs %s started: %s database at schema version %d, API under %s",
 		                   std::string(ORGS_VERSION_STRING), _pRuntime->database().connector(),
@@ -85,6 +86,7 @@ public:
 		_pPurgeTimer.reset();
 		if (_pServices)
 		{
+			_pServices->remove<Orgs::InviteLinkService>();
 			_pServices->remove<Orgs::AuditLog>();
 			_pServices->remove<Orgs::InvitationService>();
 			_pServices->remove<Orgs::AccessControl>();

@@ -15,6 +15,7 @@
 #include "http/AuditHandlers.h"
 #include "http/Api.h"
 #include "http/InvitationHandlers.h"
+#include "http/InviteLinkHandlers.h"
 #include "http/MembershipHandlers.h"
 #include "http/OrganizationHandlers.h"
 #include "http/PermissionHandlers.h"
@@ -29,6 +30,7 @@
 #include "service/Guard.h"
 #include "service/LogMailer.h"
 #include "service/InvitationServiceImpl.h"
+#include "service/InviteLinkServiceImpl.h"
 #include "service/MembershipServiceImpl.h"
 #include "service/OrganizationServiceImpl.h"
 #include "service/Outbox.h"
@@ -112,6 +114,14 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 		    *_pOrganizations.cast<Service::OrganizationServiceImpl>());
 	_pApi->countUsage(*_pUsage);
 	_pUsage->start(_settings.usageFlushSeconds);
+	// The organization-wide invite link (Label Studio).
+	_pInviteLinks = new Service::InviteLinkServiceImpl(*_pDatabase, *_pGuard, _pClock, *_pQuotas, _settings.invitations,
+	                                                   _settings.basePath);
+	_pInviteLinkHandlers.reset(new Http::InviteLinkHandlers(*_pInviteLinks));
+	_pInviteLinkHandlers->addRoutes(_pApi->router());
+	// Signing up with an invitation's or an invite link's token joins that organization.
+	_pAccounts.cast<Service::AccountServiceImpl>()->joinWith(*_pInvitations.cast<Service::InvitationServiceImpl>());
+	_pAccounts.cast<Service::AccountServiceImpl>()->joinWith(*_pInviteLinks.cast<Service::InviteLinkServiceImpl>());
 }
 
 
@@ -123,6 +133,8 @@ Runtime::~Runtime()
 	if (_pUsage)
 		_pUsage->stop();
 	// Reverse order of construction: the API first, the database last.
+	_pInviteLinkHandlers.reset();
+	_pInviteLinks = nullptr;
 	_pInvitationHandlers.reset();
 	_pAuditHandlers.reset();
 	_pAuditLog = nullptr;
@@ -244,6 +256,12 @@ Orgs::ResourceService::Ptr Runtime::resources() const
 Orgs::AccessControl::Ptr Runtime::accessControl() const
 {
 	return Orgs::AccessControl::Ptr(_pAccess);
+}
+
+
+Orgs::InviteLinkService::Ptr Runtime::inviteLinks() const
+{
+	return _pInviteLinks;
 }
 
 

@@ -19,6 +19,7 @@
 #include "Orgs/Authenticator.h"
 #include "Orgs/Mailer.h"
 #include "Orgs/InvitationService.h"
+#include "Orgs/InviteLinkService.h"
 #include "Orgs/MembershipService.h"
 #include "Orgs/OrganizationService.h"
 #include "Orgs/ResourceService.h"
@@ -60,6 +61,7 @@ class WorkspaceHandlers;
 class ResourceHandlers;
 class AuditHandlers;
 class InvitationHandlers;
+class InviteLinkHandlers;
 } // namespace Http
 
 
@@ -98,6 +100,8 @@ public:
 	Orgs::ResourceService::Ptr resources() const;
 	Orgs::AccessControl::Ptr accessControl() const;
 	Orgs::InvitationService::Ptr invitations() const;
+	Orgs::InviteLinkService::Ptr inviteLinks() const;
+		/// The organization-wide invitation link.
 	Http::Api& api();
 	Service::ApiUsage& apiUsage();
 		/// The API request counter (requests per organization and month) that GET /orgs/{org}/usage reads.
@@ -142,6 +146,8 @@ private:
 	std::unique_ptr<Http::AuditHandlers> _pAuditHandlers;
 	std::unique_ptr<Service::ApiUsage> _pUsage;
 	std::unique_ptr<Http::InvitationHandlers> _pInvitationHandlers;
+	Orgs::InviteLinkService::Ptr _pInviteLinks;
+	std::unique_ptr<Http::InviteLinkHandlers> _pInviteLinkHandlers;
 };
 
 

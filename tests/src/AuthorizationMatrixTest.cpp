@@ -207,6 +207,24 @@ public:
 		return r.json()->getValue<std::string>("token");
 	}
 
+	std::string inviteLink(const std::string& org)
+		/// Creates org's invite link (by owner) and returns its token.
+	{
+		Response r = expect(201, "POST", "/orgs/" + org + "/invite-link", "", owner.token);
+		return r.json()->getValue<std::string>("token");
+	}
+
+	std::string inviteLinkToken()
+		/// Has a new account create an organization and its invite link (so that even the owner
+		/// is not a member yet) and returns the link's token.
+	{
+		const Actor inviter = signUp("linker");
+		const std::string org = unique("linking");
+		expect(201, "POST", "/orgs", json({{"username", org}, {"title", "Linking " + org}}), inviter.token);
+		Response r = expect(201, "POST", "/orgs/" + org + "/invite-link", "", inviter.token);
+		return r.json()->getValue<std::string>("token");
+	}
+
 	Actor owner;
 	Actor outsider;
 
@@ -385,6 +403,29 @@ const std::vector<Rule>& table()
 	     [](World& w, const Actor& actor, const std::string&) {
 		     return Call{{{"token", w.invitationToken(actor)}}, ""};
 	     }},
+	    // The organization-wide invite link: managed like invitations, joined by any signed-in holder.
+	    {"POST", "/orgs/{org}/invite-link", Requirement::Permission, Permission::InvitationsCreate, 201,
+	     [](World&, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, ""};
+	     }},
+	    {"GET", "/orgs/{org}/invite-link", Requirement::Permission, Permission::InvitationsRead, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     w.inviteLink(org);
+		     return Call{{{"org", org}}, ""};
+	     }},
+	    {"DELETE", "/orgs/{org}/invite-link", Requirement::Permission, Permission::InvitationsRevoke, 204,
+	     [](World& w, const Actor&, const std::string& org) {
+		     w.inviteLink(org);
+		     return Call{{{"org", org}}, ""};
+	     }},
+	    {"GET", "/invite-links/{token}", Requirement::SignedIn, NONE, 200,
+	     [](World& w, const Actor&, const std::string&) {
+		     return Call{{{"token", w.inviteLinkToken()}}, ""};
+	     }},
+	    {"POST", "/invite-links/{token}/accept", Requirement::SignedIn, NONE, 201,
+	     [](World& w, const Actor&, const std::string&) {
+		     return Call{{{"token", w.inviteLinkToken()}}, ""};
+	     }},
 	    // Usage and plans
 	    {"GET", "/orgs/{org}/usage", Requirement::Permission, Permission::UsageRead, 200,
 	     [](World&, const Actor&, const std::string& org) {
@@ -506,6 +547,9 @@ const std::map<std::string, std::string>& auditedActions()
 	    {"POST /orgs/{org}/invitations/{id}/resend", "invitation.resent"},
 	    {"POST /invitations/{token}/accept", "invitation.accepted"},
 	    {"POST /invitations/{token}/decline", "invitation.declined"},
+	    {"POST /orgs/{org}/invite-link", "invite_link.created"},
+	    {"DELETE /orgs/{org}/invite-link", "invite_link.disabled"},
+	    {"POST /invite-links/{token}/accept", "invite_link.accepted"},
 	    {"POST /orgs", "organization.created"},
 	    {"PATCH /orgs/{org}", "organization.updated"},
 	    {"DELETE /orgs/{org}", "organization.deleted"},

@@ -178,6 +178,11 @@ Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const P
 	if (inv.acceptUrl.find("{token}") == std::string::npos)
 		throw Poco::DataFormatException("orgs.invitations.acceptUrl: must contain {token}, got '" + inv.acceptUrl +
 		                                "'");
+	// The invite link's role is checked against the roles by the service that uses it.
+	inv.linkRole = Poco::trim(config.getString("orgs.invitations.linkRole", inv.linkRole));
+	inv.linkUrl = Poco::trim(config.getString("orgs.invitations.linkUrl", inv.linkUrl));
+	if (inv.linkUrl.find("{token}") == std::string::npos)
+		throw Poco::DataFormatException("orgs.invitations.linkUrl: must contain {token}, got '" + inv.linkUrl + "'");
 	s.plans = PlanCatalog::load(config);
 
 	s.rolesFile = resolvePath(Poco::trim(config.getString("orgs.roles.file", "roles.properties")));

@@ -72,6 +72,8 @@ struct InvitationSettings
 	bool requireEmailMatch = true; ///< orgs.invitations.requireEmailMatch
 	int dailyLimit = 100;          ///< orgs.invitations.dailyLimit: per organization, rolling 24 h (0: none)
 	std::string acceptUrl = "{base}/invitations/{token}"; ///< orgs.invitations.acceptUrl: the link in the mail
+	std::string linkRole;                                ///< orgs.invitations.linkRole: invite link role ("" = default)
+	std::string linkUrl = "{base}/invite-links/{token}"; ///< orgs.invitations.linkUrl: the invite link's URL
 };
 
 

@@ -51,12 +51,17 @@ void AccountHandlers::signUp(RequestContext& c)
 	spec.username = body.requiredString("username");
 	spec.email = body.requiredString("email");
 	spec.name = body.optionalString("name").value("");
+	const std::string invitation = body.optionalString("invitation").value("");
 	body.finish();
 
-	SignUp result = _accounts.signUp(spec, "sign-up");
+	Membership joined;
+	SignUp result = invitation.empty() ? _accounts.signUp(spec, "sign-up")
+	                                   : _accounts.signUpToJoin(spec, "sign-up", invitation, joined);
 	Poco::JSON::Object::Ptr o = JsonCodec::object();
 	o->set("account", JsonCodec::account(result.account));
 	o->set("token", JsonCodec::token(result.token));
+	if (!invitation.empty())
+		o->set("membership", JsonCodec::membership(joined));
 	c.setLocation("/me");
 	c.send(201, o);
 }

@@ -40,14 +40,14 @@ void AccountServiceImpl::validate(const AccountSpec& spec)
 
 
 Account AccountServiceImpl::insertAccount(Poco::Data::Session& session, const AccountSpec& spec,
-                                          const std::string& subject)
+                                          const std::string& subject, bool personal)
 {
 	_handles.reserve(session, spec.username, Data::HandleRepository::ACCOUNT);
 	const Account account = _accounts.insert(session, spec, subject, _pClock->now());
 	// An account-level event (no organization); the new account is its own actor.
 	_audit.record(session, 0, account.id, "account.created", {"account", account.id, account.username},
 	              AuditDetails().after("username", account.username).after("email", account.email));
-	if (_pPersonalOrganizations)
+	if (_pPersonalOrganizations && personal)
 	{
 		const Organization personal = _pPersonalOrganizations->createPersonalOrganization(session, account);
 		_accounts.setActiveOrganization(session, account.id, personal.id);
@@ -83,6 +83,35 @@ SignUp AccountServiceImpl::signUp(const AccountSpec& spec, const std::string& to
 		SignUp result;
 		result.account = insertAccount(s, spec, "");
 		result.token = insertToken(s, result.account.id, tokenName);
+		return result;
+	});
+}
+
+
+SignUp AccountServiceImpl::signUpToJoin(const AccountSpec& spec, const std::string& tokenName,
+                                        const std::string& invitation, Membership& joined)
+{
+	validate(spec);
+	Validator::name("token name", tokenName, 1, 100);
+	Joining* pJoining = nullptr;
+	for (Joining* p : _joinings)
+	{
+		if (p->handles(invitation))
+			pJoining = p;
+	}
+	if (!pJoining)
+		throw NotFoundException("No such invitation: it is unknown, used or revoked", "invitation_not_found");
+	// The organization outside the transaction, so that locking its row is the transaction's
+	// first statement (see Quotas); join() checks the token again under the lock.
+	const Id orgId = pJoining->organizationOf(invitation);
+	return _database.transact([&](Poco::Data::Session& s) {
+		if (_organizations.findById(s, orgId, true).isNull())
+			throw NotFoundException("No such invitation: it is unknown, used or revoked", "invitation_not_found");
+		SignUp result;
+		result.account = insertAccount(s, spec, "", false); // it joins an organization instead
+		result.token = insertToken(s, result.account.id, tokenName);
+		joined = pJoining->join(s, orgId, result.account.id, invitation);
+		_accounts.setActiveOrganization(s, result.account.id, orgId);
 		return result;
 	});
 }
@@ -212,6 +241,12 @@ bool AccountServiceImpl::authenticateToken(const std::string& secret, Id& accoun
 void AccountServiceImpl::createPersonalOrganizations(OrganizationServiceImpl& organizations)
 {
 	_pPersonalOrganizations = &organizations;
+}
+
+
+void AccountServiceImpl::joinWith(Joining& joining)
+{
+	_joinings.push_back(&joining);
 }
 
 

@@ -22,6 +22,7 @@
 #include "service/Clock.h"
 #include "service/FreshCache.h"
 #include "service/Guard.h"
+#include "service/Joining.h"
 #include "service/OrganizationServiceImpl.h"
 
 
@@ -44,6 +45,8 @@ public:
 
 	Account createAccount(const AccountSpec& spec) override;
 	SignUp signUp(const AccountSpec& spec, const std::string& tokenName) override;
+	SignUp signUpToJoin(const AccountSpec& spec, const std::string& tokenName, const std::string& invitation,
+	                    Membership& joined) override;
 	Account provisionAccount(const std::string& subject, const AccountSpec& spec) override;
 	Account getAccount(Id accountId) override;
 	Account findAccount(const std::string& ref) override;
@@ -58,9 +61,14 @@ public:
 		/// Turns on orgs.organizations.personalOnSignup: every account created from now on gets
 		/// its personal organization through organizations, which must outlive this service.
 
+	void joinWith(Joining& joining);
+		/// Lets signUpToJoin() take the tokens that joining handles; joining must outlive this
+		/// service.
+
 private:
 	static void validate(const AccountSpec& spec);
-	Account insertAccount(Poco::Data::Session& session, const AccountSpec& spec, const std::string& subject);
+	Account insertAccount(Poco::Data::Session& session, const AccountSpec& spec, const std::string& subject,
+	                      bool personal = true);
 	IssuedToken insertToken(Poco::Data::Session& session, Id accountId, const std::string& name);
 
 	Data::Database& _database;
@@ -74,6 +82,7 @@ private:
 	FreshCache<std::string, Data::TokenRepository::LiveToken> _liveTokens;
 	Data::OrganizationRepository _organizations;
 	OrganizationServiceImpl* _pPersonalOrganizations = nullptr;
+	std::vector<Joining*> _joinings;
 };
 
 

@@ -371,6 +371,19 @@ InvitationView InvitationServiceImpl::viewInvitation(Id, const std::string& toke
 }
 
 
+bool InvitationServiceImpl::handles(const std::string& token) const
+{
+	return token.compare(0, TOKEN_PREFIX.size(), TOKEN_PREFIX) == 0;
+}
+
+
+Id InvitationServiceImpl::organizationOf(const std::string& token)
+{
+	return _database.withSession(
+	    [&](Poco::Data::Session& session) { return byToken(session, token, _pClock->now()).organizationId; });
+}
+
+
 Membership InvitationServiceImpl::acceptInvitation(Id actorId, const std::string& token)
 {
 	// Find the organization outside the transaction, so that locking its row is the
@@ -380,50 +393,54 @@ Membership InvitationServiceImpl::acceptInvitation(Id actorId, const std::string
 		checkInvitee(session, invitation, actorId);
 		return invitation.organizationId;
 	});
+	return _database.transact([&](Poco::Data::Session& session) { return join(session, orgId, actorId, token); });
+}
 
-	return _database.transact([&](Poco::Data::Session& session) {
-		Poco::Nullable<Organization> o = _organizations.findById(session, orgId, true);
-		if (o.isNull())
-			invitationNotFound();
-		const Poco::Timestamp now = _pClock->now();
-		const Invitation invitation = byToken(session, token, now);
-		checkInvitee(session, invitation, actorId);
-		if (!_memberships.find(session, orgId, actorId).isNull())
-			throw ConflictException("You are already a member of '" + o.value().username + "'", "already_member");
-		Guard::Scope target;
-		target.organization = o.value();
-		_guard.requireAcceptsMembers(target); // personal organizations may have changed their mind
-		// Compare-and-set: of two concurrent acceptances one wins, the other finds no invitation.
-		if (!_invitations.respond(session, invitation.id, "accepted", now, actorId, true))
-			invitationNotFound();
-		_quotas.requireSeats(session, o.value(), 1);
 
-		const std::string role = _guard.roles().hasRole(ORG_SCOPE, invitation.role)
-		                             ? invitation.role
-		                             : _guard.roles().defaultRole(ORG_SCOPE);
-		_memberships.insert(session, orgId, actorId, role, now);
-		RoleMap defaults;
-		for (const auto& kv : invitation.defaultRoles)
-		{
-			if (_guard.roles().hasRole(kv.first, kv.second)) // the configuration may have changed since
-				defaults[kv.first] = kv.second;
-		}
-		_memberships.setDefaultRoles(session, orgId, actorId, defaults);
-		for (const auto& w : invitation.workspaces)
-		{
-			const std::string wsRole =
-			    _guard.roles().hasRole(WS_SCOPE, w.role) ? w.role : _guard.roles().defaultRole(WS_SCOPE);
-			_workspaces.insertMember(session, orgId, w.workspaceId, actorId, wsRole, now);
-		}
-		_guard.changed(session, orgId);
-		_audit.record(session, orgId, actorId, "invitation.accepted", {"invitation", invitation.id, invitation.email},
-		              AuditDetails().after("role", role).after("invited_by", invitation.invitedBy));
+Membership InvitationServiceImpl::join(Poco::Data::Session& session, Id orgId, Id actorId, const std::string& token)
+{
+	Poco::Nullable<Organization> o = _organizations.findById(session, orgId, true);
+	if (o.isNull())
+		invitationNotFound();
+	const Poco::Timestamp now = _pClock->now();
+	const Invitation invitation = byToken(session, token, now);
+	if (invitation.organizationId != orgId)
+		invitationNotFound();
+	checkInvitee(session, invitation, actorId);
+	if (!_memberships.find(session, orgId, actorId).isNull())
+		throw ConflictException("You are already a member of '" + o.value().username + "'", "already_member");
+	Guard::Scope target;
+	target.organization = o.value();
+	_guard.requireAcceptsMembers(target); // personal organizations may have changed their mind
+	// Compare-and-set: of two concurrent acceptances one wins, the other finds no invitation.
+	if (!_invitations.respond(session, invitation.id, "accepted", now, actorId, true))
+		invitationNotFound();
+	_quotas.requireSeats(session, o.value(), 1);
 
-		std::vector<Membership> one{_memberships.find(session, orgId, actorId).value()};
-		_memberships.loadDefaultRoles(session, orgId, one);
-		one[0].owner = false;
-		return one[0];
-	});
+	const std::string role =
+	    _guard.roles().hasRole(ORG_SCOPE, invitation.role) ? invitation.role : _guard.roles().defaultRole(ORG_SCOPE);
+	_memberships.insert(session, orgId, actorId, role, now);
+	RoleMap defaults;
+	for (const auto& kv : invitation.defaultRoles)
+	{
+		if (_guard.roles().hasRole(kv.first, kv.second)) // the configuration may have changed since
+			defaults[kv.first] = kv.second;
+	}
+	_memberships.setDefaultRoles(session, orgId, actorId, defaults);
+	for (const auto& w : invitation.workspaces)
+	{
+		const std::string wsRole =
+		    _guard.roles().hasRole(WS_SCOPE, w.role) ? w.role : _guard.roles().defaultRole(WS_SCOPE);
+		_workspaces.insertMember(session, orgId, w.workspaceId, actorId, wsRole, now);
+	}
+	_guard.changed(session, orgId);
+	_audit.record(session, orgId, actorId, "invitation.accepted", {"invitation", invitation.id, invitation.email},
+	              AuditDetails().after("role", role).after("invited_by", invitation.invitedBy));
+
+	std::vector<Membership> one{_memberships.find(session, orgId, actorId).value()};
+	_memberships.loadDefaultRoles(session, orgId, one);
+	one[0].owner = false;
+	return one[0];
 }
 
 

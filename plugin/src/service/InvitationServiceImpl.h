@@ -22,6 +22,7 @@
 #include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
+#include "service/Joining.h"
 #include "service/Outbox.h"
 #include "service/Quotas.h"
 #include <string>
@@ -31,7 +32,7 @@ namespace Orgs {
 namespace Service {
 
 
-class InvitationServiceImpl : public Orgs::InvitationService
+class InvitationServiceImpl : public Orgs::InvitationService, public Joining
 	/// Implements InvitationService.
 	///
 	/// Every change locks the organization row first (Guard with lock, or the row itself for
@@ -52,6 +53,10 @@ public:
 	InvitationView viewInvitation(Id actorId, const std::string& token) override;
 	Membership acceptInvitation(Id actorId, const std::string& token) override;
 	void declineInvitation(Id actorId, const std::string& token) override;
+
+	bool handles(const std::string& token) const override;
+	Id organizationOf(const std::string& token) override;
+	Membership join(Poco::Data::Session& session, Id organizationId, Id actorId, const std::string& token) override;
 
 	static std::string normalizeEmail(const std::string& email);
 		/// Returns email without surrounding blanks, in lower case. Throws InvalidInputException
