@@ -73,9 +73,10 @@ public:
 
 	User signUp(const std::string& username, const std::string& email = std::string())
 	{
-		Response r = client().post(API + "/accounts", json({{"username", username},
-		                                                    {"email", email.empty() ? username + "@example.com" : email},
-		                                                    {"name", "Test " + username}}));
+		Response r =
+		    client().post(API + "/accounts", json({{"username", username},
+		                                           {"email", email.empty() ? username + "@example.com" : email},
+		                                           {"name", "Test " + username}}));
 		ASSERT_STATUS(r, 201);
 		User u;
 		u.id = r.json()->getObject("account")->getValue<Poco::Int64>("id");
@@ -154,8 +155,7 @@ void InviteLinkApiTest::testCreateViewJoin()
 	ASSERT_PROBLEM(w.client().get(API + "/invite-links/" + token), 401, "unauthenticated");
 	r = w.client().get(API + "/invite-links/" + token, "", bob.token);
 	ASSERT_STATUS(r, 200);
-	CPPUNIT_ASSERT_EQUAL(std::string("Org acme"),
-	                     r.json()->getObject("organization")->getValue<std::string>("title"));
+	CPPUNIT_ASSERT_EQUAL(std::string("Org acme"), r.json()->getObject("organization")->getValue<std::string>("title"));
 	CPPUNIT_ASSERT_EQUAL(std::string("member"), r.json()->getValue<std::string>("role"));
 	ASSERT_PROBLEM(w.client().get(API + "/invite-links/orgs_link_nope", "", bob.token), 404, "invite_link_not_found");
 	ASSERT_PROBLEM(w.client().get(API + "/orgs/acme", "", bob.token), 404, "organization_not_found");
@@ -293,7 +293,8 @@ void InviteLinkApiTest::testJoiningRules()
 
 void InviteLinkApiTest::testConfiguredRoleAndPersonalOrganizations()
 {
-	World w(HostProcess::Defines{{"orgs.invitations.linkRole", "admin"}, {"orgs.organizations.personalOnSignup", "true"}});
+	World w(
+	    HostProcess::Defines{{"orgs.invitations.linkRole", "admin"}, {"orgs.organizations.personalOnSignup", "true"}});
 	const User ada = w.signUp("ada");
 	const User bob = w.signUp("bob");
 
@@ -327,8 +328,8 @@ void InviteLinkApiTest::testConfiguredRoleAndPersonalOrganizations()
 void InviteLinkApiTest::testSignUpToJoin()
 {
 	World w(HostProcess::Defines{{"orgs.organizations.personalOnSignup", "true"},
-	         {"orgs.organizations.personalAllowsMembers", "true"},
-	         {"orgs.invitations.exposeToken", "true"}});
+	                             {"orgs.organizations.personalAllowsMembers", "true"},
+	                             {"orgs.invitations.exposeToken", "true"}});
 	// Signing up without a token creates the account's organization, which takes members.
 	const User ada = w.signUp("ada");
 	Response r = w.client().get(API + "/me", "", ada.token);
@@ -337,7 +338,8 @@ void InviteLinkApiTest::testSignUpToJoin()
 	const std::string link = w.link(ada, "ada-personal");
 
 	// Signing up with the link's token joins that organization instead of creating one.
-	r = w.client().post(API + "/accounts", json({{"username", "bob"}, {"email", "bob@example.com"}, {"invitation", link}}));
+	r = w.client().post(API + "/accounts",
+	                    json({{"username", "bob"}, {"email", "bob@example.com"}, {"invitation", link}}));
 	ASSERT_STATUS(r, 201);
 	CPPUNIT_ASSERT_EQUAL(std::string("member"), r.json()->getObject("membership")->getValue<std::string>("role"));
 	const std::string bobToken = r.json()->getObject("token")->getValue<std::string>("token");
@@ -352,26 +354,27 @@ void InviteLinkApiTest::testSignUpToJoin()
 	                    ada.token);
 	ASSERT_STATUS(r, 201);
 	const std::string invitation = r.json()->getValue<std::string>("token");
-	ASSERT_PROBLEM(w.client().post(API + "/accounts", json({{"username", "cy"},
-	                                                         {"email", "mallory@example.com"},
-	                                                         {"invitation", invitation}})),
-	               403, "email_mismatch");
+	ASSERT_PROBLEM(
+	    w.client().post(API + "/accounts",
+	                    json({{"username", "cy"}, {"email", "mallory@example.com"}, {"invitation", invitation}})),
+	    403, "email_mismatch");
 	r = w.client().post(API + "/accounts",
 	                    json({{"username", "cy"}, {"email", "cy@example.com"}, {"invitation", invitation}}));
 	ASSERT_STATUS(r, 201); // the username was not taken by the refused attempt
 	CPPUNIT_ASSERT_EQUAL(std::string("admin"), r.json()->getObject("membership")->getValue<std::string>("role"));
-	ASSERT_PROBLEM(w.client().post(API + "/accounts",
-	                               json({{"username", "cy2"}, {"email", "cy@example.com"}, {"invitation", invitation}})),
-	               404, "invitation_not_found"); // used
+	ASSERT_PROBLEM(
+	    w.client().post(API + "/accounts",
+	                    json({{"username", "cy2"}, {"email", "cy@example.com"}, {"invitation", invitation}})),
+	    404, "invitation_not_found"); // used
 
 	// Unknown tokens create nothing either.
+	ASSERT_PROBLEM(w.client().post(API + "/accounts",
+	                               json({{"username", "dee"}, {"email", "dee@example.com"}, {"invitation", "x"}})),
+	               404, "invitation_not_found");
 	ASSERT_PROBLEM(
-	    w.client().post(API + "/accounts", json({{"username", "dee"}, {"email", "dee@example.com"}, {"invitation", "x"}})),
-	    404, "invitation_not_found");
-	ASSERT_PROBLEM(w.client().post(API + "/accounts", json({{"username", "dee"},
-	                                                         {"email", "dee@example.com"},
-	                                                         {"invitation", "orgs_link_unknown"}})),
-	               404, "invite_link_not_found");
+	    w.client().post(API + "/accounts",
+	                    json({{"username", "dee"}, {"email", "dee@example.com"}, {"invitation", "orgs_link_unknown"}})),
+	    404, "invite_link_not_found");
 	w.signUp("dee");
 }
 

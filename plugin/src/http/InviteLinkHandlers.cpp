@@ -26,8 +26,7 @@ void InviteLinkHandlers::addRoutes(Router& router)
 	using B = Router::Body;
 	router.add("POST", "/orgs/{org}/invite-link", A::Required, B::Optional, [this](RequestContext& c) { reset(c); });
 	router.add("GET", "/orgs/{org}/invite-link", A::Required, B::None, [this](RequestContext& c) { get(c); });
-	router.add("DELETE", "/orgs/{org}/invite-link", A::Required, B::None,
-	           [this](RequestContext& c) { disable(c); });
+	router.add("DELETE", "/orgs/{org}/invite-link", A::Required, B::None, [this](RequestContext& c) { disable(c); });
 	router.add("GET", "/invite-links/{token}", A::Required, B::None, [this](RequestContext& c) { view(c); });
 	router.add("POST", "/invite-links/{token}/accept", A::Required, B::Optional,
 	           [this](RequestContext& c) { accept(c); });

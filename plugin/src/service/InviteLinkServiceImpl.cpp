@@ -166,8 +166,9 @@ Membership InviteLinkServiceImpl::join(Poco::Data::Session& session, Id organiza
 		const std::string domain = email.substr(email.rfind('@') + 1);
 		const auto& allowed = o.value().allowedEmailDomains;
 		if (std::find(allowed.begin(), allowed.end(), domain) == allowed.end())
-			throw ForbiddenException("'" + o.value().username + "' takes only members with an email address of its "
-			                                                     "allowed domains",
+			throw ForbiddenException("'" + o.value().username +
+			                             "' takes only members with an email address of its "
+			                             "allowed domains",
 			                         "domain_not_allowed");
 	}
 	_quotas.requireSeats(session, o.value(), 1);
