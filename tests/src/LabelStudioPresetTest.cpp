@@ -53,8 +53,8 @@ public:
 	{
 		HostProcess::Defines defines;
 		defines["orgs.preset"] = "labelstudio";
-		defines["orgs.accounts.selfSignup"] = "true";          // on-prem /user/signup
-		defines["orgs.invitations.exposeToken"] = "true";      // the test reads email invitations' tokens
+		defines["orgs.accounts.selfSignup"] = "true";     // on-prem /user/signup
+		defines["orgs.invitations.exposeToken"] = "true"; // the test reads email invitations' tokens
 		defines["orgs.database.connector"] = pDatabase->connector();
 		defines["orgs.database.connectionString"] = pDatabase->connectionString();
 		defines["logging.level"] = "warning";
@@ -245,8 +245,8 @@ void LabelStudioPresetTest::testSingleOrMultipleOrganizations()
 
 	// "If permitted by your Label Studio plan, you can create organizations": a second one,
 	// while owning the first.
-	ASSERT_STATUS(w.client().post(API + "/orgs", json({{"username", "claims"}, {"title", "Customer claims"}}), ada.token),
-	              201);
+	ASSERT_STATUS(
+	    w.client().post(API + "/orgs", json({{"username", "claims"}, {"title", "Customer claims"}}), ada.token), 201);
 	CPPUNIT_ASSERT_EQUAL(std::size_t(2), w.organizations(ada));
 
 	// "One organization for your company, with one workspace for the support department and
@@ -270,15 +270,16 @@ void LabelStudioPresetTest::testSingleOrMultipleOrganizations()
 	w.add(ada, support, ann, "annotator");
 	for (const User* pNot : {&mia, &rex, &ann})
 	{
-		ASSERT_PROBLEM(w.client().get(API + "/orgs/" + support + "/members", "", pNot->token), 403, "permission_denied");
+		ASSERT_PROBLEM(w.client().get(API + "/orgs/" + support + "/members", "", pNot->token), 403,
+		               "permission_denied");
 		ASSERT_PROBLEM(w.client().post(API + "/orgs/" + support + "/members", json({{"username", "adm"}}), pNot->token),
 		               403, "permission_denied");
-		ASSERT_PROBLEM(w.client().patch(API + "/orgs/" + support + "/members/ann", json({{"role", "reviewer"}}),
-		                                pNot->token),
-		               403, "permission_denied");
-		ASSERT_PROBLEM(w.client().post(API + "/orgs/" + support + "/invitations", json({{"email", "x@example.com"}}),
-		                               pNot->token),
-		               403, "permission_denied");
+		ASSERT_PROBLEM(
+		    w.client().patch(API + "/orgs/" + support + "/members/ann", json({{"role", "reviewer"}}), pNot->token), 403,
+		    "permission_denied");
+		ASSERT_PROBLEM(
+		    w.client().post(API + "/orgs/" + support + "/invitations", json({{"email", "x@example.com"}}), pNot->token),
+		    403, "permission_denied");
 	}
 	ASSERT_STATUS(w.client().get(API + "/orgs/" + support + "/members", "", adm.token), 200);
 
@@ -304,7 +305,8 @@ void LabelStudioPresetTest::testSingleOrMultipleOrganizations()
 	// don't have access to perform actions in them."
 	const std::set<std::string> both{"Support", "Development"};
 	CPPUNIT_ASSERT(both == w.names(mia, "/orgs/" + support + "/workspaces"));
-	ASSERT_STATUS(w.client().get(API + "/orgs/" + support + "/workspaces/" + std::to_string(devWs), "", mia.token), 200);
+	ASSERT_STATUS(w.client().get(API + "/orgs/" + support + "/workspaces/" + std::to_string(devWs), "", mia.token),
+	              200);
 	ASSERT_PROBLEM(w.client().patch(API + "/orgs/" + support + "/workspaces/" + std::to_string(devWs),
 	                                json({{"name", "Mine"}}), mia.token),
 	               403, "permission_denied");
@@ -326,16 +328,17 @@ void LabelStudioPresetTest::testSingleOrMultipleOrganizations()
 	for (const User* pWorker : {&rex, &ann})
 	{
 		CPPUNIT_ASSERT(w.names(*pWorker, "/orgs/" + support + "/workspaces").empty());
-		ASSERT_PROBLEM(w.client().get(API + "/orgs/" + support + "/workspaces/" + std::to_string(supportWs), "",
-		                              pWorker->token),
-		               404, "workspace_not_found");
+		ASSERT_PROBLEM(
+		    w.client().get(API + "/orgs/" + support + "/workspaces/" + std::to_string(supportWs), "", pWorker->token),
+		    404, "workspace_not_found");
 		const std::set<std::string> projects{"Refund requests", "Bug reports", "Call transcripts"};
 		CPPUNIT_ASSERT(projects == w.names(*pWorker, "/orgs/" + support + "/resources?type=project"));
 		ASSERT_STATUS(
-		    w.client().get(API + "/orgs/" + support + "/resources/" + std::to_string(refunds), "", pWorker->token), 200);
-		ASSERT_PROBLEM(w.client().post(API + "/orgs/" + support + "/workspaces", json({{"name", "Nope"}}),
-		                               pWorker->token),
-		               403, "permission_denied");
+		    w.client().get(API + "/orgs/" + support + "/resources/" + std::to_string(refunds), "", pWorker->token),
+		    200);
+		ASSERT_PROBLEM(
+		    w.client().post(API + "/orgs/" + support + "/workspaces", json({{"name", "Nope"}}), pWorker->token), 403,
+		    "permission_denied");
 	}
 
 	// Roles are per organization: in "claims" nobody but ada is a member.
