@@ -15,8 +15,11 @@
 #include "support/TestRuntime.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
+#include <atomic>
 #include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 
 using Orgs::Test::HostProcess;
@@ -270,6 +273,32 @@ void InviteLinkApiTest::testJoiningRules()
 	Response r = w.client().post(API + "/invite-links/" + token + "/accept", "", cy.token);
 	ASSERT_PROBLEM(r, 409, "seat_limit");
 	CPPUNIT_ASSERT_EQUAL(std::string("members"), r.json()->getValue<std::string>("quota"));
+	ASSERT_STATUS(w.client().patch(API + "/orgs/acme", json({{"plan", "team"}}), ada.token), 200);
+
+	// Concurrent joins never exceed the plan: with one seat left, one of four wins.
+	ASSERT_STATUS(w.client().del(API + "/orgs/acme/members/bob", "", ada.token), 204);
+	ASSERT_STATUS(w.client().patch(API + "/orgs/acme", json({{"plan", "free"}}), ada.token), 200); // 1 of 2 seats
+	std::vector<User> racers;
+	for (int i = 0; i < 4; ++i)
+		racers.push_back(w.signUp("racer" + std::to_string(i)));
+	std::atomic<int> joined(0);
+	std::atomic<int> refused(0);
+	std::vector<std::thread> threads;
+	for (const User& racer : racers)
+	{
+		threads.emplace_back([&, racer]() {
+			HttpClient client(w.pHost->baseUrl());
+			const Response answer = client.post(API + "/invite-links/" + token + "/accept", "", racer.token);
+			if (answer.status == 201)
+				++joined;
+			else if (answer.status == 409 && answer.body.find("seat_limit") != std::string::npos)
+				++refused;
+		});
+	}
+	for (auto& t : threads)
+		t.join();
+	CPPUNIT_ASSERT_EQUAL(1, joined.load());
+	CPPUNIT_ASSERT_EQUAL(3, refused.load());
 	ASSERT_STATUS(w.client().patch(API + "/orgs/acme", json({{"plan", "team"}}), ada.token), 200);
 
 	// Allowed email domains hold for the link too.
