@@ -178,6 +178,7 @@ Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const P
 	if (inv.acceptUrl.find("{token}") == std::string::npos)
 		throw Poco::DataFormatException("orgs.invitations.acceptUrl: must contain {token}, got '" + inv.acceptUrl +
 		                                "'");
+	inv.requireWorkspace = readBool(config, "orgs.invitations.requireWorkspace", inv.requireWorkspace);
 	s.plans = PlanCatalog::load(config);
 
 	s.rolesFile = resolvePath(Poco::trim(config.getString("orgs.roles.file", "roles.properties")));

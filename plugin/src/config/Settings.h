@@ -72,6 +72,7 @@ struct InvitationSettings
 	bool requireEmailMatch = true; ///< orgs.invitations.requireEmailMatch
 	int dailyLimit = 100;          ///< orgs.invitations.dailyLimit: per organization, rolling 24 h (0: none)
 	std::string acceptUrl = "{base}/invitations/{token}"; ///< orgs.invitations.acceptUrl: the link in the mail
+	bool requireWorkspace = false; ///< orgs.invitations.requireWorkspace: an invitation names at least one workspace
 };
 
 
