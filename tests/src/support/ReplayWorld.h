@@ -21,8 +21,6 @@
 #include "Poco/Data/Session.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
-#include "Poco/AutoPtr.h"
-#include "Poco/Util/PropertyFileConfiguration.h"
 #include <cppunit/extensions/HelperMacros.h>
 #include <memory>
 #include <sstream>
@@ -64,29 +62,6 @@ public:
 		defines["orgs.database.connectionString"] = _pDatabase->connectionString();
 		defines["orgs.accounts.selfSignup"] = "true";
 		defines["logging.level"] = "warning";
-		// TEMPORARY until orgs.preset is on main: the preset's keys as --define.
-		{
-			const std::string file = std::string(ORGS_SOURCE_DIR) + "/config/presets/" + preset + ".properties";
-			Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> pFile =
-			    new Poco::Util::PropertyFileConfiguration(file);
-			std::vector<std::string> stack{""};
-			while (!stack.empty())
-			{
-				const std::string key = stack.back();
-				stack.pop_back();
-				Poco::Util::AbstractConfiguration::Keys keys;
-				pFile->keys(key, keys);
-				for (const auto& k : keys)
-				{
-					const std::string full = key.empty() ? k : key + "." + k;
-					if (pFile->hasOption(full) && full != "orgs.roles.file")
-						defines[full] = pFile->getString(full);
-					stack.push_back(full);
-				}
-			}
-			defines["orgs.roles.file"] = file;
-			defines["plugins.orgs.config"] = file;
-		}
 		for (const auto& kv : extra)
 			defines[kv.first] = kv.second;
 		_pHost.reset(new HostProcess(defines));
