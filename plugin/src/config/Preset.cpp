@@ -76,7 +76,7 @@ Poco::AutoPtr<Poco::Util::AbstractConfiguration> Preset::apply(const Poco::Util:
 {
 	// The host's configuration is shared, not copied: it stays owned by the host.
 	Poco::AutoPtr<Poco::Util::AbstractConfiguration> pHost(const_cast<Poco::Util::AbstractConfiguration*>(&config),
-	                                                        true);
+	                                                       true);
 	const std::string preset = name(config);
 	if (preset.empty())
 		return pHost;
@@ -89,8 +89,8 @@ Poco::AutoPtr<Poco::Util::AbstractConfiguration> Preset::apply(const Poco::Util:
 		std::string known;
 		for (const auto& n : available(directory))
 			known += (known.empty() ? "" : ", ") + n;
-		throw Poco::DataFormatException(KEY + ": unknown preset '" + preset + "' (no " + file + "; presets there: " +
-		                                (known.empty() ? std::string("none") : known) + ")");
+		throw Poco::DataFormatException(KEY + ": unknown preset '" + preset + "' (no " + file +
+		                                "; presets there: " + (known.empty() ? std::string("none") : known) + ")");
 	}
 
 	// Lower priority values are searched first: the host's layers (its files, --define) come
