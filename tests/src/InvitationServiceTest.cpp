@@ -784,3 +784,43 @@ void InvitationServiceTest::testConcurrentAcceptsWinOnce()
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(all, std::size_t(1), winners);
 	}
 }
+
+
+void InvitationServiceTest::testRequireWorkspace()
+{
+	// Make: "Team - You must select at least one team."
+	{
+		Fixture f(TestRuntime::Settings{{"orgs.invitations.requireWorkspace", "true"},
+		                                {"orgs.invitations.exposeToken", "true"}});
+		CPPUNIT_ASSERT_EQUAL(std::string("workspace_required"),
+		                     reasonOf<InvalidInputException>([&] { f.invite("bob@example.com"); }));
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(0),
+		                     f.count("SELECT COUNT(*) FROM invitations WHERE organization_id = ?", f.acme.id));
+		const Workspace team = f.rt->workspaces().createWorkspace(f.ada.id, "acme", "Team");
+		InvitationSpec spec;
+		spec.email = "bob@example.com";
+		spec.workspaces = {{team.id, "editor"}};
+		const IssuedInvitation issued = f.invitations().createInvitation(f.ada.id, "acme", spec);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), issued.invitation.workspaces.size());
+		const Account bob = f.rt->account("bob");
+		f.invitations().acceptInvitation(bob.id, issued.token);
+		CPPUNIT_ASSERT(f.rt->access().isAllowed(bob.id, f.acme.id, WorkspaceId{team.id}, Permission::ResourcesCreate));
+	}
+	// Off by default: an invitation to the organization alone.
+	Fixture f;
+	CPPUNIT_ASSERT(f.invite("bob@example.com").invitation.workspaces.empty());
+}
+
+
+void InvitationServiceTest::testTransferOwnershipWaitsForAcceptance()
+{
+	// Make: "Once a new member accepts the invitation, you can transfer ownership to them."
+	Fixture f(TestRuntime::Settings{{"orgs.invitations.exposeToken", "true"}});
+	const IssuedInvitation issued = f.invite("bob@example.com");
+	const Account bob = f.rt->account("bob");
+	CPPUNIT_ASSERT_EQUAL(std::string("not_a_member"), reasonOf<ConflictException>([&] {
+		                     f.rt->organizations().transferOwnership(f.ada.id, "acme", "bob");
+	                     }));
+	f.invitations().acceptInvitation(bob.id, issued.token);
+	CPPUNIT_ASSERT_EQUAL(bob.id, f.rt->organizations().transferOwnership(f.ada.id, "acme", "bob").ownerAccountId);
+}

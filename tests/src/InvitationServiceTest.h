@@ -38,6 +38,8 @@ class InvitationServiceTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testPlanChangesAndUsage);
 	CPPUNIT_TEST(testConcurrentInvitationsNeverExceedSeats);
 	CPPUNIT_TEST(testConcurrentAcceptsWinOnce);
+	CPPUNIT_TEST(testRequireWorkspace);
+	CPPUNIT_TEST(testTransferOwnershipWaitsForAcceptance);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -57,6 +59,8 @@ public:
 	void testPlanChangesAndUsage();
 	void testConcurrentInvitationsNeverExceedSeats();
 	void testConcurrentAcceptsWinOnce();
+	void testRequireWorkspace();
+	void testTransferOwnershipWaitsForAcceptance();
 };
 
 

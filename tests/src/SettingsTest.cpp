@@ -60,6 +60,7 @@ void SettingsTest::testDefaults()
 	CPPUNIT_ASSERT_EQUAL(std::string("us"), s.regions[0]);
 	CPPUNIT_ASSERT_EQUAL(std::string("/etc/orgs/roles.properties"), s.rolesFile);
 	CPPUNIT_ASSERT(s.database.migrate);
+	CPPUNIT_ASSERT(!s.invitations.requireWorkspace);
 }
 
 
@@ -97,7 +98,8 @@ void SettingsTest::testMalformedValuesNameTheKey()
 	                                                              {"orgs.accounts.selfSignup", "perhaps"},
 	                                                              {"orgs.regions", "us, , eu"},
 	                                                              {"orgs.regions", "US East"},
-	                                                              {"orgs.database.connectionString", ":memory:"}};
+	                                                              {"orgs.database.connectionString", ":memory:"},
+	                                                              {"orgs.invitations.requireWorkspace", "maybe"}};
 	for (const auto& kv : bad)
 	{
 		Poco::AutoPtr<Poco::Util::MapConfiguration> c = new Poco::Util::MapConfiguration;

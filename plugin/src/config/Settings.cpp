@@ -183,6 +183,7 @@ Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const P
 	inv.linkUrl = Poco::trim(config.getString("orgs.invitations.linkUrl", inv.linkUrl));
 	if (inv.linkUrl.find("{token}") == std::string::npos)
 		throw Poco::DataFormatException("orgs.invitations.linkUrl: must contain {token}, got '" + inv.linkUrl + "'");
+	inv.requireWorkspace = readBool(config, "orgs.invitations.requireWorkspace", inv.requireWorkspace);
 	s.plans = PlanCatalog::load(config);
 
 	// Empty: the roles are in the configuration itself (as in a preset's file).

@@ -74,6 +74,7 @@ struct InvitationSettings
 	std::string acceptUrl = "{base}/invitations/{token}"; ///< orgs.invitations.acceptUrl: the link in the mail
 	std::string linkRole;                                ///< orgs.invitations.linkRole: invite link role ("" = default)
 	std::string linkUrl = "{base}/invite-links/{token}"; ///< orgs.invitations.linkUrl: the invite link's URL
+	bool requireWorkspace = false; ///< orgs.invitations.requireWorkspace: an invitation names at least one workspace
 };
 
 

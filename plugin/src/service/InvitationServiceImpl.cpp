@@ -14,6 +14,7 @@
 #include "Orgs/Errors.h"
 #include "Poco/DateTimeFormat.h"
 #include "Poco/DateTimeFormatter.h"
+#include "Poco/Exception.h"
 #include "Poco/String.h"
 #include <algorithm>
 #include <set>
@@ -62,6 +63,10 @@ InvitationServiceImpl::InvitationServiceImpl(Data::Database& database, Guard& gu
       _basePath(basePath), _invitations(database), _organizations(database), _memberships(database),
       _workspaces(database), _audit(database, pClock)
 {
+	if (_settings.requireWorkspace && !_guard.roles().hasScope(WS_SCOPE))
+		throw Poco::DataFormatException(
+		    "orgs.invitations.requireWorkspace: invitations can name a workspace only with workspace roles "
+		    "(orgs.roles.workspace)");
 }
 
 
@@ -166,6 +171,9 @@ IssuedInvitation InvitationServiceImpl::createInvitation(Id actorId, const std::
 	Validator::name("note", spec.note, 0, 1000);
 	const std::string role = _guard.checkRole(ORG_SCOPE, spec.role);
 	_guard.checkDefaultRoles(spec.defaultRoles);
+	if (_settings.requireWorkspace && spec.workspaces.empty())
+		throw InvalidInputException(
+		    "An invitation must name at least one workspace (orgs.invitations.requireWorkspace)", "workspace_required");
 	std::vector<InvitationWorkspace> workspaces;
 	std::set<Id> seen;
 	for (const auto& w : spec.workspaces)

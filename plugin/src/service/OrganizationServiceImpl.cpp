@@ -28,8 +28,8 @@ OrganizationServiceImpl::OrganizationServiceImpl(Data::Database& database, Guard
                                                  const std::string& defaultWorkspace, int retentionDays,
                                                  Quotas* pQuotas)
     : _database(database), _guard(guard), _pClock(pClock), _regions(regions), _handles(database),
-      _organizations(database), _memberships(database), _workspaces(database), _audit(database, pClock),
-      _retentionDays(retentionDays), _pQuotas(pQuotas)
+      _organizations(database), _memberships(database), _workspaces(database), _invitations(database),
+      _audit(database, pClock), _retentionDays(retentionDays), _pQuotas(pQuotas)
 {
 	if (defaultWorkspace.empty())
 		return;
@@ -358,19 +358,29 @@ Organization OrganizationServiceImpl::transferOwnership(Id actorId, const std::s
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, std::to_string(orgId), true);
 		_guard.requireAcceptsMembers(scope); // a personal organization stays its account's
-		Id targetId = 0;
+		Account target;
 		try
 		{
-			targetId = _guard.account(session, account).id;
+			target = _guard.account(session, account);
 		}
 		catch (NotFoundException&)
 		{
 			throw ConflictException("'" + account + "' is not a member of the organization", "not_a_member");
 		}
+		const Id targetId = target.id;
 		if (targetId == actorId && scope.grant.owner)
 			throw ConflictException("You already own the organization", "already_owner");
 		if (_memberships.find(session, orgId, targetId, true).isNull())
+		{
+			// Make: "Once a new member accepts the invitation, you can transfer ownership to them."
+			const std::string email = Poco::toLower(Poco::trim(target.email));
+			if (!email.empty() && !_invitations.findHoldingSlot(session, orgId, email).isNull())
+				throw ConflictException("'" + account +
+				                            "' has not accepted the invitation yet; ownership can be transferred "
+				                            "once they are a member",
+				                        "not_a_member");
 			throw ConflictException("'" + account + "' is not a member of the organization", "not_a_member");
+		}
 
 		const Poco::Timestamp now = _pClock->now();
 		if (!_organizations.setOwner(session, orgId, actorId, targetId, now))

@@ -15,6 +15,7 @@
 
 #include "Orgs/OrganizationService.h"
 #include "data/HandleRepository.h"
+#include "data/InvitationRepository.h"
 #include "data/MembershipRepository.h"
 #include "data/OrganizationRepository.h"
 #include "data/WorkspaceRepository.h"
@@ -97,6 +98,7 @@ private:
 	Data::OrganizationRepository _organizations;
 	Data::MembershipRepository _memberships;
 	Data::WorkspaceRepository _workspaces;
+	Data::InvitationRepository _invitations;
 	AuditTrail _audit;
 	int _retentionDays;
 	Quotas* _pQuotas;

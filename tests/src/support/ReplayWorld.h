@@ -1,0 +1,195 @@
+//
+// ReplayWorld.h
+//
+// Library: OrgsTests
+// Package: Support
+// Module:  ReplayWorld
+//
+// A real orgs-host started with a preset on a fresh database, for the seed replay suites.
+//
+
+
+#ifndef Orgs_ReplayWorld_INCLUDED
+#define Orgs_ReplayWorld_INCLUDED
+
+
+#include "support/HostProcess.h"
+#include "support/HttpAssert.h"
+#include "support/HttpClient.h"
+#include "support/TestDatabase.h"
+#include "support/TestRuntime.h"
+#include "Poco/Data/Session.h"
+#include "Poco/JSON/Array.h"
+#include "Poco/JSON/Object.h"
+#include <cppunit/extensions/HelperMacros.h>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+
+namespace Orgs {
+namespace Test {
+
+
+class ReplayWorld
+	/// orgs-host with orgs.preset = <preset>, self sign-up on, on a fresh database of the
+	/// connector the suite runs on (ORGS_TEST_CONNECTOR), with helpers for the replay steps.
+{
+public:
+	using Response = HttpClient::Response;
+
+	struct User
+	{
+		Poco::Int64 id = 0;
+		std::string username;
+		std::string email;
+		std::string token;
+	};
+
+	static const std::string& api()
+	{
+		static const std::string API("/api/v1");
+		return API;
+	}
+
+	explicit ReplayWorld(const std::string& preset, const HostProcess::Defines& extra = HostProcess::Defines())
+	    : _pDatabase(TestDatabase::create(TestRuntime::connector()))
+	{
+		HostProcess::Defines defines;
+		defines["orgs.preset"] = preset;
+		defines["orgs.database.connector"] = _pDatabase->connector();
+		defines["orgs.database.connectionString"] = _pDatabase->connectionString();
+		defines["orgs.accounts.selfSignup"] = "true";
+		defines["logging.level"] = "warning";
+		for (const auto& kv : extra)
+			defines[kv.first] = kv.second;
+		_pHost.reset(new HostProcess(defines));
+		_pClient.reset(new HttpClient(_pHost->baseUrl()));
+	}
+
+	~ReplayWorld()
+	{
+		_pClient.reset();
+		if (_pHost)
+			_pHost->stop();
+	}
+
+	HttpClient& client() { return *_pClient; }
+
+	Response get(const std::string& path, const User& u) { return client().get(api() + path, "", u.token); }
+	Response post(const std::string& path, const std::string& body, const User& u)
+	{
+		return client().post(api() + path, body, u.token);
+	}
+	Response patch(const std::string& path, const std::string& body, const User& u)
+	{
+		return client().patch(api() + path, body, u.token);
+	}
+	Response put(const std::string& path, const std::string& body, const User& u)
+	{
+		return client().put(api() + path, body, u.token);
+	}
+	Response del(const std::string& path, const User& u) { return client().del(api() + path, "", u.token); }
+
+	User signUp(const std::string& username)
+		/// Signs up username with the email <username>@example.com.
+	{
+		User u;
+		u.username = username;
+		u.email = username + "@example.com";
+		Response r = client().post(api() + "/accounts",
+		                           json({{"username", username}, {"email", u.email}, {"name", "Test " + username}}));
+		ASSERT_STATUS(r, 201);
+		u.id = r.json()->getObject("account")->getValue<Poco::Int64>("id");
+		u.token = r.json()->getObject("token")->getValue<std::string>("token");
+		return u;
+	}
+
+	static std::string stringify(const Poco::JSON::Object::Ptr& o)
+	{
+		std::ostringstream out;
+		o->stringify(out);
+		return out.str();
+	}
+
+	static Poco::JSON::Object::Ptr object() { return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+
+	std::vector<std::string> mails(const std::string& to)
+		/// Returns the bodies of the messages queued for to, oldest first, as the mailer sends them.
+	{
+		Poco::Data::Session s = _pDatabase->session();
+		std::vector<std::string> bodies;
+		s << "SELECT CAST(body AS CHAR(4000)) FROM outbox WHERE recipient = ? ORDER BY id",
+		    Poco::Data::Keywords::bind(to), Poco::Data::Keywords::into(bodies), Poco::Data::Keywords::now;
+		return bodies;
+	}
+
+	std::string mailedToken(const std::string& to)
+		/// Returns the invitation token in the last message queued for to.
+	{
+		const std::vector<std::string> bodies = mails(to);
+		CPPUNIT_ASSERT_MESSAGE("no mail to " + to, !bodies.empty());
+		const std::string& body = bodies.back();
+		const std::string link = api() + "/invitations/";
+		const std::string::size_type start = body.find(link);
+		CPPUNIT_ASSERT_MESSAGE(body, start != std::string::npos);
+		const std::string::size_type end = body.find_first_of(" \n\r", start);
+		return body.substr(start + link.size(), end - start - link.size());
+	}
+
+	static Poco::Int64 idOf(const Response& r) { return r.json()->getValue<Poco::Int64>("id"); }
+
+	static std::vector<std::string> strings(const Poco::JSON::Array::Ptr& a)
+	{
+		std::vector<std::string> v;
+		for (std::size_t i = 0; a && i < a->size(); ++i)
+			v.push_back(a->getElement<std::string>(static_cast<unsigned>(i)));
+		return v;
+	}
+
+	static std::vector<std::string> field(const Response& page, const std::string& name)
+		/// Returns the string field name of every item of a list answer.
+	{
+		std::vector<std::string> v;
+		Poco::JSON::Array::Ptr items = page.json()->getArray("items");
+		for (std::size_t i = 0; items && i < items->size(); ++i)
+			v.push_back(items->getObject(static_cast<unsigned>(i))->getValue<std::string>(name));
+		return v;
+	}
+
+	static bool contains(const std::vector<std::string>& v, const std::string& s)
+	{
+		for (const auto& x : v)
+		{
+			if (x == s)
+				return true;
+		}
+		return false;
+	}
+
+	std::vector<std::string> permissions(const std::string& org, const User& asker, const User& about,
+	                                     const std::string& scope = std::string())
+		/// Returns the effective permissions of about in org (scope: "&workspace=ID" or
+		/// "&resource=ID"), as GET /orgs/{org}/permissions shows them to asker.
+	{
+		Response r = get("/orgs/" + org + "/permissions?account=" + about.username + scope, asker);
+		ASSERT_STATUS(r, 200);
+		return strings(r.json()->getArray("permissions"));
+	}
+
+	TestDatabase& database() { return *_pDatabase; }
+	HostProcess& host() { return *_pHost; }
+
+private:
+	TestDatabase::Ptr _pDatabase;
+	std::unique_ptr<HostProcess> _pHost;
+	std::unique_ptr<HttpClient> _pClient;
+};
+
+
+} // namespace Test
+} // namespace Orgs
+
+
+#endif // Orgs_ReplayWorld_INCLUDED
