@@ -20,6 +20,7 @@
 #include "http/PermissionHandlers.h"
 #include "http/RequestAuthenticator.h"
 #include "http/ResourceHandlers.h"
+#include "http/RoleHandlers.h"
 #include "http/SystemHandlers.h"
 #include "http/TokenAuthenticator.h"
 #include "http/WorkspaceHandlers.h"
@@ -36,6 +37,7 @@
 #include "service/PermissionReport.h"
 #include "service/Quotas.h"
 #include "service/ResourceServiceImpl.h"
+#include "service/RoleServiceImpl.h"
 #include "service/SmtpMailer.h"
 #include "service/WorkspaceServiceImpl.h"
 #include "Poco/AutoPtr.h"
@@ -91,6 +93,16 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pResourceHandlers->addRoutes(_pApi->router());
 	_pInvitationHandlers.reset(new Http::InvitationHandlers(*_pInvitations));
 	_pInvitationHandlers->addRoutes(_pApi->router());
+	// Per-organization custom roles (issue 6); a plan's memberRole must be an organization role.
+	for (const auto& plan : _settings.plans.plans())
+	{
+		if (!plan.memberRole.empty() && !_roles.hasRole(Config::RoleCatalog::ORGANIZATION, plan.memberRole))
+			throw Poco::DataFormatException("orgs.plans." + plan.name + ".memberRole: '" + plan.memberRole +
+			                                "' is not a role of orgs.roles.organization");
+	}
+	_pCustomRoles = new Service::RoleServiceImpl(*_pDatabase, *_pGuard, _pClock, *_pQuotas);
+	_pRoleHandlers.reset(new Http::RoleHandlers(*_pCustomRoles));
+	_pRoleHandlers->addRoutes(_pApi->router());
 
 	// Mail: the host's Mailer, else SMTP, else the log; the sender starts last.
 	if (pHostMailer)
@@ -123,6 +135,7 @@ Runtime::~Runtime()
 	if (_pUsage)
 		_pUsage->stop();
 	// Reverse order of construction: the API first, the database last.
+	_pRoleHandlers.reset();
 	_pInvitationHandlers.reset();
 	_pAuditHandlers.reset();
 	_pAuditLog = nullptr;
@@ -136,6 +149,7 @@ Runtime::~Runtime()
 	_pSystemHandlers.reset();
 	_pApi.reset();
 	_pAuthenticator.reset();
+	_pCustomRoles = nullptr;
 	_pInvitations = nullptr;
 	_pResources = nullptr;
 	_pWorkspaces = nullptr;
@@ -250,6 +264,12 @@ Orgs::AccessControl::Ptr Runtime::accessControl() const
 Orgs::InvitationService::Ptr Runtime::invitations() const
 {
 	return _pInvitations;
+}
+
+
+Orgs::RoleService::Ptr Runtime::customRoles() const
+{
+	return _pCustomRoles;
 }
 
 

@@ -22,6 +22,7 @@
 #include "Orgs/MembershipService.h"
 #include "Orgs/OrganizationService.h"
 #include "Orgs/ResourceService.h"
+#include "Orgs/RoleService.h"
 #include "Orgs/WorkspaceService.h"
 #include "config/RoleCatalog.h"
 #include "config/Settings.h"
@@ -60,6 +61,7 @@ class WorkspaceHandlers;
 class ResourceHandlers;
 class AuditHandlers;
 class InvitationHandlers;
+class RoleHandlers;
 } // namespace Http
 
 
@@ -98,6 +100,8 @@ public:
 	Orgs::ResourceService::Ptr resources() const;
 	Orgs::AccessControl::Ptr accessControl() const;
 	Orgs::InvitationService::Ptr invitations() const;
+	Orgs::RoleService::Ptr customRoles() const;
+		/// Per-organization custom roles (issue 6).
 	Http::Api& api();
 	Service::ApiUsage& apiUsage();
 		/// The API request counter (requests per organization and month) that GET /orgs/{org}/usage reads.
@@ -142,6 +146,8 @@ private:
 	std::unique_ptr<Http::AuditHandlers> _pAuditHandlers;
 	std::unique_ptr<Service::ApiUsage> _pUsage;
 	std::unique_ptr<Http::InvitationHandlers> _pInvitationHandlers;
+	Orgs::RoleService::Ptr _pCustomRoles;
+	std::unique_ptr<Http::RoleHandlers> _pRoleHandlers;
 };
 
 

@@ -165,7 +165,6 @@ IssuedInvitation InvitationServiceImpl::createInvitation(Id actorId, const std::
 	Validator::name("name", name, 0, 200);
 	Validator::name("note", spec.note, 0, 1000);
 	const std::string role = _guard.checkRole(ORG_SCOPE, spec.role);
-	_guard.checkDefaultRoles(spec.defaultRoles);
 	std::vector<InvitationWorkspace> workspaces;
 	std::set<Id> seen;
 	for (const auto& w : spec.workspaces)
@@ -178,7 +177,7 @@ IssuedInvitation InvitationServiceImpl::createInvitation(Id actorId, const std::
 			                            "duplicate_workspace");
 		InvitationWorkspace checked;
 		checked.workspaceId = w.workspaceId;
-		checked.role = _guard.checkRole(WS_SCOPE, w.role);
+		checked.role = w.role; // checked in the transaction: it may be a custom role
 		workspaces.push_back(checked);
 	}
 
@@ -186,13 +185,16 @@ IssuedInvitation InvitationServiceImpl::createInvitation(Id actorId, const std::
 		// The organization row first: the counts below then see every committed change.
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::InvitationsCreate, true);
 		const Organization& o = scope.organization;
+		_guard.checkDefaultRoles(session, o.id, spec.defaultRoles); // custom resource roles too
+		for (auto& w : workspaces)
+			w.role = _guard.checkRole(session, o.id, WS_SCOPE, w.role);
 		_guard.requireAcceptsMembers(scope);
 		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, role), "Inviting with role '" + role + "'");
 		for (const auto& w : workspaces)
 		{
 			const Guard::InWorkspace ws = _guard.requireWorkspace(session, scope, actorId, w.workspaceId,
 			                                                      Permission::WorkspaceMembersManage, true);
-			_guard.requireWithin(scope, ws.permissions, _guard.roles().permissions(WS_SCOPE, w.role),
+			_guard.requireWithin(scope, ws.permissions, _guard.rolePermissions(session, o.id, WS_SCOPE, w.role),
 			                     "Inviting to workspace '" + ws.workspace.name + "' as '" + w.role + "'");
 		}
 		checkDomain(o, email);
@@ -405,14 +407,14 @@ Membership InvitationServiceImpl::acceptInvitation(Id actorId, const std::string
 		RoleMap defaults;
 		for (const auto& kv : invitation.defaultRoles)
 		{
-			if (_guard.roles().hasRole(kv.first, kv.second)) // the configuration may have changed since
+			if (_guard.knowsRole(session, orgId, kv.first, kv.second)) // the configuration may have changed since
 				defaults[kv.first] = kv.second;
 		}
 		_memberships.setDefaultRoles(session, orgId, actorId, defaults);
 		for (const auto& w : invitation.workspaces)
 		{
 			const std::string wsRole =
-			    _guard.roles().hasRole(WS_SCOPE, w.role) ? w.role : _guard.roles().defaultRole(WS_SCOPE);
+			    _guard.knowsRole(session, orgId, WS_SCOPE, w.role) ? w.role : _guard.roles().defaultRole(WS_SCOPE);
 			_workspaces.insertMember(session, orgId, w.workspaceId, actorId, wsRole, now);
 		}
 		_guard.changed(session, orgId);

@@ -68,9 +68,9 @@ Page<Membership> MembershipServiceImpl::listMembers(Id actorId, const std::strin
 Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, const MemberSpec& spec)
 {
 	const std::string r = _guard.checkRole(ORG_SCOPE, spec.role);
-	_guard.checkDefaultRoles(spec.defaultRoles);
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersAdd, true);
+		_guard.checkDefaultRoles(session, scope.organization.id, spec.defaultRoles); // custom roles too
 		_guard.requireAcceptsMembers(scope);
 		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
 		const Account a = _guard.account(session, spec.account);
@@ -111,10 +111,10 @@ Membership MembershipServiceImpl::updateMember(Id actorId, const std::string& or
 	if (!changes.role.isNull() && changes.role.value().empty())
 		throw InvalidInputException("role must name a role", "unknown_role");
 	const std::string r = changes.role.isNull() ? std::string() : _guard.checkRole(ORG_SCOPE, changes.role.value());
-	if (!changes.defaultRoles.isNull())
-		_guard.checkDefaultRoles(changes.defaultRoles.value());
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersUpdate, true);
+		if (!changes.defaultRoles.isNull())
+			_guard.checkDefaultRoles(session, scope.organization.id, changes.defaultRoles.value());
 		const Account a = _guard.account(session, account);
 		Membership current = member(session, scope, a.id);
 		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, current.role),
