@@ -40,10 +40,8 @@
 #include "service/RoleServiceImpl.h"
 #include "service/SmtpMailer.h"
 #include "service/WorkspaceServiceImpl.h"
+#include "config/Preset.h"
 #include "Poco/AutoPtr.h"
-#include "Poco/File.h"
-#include "Poco/Util/LayeredConfiguration.h"
-#include "Poco/Util/PropertyFileConfiguration.h"
 
 
 namespace Orgs {
@@ -52,11 +50,15 @@ namespace Orgs {
 Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::Settings::PathResolver& resolvePath,
                  Poco::Logger& logger, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator,
                  Service::Clock::Ptr pClock, Orgs::Mailer::Ptr pHostMailer)
-    : _settings(Config::Settings::load(config, resolvePath)), _roles(loadRoles(config, _settings.rolesFile)),
+    : _pConfig(Config::Preset::apply(config, resolvePath)), _settings(Config::Settings::load(*_pConfig, resolvePath)),
+      _roles(Config::RoleCatalog::load(*_pConfig, Config::Preset::source(config), _settings.rolesFile)),
       _pClock(pClock ? pClock : Service::Clock::Ptr(new Service::Clock)),
       _pDatabase(new Data::Database(_settings.database)),
       _schemaVersion(Data::Migrator(*_pDatabase, logger).migrate(_settings.database.migrate))
 {
+	const std::string preset = Config::Preset::name(*_pConfig);
+	if (!preset.empty())
+		logger.information("Preset %s", preset);
 	_pAccess = new Access::AccessControlImpl(*_pDatabase, _roles, _settings.maxStalenessNs, _settings.cacheEntries);
 	_pGuard.reset(new Service::Guard(*_pDatabase, *_pAccess));
 	_pOutbox.reset(new Service::Outbox(*_pDatabase, _pClock));
@@ -162,24 +164,6 @@ Runtime::~Runtime()
 	_pAccess = nullptr;
 	_pUsage.reset();
 	_pDatabase.reset();
-}
-
-
-Config::RoleCatalog Runtime::loadRoles(const Poco::Util::AbstractConfiguration& config, const std::string& file)
-{
-	// The roles file lies beneath the host's configuration, so --define can override a role too.
-	Poco::AutoPtr<Poco::Util::LayeredConfiguration> pLayered = new Poco::Util::LayeredConfiguration;
-	pLayered->add(
-	    Poco::AutoPtr<Poco::Util::AbstractConfiguration>(const_cast<Poco::Util::AbstractConfiguration*>(&config), true),
-	    0);
-	if (!file.empty())
-	{
-		if (!Poco::File(file).exists())
-			throw Poco::DataFormatException("orgs.roles.file: cannot read the roles file '" + file + "'");
-		pLayered->add(Poco::AutoPtr<Poco::Util::AbstractConfiguration>(new Poco::Util::PropertyFileConfiguration(file)),
-		              10);
-	}
-	return Config::RoleCatalog::load(*pLayered, file.empty() ? std::string("configuration") : file);
 }
 
 

@@ -27,6 +27,7 @@
 #include "config/RoleCatalog.h"
 #include "config/Settings.h"
 #include "service/Clock.h"
+#include "Poco/AutoPtr.h"
 #include "Poco/Logger.h"
 #include "Poco/Util/AbstractConfiguration.h"
 #include <memory>
@@ -77,7 +78,7 @@ public:
 	Runtime(const Poco::Util::AbstractConfiguration& config, const Config::Settings::PathResolver& resolvePath,
 	        Poco::Logger& logger, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator = nullptr,
 	        Service::Clock::Ptr pClock = nullptr, Orgs::Mailer::Ptr pHostMailer = nullptr);
-		/// Reads the configuration, migrates the schema and builds every service. Mail goes
+		/// Reads the configuration (over the preset that orgs.preset names, see Config::Preset), migrates the schema and builds every service. Mail goes
 		/// through pHostMailer if given, else SMTP (orgs.mail.smtp.host) or the log; the outbox
 		/// sender starts unless orgs.mail.deliver is false. Throws
 		/// Poco::DataFormatException for bad configuration and Poco::Data exceptions when the
@@ -113,8 +114,8 @@ public:
 		/// ago (see OrganizationServiceImpl::purgeDeleted()) and returns how many.
 
 private:
-	static Config::RoleCatalog loadRoles(const Poco::Util::AbstractConfiguration& config, const std::string& file);
-
+	Poco::AutoPtr<Poco::Util::AbstractConfiguration>
+	    _pConfig; ///< the host's configuration over the preset (orgs.preset)
 	Config::Settings _settings;
 	Config::RoleCatalog _roles;
 	Service::Clock::Ptr _pClock;

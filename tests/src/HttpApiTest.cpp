@@ -1275,6 +1275,10 @@ void HttpApiTest::testResourceVisibilityAndFilters()
 	ASSERT_PROBLEM(client().post(API + "/orgs/acme/resources",
 	                             "{\"type\":\"dataset\",\"name\":\"x\",\"workspace\":987654}", owner.token),
 	               404, "workspace_not_found");
+	// JSON true is not the id 1 (Poco counts a bool as an integer).
+	ASSERT_PROBLEM(client().post(API + "/orgs/acme/resources",
+	                             "{\"type\":\"dataset\",\"name\":\"x\",\"workspace\":true}", owner.token),
+	               400, "invalid_type");
 
 	// Lists: every resource for the owner; filters by type and workspace.
 	ASSERT_STATUS(r = client().get(API + "/orgs/acme/resources", "", owner.token), 200);

@@ -8,10 +8,14 @@
 
 
 #include "config/RoleCatalog.h"
+#include "Poco/AutoPtr.h"
 #include "Poco/Exception.h"
+#include "Poco/File.h"
 #include "Poco/RegularExpression.h"
 #include "Poco/String.h"
 #include "Poco/StringTokenizer.h"
+#include "Poco/Util/LayeredConfiguration.h"
+#include "Poco/Util/PropertyFileConfiguration.h"
 #include <set>
 
 
@@ -129,6 +133,24 @@ std::vector<std::string> RoleCatalog::parseList(const std::string& value, const 
 		result.push_back(item);
 	}
 	return result;
+}
+
+
+RoleCatalog RoleCatalog::load(const Poco::Util::AbstractConfiguration& config, const std::string& source,
+                              const std::string& file)
+{
+	if (file.empty())
+		return load(config, source);
+	if (!Poco::File(file).exists())
+		throw Poco::DataFormatException("orgs.roles.file: cannot read the roles file '" + file + "'");
+	// The roles file lies beneath the configuration, so --define can override a role too.
+	Poco::AutoPtr<Poco::Util::LayeredConfiguration> pLayered = new Poco::Util::LayeredConfiguration;
+	pLayered->add(
+	    Poco::AutoPtr<Poco::Util::AbstractConfiguration>(const_cast<Poco::Util::AbstractConfiguration*>(&config), true),
+	    0);
+	pLayered->add(Poco::AutoPtr<Poco::Util::AbstractConfiguration>(new Poco::Util::PropertyFileConfiguration(file)),
+	              10);
+	return load(*pLayered, file);
 }
 
 

@@ -68,6 +68,13 @@ public:
 		/// for a malformed list, an unknown permission, a duplicate role or a default or
 		/// former-owner role that is not defined.
 
+	static RoleCatalog load(const Poco::Util::AbstractConfiguration& config, const std::string& source,
+	                        const std::string& file);
+		/// Reads the role model from file (orgs.roles.file, already resolved) layered beneath
+		/// config, so that config (--define, say) can override a role too; from config alone
+		/// when file is empty (a preset's roles are inline). Throws Poco::DataFormatException
+		/// if the file does not exist and as load() does.
+
 	bool hasRole(const std::string& scope, const std::string& role) const;
 		/// Returns true if the scope defines the role.
 

@@ -180,7 +180,9 @@ Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const P
 		                                "'");
 	s.plans = PlanCatalog::load(config);
 
-	s.rolesFile = resolvePath(Poco::trim(config.getString("orgs.roles.file", "roles.properties")));
+	// Empty: the roles are in the configuration itself (as in a preset's file).
+	const std::string rolesFile = Poco::trim(config.getString("orgs.roles.file", "roles.properties"));
+	s.rolesFile = rolesFile.empty() ? rolesFile : resolvePath(rolesFile);
 	return s;
 }
 

@@ -82,7 +82,7 @@ Poco::Nullable<Poco::Int64> JsonBody::optionalId(const std::string& key)
 	bool ok = false;
 	if (v.isString())
 		ok = Poco::NumberParser::tryParse64(v.extract<std::string>(), id);
-	else if (v.isInteger())
+	else if (v.isInteger() && !v.isBoolean()) // Poco counts bool as an integer: true is not id 1
 	{
 		id = v.convert<Poco::Int64>();
 		ok = true;

@@ -42,7 +42,6 @@ Poco::AutoPtr<Poco::Util::MapConfiguration> TestRuntime::configuration(const Tes
 	pConfig->setString("orgs.database.connector", db.connector());
 	pConfig->setString("orgs.database.connectionString", db.connectionString());
 	pConfig->setString("orgs.database.maxSessions", "32");
-	pConfig->setString("orgs.roles.file", sourceDir() + "/config/roles.properties");
 	for (const auto& kv : settings)
 		pConfig->setString(kv.first, kv.second);
 	return pConfig;
