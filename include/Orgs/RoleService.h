@@ -52,14 +52,13 @@ public:
 		/// the name of a configuration role of the scope or of another custom role of it,
 		/// ("role_limit") beyond 100 custom roles per organization.
 
-	virtual CustomRole updateRole(Id actorId, const std::string& org, const std::string& scope,
-	                              const std::string& name, const CustomRoleChanges& changes) = 0;
+	virtual CustomRole updateRole(Id actorId, const std::string& org, const std::string& scope, const std::string& name,
+	                              const CustomRoleChanges& changes) = 0;
 		/// Changes a custom role's permissions or description (owner or roles.manage), with the
 		/// rules of createRole(). ConflictException ("role_not_custom") for a configuration role,
 		/// NotFoundException ("role_not_found") for no role of that name.
 
-	virtual void deleteRole(Id actorId, const std::string& org, const std::string& scope,
-	                        const std::string& name) = 0;
+	virtual void deleteRole(Id actorId, const std::string& org, const std::string& scope, const std::string& name) = 0;
 		/// Deletes a custom role (owner or roles.manage; allowed on any plan). ConflictException
 		/// ("role_in_use") while a workspace member, a collaborator, a pending invitation or a
 		/// member's default role holds it, ("role_not_custom") for a configuration role;

@@ -15,8 +15,8 @@
 
 
 using namespace Orgs;
-using Orgs::Test::TestRuntime;
 using Orgs::Test::reasonOf;
+using Orgs::Test::TestRuntime;
 
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(CustomRoleTest, "CustomRole");
@@ -77,7 +77,8 @@ void CustomRoleTest::testPlanGate()
 	Account ada = rt.account("ada");
 	rt.organization(ada, "acme");
 	CPPUNIT_ASSERT_EQUAL(std::string("plan_limit"), reasonOf<ForbiddenException>([&] {
-		                     rt.customRoles().createRole(ada.id, "acme", spec("workspace", "auditor", {"workspace.read"}));
+		                     rt.customRoles().createRole(ada.id, "acme",
+		                                                 spec("workspace", "auditor", {"workspace.read"}));
 	                     }));
 	enterprise(rt, ada.id, "acme");
 	CustomRole r = rt.customRoles().createRole(ada.id, "acme", spec("workspace", "auditor", {"workspace.read"}));
@@ -158,9 +159,8 @@ void CustomRoleTest::testValidation()
 	                     }));
 	CustomRoleChanges ok;
 	ok.permissions = std::vector<std::string>{"resource.read", "resource.label"};
-	CPPUNIT_ASSERT_EQUAL(std::string("role_not_found"), reasonOf<NotFoundException>([&] {
-		                     roles.updateRole(ada.id, "acme", "workspace", "qa", ok);
-	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("role_not_found"),
+	                     reasonOf<NotFoundException>([&] { roles.updateRole(ada.id, "acme", "workspace", "qa", ok); }));
 	CPPUNIT_ASSERT_EQUAL(std::string("resource.label"),
 	                     roles.updateRole(ada.id, "acme", "dataset", "qa", ok).permissions[1]);
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), rt.scalar("SELECT COUNT(*) FROM audit_events WHERE organization_id = ? "
@@ -193,9 +193,8 @@ void CustomRoleTest::testConfigurationRolesCannotBeShadowed()
 	CPPUNIT_ASSERT_EQUAL(std::string("role_not_custom"), reasonOf<ConflictException>([&] {
 		                     roles.updateRole(ada.id, "acme", "workspace", "viewer", c);
 	                     }));
-	CPPUNIT_ASSERT_EQUAL(std::string("role_not_custom"), reasonOf<ConflictException>([&] {
-		                     roles.deleteRole(ada.id, "acme", "workspace", "viewer");
-	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("role_not_custom"),
+	                     reasonOf<ConflictException>([&] { roles.deleteRole(ada.id, "acme", "workspace", "viewer"); }));
 
 	roles.createRole(ada.id, "acme", spec("workspace", "auditor", {"workspace.read"}));
 	CPPUNIT_ASSERT_EQUAL(std::string("role_exists"), reasonOf<ConflictException>([&] {
@@ -260,9 +259,8 @@ void CustomRoleTest::testRoleInUseCannotBeDeleted()
 	CPPUNIT_ASSERT_EQUAL(std::string("role_in_use"), inUse("dataset", "qa"));
 	rt.resources().removeCollaborator(ada.id, "acme", cats.id, "bob");
 	roles.deleteRole(ada.id, "acme", "dataset", "qa");
-	CPPUNIT_ASSERT_EQUAL(std::string("role_not_found"), reasonOf<NotFoundException>([&] {
-		                     roles.deleteRole(ada.id, "acme", "dataset", "qa");
-	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("role_not_found"),
+	                     reasonOf<NotFoundException>([&] { roles.deleteRole(ada.id, "acme", "dataset", "qa"); }));
 	(void)bob;
 }
 

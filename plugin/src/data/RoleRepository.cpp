@@ -66,8 +66,7 @@ std::string stored(const CustomRole& role)
 }
 
 
-bool exists(Poco::Data::Session& session, const std::string& sql, Id orgId, const std::string& a,
-            const std::string& b)
+bool exists(Poco::Data::Session& session, const std::string& sql, Id orgId, const std::string& a, const std::string& b)
 {
 	Poco::Int64 n = 0;
 	Poco::Data::Statement st(session);

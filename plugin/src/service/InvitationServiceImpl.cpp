@@ -164,7 +164,7 @@ IssuedInvitation InvitationServiceImpl::createInvitation(Id actorId, const std::
 	const std::string name = Poco::trim(spec.name);
 	Validator::name("name", name, 0, 200);
 	Validator::name("note", spec.note, 0, 1000);
-	const std::string role = _guard.checkRole(ORG_SCOPE, spec.role);
+	const std::string checkedRole = _guard.checkRole(ORG_SCOPE, spec.role);
 	std::vector<InvitationWorkspace> workspaces;
 	std::set<Id> seen;
 	for (const auto& w : spec.workspaces)
@@ -185,10 +185,13 @@ IssuedInvitation InvitationServiceImpl::createInvitation(Id actorId, const std::
 		// The organization row first: the counts below then see every committed change.
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::InvitationsCreate, true);
 		const Organization& o = scope.organization;
+		_guard.requireAcceptsMembers(scope);
+		// The plan may allow no other members, or give every member one role.
+		_quotas.requireMembersAllowed(o);
+		const std::string role = _quotas.memberRole(o, spec.role.empty() ? "" : checkedRole);
 		_guard.checkDefaultRoles(session, o.id, spec.defaultRoles); // custom resource roles too
 		for (auto& w : workspaces)
 			w.role = _guard.checkRole(session, o.id, WS_SCOPE, w.role);
-		_guard.requireAcceptsMembers(scope);
 		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, role), "Inviting with role '" + role + "'");
 		for (const auto& w : workspaces)
 		{
@@ -399,8 +402,11 @@ Membership InvitationServiceImpl::acceptInvitation(Id actorId, const std::string
 		if (!_invitations.respond(session, invitation.id, "accepted", now, actorId, true))
 			invitationNotFound();
 		_quotas.requireSeats(session, o.value(), 1);
+		_quotas.requireMembersAllowed(o.value()); // the plan may have changed since the invitation
 
-		const std::string role = _guard.roles().hasRole(ORG_SCOPE, invitation.role)
+		const std::string planRole = _quotas.memberRole(o.value(), "");
+		const std::string role = !planRole.empty() ? planRole
+		                         : _guard.roles().hasRole(ORG_SCOPE, invitation.role)
 		                             ? invitation.role
 		                             : _guard.roles().defaultRole(ORG_SCOPE);
 		_memberships.insert(session, orgId, actorId, role, now);

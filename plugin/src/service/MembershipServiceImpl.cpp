@@ -67,11 +67,16 @@ Page<Membership> MembershipServiceImpl::listMembers(Id actorId, const std::strin
 
 Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, const MemberSpec& spec)
 {
-	const std::string r = _guard.checkRole(ORG_SCOPE, spec.role);
+	const std::string checked = _guard.checkRole(ORG_SCOPE, spec.role);
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersAdd, true);
 		_guard.checkDefaultRoles(session, scope.organization.id, spec.defaultRoles); // custom roles too
 		_guard.requireAcceptsMembers(scope);
+		// The plan may allow no other members, or give every member one role.
+		if (_pQuotas)
+			_pQuotas->requireMembersAllowed(scope.organization);
+		const std::string r =
+		    _pQuotas ? _pQuotas->memberRole(scope.organization, spec.role.empty() ? "" : checked) : checked;
 		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
 		const Account a = _guard.account(session, spec.account);
 		if (_pQuotas)
@@ -125,6 +130,8 @@ Membership MembershipServiceImpl::updateMember(Id actorId, const std::string& or
 				throw ConflictException("The owner's role cannot be changed; transfer ownership first",
 				                        "owner_immutable");
 			_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
+			if (_pQuotas)
+				_pQuotas->requireMemberRole(scope.organization, r);
 			_memberships.updateRole(session, scope.organization.id, a.id, r, _pClock->now());
 			_guard.changed(session, scope.organization.id);
 			_audit.record(session, scope.organization.id, actorId, "member.role_changed", {"account", a.id, a.username},
