@@ -16,6 +16,7 @@
 #include "support/TestRuntime.h"
 #include "data/Database.h"
 #include "Orgs/Errors.h"
+#include "Poco/Path.h"
 #include "Poco/JSON/Object.h"
 #include <chrono>
 #include <condition_variable>
@@ -593,7 +594,11 @@ void ConcurrencyTest::testSecondHostSeesCommittedChanges()
 	// A second runtime on the same database, as a second host behind a load balancer.
 	Poco::AutoPtr<Poco::Util::MapConfiguration> pConfig = TestRuntime::configuration(rt.database(), {});
 	Runtime other(
-	    *pConfig, [](const std::string& p) { return p; }, Poco::Logger::get("orgs-test"));
+	    *pConfig,
+	    [](const std::string& p) {
+		    return Poco::Path(p).makeAbsolute(TestRuntime::sourceDir() + "/config/").toString();
+	    },
+	    Poco::Logger::get("orgs-test"));
 
 	const Account ada = rt.account("ada");                             // a transaction on this host's pool
 	CPPUNIT_ASSERT_EQUAL(ada.id, rt.accounts().findAccount("ada").id); // then a read outside one

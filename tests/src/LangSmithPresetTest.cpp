@@ -89,9 +89,9 @@ public:
 	User signUp(const std::string& username)
 		/// "When you log in for the first time": the account, with its personal organization.
 	{
-		Response r = http().post(API + "/accounts", json({{"username", username},
-		                                                  {"email", username + "@example.com"},
-		                                                  {"name", "Test " + username}}));
+		Response r = http().post(
+		    API + "/accounts",
+		    json({{"username", username}, {"email", username + "@example.com"}, {"name", "Test " + username}}));
 		ASSERT_STATUS(r, 201);
 		User u;
 		u.id = r.json()->getObject("account")->getValue<Poco::Int64>("id");
@@ -256,11 +256,12 @@ void LangSmithPresetTest::testManageAndNavigateWorkspaces()
 	CPPUNIT_ASSERT_EQUAL(std::size_t(3), ls.workspaceNames("acme", ada).size());
 
 	// "access the resources within each workspace (trace projects, annotation queues, etc.)".
-	Response project = ls.post("/orgs/acme/resources",
-	                           "{\"type\":\"project\",\"name\":\"traces\",\"workspace\":" + std::to_string(research) + "}",
-	                           bob);
+	Response project =
+	    ls.post("/orgs/acme/resources",
+	            "{\"type\":\"project\",\"name\":\"traces\",\"workspace\":" + std::to_string(research) + "}", bob);
 	ASSERT_STATUS(project, 201);
-	const std::string projectPath = "/orgs/acme/resources/" + std::to_string(project.json()->getValue<Poco::Int64>("id"));
+	const std::string projectPath =
+	    "/orgs/acme/resources/" + std::to_string(project.json()->getValue<Poco::Int64>("id"));
 	ASSERT_STATUS(ls.get(projectPath, bob), 200);
 	ASSERT_STATUS(ls.get(projectPath, ada), 200);
 	ASSERT_PROBLEM(ls.get(projectPath, cy), 404, "resource_not_found");
@@ -271,8 +272,9 @@ void LangSmithPresetTest::testManageAndNavigateWorkspaces()
 	                       "{\"type\":\"project\",\"name\":\"q\",\"workspace\":" + std::to_string(ws1) + "}", cy),
 	               403, "permission_denied");
 	// A viewer reads its workspace's projects but creates none.
-	Response queue = ls.post("/orgs/acme/resources",
-	                         "{\"type\":\"project\",\"name\":\"queue\",\"workspace\":" + std::to_string(ws1) + "}", ada);
+	Response queue =
+	    ls.post("/orgs/acme/resources",
+	            "{\"type\":\"project\",\"name\":\"queue\",\"workspace\":" + std::to_string(ws1) + "}", ada);
 	ASSERT_STATUS(queue, 201);
 	ASSERT_STATUS(ls.get("/orgs/acme/resources/" + std::to_string(queue.json()->getValue<Poco::Int64>("id")), cy), 200);
 }
@@ -297,7 +299,8 @@ void LangSmithPresetTest::testManageUsers()
 	for (std::size_t i = 0; i < items->size(); ++i)
 	{
 		Poco::JSON::Object::Ptr m = items->getObject(static_cast<unsigned>(i));
-		editor = editor || (m->getValue<std::string>("username") == "bob" && m->getValue<std::string>("role") == "editor");
+		editor =
+		    editor || (m->getValue<std::string>("username") == "bob" && m->getValue<std::string>("role") == "editor");
 	}
 	CPPUNIT_ASSERT(editor);
 	ls.signUp("dan");
@@ -362,11 +365,12 @@ void LangSmithPresetTest::testOrganizationRoles()
 	                        ada);
 	ASSERT_STATUS(role, 201);
 	CPPUNIT_ASSERT(role.json()->getValue<bool>("custom"));
+	ASSERT_PROBLEM(
+	    ls.post("/orgs/acme/roles", "{\"scope\":\"workspace\",\"name\":\"x\",\"permissions\":[\"members.add\"]}", ada),
+	    400, "permission_not_in_scope");
 	ASSERT_PROBLEM(ls.post("/orgs/acme/roles",
-	                       "{\"scope\":\"workspace\",\"name\":\"x\",\"permissions\":[\"members.add\"]}", ada),
-	               400, "permission_not_in_scope");
-	ASSERT_PROBLEM(ls.post("/orgs/acme/roles", "{\"scope\":\"workspace\",\"name\":\"x\",\"permissions\":[\"workspace.read\"]}", bob), 403,
-	               "permission_denied");
+	                       "{\"scope\":\"workspace\",\"name\":\"x\",\"permissions\":[\"workspace.read\"]}", bob),
+	               403, "permission_denied");
 	// "Custom organization-scoped roles are not available yet."
 	ASSERT_PROBLEM(ls.post("/orgs/acme/roles",
 	                       "{\"scope\":\"organization\",\"name\":\"billing\",\"permissions\":[\"plan.read\"]}", ada),

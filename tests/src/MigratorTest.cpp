@@ -13,6 +13,7 @@
 #include "data/Migrator.h"
 #include "support/TestDatabase.h"
 #include "support/TestRuntime.h"
+#include "Poco/Path.h"
 #include "Poco/Data/DataException.h"
 #include "Poco/Logger.h"
 #include <atomic>
@@ -306,7 +307,11 @@ void MigratorTest::testPendingMigrationsWithoutApplyAreRefused()
 		Poco::AutoPtr<Poco::Util::MapConfiguration> pConfig =
 		    TestRuntime::configuration(*f.pDb, {{"orgs.database.migrate", "false"}});
 		Orgs::Runtime runtime(
-		    *pConfig, [](const std::string& p) { return p; }, quietLogger());
+		    *pConfig,
+		    [](const std::string& p) {
+			    return Poco::Path(p).makeAbsolute(TestRuntime::sourceDir() + "/config/").toString();
+		    },
+		    quietLogger());
 		CPPUNIT_FAIL("the runtime started on an unmigrated database with orgs.database.migrate=false");
 	}
 	catch (Poco::Data::DataException& exc)

@@ -188,7 +188,9 @@ IssuedInvitation InvitationServiceImpl::createInvitation(Id actorId, const std::
 		_guard.requireAcceptsMembers(scope);
 		// The plan may allow no other members, or give every member one role.
 		_quotas.requireMembersAllowed(o);
-		const std::string role = _quotas.memberRole(o, spec.role.empty() ? "" : checkedRole);
+		std::string role = _quotas.memberRole(o, spec.role.empty() ? "" : checkedRole);
+		if (role.empty())
+			role = checkedRole;
 		_guard.checkDefaultRoles(session, o.id, spec.defaultRoles); // custom resource roles too
 		for (auto& w : workspaces)
 			w.role = _guard.checkRole(session, o.id, WS_SCOPE, w.role);

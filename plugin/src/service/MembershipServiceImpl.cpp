@@ -75,8 +75,9 @@ Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, 
 		// The plan may allow no other members, or give every member one role.
 		if (_pQuotas)
 			_pQuotas->requireMembersAllowed(scope.organization);
-		const std::string r =
-		    _pQuotas ? _pQuotas->memberRole(scope.organization, spec.role.empty() ? "" : checked) : checked;
+		std::string r = _pQuotas ? _pQuotas->memberRole(scope.organization, spec.role.empty() ? "" : checked) : "";
+		if (r.empty())
+			r = checked;
 		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
 		const Account a = _guard.account(session, spec.account);
 		if (_pQuotas)
