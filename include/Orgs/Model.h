@@ -303,6 +303,9 @@ struct Plan
 	Poco::Int64 maxMembers = 0;            ///< members plus pending invitations (seats)
 	Poco::Int64 maxWorkspaces = 0;         ///< workspaces
 	Poco::Int64 maxPendingInvitations = 0; ///< pending (not expired) invitations
+	bool customRoles = false;              ///< organizations may define custom roles (RoleService)
+	bool allowsMembers = true;             ///< false: a shared organization takes no other members
+	std::string memberRole;                ///< non-empty: every member holds this organization role
 };
 
 
@@ -387,6 +390,40 @@ struct InvitationQuery : PageRequest
 	/// Filters for an invitation listing: a status ("" for all).
 {
 	std::string status;
+};
+
+
+struct CustomRole
+	/// A role of the workspace scope or of a resource type: from the configuration, or defined
+	/// by one organization (custom, RoleService).
+{
+	Id id = 0;         ///< custom roles only
+	std::string scope; ///< "workspace" or a resource type
+	std::string name;
+	std::vector<std::string> permissions; ///< permission names, in vocabulary order
+	std::string description;
+	bool custom = false; ///< defined by the organization; false for a configuration role
+	Id createdBy = 0;    ///< custom roles only
+	Poco::Timestamp createdAt;
+	Poco::Timestamp updatedAt;
+};
+
+
+struct CustomRoleSpec
+	/// A custom role to create.
+{
+	std::string scope; ///< "workspace" or a resource type
+	std::string name;  ///< a lowercase slug, unique in the scope
+	std::vector<std::string> permissions;
+	std::string description;
+};
+
+
+struct CustomRoleChanges
+	/// The fields of a custom role to change; null fields stay as they are.
+{
+	Poco::Nullable<std::vector<std::string>> permissions;
+	Poco::Nullable<std::string> description;
 };
 
 

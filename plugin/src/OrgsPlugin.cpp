@@ -24,7 +24,7 @@ namespace Orgs {
 
 class OrgsPlugin : public Orgs::ServerPlugin
 	/// Starts the Orgs runtime inside a host: publishes AccountService, OrganizationService,
-	/// MembershipService, WorkspaceService, ResourceService, InvitationService, AccessControl and AuditLog in the host's registry and mounts the API under
+	/// MembershipService, WorkspaceService, ResourceService, InvitationService, RoleService, AccessControl and AuditLog in the host's registry and mounts the API under
 	/// orgs.http.basePath (default /api/v1). A host that authenticates its users itself
 	/// publishes an Orgs::Authenticator before start(); one that delivers mail itself publishes
 	/// an Orgs::Mailer. Every orgs.organizations.purgeIntervalSeconds a timer purges the
@@ -48,6 +48,7 @@ public:
 		services.add<Orgs::AuditLog>(_pRuntime->auditLog());
 		services.add<Orgs::InvitationService>(_pRuntime->invitations());
 		services.add<Orgs::InviteLinkService>(_pRuntime->inviteLinks());
+		services.add<Orgs::RoleService>(_pRuntime->customRoles());
 		context.addRoutes(_pRuntime->settings().basePath, _pRuntime->api().createFactory());
 		logger.information("Orgs %s started: %s database at schema version %d, API under %s",
 		                   std::string(ORGS_VERSION_STRING), _pRuntime->database().connector(),
@@ -87,6 +88,7 @@ public:
 		if (_pServices)
 		{
 			_pServices->remove<Orgs::InviteLinkService>();
+			_pServices->remove<Orgs::RoleService>();
 			_pServices->remove<Orgs::AuditLog>();
 			_pServices->remove<Orgs::InvitationService>();
 			_pServices->remove<Orgs::AccessControl>();

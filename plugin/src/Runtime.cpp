@@ -21,6 +21,7 @@
 #include "http/PermissionHandlers.h"
 #include "http/RequestAuthenticator.h"
 #include "http/ResourceHandlers.h"
+#include "http/RoleHandlers.h"
 #include "http/SystemHandlers.h"
 #include "http/TokenAuthenticator.h"
 #include "http/WorkspaceHandlers.h"
@@ -38,6 +39,7 @@
 #include "service/PermissionReport.h"
 #include "service/Quotas.h"
 #include "service/ResourceServiceImpl.h"
+#include "service/RoleServiceImpl.h"
 #include "service/SmtpMailer.h"
 #include "service/WorkspaceServiceImpl.h"
 #include "config/Preset.h"
@@ -95,6 +97,16 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pResourceHandlers->addRoutes(_pApi->router());
 	_pInvitationHandlers.reset(new Http::InvitationHandlers(*_pInvitations));
 	_pInvitationHandlers->addRoutes(_pApi->router());
+	// Per-organization custom roles (issue 6); a plan's memberRole must be an organization role.
+	for (const auto& plan : _settings.plans.plans())
+	{
+		if (!plan.memberRole.empty() && !_roles.hasRole(Config::RoleCatalog::ORGANIZATION, plan.memberRole))
+			throw Poco::DataFormatException("orgs.plans." + plan.name + ".memberRole: '" + plan.memberRole +
+			                                "' is not a role of orgs.roles.organization");
+	}
+	_pCustomRoles = new Service::RoleServiceImpl(*_pDatabase, *_pGuard, _pClock, *_pQuotas);
+	_pRoleHandlers.reset(new Http::RoleHandlers(*_pCustomRoles));
+	_pRoleHandlers->addRoutes(_pApi->router());
 
 	// Mail: the host's Mailer, else SMTP, else the log; the sender starts last.
 	if (pHostMailer)
@@ -137,6 +149,7 @@ Runtime::~Runtime()
 	// Reverse order of construction: the API first, the database last.
 	_pInviteLinkHandlers.reset();
 	_pInviteLinks = nullptr;
+	_pRoleHandlers.reset();
 	_pInvitationHandlers.reset();
 	_pAuditHandlers.reset();
 	_pAuditLog = nullptr;
@@ -150,6 +163,7 @@ Runtime::~Runtime()
 	_pSystemHandlers.reset();
 	_pApi.reset();
 	_pAuthenticator.reset();
+	_pCustomRoles = nullptr;
 	_pInvitations = nullptr;
 	_pResources = nullptr;
 	_pWorkspaces = nullptr;
@@ -252,6 +266,12 @@ Orgs::InviteLinkService::Ptr Runtime::inviteLinks() const
 Orgs::InvitationService::Ptr Runtime::invitations() const
 {
 	return _pInvitations;
+}
+
+
+Orgs::RoleService::Ptr Runtime::customRoles() const
+{
+	return _pCustomRoles;
 }
 
 

@@ -23,6 +23,7 @@
 #include "Orgs/MembershipService.h"
 #include "Orgs/OrganizationService.h"
 #include "Orgs/ResourceService.h"
+#include "Orgs/RoleService.h"
 #include "Orgs/WorkspaceService.h"
 #include "config/RoleCatalog.h"
 #include "config/Settings.h"
@@ -63,6 +64,7 @@ class ResourceHandlers;
 class AuditHandlers;
 class InvitationHandlers;
 class InviteLinkHandlers;
+class RoleHandlers;
 } // namespace Http
 
 
@@ -103,6 +105,8 @@ public:
 	Orgs::InvitationService::Ptr invitations() const;
 	Orgs::InviteLinkService::Ptr inviteLinks() const;
 		/// The organization-wide invitation link.
+	Orgs::RoleService::Ptr customRoles() const;
+		/// Per-organization custom roles (issue 6).
 	Http::Api& api();
 	Service::ApiUsage& apiUsage();
 		/// The API request counter (requests per organization and month) that GET /orgs/{org}/usage reads.
@@ -149,6 +153,8 @@ private:
 	std::unique_ptr<Http::InvitationHandlers> _pInvitationHandlers;
 	Orgs::InviteLinkService::Ptr _pInviteLinks;
 	std::unique_ptr<Http::InviteLinkHandlers> _pInviteLinkHandlers;
+	Orgs::RoleService::Ptr _pCustomRoles;
+	std::unique_ptr<Http::RoleHandlers> _pRoleHandlers;
 };
 
 

@@ -225,6 +225,15 @@ public:
 		return r.json()->getValue<std::string>("token");
 	}
 
+	std::string customRole(const std::string& org)
+		/// Creates a custom workspace role of org (by owner) and returns its name.
+	{
+		const std::string name = unique("custom");
+		expect(201, "POST", "/orgs/" + org + "/roles",
+		       "{\"scope\":\"workspace\",\"name\":\"" + name + "\",\"permissions\":[\"workspace.read\"]}", owner.token);
+		return name;
+	}
+
 	Actor owner;
 	Actor outsider;
 
@@ -518,6 +527,25 @@ const std::vector<Rule>& table()
 		              json({{"role", lowestRole(loadRoles().resourceTypes().front())}}), w.owner.token);
 		     return Call{{{"org", org}, {"id", id}, {"account", target}}, ""};
 	     }},
+	    // Custom roles (issue 6): the host's free plan allows them (see startHost()).
+	    {"POST", "/orgs/{org}/roles", Requirement::Permission, Permission::RolesManage, 201,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}},
+		                 "{\"scope\":\"workspace\",\"name\":\"" + w.unique("role") +
+		                     "\",\"permissions\":[\"workspace.read\"]}"};
+	     }},
+	    {"GET", "/orgs/{org}/roles", Requirement::Member, NONE, 200,
+	     [](World&, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, ""};
+	     }},
+	    {"PATCH", "/orgs/{org}/roles/{name}", Requirement::Permission, Permission::RolesManage, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"name", w.customRole(org)}}, json({{"description", "changed"}})};
+	     }},
+	    {"DELETE", "/orgs/{org}/roles/{name}", Requirement::Permission, Permission::RolesManage, 204,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"name", w.customRole(org)}}, ""};
+	     }},
 	    // Audit log and recoverable deletion
 	    {"GET", "/orgs/{org}/audit", Requirement::Permission, Permission::AuditRead, 200,
 	     [](World&, const Actor&, const std::string& org) {
@@ -568,6 +596,9 @@ const std::map<std::string, std::string>& auditedActions()
 	    {"DELETE /orgs/{org}/resources/{id}", "resource.deleted"},
 	    {"PUT /orgs/{org}/resources/{id}/collaborators/{account}", "collaborator.set"},
 	    {"DELETE /orgs/{org}/resources/{id}/collaborators/{account}", "collaborator.removed"},
+	    {"POST /orgs/{org}/roles", "roles.created"},
+	    {"PATCH /orgs/{org}/roles/{name}", "roles.updated"},
+	    {"DELETE /orgs/{org}/roles/{name}", "roles.deleted"},
 	};
 	return actions;
 }
@@ -768,6 +799,7 @@ void AuthorizationMatrixTest::startHost()
 	defines["orgs.roles.file"] = rolesFile();         // the file the expectations are derived from
 	defines["orgs.invitations.exposeToken"] = "true"; // the invitee's routes need a token
 	defines["logging.level"] = "warning";
+	defines["orgs.plans.free.customRoles"] = "true"; // the custom role routes can succeed
 	_pHost.reset(new HostProcess(defines));
 	_pClient.reset(new HttpClient(_pHost->baseUrl()));
 }

@@ -58,17 +58,30 @@ PermissionSet AccessControlImpl::evaluate(const AccessRepository::Standing& s, I
 	}
 	if (!s.workspaceRole.empty())
 	{
-		const PermissionSet p = _roles.permissions(RoleCatalog::WORKSPACE, s.workspaceRole);
+		const PermissionSet p = rolePermissions(RoleCatalog::WORKSPACE, s.workspaceRole, s.customWorkspacePermissions);
 		result |= p;
 		note("workspace", s.workspaceRole, s.workspaceId, p);
 	}
 	if (!s.resourceRole.empty())
 	{
-		const PermissionSet p = _roles.permissions(s.resourceType, s.resourceRole);
+		const PermissionSet p = rolePermissions(s.resourceType, s.resourceRole, s.customResourcePermissions);
 		result |= p;
 		note("resource", s.resourceRole, s.resourceId, p);
 	}
 	return result;
+}
+
+
+PermissionSet AccessControlImpl::rolePermissions(const std::string& scope, const std::string& role,
+                                                 const std::string& customPermissions) const
+{
+	// The configuration's role wins; else the organization's custom role of that name, limited
+	// to what means something in the scope. Runs when a grant is loaded, never on a cache hit.
+	if (const RoleCatalog::Role* pRole = _roles.findRole(scope, role))
+		return pRole->permissions;
+	if (customPermissions.empty())
+		return PermissionSet();
+	return PermissionSet(RoleCatalog::parseNames(customPermissions).bits() & _roles.scopePermissions(scope).bits());
 }
 
 

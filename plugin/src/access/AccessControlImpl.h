@@ -94,6 +94,13 @@ public:
 	PermissionSet evaluate(const Data::AccessRepository::Standing& standing, Id accountId,
 	                       std::vector<GrantSource>* pSources = nullptr) const;
 		/// Compiles a standing to the permissions it grants and, if asked, the grants behind them.
+		/// A workspace or resource role the configuration does not define resolves to the
+		/// organization's custom role of that name (read with the standing), if any.
+
+	PermissionSet rolePermissions(const std::string& scope, const std::string& role,
+	                              const std::string& customPermissions) const;
+		/// Returns the permissions of a configuration role, else those of a custom role given as
+		/// its stored permission names (limited to RoleCatalog::scopePermissions()).
 
 private:
 	GrantCache::Grant lookup(const GrantCache::Key& key, Poco::Data::Session* pSession = nullptr);

@@ -40,6 +40,19 @@ Poco::Int64 readLimit(const Poco::Util::AbstractConfiguration& config, const std
 }
 
 
+bool readSwitch(const Poco::Util::AbstractConfiguration& config, const std::string& key, bool def)
+{
+	try
+	{
+		return config.getBool(key, def);
+	}
+	catch (Poco::SyntaxException&)
+	{
+		throw Poco::DataFormatException(key + ": expected true or false, got '" + config.getString(key) + "'");
+	}
+}
+
+
 } // namespace
 
 
@@ -63,13 +76,20 @@ PlanCatalog PlanCatalog::load(const Poco::Util::AbstractConfiguration& config)
 		plan.maxMembers = readLimit(config, key + ".maxMembers");
 		plan.maxWorkspaces = readLimit(config, key + ".maxWorkspaces");
 		plan.maxPendingInvitations = readLimit(config, key + ".maxPendingInvitations");
+		plan.customRoles = readSwitch(config, key + ".customRoles", false);
+		plan.allowsMembers = readSwitch(config, key + ".allowsMembers", true);
+		plan.memberRole = Poco::trim(config.getString(key + ".memberRole", ""));
+		if (!plan.memberRole.empty() && !nameRe.match(plan.memberRole))
+			throw Poco::DataFormatException(key + ".memberRole: invalid role name '" + plan.memberRole + "'");
 		Poco::Util::AbstractConfiguration::Keys keys;
 		config.keys(key, keys);
 		for (const auto& k : keys)
 		{
-			if (k != "maxMembers" && k != "maxWorkspaces" && k != "maxPendingInvitations")
+			if (k != "maxMembers" && k != "maxWorkspaces" && k != "maxPendingInvitations" && k != "customRoles" &&
+			    k != "allowsMembers" && k != "memberRole")
 				throw Poco::DataFormatException(key + "." + k +
-				                                ": unknown key (maxMembers, maxWorkspaces, maxPendingInvitations)");
+				                                ": unknown key (maxMembers, maxWorkspaces, maxPendingInvitations, "
+				                                "customRoles, allowsMembers, memberRole)");
 		}
 		catalog._plans.push_back(plan);
 	}

@@ -30,6 +30,9 @@ class PlanCatalog
 	///     orgs.plans.<plan>.maxMembers = 5              (0, the default, means unlimited)
 	///     orgs.plans.<plan>.maxWorkspaces = 1
 	///     orgs.plans.<plan>.maxPendingInvitations = 10
+	///     orgs.plans.<plan>.customRoles = true          (default false: no custom roles)
+	///     orgs.plans.<plan>.allowsMembers = false       (default true: shared organizations take members)
+	///     orgs.plans.<plan>.memberRole = admin          (default empty: every member holds this role)
 	/// Without orgs.plans the plans are free, team and enterprise, all unlimited. Unknown keys
 	/// under orgs.plans, an unknown default plan and malformed limits stop start-up with a
 	/// Poco::DataFormatException naming the key. Immutable after load.

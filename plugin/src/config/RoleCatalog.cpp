@@ -68,6 +68,58 @@ PermissionSet parsePermissions(const std::string& value, const std::string& sour
 } // namespace
 
 
+bool RoleCatalog::isValidRoleName(const std::string& name)
+{
+	return isValidName(name);
+}
+
+
+PermissionSet RoleCatalog::parseNames(const std::string& names)
+{
+	PermissionSet set;
+	Poco::StringTokenizer tok(names, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+	for (const auto& name : tok)
+	{
+		Permission p;
+		if (parsePermission(name, p))
+			set.add(p);
+	}
+	return set;
+}
+
+
+std::string RoleCatalog::joinNames(PermissionSet permissions)
+{
+	std::string result;
+	for (const auto& name : permissions.names())
+		result += (result.empty() ? "" : ", ") + name;
+	return result;
+}
+
+
+PermissionSet RoleCatalog::scopePermissions(const std::string& scope) const
+{
+	using P = Permission;
+	auto setOf = [](std::initializer_list<Permission> list) {
+		PermissionSet set;
+		for (Permission p : list)
+			set.add(p);
+		return set;
+	};
+	if (scope == ORGANIZATION)
+		return PermissionSet::all();
+	if (!hasScope(scope))
+		return PermissionSet();
+	PermissionSet onResource = setOf({P::ResourceRead, P::ResourceWrite, P::ResourceLabel, P::ResourceReview,
+	                                  P::ResourceManage, P::ResourcesRead, P::ResourcesDelete});
+	if (scope != WORKSPACE)
+		return onResource;
+	onResource |= setOf(
+	    {P::WorkspaceRead, P::WorkspaceUpdate, P::WorkspaceDelete, P::WorkspaceMembersManage, P::ResourcesCreate});
+	return onResource;
+}
+
+
 std::vector<std::string> RoleCatalog::parseList(const std::string& value, const std::string& where)
 {
 	std::vector<std::string> result;

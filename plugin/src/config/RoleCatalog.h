@@ -111,6 +111,22 @@ public:
 	std::vector<RoleScopeInfo> describe() const;
 		/// Returns the catalog as public value types, scopes in configuration order.
 
+	PermissionSet scopePermissions(const std::string& scope) const;
+		/// Returns the permissions that mean something in a role of the scope: every permission
+		/// for "organization"; for "workspace" those checked in a workspace or on its resources
+		/// (workspace.*, resources.*, resource.*); for a resource type those checked on one
+		/// resource (resource.*, resources.read, resources.delete). Empty for an unknown scope.
+
+	static bool isValidRoleName(const std::string& name);
+		/// Returns true for a lowercase slug: a-z, 0-9, _ and -, starting with a letter, at most 64.
+
+	static PermissionSet parseNames(const std::string& names);
+		/// Returns the permissions of a comma-separated list of names, ignoring names outside the
+		/// vocabulary (a stored custom role; see RoleRepository).
+
+	static std::string joinNames(PermissionSet permissions);
+		/// Returns the permission names as "a, b, c" (the stored form of a custom role).
+
 	static std::vector<std::string> parseList(const std::string& value, const std::string& where);
 		/// Splits a comma-separated list, trimming blanks. Throws Poco::DataFormatException
 		/// (naming where) for an empty element.

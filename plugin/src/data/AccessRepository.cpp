@@ -68,9 +68,13 @@ AccessRepository::Standing AccessRepository::organization(Poco::Data::Session& s
 AccessRepository::Standing AccessRepository::workspace(Poco::Data::Session& session, Id accountId, Id organizationId,
                                                        Id workspaceId)
 {
+	// A custom workspace role is joined by name on its unique key: still one statement.
 	static const std::string sql =
-	    select(", w.id, wm.role", "LEFT JOIN workspaces w ON w.organization_id = o.id AND w.id = ? "
-	                              "LEFT JOIN workspace_members wm ON wm.workspace_id = w.id AND wm.account_id = ? ");
+	    select(", w.id, wm.role, cw.permissions",
+	           "LEFT JOIN workspaces w ON w.organization_id = o.id AND w.id = ? "
+	           "LEFT JOIN workspace_members wm ON wm.workspace_id = w.id AND wm.account_id = ? "
+	           "LEFT JOIN custom_roles cw ON cw.organization_id = o.id AND cw.scope = 'workspace' "
+	           "AND cw.name = wm.role ");
 	Poco::Data::RecordSet rs = _database.select(session, sql, {accountId, workspaceId, accountId, organizationId});
 	Rows rows(rs);
 	Standing s;
@@ -79,6 +83,7 @@ AccessRepository::Standing AccessRepository::workspace(Poco::Data::Session& sess
 		s.scopeExists = true;
 		s.workspaceId = rows.integer(0, 3);
 		s.workspaceRole = rows.text(0, 4);
+		s.customWorkspacePermissions = rows.text(0, 5);
 	}
 	return s;
 }
@@ -88,10 +93,13 @@ AccessRepository::Standing AccessRepository::resource(Poco::Data::Session& sessi
                                                       Id resourceId)
 {
 	static const std::string sql =
-	    select(", r.id, r.type, r.workspace_id, wm.role, rc.role",
+	    select(", r.id, r.type, r.workspace_id, wm.role, rc.role, cw.permissions, cr.permissions",
 	           "LEFT JOIN resources r ON r.organization_id = o.id AND r.id = ? "
 	           "LEFT JOIN workspace_members wm ON wm.workspace_id = r.workspace_id AND wm.account_id = ? "
-	           "LEFT JOIN resource_collaborators rc ON rc.resource_id = r.id AND rc.account_id = ? ");
+	           "LEFT JOIN resource_collaborators rc ON rc.resource_id = r.id AND rc.account_id = ? "
+	           "LEFT JOIN custom_roles cw ON cw.organization_id = o.id AND cw.scope = 'workspace' "
+	           "AND cw.name = wm.role "
+	           "LEFT JOIN custom_roles cr ON cr.organization_id = o.id AND cr.scope = r.type AND cr.name = rc.role ");
 	Poco::Data::RecordSet rs =
 	    _database.select(session, sql, {accountId, resourceId, accountId, accountId, organizationId});
 	Rows rows(rs);
@@ -104,6 +112,8 @@ AccessRepository::Standing AccessRepository::resource(Poco::Data::Session& sessi
 		s.workspaceId = rows.integer(0, 5);
 		s.workspaceRole = rows.text(0, 6);
 		s.resourceRole = rows.text(0, 7);
+		s.customWorkspacePermissions = rows.text(0, 8);
+		s.customResourcePermissions = rows.text(0, 9);
 	}
 	return s;
 }

@@ -41,6 +41,10 @@ public:
 		Id resourceId = 0;         ///< the resource asked about
 		std::string resourceType;
 		std::string resourceRole;
+			/// The organization's custom role (custom_roles) of the same name, when there is one:
+			/// its stored permission names. Empty for a configuration role.
+		std::string customWorkspacePermissions;
+		std::string customResourcePermissions;
 	};
 
 	explicit AccessRepository(Database& database);

@@ -106,6 +106,16 @@ bool MembershipRepository::updateRole(Poco::Data::Session& session, Id orgId, Id
 }
 
 
+std::size_t MembershipRepository::setEveryRole(Poco::Data::Session& session, Id orgId, const std::string& role,
+                                               const Poco::Timestamp& at)
+{
+	Poco::Data::Statement st(session);
+	st << "UPDATE memberships SET role = ?, updated_at = ? WHERE organization_id = ? AND role <> ?", bind(role),
+	    bind(Database::toMicros(at)), bind(orgId), bind(role);
+	return st.execute();
+}
+
+
 bool MembershipRepository::remove(Poco::Data::Session& session, Id orgId, Id accountId)
 {
 	Poco::Data::Statement st(session);

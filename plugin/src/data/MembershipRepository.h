@@ -42,6 +42,11 @@ public:
 	                const Poco::Timestamp& at);
 	bool remove(Poco::Data::Session& session, Id orgId, Id accountId);
 
+	std::size_t setEveryRole(Poco::Data::Session& session, Id orgId, const std::string& role,
+	                         const Poco::Timestamp& at);
+		/// Gives every member of the organization the role (a plan with memberRole); returns how
+		/// many memberships changed.
+
 	std::vector<Membership> list(Poco::Data::Session& session, Id orgId, const std::string& role,
 	                             const std::string& search, Id afterAccountId, int limit);
 		/// Returns up to limit members with account id above afterAccountId, by account id,

@@ -20,7 +20,8 @@ namespace Service {
 
 Guard::Guard(Data::Database& database, Access::AccessControlImpl& access)
     : _database(database), _access(access), _organizationCache(access.maxStalenessNs(), access.cacheEntries()),
-      _organizations(database), _accounts(database), _standings(database), _workspaces(database), _resources(database)
+      _organizations(database), _accounts(database), _standings(database), _workspaces(database), _resources(database),
+      _customRoles(database)
 {
 }
 
@@ -245,6 +246,87 @@ void Guard::checkDefaultRoles(const RoleMap& defaultRoles) const
 			throw InvalidInputException("role '" + kv.second + "' is not a " + kv.first + " role (see GET /roles)",
 			                            "unknown_role");
 	}
+}
+
+
+bool Guard::knowsRole(Poco::Data::Session& session, Id organizationId, const std::string& scope,
+                      const std::string& role)
+{
+	if (roles().hasRole(scope, role))
+		return true;
+	if (scope == Config::RoleCatalog::ORGANIZATION || !roles().hasScope(scope) || role.empty())
+		return false;
+	return !_customRoles.find(session, organizationId, scope, role).isNull();
+}
+
+
+std::string Guard::checkRole(Poco::Data::Session& session, Id organizationId, const std::string& scope,
+                             const std::string& role)
+{
+	const std::string r = role.empty() ? roles().defaultRole(scope) : role;
+	if (!knowsRole(session, organizationId, scope, r))
+		throw InvalidInputException("role '" + r + "' is not a " + scope + " role (see GET /orgs/{org}/roles)",
+		                            "unknown_role");
+	return r;
+}
+
+
+PermissionSet Guard::rolePermissions(Poco::Data::Session& session, Id organizationId, const std::string& scope,
+                                     const std::string& role)
+{
+	if (const Config::RoleCatalog::Role* pRole = roles().findRole(scope, role))
+		return pRole->permissions;
+	if (scope == Config::RoleCatalog::ORGANIZATION || role.empty())
+		return PermissionSet();
+	Poco::Nullable<CustomRole> custom = _customRoles.find(session, organizationId, scope, role);
+	if (custom.isNull())
+		return PermissionSet();
+	PermissionSet set;
+	for (const auto& name : custom.value().permissions)
+	{
+		Permission p;
+		if (parsePermission(name, p))
+			set.add(p);
+	}
+	return PermissionSet(set.bits() & roles().scopePermissions(scope).bits());
+}
+
+
+void Guard::checkDefaultRoles(Poco::Data::Session& session, Id organizationId, const RoleMap& defaultRoles)
+{
+	for (const auto& kv : defaultRoles)
+	{
+		const auto& types = roles().resourceTypes();
+		if (std::find(types.begin(), types.end(), kv.first) == types.end())
+			throw InvalidInputException("'" + kv.first + "' is not a resource type (orgs.resources.types)",
+			                            "unknown_resource_type");
+		if (!knowsRole(session, organizationId, kv.first, kv.second))
+			throw InvalidInputException(
+			    "role '" + kv.second + "' is not a " + kv.first + " role (see GET /orgs/{org}/roles)", "unknown_role");
+	}
+}
+
+
+std::vector<std::string> Guard::customRolesWith(Poco::Data::Session& session, Id organizationId,
+                                                const std::string& scope, PermissionSet anyOf)
+{
+	std::vector<std::string> result;
+	const PermissionSet meaningful = roles().scopePermissions(scope);
+	for (const auto& role : _customRoles.list(session, organizationId))
+	{
+		if (role.scope != scope)
+			continue;
+		Poco::UInt64 bits = 0;
+		for (const auto& name : role.permissions)
+		{
+			Permission p;
+			if (parsePermission(name, p))
+				bits |= Poco::UInt64(1) << static_cast<unsigned>(p);
+		}
+		if (bits & meaningful.bits() & anyOf.bits())
+			result.push_back(role.name);
+	}
+	return result;
 }
 
 

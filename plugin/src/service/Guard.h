@@ -20,6 +20,7 @@
 #include "data/AccountRepository.h"
 #include "data/OrganizationRepository.h"
 #include "data/ResourceRepository.h"
+#include "data/RoleRepository.h"
 #include "data/WorkspaceRepository.h"
 #include "service/FreshCache.h"
 
@@ -121,6 +122,27 @@ public:
 		/// Throws InvalidInputException ("unknown_resource_type", "unknown_role") unless every key
 		/// is a configured resource type and every value one of its roles.
 
+	std::string checkRole(Poco::Data::Session& session, Id organizationId, const std::string& scope,
+	                      const std::string& role);
+		/// As checkRole(scope, role), and for the workspace scope and resource types also accepts
+		/// a custom role of the organization (RoleService).
+
+	bool knowsRole(Poco::Data::Session& session, Id organizationId, const std::string& scope, const std::string& role);
+		/// Returns true if the scope defines the role in the configuration or, for the workspace
+		/// scope and resource types, as a custom role of the organization.
+
+	PermissionSet rolePermissions(Poco::Data::Session& session, Id organizationId, const std::string& scope,
+	                              const std::string& role);
+		/// Returns the permissions of a configuration role or of the organization's custom role
+		/// (empty for an unknown role).
+
+	void checkDefaultRoles(Poco::Data::Session& session, Id organizationId, const RoleMap& roles);
+		/// As checkDefaultRoles(roles), also accepting the organization's custom resource roles.
+
+	std::vector<std::string> customRolesWith(Poco::Data::Session& session, Id organizationId, const std::string& scope,
+	                                         PermissionSet anyOf);
+		/// Returns the organization's custom roles of the scope granting any of anyOf.
+
 	void changed(Poco::Data::Session& session, Id organizationId);
 		/// Records, within the transaction, that access in the organization changes: bumps its
 		/// acl_version and, once the transaction commits, invalidates this process's cached
@@ -157,6 +179,7 @@ private:
 	Data::AccessRepository _standings;
 	Data::WorkspaceRepository _workspaces;
 	Data::ResourceRepository _resources;
+	Data::RoleRepository _customRoles;
 	bool _personalAllowsMembers = false;
 };
 

@@ -169,8 +169,7 @@ IssuedInvitation InvitationServiceImpl::createInvitation(Id actorId, const std::
 	const std::string name = Poco::trim(spec.name);
 	Validator::name("name", name, 0, 200);
 	Validator::name("note", spec.note, 0, 1000);
-	const std::string role = _guard.checkRole(ORG_SCOPE, spec.role);
-	_guard.checkDefaultRoles(spec.defaultRoles);
+	const std::string checkedRole = _guard.checkRole(ORG_SCOPE, spec.role);
 	if (_settings.requireWorkspace && spec.workspaces.empty())
 		throw InvalidInputException(
 		    "An invitation must name at least one workspace (orgs.invitations.requireWorkspace)", "workspace_required");
@@ -186,7 +185,7 @@ IssuedInvitation InvitationServiceImpl::createInvitation(Id actorId, const std::
 			                            "duplicate_workspace");
 		InvitationWorkspace checked;
 		checked.workspaceId = w.workspaceId;
-		checked.role = _guard.checkRole(WS_SCOPE, w.role);
+		checked.role = w.role; // checked in the transaction: it may be a custom role
 		workspaces.push_back(checked);
 	}
 
@@ -195,12 +194,20 @@ IssuedInvitation InvitationServiceImpl::createInvitation(Id actorId, const std::
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::InvitationsCreate, true);
 		const Organization& o = scope.organization;
 		_guard.requireAcceptsMembers(scope);
+		// The plan may allow no other members, or give every member one role.
+		_quotas.requireMembersAllowed(o);
+		std::string role = _quotas.memberRole(o, spec.role.empty() ? "" : checkedRole);
+		if (role.empty())
+			role = checkedRole;
+		_guard.checkDefaultRoles(session, o.id, spec.defaultRoles); // custom resource roles too
+		for (auto& w : workspaces)
+			w.role = _guard.checkRole(session, o.id, WS_SCOPE, w.role);
 		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, role), "Inviting with role '" + role + "'");
 		for (const auto& w : workspaces)
 		{
 			const Guard::InWorkspace ws = _guard.requireWorkspace(session, scope, actorId, w.workspaceId,
 			                                                      Permission::WorkspaceMembersManage, true);
-			_guard.requireWithin(scope, ws.permissions, _guard.roles().permissions(WS_SCOPE, w.role),
+			_guard.requireWithin(scope, ws.permissions, _guard.rolePermissions(session, o.id, WS_SCOPE, w.role),
 			                     "Inviting to workspace '" + ws.workspace.name + "' as '" + w.role + "'");
 		}
 		checkDomain(o, email);
@@ -424,21 +431,24 @@ Membership InvitationServiceImpl::join(Poco::Data::Session& session, Id orgId, I
 	if (!_invitations.respond(session, invitation.id, "accepted", now, actorId, true))
 		invitationNotFound();
 	_quotas.requireSeats(session, o.value(), 1);
+	_quotas.requireMembersAllowed(o.value()); // the plan may have changed since the invitation
 
-	const std::string role =
-	    _guard.roles().hasRole(ORG_SCOPE, invitation.role) ? invitation.role : _guard.roles().defaultRole(ORG_SCOPE);
+	const std::string planRole = _quotas.memberRole(o.value(), "");
+	const std::string role = !planRole.empty()                                   ? planRole
+	                         : _guard.roles().hasRole(ORG_SCOPE, invitation.role) ? invitation.role
+	                                                                              : _guard.roles().defaultRole(ORG_SCOPE);
 	_memberships.insert(session, orgId, actorId, role, now);
 	RoleMap defaults;
 	for (const auto& kv : invitation.defaultRoles)
 	{
-		if (_guard.roles().hasRole(kv.first, kv.second)) // the configuration may have changed since
+		if (_guard.knowsRole(session, orgId, kv.first, kv.second)) // the configuration may have changed since
 			defaults[kv.first] = kv.second;
 	}
 	_memberships.setDefaultRoles(session, orgId, actorId, defaults);
 	for (const auto& w : invitation.workspaces)
 	{
 		const std::string wsRole =
-		    _guard.roles().hasRole(WS_SCOPE, w.role) ? w.role : _guard.roles().defaultRole(WS_SCOPE);
+		    _guard.knowsRole(session, orgId, WS_SCOPE, w.role) ? w.role : _guard.roles().defaultRole(WS_SCOPE);
 		_workspaces.insertMember(session, orgId, w.workspaceId, actorId, wsRole, now);
 	}
 	_guard.changed(session, orgId);

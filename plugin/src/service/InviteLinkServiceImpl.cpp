@@ -172,10 +172,15 @@ Membership InviteLinkServiceImpl::join(Poco::Data::Session& session, Id organiza
 			                         "domain_not_allowed");
 	}
 	_quotas.requireSeats(session, o.value(), 1);
+	_quotas.requireMembersAllowed(o.value()); // a plan may allow no other members (orgs.plans.<plan>.allowsMembers)
 	if (!_links.countUse(session, organizationId, Secrets::sha256Hex(token)))
 		linkNotFound();
 
-	const std::string role = _guard.roles().hasRole(ORG_SCOPE, link.role) ? link.role : _linkRole;
+	// A plan may give every member one role (orgs.plans.<plan>.memberRole).
+	const std::string planRole = _quotas.memberRole(o.value(), "");
+	const std::string role = !planRole.empty()                                ? planRole
+	                         : _guard.roles().hasRole(ORG_SCOPE, link.role) ? link.role
+	                                                                          : _linkRole;
 	const Poco::Timestamp now = _pClock->now();
 	_memberships.insert(session, organizationId, actorId, role, now);
 	_guard.changed(session, organizationId);

@@ -67,11 +67,17 @@ Page<Membership> MembershipServiceImpl::listMembers(Id actorId, const std::strin
 
 Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, const MemberSpec& spec)
 {
-	const std::string r = _guard.checkRole(ORG_SCOPE, spec.role);
-	_guard.checkDefaultRoles(spec.defaultRoles);
+	const std::string checked = _guard.checkRole(ORG_SCOPE, spec.role);
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersAdd, true);
+		_guard.checkDefaultRoles(session, scope.organization.id, spec.defaultRoles); // custom roles too
 		_guard.requireAcceptsMembers(scope);
+		// The plan may allow no other members, or give every member one role.
+		if (_pQuotas)
+			_pQuotas->requireMembersAllowed(scope.organization);
+		std::string r = _pQuotas ? _pQuotas->memberRole(scope.organization, spec.role.empty() ? "" : checked) : "";
+		if (r.empty())
+			r = checked;
 		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
 		const Account a = _guard.account(session, spec.account);
 		if (_pQuotas)
@@ -111,10 +117,10 @@ Membership MembershipServiceImpl::updateMember(Id actorId, const std::string& or
 	if (!changes.role.isNull() && changes.role.value().empty())
 		throw InvalidInputException("role must name a role", "unknown_role");
 	const std::string r = changes.role.isNull() ? std::string() : _guard.checkRole(ORG_SCOPE, changes.role.value());
-	if (!changes.defaultRoles.isNull())
-		_guard.checkDefaultRoles(changes.defaultRoles.value());
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersUpdate, true);
+		if (!changes.defaultRoles.isNull())
+			_guard.checkDefaultRoles(session, scope.organization.id, changes.defaultRoles.value());
 		const Account a = _guard.account(session, account);
 		Membership current = member(session, scope, a.id);
 		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, current.role),
@@ -125,6 +131,8 @@ Membership MembershipServiceImpl::updateMember(Id actorId, const std::string& or
 				throw ConflictException("The owner's role cannot be changed; transfer ownership first",
 				                        "owner_immutable");
 			_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
+			if (_pQuotas)
+				_pQuotas->requireMemberRole(scope.organization, r);
 			_memberships.updateRole(session, scope.organization.id, a.id, r, _pClock->now());
 			_guard.changed(session, scope.organization.id);
 			_audit.record(session, scope.organization.id, actorId, "member.role_changed", {"account", a.id, a.username},

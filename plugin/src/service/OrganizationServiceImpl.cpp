@@ -240,6 +240,11 @@ Organization OrganizationServiceImpl::updateOrganization(Id actorId, const std::
 			if (!changes.allowedEmailDomains.isNull())
 				o.allowedEmailDomains = domains;
 			_organizations.updatePlan(session, o);
+			// On a plan whose members all hold one role (LangSmith's single-workspace plan: every
+			// member is an Organization Admin), everyone gets it with the change.
+			if (pPlan && !pPlan->memberRole.empty() &&
+			    _memberships.setEveryRole(session, o.id, pPlan->memberRole, _pClock->now()) > 0)
+				_guard.changed(session, o.id);
 		}
 		auto joined = [](const std::vector<std::string>& v) {
 			std::string text;

@@ -93,6 +93,36 @@ void Quotas::requireFits(Poco::Data::Session& session, const Organization& org, 
 }
 
 
+void Quotas::requireMembersAllowed(const Organization& org) const
+{
+	const Plan& plan = planOf(org);
+	if (!plan.allowsMembers && !org.personal)
+		throw ForbiddenException("'" + org.username + "' is on plan '" + plan.name +
+		                             "', which allows no other members; its owner must change to a plan that does",
+		                         "plan_requires_upgrade");
+}
+
+
+std::string Quotas::memberRole(const Organization& org, const std::string& requested) const
+{
+	const Plan& plan = planOf(org);
+	if (plan.memberRole.empty())
+		return requested;
+	requireMemberRole(org, requested.empty() ? plan.memberRole : requested);
+	return plan.memberRole;
+}
+
+
+void Quotas::requireMemberRole(const Organization& org, const std::string& role) const
+{
+	const Plan& plan = planOf(org);
+	if (!plan.memberRole.empty() && role != plan.memberRole)
+		throw ConflictException("'" + org.username + "' is on plan '" + plan.name + "', on which every member is '" +
+		                            plan.memberRole + "'",
+		                        "plan_member_role");
+}
+
+
 Usage Quotas::usage(Poco::Data::Session& session, const Organization& org)
 {
 	const Poco::Timestamp now = _pClock->now();

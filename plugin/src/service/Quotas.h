@@ -61,6 +61,20 @@ public:
 		/// Throws QuotaExceededException ("plan_limit") if the organization's current usage is
 		/// above one of the plan's limits (a plan change that would leave it over).
 
+	void requireMembersAllowed(const Organization& org) const;
+		/// Throws ForbiddenException ("plan_requires_upgrade") if the organization is a shared
+		/// (non-personal) one on a plan with allowsMembers = false: it takes no other members,
+		/// by being added or invited, until its owner changes to a plan that allows them.
+
+	std::string memberRole(const Organization& org, const std::string& requested) const;
+		/// Returns the organization role a new member gets: requested as it is on a plan without
+		/// memberRole; on a plan with one (orgs.plans.<plan>.memberRole), that role, and throws
+		/// ConflictException ("plan_member_role") if requested names another.
+
+	void requireMemberRole(const Organization& org, const std::string& role) const;
+		/// Throws ConflictException ("plan_member_role") if the plan has a memberRole and role is
+		/// another one (changing a member's role on such a plan).
+
 	Usage usage(Poco::Data::Session& session, const Organization& org);
 		/// Returns the counts and the plan.
 

@@ -141,9 +141,23 @@ Page<Resource> ResourceServiceImpl::listResources(Id actorId, const std::string&
 		const Id orgId = scope.organization.id;
 		PermissionSet everywhere = scope.grant.permissions;
 		everywhere |= _guard.impliedWorkspacePermissions(scope);
-		std::vector<Resource> rows = reads(everywhere) ? _resources.list(session, orgId, filter, after, query.limit + 1)
-		                                               : _resources.listReadable(session, orgId, actorId, _readers,
-		                                                                         filter, after, query.limit + 1);
+		std::vector<Resource> rows;
+		if (reads(everywhere))
+			rows = _resources.list(session, orgId, filter, after, query.limit + 1);
+		else
+		{
+			// The organization's custom roles that read count as the configured ones do.
+			const PermissionSet reading = setOf({Permission::ResourceRead, Permission::ResourcesRead});
+			Data::ResourceRepository::Readers readers = _readers;
+			for (auto& r : _guard.customRolesWith(session, orgId, RoleCatalog::WORKSPACE, reading))
+				readers.workspaceRoles.push_back(r);
+			for (auto& kv : readers.collaboratorRoles)
+			{
+				for (auto& r : _guard.customRolesWith(session, orgId, kv.first, reading))
+					kv.second.push_back(r);
+			}
+			rows = _resources.listReadable(session, orgId, actorId, readers, filter, after, query.limit + 1);
+		}
 		return Paging::page(std::move(rows), query.limit, [](const Resource& r) { return r.id; });
 	});
 }
@@ -199,19 +213,18 @@ Collaborator ResourceServiceImpl::setCollaborator(Id actorId, const std::string&
 		const Guard::OnResource on =
 		    _guard.requireResource(session, scope, actorId, resourceId, setOf({Permission::ResourceManage}), true);
 		const std::string& type = on.resource.type;
-		const RoleCatalog& roles = _guard.roles();
-		if (!roles.hasRole(type, role))
-			throw InvalidInputException("role '" + role + "' is not a " + type + " role (see GET /roles)",
-			                            "unknown_role");
+		_guard.checkRole(session, orgId, type, role); // a custom role of the organization too
 		const Account a = _guard.account(session, account);
 		if (_memberships.find(session, orgId, a.id).isNull())
 			throw ConflictException("'" + a.username + "' is not a member of the organization", "not_a_member");
-		_guard.requireWithin(scope, on.permissions, roles.permissions(type, role), "Granting role '" + role + "'");
+		_guard.requireWithin(scope, on.permissions, _guard.rolePermissions(session, orgId, type, role),
+		                     "Granting role '" + role + "'");
 
 		Poco::Nullable<Collaborator> current = _resources.findCollaborator(session, resourceId, a.id);
 		if (!current.isNull() && current.value().role != role)
 		{
-			_guard.requireWithin(scope, on.permissions, roles.permissions(type, current.value().role),
+			_guard.requireWithin(scope, on.permissions,
+			                     _guard.rolePermissions(session, orgId, type, current.value().role),
 			                     "Changing '" + a.username + "'");
 		}
 		const AuditTarget target{"account", a.id, a.username};
@@ -268,8 +281,10 @@ void ResourceServiceImpl::removeCollaborator(Id actorId, const std::string& org,
 			throw NotFoundException("'" + a.username + "' is not a collaborator on '" + on.resource.name + "'",
 			                        "collaborator_not_found");
 		}
-		_guard.requireWithin(scope, on.permissions, _guard.roles().permissions(on.resource.type, current.value().role),
-		                     "Removing '" + a.username + "'");
+		_guard.requireWithin(
+		    scope, on.permissions,
+		    _guard.rolePermissions(session, scope.organization.id, on.resource.type, current.value().role),
+		    "Removing '" + a.username + "'");
 		_resources.removeCollaborator(session, resourceId, a.id);
 		_guard.changed(session, scope.organization.id);
 		_audit.record(

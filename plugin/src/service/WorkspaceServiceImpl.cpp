@@ -88,7 +88,13 @@ Page<Workspace> WorkspaceServiceImpl::listWorkspaces(Id actorId, const std::stri
 		}
 		else if (p.has(Permission::WorkspacesRead))
 		{
-			rows = _workspaces.listForMember(session, orgId, actorId, _readerRoles, after, page.limit + 1);
+			// The organization's custom workspace roles granting workspace.read count too.
+			PermissionSet reading;
+			reading.add(Permission::WorkspaceRead);
+			std::vector<std::string> readers = _readerRoles;
+			for (auto& r : _guard.customRolesWith(session, orgId, WS_SCOPE, reading))
+				readers.push_back(r);
+			rows = _workspaces.listForMember(session, orgId, actorId, readers, after, page.limit + 1);
 		}
 		// Without workspaces.read the actor reaches its resources directly: the list is empty.
 		return Paging::page(std::move(rows), page.limit, [](const Workspace& w) { return w.id; });
@@ -160,16 +166,16 @@ WorkspaceMember WorkspaceServiceImpl::setWorkspaceMember(Id actorId, const std::
                                                          const std::string& account, const std::string& role)
 {
 	requireWorkspaceScope();
-	const std::string r = _guard.checkRole(WS_SCOPE, role);
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, org, true);
 		const Id orgId = scope.organization.id;
+		const std::string r = _guard.checkRole(session, orgId, WS_SCOPE, role); // a custom role too
 		const Guard::InWorkspace ws =
 		    _guard.requireWorkspace(session, scope, actorId, workspaceId, Permission::WorkspaceMembersManage, true);
 		const Account a = _guard.account(session, account);
 		if (_memberships.find(session, orgId, a.id).isNull())
 			throw ConflictException("'" + a.username + "' is not a member of the organization", "not_a_member");
-		_guard.requireWithin(scope, ws.permissions, _guard.roles().permissions(WS_SCOPE, r),
+		_guard.requireWithin(scope, ws.permissions, _guard.rolePermissions(session, orgId, WS_SCOPE, r),
 		                     "Granting role '" + r + "'");
 		Poco::Nullable<WorkspaceMember> current = _workspaces.findMember(session, workspaceId, a.id);
 		const AuditTarget target{"account", a.id, a.username};
@@ -182,7 +188,8 @@ WorkspaceMember WorkspaceServiceImpl::setWorkspaceMember(Id actorId, const std::
 		}
 		else if (current.value().role != r)
 		{
-			_guard.requireWithin(scope, ws.permissions, _guard.roles().permissions(WS_SCOPE, current.value().role),
+			_guard.requireWithin(scope, ws.permissions,
+			                     _guard.rolePermissions(session, orgId, WS_SCOPE, current.value().role),
 			                     "Changing '" + a.username + "'");
 			_workspaces.updateMember(session, workspaceId, a.id, r);
 			_guard.changed(session, orgId);
@@ -210,7 +217,8 @@ void WorkspaceServiceImpl::removeWorkspaceMember(Id actorId, const std::string& 
 			throw NotFoundException("'" + a.username + "' is not a member of workspace '" + ws.workspace.name + "'",
 			                        "workspace_member_not_found");
 		}
-		_guard.requireWithin(scope, ws.permissions, _guard.roles().permissions(WS_SCOPE, current.value().role),
+		_guard.requireWithin(scope, ws.permissions,
+		                     _guard.rolePermissions(session, scope.organization.id, WS_SCOPE, current.value().role),
 		                     "Removing '" + a.username + "'");
 		_workspaces.removeMember(session, workspaceId, a.id);
 		_guard.changed(session, scope.organization.id);

@@ -78,6 +78,12 @@ MembershipService& TestRuntime::memberships()
 }
 
 
+RoleService& TestRuntime::customRoles()
+{
+	return *_pRuntime->customRoles();
+}
+
+
 WorkspaceService& TestRuntime::workspaces()
 {
 	return *_pRuntime->workspaces();

@@ -46,6 +46,7 @@ public:
 	OrganizationService& organizations();
 	MembershipService& memberships();
 	WorkspaceService& workspaces();
+	RoleService& customRoles();
 	ResourceService& resources();
 	AccessControl& access();
 

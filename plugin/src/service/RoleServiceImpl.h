@@ -1,0 +1,65 @@
+//
+// RoleServiceImpl.h
+//
+// Library: OrgsPlugin
+// Package: Service
+// Module:  RoleServiceImpl
+//
+// Per-organization custom roles: the rules and the transactions.
+//
+
+
+#ifndef Orgs_RoleServiceImpl_INCLUDED
+#define Orgs_RoleServiceImpl_INCLUDED
+
+
+#include "Orgs/RoleService.h"
+#include "data/RoleRepository.h"
+#include "service/AuditTrail.h"
+#include "service/Clock.h"
+#include "service/Guard.h"
+#include "service/Quotas.h"
+
+
+namespace Orgs {
+namespace Service {
+
+
+class RoleServiceImpl : public Orgs::RoleService
+	/// Implements RoleService. Every change locks the organization row, checks the actor
+	/// (owner or roles.manage) and the plan (orgs.plans.<plan>.customRoles, for creating and
+	/// changing), writes an audit event (roles.created, roles.updated, roles.deleted) and bumps
+	/// the organization's acl_version (Guard::changed), so cached grants take the change at once.
+{
+public:
+	static const Poco::Int64 MAX_ROLES = 100;
+		/// Custom roles per organization.
+
+	RoleServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas& quotas);
+
+	std::vector<CustomRole> listRoles(Id actorId, const std::string& org) override;
+	CustomRole createRole(Id actorId, const std::string& org, const CustomRoleSpec& spec) override;
+	CustomRole updateRole(Id actorId, const std::string& org, const std::string& scope, const std::string& name,
+	                      const CustomRoleChanges& changes) override;
+	void deleteRole(Id actorId, const std::string& org, const std::string& scope, const std::string& name) override;
+
+private:
+	void checkScope(const std::string& scope) const;
+	std::vector<std::string> checkPermissions(const std::string& scope, const std::vector<std::string>& names) const;
+	void requirePlan(const Organization& org) const;
+	CustomRole existing(Poco::Data::Session& session, Id orgId, const std::string& scope, const std::string& name);
+
+	Data::Database& _database;
+	Guard& _guard;
+	Clock::Ptr _pClock;
+	Quotas& _quotas;
+	Data::RoleRepository _roles;
+	AuditTrail _audit;
+};
+
+
+} // namespace Service
+} // namespace Orgs
+
+
+#endif // Orgs_RoleServiceImpl_INCLUDED
