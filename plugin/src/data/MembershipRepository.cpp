@@ -43,6 +43,9 @@ Membership readMembership(const Rows& rows, std::size_t i)
 }
 
 
+const std::size_t DEFAULT_ROLES_TEXT = 2000; ///< characters of a page row's default roles on MariaDB
+
+
 std::string likePattern(const std::string& search)
 {
 	std::string p("%");
@@ -124,7 +127,12 @@ std::vector<Membership> MembershipRepository::list(Poco::Data::Session& session,
 	const bool mysql = _database.dialect() == Database::Dialect::MySQL;
 	std::string sql =
 	    "SELECT m.organization_id, m.account_id, a.username, a.name, a.email, m.role, m.created_at, (SELECT ";
-	sql += mysql ? "GROUP_CONCAT(d.resource_type, '=', d.role SEPARATOR ',')"
+	// On MariaDB the column is cast to a bounded length: a bare GROUP_CONCAT is described as a
+	// BLOB of group_concat_max_len (1 MB), and the client library allocates and zeroes a
+	// buffer that large for every execution (half the server's CPU on a page). A page whose
+	// text comes near the bound reads its default roles again with a second statement.
+	sql += mysql ? "CAST(GROUP_CONCAT(d.resource_type, '=', d.role SEPARATOR ',') AS CHAR(" +
+	                   std::to_string(DEFAULT_ROLES_TEXT) + "))"
 	             : "group_concat(d.resource_type || '=' || d.role, ',')";
 	sql += " FROM member_default_roles d WHERE d.organization_id = m.organization_id AND d.account_id = m.account_id) "
 	       "FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE m.organization_id = ? AND m.account_id > ?";
@@ -146,6 +154,7 @@ std::vector<Membership> MembershipRepository::list(Poco::Data::Session& session,
 	Poco::Data::RecordSet rs = _database.select(session, sql, params);
 	Rows rows(rs);
 	std::vector<Membership> result(rows.count());
+	bool truncated = false;
 	for (std::size_t i = 0; i < result.size(); ++i)
 	{
 		Membership& m = result[i];
@@ -157,6 +166,7 @@ std::vector<Membership> MembershipRepository::list(Poco::Data::Session& session,
 		m.role = rows.text(i, 5);
 		m.createdAt = rows.time(i, 6);
 		const std::string defaults = rows.text(i, 7);
+		truncated = truncated || (mysql && defaults.size() + 2 * 64 + 2 >= DEFAULT_ROLES_TEXT);
 		for (std::size_t start = 0; start < defaults.size();)
 		{
 			std::size_t end = defaults.find(',', start);
@@ -167,6 +177,12 @@ std::vector<Membership> MembershipRepository::list(Poco::Data::Session& session,
 				m.defaultRoles[defaults.substr(start, eq - start)] = defaults.substr(eq + 1, end - eq - 1);
 			start = end + 1;
 		}
+	}
+	if (truncated)
+	{
+		for (Membership& m : result)
+			m.defaultRoles.clear();
+		loadDefaultRoles(session, orgId, result);
 	}
 	return result;
 }
