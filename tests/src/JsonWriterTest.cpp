@@ -167,8 +167,8 @@ void JsonWriterTest::testEscapingMatchesPoco()
 
 void JsonWriterTest::testTimesMatchJsonCodec()
 {
-	std::vector<Poco::Int64> seconds{0,          59,         60,          86399,       86400,       951782400,
-	                                 951868799,  951868800,  4107542400,  4107456000,  1735689599,  1735689600,
+	std::vector<Poco::Int64> seconds{0,          59,         60,           86399,        86400,          951782400,
+	                                 951868799,  951868800,  4107542400,   4107456000,   1735689599,     1735689600,
 	                                 1798675200, 1704067199, 253402300799, 253402300800, 1000000000000LL};
 	std::mt19937_64 rng(5);
 	for (int i = 0; i < 20000; ++i)
@@ -220,8 +220,8 @@ void JsonWriterTest::testMembershipPageMatchesPoco()
 		std::string text;
 		JsonWriter w(text);
 		JsonCodec::writePage(w, page);
-		CPPUNIT_ASSERT_EQUAL(stringify(JsonCodec::page(page, [](const Membership& m) { return JsonCodec::membership(m); })),
-		                     text);
+		CPPUNIT_ASSERT_EQUAL(
+		    stringify(JsonCodec::page(page, [](const Membership& m) { return JsonCodec::membership(m); })), text);
 	}
 	// An empty page.
 	Page<Membership> empty;

@@ -92,7 +92,8 @@ void JsonWriter::value(Poco::Int64 number)
 	separate();
 	char digits[24];
 	char* p = digits + sizeof(digits);
-	Poco::UInt64 n = number < 0 ? Poco::UInt64(0) - static_cast<Poco::UInt64>(number) : static_cast<Poco::UInt64>(number);
+	Poco::UInt64 n =
+	    number < 0 ? Poco::UInt64(0) - static_cast<Poco::UInt64>(number) : static_cast<Poco::UInt64>(number);
 	do
 	{
 		*--p = static_cast<char>('0' + n % 10);
