@@ -318,6 +318,21 @@ Id Population::organizationSize(Id organization) const
 }
 
 
+std::vector<Population::Key> Population::allMemberships() const
+{
+	std::vector<Key> keys;
+	keys.reserve(_memberships);
+	for (Id o = 1; o <= BIG_ORGANIZATIONS; ++o)
+	{
+		for (Id a = 1; a <= _accounts; ++a)
+			keys.push_back({a, o});
+	}
+	for (std::uint64_t m : _small)
+		keys.push_back({accountOf(m), organizationOf(m)});
+	return keys;
+}
+
+
 std::vector<Population::Key> Population::randomMembers(std::size_t count, std::uint64_t seed) const
 {
 	std::mt19937_64 rng(SEED ^ seed);

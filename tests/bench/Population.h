@@ -89,6 +89,9 @@ public:
 	Id organizationSize(Id organization) const;
 		/// Returns how many members the organization has.
 
+	std::vector<Key> allMemberships() const;
+		/// Returns every (member, organization) pair: memberships() keys.
+
 	std::vector<Key> randomMembers(std::size_t count, std::uint64_t seed) const;
 		/// Returns count distinct (member, organization) pairs drawn from every membership.
 

@@ -9,6 +9,7 @@
 
 #include "GrantCacheTest.h"
 #include "access/GrantCache.h"
+#include "access/Ticker.h"
 #include <atomic>
 #include <chrono>
 #include <climits>
@@ -493,4 +494,91 @@ void GrantCacheTest::testConcurrentReadersNeverSeeTornEntries()
 	CPPUNIT_ASSERT_MESSAGE("writer rounds: " + std::to_string(writes.load()), writes.load() > 100);
 	CPPUNIT_ASSERT(sawA.load() > 0);
 	CPPUNIT_ASSERT(sawB.load() > 0);
+}
+
+
+void GrantCacheTest::testFindFreshIsFindWithinTheBounds()
+{
+	GrantCache cache(64);
+	const Key key{5, 6, 0};
+	Grant g;
+	CPPUNIT_ASSERT(!cache.findFresh(key, 0, g));
+	const Grant stored = makeGrant(0x55, true, true, false, 3, 9, cache.orgVersion(6), 1000);
+	cache.store(key, stored);
+	CPPUNIT_ASSERT(cache.findFresh(key, 999, g));
+	CPPUNIT_ASSERT_EQUAL(stored.permissions.bits(), g.permissions.bits());
+	CPPUNIT_ASSERT(g.exists && g.member && !g.owner);
+	CPPUNIT_ASSERT_EQUAL(3, g.roleIndex);
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(1000), g.validatedAt);
+	// Validated at or before the bound: not fresh.
+	CPPUNIT_ASSERT(!cache.findFresh(key, 1000, g));
+	CPPUNIT_ASSERT(!cache.findFresh(key, 5000, g));
+	// Another key of the same bucket or none: nothing.
+	CPPUNIT_ASSERT(!cache.findFresh({5, 6, GrantCache::scopeOf(GrantCache::WORKSPACE, 1)}, 0, g));
+	CPPUNIT_ASSERT(!cache.findFresh({6, 5, 0}, 0, g));
+	// The organization changed in this process: the entry is not current any more.
+	cache.invalidate(6);
+	CPPUNIT_ASSERT(!cache.findFresh(key, 0, g));
+	cache.store(key, makeGrant(0x55, true, true, false, 3, 10, cache.orgVersion(6), 2000));
+	CPPUNIT_ASSERT(cache.findFresh(key, 0, g));
+	cache.clear();
+	CPPUNIT_ASSERT(!cache.findFresh(key, 0, g));
+	// The all-zero key of an empty slot is never an entry.
+	CPPUNIT_ASSERT(!cache.findFresh({0, 0, 0}, -1, g));
+}
+
+
+void GrantCacheTest::testTickerFollowsTheClock()
+{
+	using Orgs::Access::Ticker;
+	{
+		Ticker ticker(1000000); // 1 ms
+		CPPUNIT_ASSERT(ticker.running());
+		Poco::Int64 last = ticker.now();
+		CPPUNIT_ASSERT(last > 0 && last <= Ticker::clock());
+		const Poco::Int64 start = Ticker::clock();
+		Poco::Int64 moves = 0;
+		while (Ticker::clock() - start < 100000000) // 100 ms
+		{
+			const Poco::Int64 t = ticker.now();
+			CPPUNIT_ASSERT(t >= last);
+			CPPUNIT_ASSERT(t <= Ticker::clock());
+			moves += t != last;
+			last = t;
+			std::this_thread::sleep_for(std::chrono::microseconds(200));
+		}
+		CPPUNIT_ASSERT_MESSAGE("moves " + std::to_string(moves), moves >= 10);
+		// refresh() reads the clock and moves now() on to it.
+		const Poco::Int64 r = ticker.refresh();
+		CPPUNIT_ASSERT(ticker.now() >= r);
+	}
+	{
+		Ticker still(0);
+		CPPUNIT_ASSERT(!still.running());
+		const Poco::Int64 t = still.now();
+		std::this_thread::sleep_for(std::chrono::milliseconds(5));
+		CPPUNIT_ASSERT_EQUAL(t, still.now());
+		const Poco::Int64 r = still.refresh();
+		CPPUNIT_ASSERT(r >= t + 5000000);
+		CPPUNIT_ASSERT_EQUAL(r, still.now());
+	}
+}
+
+
+void GrantCacheTest::testTickerStopsPromptly()
+{
+	using Orgs::Access::Ticker;
+	const auto start = std::chrono::steady_clock::now();
+	for (int i = 0; i < 20; ++i)
+	{
+		Ticker ticker(Poco::Int64(3600) * 1000000000); // an hour
+		CPPUNIT_ASSERT(ticker.running());
+		if (i % 2)
+			std::this_thread::sleep_for(std::chrono::milliseconds(1)); // the thread waits by then
+	}
+	const auto elapsed = std::chrono::steady_clock::now() - start;
+	CPPUNIT_ASSERT_MESSAGE("20 tickers took " +
+	                           std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()) +
+	                           " ms",
+	                       elapsed < std::chrono::seconds(5));
 }

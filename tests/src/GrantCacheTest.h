@@ -31,9 +31,24 @@ class GrantCacheTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testValidatedRefreshesOnlyTheSameAclVersion);
 	CPPUNIT_TEST(testNowIsMonotonicNanoseconds);
 	CPPUNIT_TEST(testConcurrentReadersNeverSeeTornEntries);
+	CPPUNIT_TEST(testFindFreshIsFindWithinTheBounds);
+	CPPUNIT_TEST(testTickerFollowsTheClock);
+	CPPUNIT_TEST(testTickerStopsPromptly);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
+	void testFindFreshIsFindWithinTheBounds();
+		/// findFresh() (the inline hit path) answers only for a current entry validated after
+		/// the given time, and then with what find() returns.
+
+	void testTickerFollowsTheClock();
+		/// The ticker's thread keeps now() within a few periods of CLOCK_MONOTONIC, never ahead
+		/// of it and never backwards; refresh() moves it on at once; without a period there is
+		/// no thread.
+
+	void testTickerStopsPromptly();
+		/// Destroying a ticker wakes and joins its thread at once, even with a long period.
+
 	void testRoundTripOfEveryField();
 		/// store() then find() returns every field as stored, for extreme values too.
 

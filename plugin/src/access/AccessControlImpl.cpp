@@ -8,6 +8,7 @@
 
 
 #include "access/AccessControlImpl.h"
+#include <algorithm>
 
 
 namespace Orgs {
@@ -20,8 +21,18 @@ using Data::AccessRepository;
 
 AccessControlImpl::AccessControlImpl(Data::Database& database, const Config::RoleCatalog& roles,
                                      Poco::Int64 maxStalenessNs, std::size_t cacheEntries)
-    : _database(database), _repository(database), _roles(roles), _maxStalenessNs(maxStalenessNs), _cache(cacheEntries)
+    : _database(database), _repository(database), _roles(roles), _maxStalenessNs(maxStalenessNs), _cache(cacheEntries),
+      _ticker(tickerPeriodNs(maxStalenessNs)),
+      _freshNs(std::max<Poco::Int64>(0, maxStalenessNs - tickerPeriodNs(maxStalenessNs)))
 {
+}
+
+
+Poco::Int64 AccessControlImpl::tickerPeriodNs(Poco::Int64 maxStalenessNs)
+{
+	if (maxStalenessNs <= 0)
+		return 0;
+	return std::min<Poco::Int64>(10000000, std::max<Poco::Int64>(1000000, maxStalenessNs / 100));
 }
 
 
@@ -102,7 +113,7 @@ GrantCache::Grant AccessControlImpl::load(const GrantCache::Key& key, Poco::UInt
 {
 	// The staleness window starts before the read: a change committed by another process while
 	// it runs is caught within maxStaleness of the read, not of its end.
-	const Poco::Int64 readAt = GrantCache::now();
+	const Poco::Int64 readAt = _ticker.refresh();
 	const AccessRepository::Standing s =
 	    withSession(pSession, [&](Poco::Data::Session& session) { return standing(session, key); });
 	GrantCache::Grant g;
@@ -119,16 +130,16 @@ GrantCache::Grant AccessControlImpl::load(const GrantCache::Key& key, Poco::UInt
 }
 
 
-GrantCache::Grant AccessControlImpl::lookup(const GrantCache::Key& key, Poco::Data::Session* pSession)
+GrantCache::Grant AccessControlImpl::reload(const GrantCache::Key& key, Poco::Data::Session* pSession)
 {
+	GrantCache::Grant g;
 	// The local version is read before anything is loaded: a change that commits while this
 	// check reads the database moves it on, and the entry stored below is born stale.
 	const Poco::UInt64 localVersion = _cache.orgVersion(key.organization);
-	GrantCache::Grant g;
 	if (_cache.find(key, g) && g.localVersion == localVersion)
 	{
-		const Poco::Int64 now = GrantCache::now();
-		if (now - g.validatedAt < _maxStalenessNs)
+		const Poco::Int64 now = _ticker.refresh();
+		if (now - g.validatedAt < _freshNs)
 			return g;
 		// Older than the staleness bound: still right if no other process changed access since.
 		const Poco::Int64 version = withSession(
@@ -235,7 +246,11 @@ bool AccessControlImpl::isOwner(Id accountId, Id organizationId)
 
 bool AccessControlImpl::isAllowed(Id accountId, Id organizationId, Permission permission)
 {
-	return lookup({accountId, organizationId, 0}).permissions.has(permission);
+	const GrantCache::Key key{accountId, organizationId, 0};
+	GrantCache::Grant g;
+	if (fresh(key, g))
+		return g.permissions.has(permission);
+	return reload(key, nullptr).permissions.has(permission);
 }
 
 

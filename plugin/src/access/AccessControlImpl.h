@@ -15,6 +15,7 @@
 
 #include "Orgs/AccessControl.h"
 #include "access/GrantCache.h"
+#include "access/Ticker.h"
 #include "config/RoleCatalog.h"
 #include "data/AccessRepository.h"
 #include "data/Database.h"
@@ -33,6 +34,11 @@ class AccessControlImpl : public Orgs::AccessControl
 	/// (AccessRepository). Every transaction that changes access calls changed(), which
 	/// increments acl_version in the database and, once the transaction commits, invalidates
 	/// the organization's entries in this process.
+	///
+	/// The hit path (fresh()) is inline and reads no clock: it compares the entry's validation
+	/// time with a Ticker that a thread of this object keeps current. The ticker lags the clock
+	/// by up to one period (maxStaleness / 100, from 1 to 10 ms), so an entry counts as fresh
+	/// for maxStaleness minus that period; the slow paths read the clock itself.
 {
 public:
 	struct Grant
@@ -102,8 +108,23 @@ public:
 		/// Returns the permissions of a configuration role, else those of a custom role given as
 		/// its stored permission names (limited to RoleCatalog::scopePermissions()).
 
+	static Poco::Int64 tickerPeriodNs(Poco::Int64 maxStalenessNs);
+		/// Returns the ticker's period for a staleness bound: 0 (no thread) for 0, else
+		/// maxStaleness / 100 within 1 to 10 ms.
+
+	const Ticker& ticker() const;
+		/// Returns the clock of the hit path (tests).
+
 private:
+	bool fresh(const GrantCache::Key& key, GrantCache::Grant& g) const;
+		/// The hit path: true if the cache holds a current entry for key, fresh by the ticker.
+
 	GrantCache::Grant lookup(const GrantCache::Key& key, Poco::Data::Session* pSession = nullptr);
+		/// Returns the entry for key: fresh() if it can, else reload().
+
+	GrantCache::Grant reload(const GrantCache::Key& key, Poco::Data::Session* pSession);
+		/// The slow path: revalidates an entry past its freshness, or loads it.
+
 	GrantCache::Grant load(const GrantCache::Key& key, Poco::UInt64 localVersion, Poco::Data::Session* pSession);
 	Grant toGrant(const GrantCache::Grant& g) const;
 
@@ -121,7 +142,30 @@ private:
 	const Config::RoleCatalog& _roles;
 	const Poco::Int64 _maxStalenessNs;
 	GrantCache _cache;
+	Ticker _ticker;
+	const Poco::Int64 _freshNs; ///< maxStaleness less the ticker's period (at least 0)
 };
+
+
+inline bool AccessControlImpl::fresh(const GrantCache::Key& key, GrantCache::Grant& g) const
+{
+	return _cache.findFresh(key, _ticker.now() - _freshNs, g);
+}
+
+
+inline GrantCache::Grant AccessControlImpl::lookup(const GrantCache::Key& key, Poco::Data::Session* pSession)
+{
+	GrantCache::Grant g;
+	if (fresh(key, g))
+		return g;
+	return reload(key, pSession);
+}
+
+
+inline const Ticker& AccessControlImpl::ticker() const
+{
+	return _ticker;
+}
 
 
 inline const Config::RoleCatalog& AccessControlImpl::catalog() const

@@ -41,19 +41,6 @@ Poco::Int64 GrantCache::now()
 }
 
 
-std::size_t GrantCache::bucketOf(const Key& key) const
-{
-	// One multiply-xorshift round over the three parts: enough to spread sequential ids.
-	Poco::UInt64 h = static_cast<Poco::UInt64>(key.account) * 0x9e3779b97f4a7c15ULL ^
-	                 static_cast<Poco::UInt64>(key.organization) * 0xc2b2ae3d27d4eb4fULL ^
-	                 key.scope * 0x165667b19e3779f9ULL;
-	h ^= h >> 29;
-	h *= 0xbf58476d1ce4e5b9ULL;
-	h ^= h >> 32;
-	return static_cast<std::size_t>(h & (_buckets - 1));
-}
-
-
 bool GrantCache::read(const Slot& slot, Key& key, Grant& grant)
 {
 	for (;;)
@@ -214,22 +201,6 @@ void GrantCache::validated(const Key& key, Poco::Int64 aclVersion, Poco::Int64 a
 		unlock(slot, seq);
 		return;
 	}
-}
-
-
-std::size_t GrantCache::versionIndex(Id organization)
-{
-	return static_cast<std::size_t>((static_cast<Poco::UInt64>(organization) * 0x9e3779b97f4a7c15ULL) >>
-	                                (64 - VERSION_BITS));
-}
-
-
-Poco::UInt64 GrantCache::orgVersion(Id organization) const
-{
-	// Masked to the bits a slot keeps.
-	return (_versions[versionIndex(organization)].load(std::memory_order_acquire) +
-	        _epoch.load(std::memory_order_acquire)) &
-	       ((Poco::UInt64(1) << 53) - 1);
 }
 
 

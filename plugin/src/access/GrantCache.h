@@ -68,6 +68,12 @@ public:
 	bool find(const Key& key, Grant& grant) const;
 		/// Copies the entry for key into grant; returns false if there is none.
 
+	bool findFresh(const Key& key, Poco::Int64 validatedAfter, Grant& grant) const;
+		/// The hit path (inline, no retry loop): if the entry for key is current (loaded under
+		/// the organization's current local version) and was validated after validatedAfter,
+		/// copies it into grant (all but aclVersion) and returns true. False means "take the
+		/// slow path": no such entry, an old one, or a writer in the slot at that moment.
+
 	void store(const Key& key, const Grant& grant);
 		/// Stores an entry, replacing the one for key or evicting the bucket's stalest.
 
@@ -125,6 +131,68 @@ private:
 inline std::size_t GrantCache::capacity() const
 {
 	return _buckets * WAYS;
+}
+
+
+inline std::size_t GrantCache::bucketOf(const Key& key) const
+{
+	// One multiply-xorshift round over the three parts: enough to spread sequential ids.
+	Poco::UInt64 h = static_cast<Poco::UInt64>(key.account) * 0x9e3779b97f4a7c15ULL ^
+	                 static_cast<Poco::UInt64>(key.organization) * 0xc2b2ae3d27d4eb4fULL ^
+	                 key.scope * 0x165667b19e3779f9ULL;
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 32;
+	return static_cast<std::size_t>(h & (_buckets - 1));
+}
+
+
+inline std::size_t GrantCache::versionIndex(Id organization)
+{
+	return static_cast<std::size_t>((static_cast<Poco::UInt64>(organization) * 0x9e3779b97f4a7c15ULL) >>
+	                                (64 - VERSION_BITS));
+}
+
+
+inline Poco::UInt64 GrantCache::orgVersion(Id organization) const
+{
+	// Masked to the bits a slot keeps.
+	return (_versions[versionIndex(organization)].load(std::memory_order_acquire) +
+	        _epoch.load(std::memory_order_acquire)) &
+	       ((Poco::UInt64(1) << 53) - 1);
+}
+
+
+inline bool GrantCache::findFresh(const Key& key, Poco::Int64 validatedAfter, Grant& grant) const
+{
+	const Slot* bucket = &_slots[bucketOf(key) * WAYS];
+	for (std::size_t i = 0; i < WAYS; ++i)
+	{
+		const Slot& slot = bucket[i];
+		const Poco::UInt64 before = slot.seq.load(std::memory_order_acquire);
+		// A key torn by a concurrent writer at worst fails to match: the slow path reads again.
+		if (slot.account.load(std::memory_order_relaxed) != key.account ||
+		    slot.organization.load(std::memory_order_relaxed) != key.organization ||
+		    slot.scope.load(std::memory_order_relaxed) != key.scope)
+			continue;
+		const Poco::UInt64 bits = slot.permissions.load(std::memory_order_relaxed);
+		const Poco::UInt64 flags = slot.flags.load(std::memory_order_relaxed);
+		const Poco::Int64 validatedAt = slot.validatedAt.load(std::memory_order_relaxed);
+		std::atomic_thread_fence(std::memory_order_acquire);
+		if ((before & 1) || before == 0 || slot.seq.load(std::memory_order_relaxed) != before)
+			return false;
+		if (validatedAt <= validatedAfter || (flags >> 11) != orgVersion(key.organization))
+			return false;
+		grant.permissions = PermissionSet(bits);
+		grant.member = flags & 1;
+		grant.owner = flags & 2;
+		grant.exists = flags & 4;
+		grant.roleIndex = static_cast<int>((flags >> 3) & 0xff) - 1;
+		grant.localVersion = flags >> 11;
+		grant.validatedAt = validatedAt;
+		return true;
+	}
+	return false;
 }
 
 

@@ -43,6 +43,9 @@ Membership readMembership(const Rows& rows, std::size_t i)
 }
 
 
+const std::size_t DEFAULT_ROLES_TEXT = 2000; ///< characters of a page row's default roles on MariaDB
+
+
 std::string likePattern(const std::string& search)
 {
 	std::string p("%");
@@ -127,7 +130,22 @@ bool MembershipRepository::remove(Poco::Data::Session& session, Id orgId, Id acc
 std::vector<Membership> MembershipRepository::list(Poco::Data::Session& session, Id orgId, const std::string& role,
                                                    const std::string& search, Id afterAccountId, int limit)
 {
-	std::string sql = SELECT_MEMBER + "WHERE m.organization_id = ? AND m.account_id > ?";
+	// One statement per page, with no derived table, temporary table or sort: a range of the
+	// primary key joined to accounts, each member's default roles folded into one column by a
+	// correlated subquery on member_default_roles' primary key ("type=role,type=role"; types
+	// and roles are [a-z0-9_-] names).
+	const bool mysql = _database.dialect() == Database::Dialect::MySQL;
+	std::string sql =
+	    "SELECT m.organization_id, m.account_id, a.username, a.name, a.email, m.role, m.created_at, (SELECT ";
+	// On MariaDB the column is cast to a bounded length: a bare GROUP_CONCAT is described as a
+	// BLOB of group_concat_max_len (1 MB), and the client library allocates and zeroes a
+	// buffer that large for every execution (half the server's CPU on a page). A page whose
+	// text comes near the bound reads its default roles again with a second statement.
+	sql += mysql ? "CAST(GROUP_CONCAT(d.resource_type, '=', d.role SEPARATOR ',') AS CHAR(" +
+	                   std::to_string(DEFAULT_ROLES_TEXT) + "))"
+	             : "group_concat(d.resource_type || '=' || d.role, ',')";
+	sql += " FROM member_default_roles d WHERE d.organization_id = m.organization_id AND d.account_id = m.account_id) "
+	       "FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE m.organization_id = ? AND m.account_id > ?";
 	std::vector<Param> params{orgId, afterAccountId};
 	if (!role.empty())
 	{
@@ -143,22 +161,38 @@ std::vector<Membership> MembershipRepository::list(Poco::Data::Session& session,
 	}
 	sql += " ORDER BY m.account_id LIMIT ?";
 	params.emplace_back(limit);
-	// The page's default roles come in the same statement: one round trip per page.
-	sql = "SELECT p.organization_id, p.account_id, p.username, p.name, p.email, p.role, p.created_at, "
-	      "d.resource_type, d.role FROM (" +
-	      sql +
-	      ") p LEFT JOIN member_default_roles d ON d.organization_id = p.organization_id AND d.account_id = "
-	      "p.account_id ORDER BY p.account_id";
 	Poco::Data::RecordSet rs = _database.select(session, sql, params);
 	Rows rows(rs);
-	std::vector<Membership> result;
-	for (std::size_t i = 0; i < rows.count(); ++i)
+	std::vector<Membership> result(rows.count());
+	bool truncated = false;
+	for (std::size_t i = 0; i < result.size(); ++i)
 	{
-		const Id accountId = rows.integer(i, 1);
-		if (result.empty() || result.back().accountId != accountId)
-			result.push_back(readMembership(rows, i));
-		if (!rows.isNull(i, 7))
-			result.back().defaultRoles[rows.text(i, 7)] = rows.text(i, 8);
+		Membership& m = result[i];
+		m.organizationId = rows.integer(i, 0);
+		m.accountId = rows.integer(i, 1);
+		m.username = rows.text(i, 2);
+		m.name = rows.text(i, 3);
+		m.email = rows.text(i, 4);
+		m.role = rows.text(i, 5);
+		m.createdAt = rows.time(i, 6);
+		const std::string defaults = rows.text(i, 7);
+		truncated = truncated || (mysql && defaults.size() + 2 * 64 + 2 >= DEFAULT_ROLES_TEXT);
+		for (std::size_t start = 0; start < defaults.size();)
+		{
+			std::size_t end = defaults.find(',', start);
+			if (end == std::string::npos)
+				end = defaults.size();
+			const std::size_t eq = defaults.find('=', start);
+			if (eq != std::string::npos && eq < end)
+				m.defaultRoles[defaults.substr(start, eq - start)] = defaults.substr(eq + 1, end - eq - 1);
+			start = end + 1;
+		}
+	}
+	if (truncated)
+	{
+		for (Membership& m : result)
+			m.defaultRoles.clear();
+		loadDefaultRoles(session, orgId, result);
 	}
 	return result;
 }

@@ -103,6 +103,35 @@ Poco::JSON::Object::Ptr JsonCodec::membership(const Membership& m)
 }
 
 
+void JsonCodec::write(JsonWriter& w, const Membership& m)
+{
+	w.beginObject();
+	w.key("organization_id");
+	w.value(static_cast<Poco::Int64>(m.organizationId));
+	w.key("account_id");
+	w.value(static_cast<Poco::Int64>(m.accountId));
+	w.key("username");
+	w.value(m.username);
+	w.key("name");
+	w.value(m.name);
+	w.key("role");
+	w.value(m.role);
+	w.key("owner");
+	w.value(m.owner);
+	w.key("default_roles");
+	w.beginObject();
+	for (const auto& kv : m.defaultRoles)
+	{
+		w.key(kv.first);
+		w.value(kv.second);
+	}
+	w.endObject();
+	w.key("created_at");
+	w.time(m.createdAt);
+	w.endObject();
+}
+
+
 Poco::JSON::Object::Ptr JsonCodec::workspace(const Workspace& w)
 {
 	Poco::JSON::Object::Ptr o = object();

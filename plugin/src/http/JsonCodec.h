@@ -13,6 +13,7 @@
 #define Orgs_JsonCodec_INCLUDED
 
 
+#include "http/JsonWriter.h"
 #include "Orgs/Model.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
@@ -51,6 +52,28 @@ public:
 	static Poco::JSON::Object::Ptr invitationView(const InvitationView& v);
 	static Poco::JSON::Object::Ptr plan(const Plan& p);
 	static Poco::JSON::Object::Ptr usage(const Usage& u);
+
+	static void write(JsonWriter& w, const Membership& m);
+		/// Writes what membership(m) encodes, in the same order, without Poco::JSON.
+
+	template <class T>
+	static void writePage(JsonWriter& w, const Page<T>& page)
+		/// Writes what page(page, ...) encodes: {"items":[...],"next_cursor":"..."|null}, each
+		/// item through write(w, item).
+	{
+		w.beginObject();
+		w.key("items");
+		w.beginArray();
+		for (const auto& item : page.items)
+			write(w, item);
+		w.endArray();
+		w.key("next_cursor");
+		if (page.nextCursor.empty())
+			w.null();
+		else
+			w.value(page.nextCursor);
+		w.endObject();
+	}
 
 	template <class T, class Fn>
 	static Poco::JSON::Object::Ptr page(const Page<T>& page, Fn encode)

@@ -69,6 +69,15 @@ void RequestContext::send(int status, const Poco::JSON::Object::Ptr& pObject)
 }
 
 
+void RequestContext::sendJson(int status, const std::string& json)
+{
+	_response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+	_response.setContentType("application/json");
+	_response.setContentLength(static_cast<std::streamsize>(json.size()));
+	_response.send().write(json.data(), static_cast<std::streamsize>(json.size()));
+}
+
+
 void RequestContext::setLocation(const std::string& path)
 {
 	std::string encoded;

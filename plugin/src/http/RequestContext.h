@@ -54,6 +54,9 @@ public:
 	void send(int status, const Poco::JSON::Object::Ptr& pObject);
 		/// Sends a JSON response.
 
+	void sendJson(int status, const std::string& json);
+		/// Sends a JSON response already encoded (JsonWriter).
+
 	void sendNoContent();
 		/// Sends 204 No Content.
 
