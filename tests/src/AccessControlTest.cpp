@@ -82,12 +82,7 @@ public:
 	SecondHost(TestRuntime& first, const TestRuntime::Settings& settings)
 	{
 		Poco::AutoPtr<Poco::Util::MapConfiguration> pConfig = TestRuntime::configuration(first.database(), settings);
-		_pRuntime.reset(new Runtime(
-		    *pConfig,
-		    [](const std::string& p) {
-			    return Poco::Path(p).makeAbsolute(TestRuntime::sourceDir() + "/config/").toString();
-		    },
-		    Poco::Logger::get("orgs-test")));
+		_pRuntime.reset(new Runtime(*pConfig, TestRuntime::resolveConfigPath, Poco::Logger::get("orgs-test")));
 	}
 
 	AccessControl& access() { return *_pRuntime->accessControl(); }

@@ -193,12 +193,7 @@ void ApiUsageStoreTest::testRuntimeFlushesWhenItStops()
 		Poco::AutoPtr<Poco::Util::MapConfiguration> pConfig =
 		    TestRuntime::configuration(*pDatabase, TestRuntime::Settings{{"orgs.usage.flushSeconds", "3600"}});
 		Poco::Logger& logger = Poco::Logger::get("orgs-test");
-		Runtime runtime(
-		    *pConfig,
-		    [](const std::string& p) {
-			    return Poco::Path(p).makeAbsolute(TestRuntime::sourceDir() + "/config/").toString();
-		    },
-		    logger);
+		Runtime runtime(*pConfig, TestRuntime::resolveConfigPath, logger);
 		AccountSpec spec;
 		spec.username = "ada";
 		spec.email = "ada@example.com";

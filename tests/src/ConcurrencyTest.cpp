@@ -593,12 +593,7 @@ void ConcurrencyTest::testSecondHostSeesCommittedChanges()
 	TestRuntime rt;
 	// A second runtime on the same database, as a second host behind a load balancer.
 	Poco::AutoPtr<Poco::Util::MapConfiguration> pConfig = TestRuntime::configuration(rt.database(), {});
-	Runtime other(
-	    *pConfig,
-	    [](const std::string& p) {
-		    return Poco::Path(p).makeAbsolute(TestRuntime::sourceDir() + "/config/").toString();
-	    },
-	    Poco::Logger::get("orgs-test"));
+	Runtime other(*pConfig, TestRuntime::resolveConfigPath, Poco::Logger::get("orgs-test"));
 
 	const Account ada = rt.account("ada");                             // a transaction on this host's pool
 	CPPUNIT_ASSERT_EQUAL(ada.id, rt.accounts().findAccount("ada").id); // then a read outside one

@@ -306,12 +306,7 @@ void MigratorTest::testPendingMigrationsWithoutApplyAreRefused()
 	{
 		Poco::AutoPtr<Poco::Util::MapConfiguration> pConfig =
 		    TestRuntime::configuration(*f.pDb, {{"orgs.database.migrate", "false"}});
-		Orgs::Runtime runtime(
-		    *pConfig,
-		    [](const std::string& p) {
-			    return Poco::Path(p).makeAbsolute(TestRuntime::sourceDir() + "/config/").toString();
-		    },
-		    quietLogger());
+		Orgs::Runtime runtime(*pConfig, TestRuntime::resolveConfigPath, quietLogger());
 		CPPUNIT_FAIL("the runtime started on an unmigrated database with orgs.database.migrate=false");
 	}
 	catch (Poco::Data::DataException& exc)

@@ -62,10 +62,7 @@ public:
 
 	const std::string& pluginName() const override { return _name; }
 	Poco::Util::AbstractConfiguration& configuration() override { return *_pConfig; }
-	std::string resolvePath(const std::string& path) const override
-	{
-		return Poco::Path(path).makeAbsolute(TestRuntime::sourceDir() + "/config/").toString();
-	}
+	std::string resolvePath(const std::string& path) const override { return TestRuntime::resolveConfigPath(path); }
 	Poco::Logger& logger() override { return Poco::Logger::get("orgs-plugin-test"); }
 	void addRoutes(const std::string& prefix, Poco::SharedPtr<Poco::Net::HTTPRequestHandlerFactory> pFactory) override
 	{

@@ -434,9 +434,10 @@ Membership InvitationServiceImpl::join(Poco::Data::Session& session, Id orgId, I
 	_quotas.requireMembersAllowed(o.value()); // the plan may have changed since the invitation
 
 	const std::string planRole = _quotas.memberRole(o.value(), "");
-	const std::string role = !planRole.empty()                                   ? planRole
-	                         : _guard.roles().hasRole(ORG_SCOPE, invitation.role) ? invitation.role
-	                                                                              : _guard.roles().defaultRole(ORG_SCOPE);
+	const std::string role = !planRole.empty() ? planRole
+	                         : _guard.roles().hasRole(ORG_SCOPE, invitation.role)
+	                             ? invitation.role
+	                             : _guard.roles().defaultRole(ORG_SCOPE);
 	_memberships.insert(session, orgId, actorId, role, now);
 	RoleMap defaults;
 	for (const auto& kv : invitation.defaultRoles)

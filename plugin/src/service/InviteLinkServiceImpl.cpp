@@ -178,9 +178,9 @@ Membership InviteLinkServiceImpl::join(Poco::Data::Session& session, Id organiza
 
 	// A plan may give every member one role (orgs.plans.<plan>.memberRole).
 	const std::string planRole = _quotas.memberRole(o.value(), "");
-	const std::string role = !planRole.empty()                                ? planRole
+	const std::string role = !planRole.empty()                              ? planRole
 	                         : _guard.roles().hasRole(ORG_SCOPE, link.role) ? link.role
-	                                                                          : _linkRole;
+	                                                                        : _linkRole;
 	const Poco::Timestamp now = _pClock->now();
 	_memberships.insert(session, organizationId, actorId, role, now);
 	_guard.changed(session, organizationId);

@@ -23,9 +23,7 @@ TestRuntime::TestRuntime(const Settings& settings, Service::Clock::Ptr pClock, O
 	Poco::AutoPtr<Poco::Util::MapConfiguration> pConfig = configuration(*_pDatabase, settings);
 	Poco::Logger& logger = Poco::Logger::get("orgs-test");
 	logger.setLevel(Poco::Message::PRIO_WARNING);
-	_pRuntime.reset(new Runtime(
-	    *pConfig, [](const std::string& p) { return Poco::Path(p).makeAbsolute(sourceDir() + "/config/").toString(); },
-	    logger, nullptr, pClock, pMailer));
+	_pRuntime.reset(new Runtime(*pConfig, resolveConfigPath, logger, nullptr, pClock, pMailer));
 }
 
 
@@ -33,6 +31,12 @@ TestRuntime::~TestRuntime()
 {
 	_pRuntime.reset();
 	_pDatabase = nullptr;
+}
+
+
+std::string TestRuntime::resolveConfigPath(const std::string& path)
+{
+	return Poco::Path(path).makeAbsolute(sourceDir() + "/config/").toString();
 }
 
 

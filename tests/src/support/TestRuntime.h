@@ -69,6 +69,11 @@ public:
 	static std::string sourceDir();
 		/// Returns the project's source folder.
 
+	static std::string resolveConfigPath(const std::string& path);
+		/// Resolves a relative path of the plugin's configuration (orgs.roles.file, presets)
+		/// against the source tree's config/ folder, as a host resolves it against the folder of
+		/// orgs.properties. Pass it as the Runtime's path resolver.
+
 	static Poco::AutoPtr<Poco::Util::MapConfiguration> configuration(const TestDatabase& db, const Settings& settings);
 		/// Returns the configuration a TestRuntime starts with.
 
