@@ -430,3 +430,23 @@ void InviteLinkApiTest::testTokenScheme()
 	ASSERT_PROBLEM(w.client().request("GET", API + "/orgs/acme", "", {{"Authorization", "Token orgs_pat_wrong"}}), 401,
 	               "invalid_token");
 }
+
+
+void InviteLinkApiTest::testPlanSwitches()
+{
+	// The plan switches bind the link as they bind invitations: free takes no other members,
+	// on team every member is an admin.
+	World w(HostProcess::Defines{{"orgs.plans.free.allowsMembers", "false"}, {"orgs.plans.team.memberRole", "admin"}});
+	const User ada = w.signUp("ada");
+	const User bob = w.signUp("bob");
+	w.organization(ada, "acme");
+	const std::string token = w.link(ada, "acme");
+	ASSERT_PROBLEM(w.client().post(API + "/invite-links/" + token + "/accept", "", bob.token), 403,
+	               "plan_requires_upgrade");
+	ASSERT_STATUS(w.client().get(API + "/orgs/acme/members/bob", "", ada.token), 404);
+
+	ASSERT_STATUS(w.client().patch(API + "/orgs/acme", json({{"plan", "team"}}), ada.token), 200);
+	Response r = w.client().post(API + "/invite-links/" + token + "/accept", "", bob.token);
+	ASSERT_STATUS(r, 201);
+	CPPUNIT_ASSERT_EQUAL(std::string("admin"), r.json()->getValue<std::string>("role"));
+}

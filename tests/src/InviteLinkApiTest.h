@@ -32,6 +32,7 @@ class InviteLinkApiTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testConfiguredRoleAndPersonalOrganizations);
 	CPPUNIT_TEST(testSignUpToJoin);
 	CPPUNIT_TEST(testTokenScheme);
+	CPPUNIT_TEST(testPlanSwitches);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -42,6 +43,7 @@ public:
 	void testConfiguredRoleAndPersonalOrganizations();
 	void testSignUpToJoin();
 	void testTokenScheme();
+	void testPlanSwitches();
 };
 
 
