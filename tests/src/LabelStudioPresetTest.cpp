@@ -8,11 +8,8 @@
 
 
 #include "LabelStudioPresetTest.h"
-#include "support/HostProcess.h"
 #include "support/HttpAssert.h"
-#include "support/HttpClient.h"
-#include "support/TestDatabase.h"
-#include "support/TestRuntime.h"
+#include "support/ReplayWorld.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include <memory>
@@ -20,11 +17,8 @@
 #include <string>
 
 
-using Orgs::Test::HostProcess;
 using Orgs::Test::HttpClient;
 using Orgs::Test::json;
-using Orgs::Test::TestDatabase;
-using Orgs::Test::TestRuntime;
 using Response = Orgs::Test::HttpClient::Response;
 
 
@@ -37,39 +31,18 @@ namespace {
 const std::string API("/api/v1");
 
 
-struct User
-{
-	Poco::Int64 id = 0;
-	std::string username;
-	std::string token;
-};
+using User = Orgs::Test::ReplayWorld::User;
 
 
-class World
+class World : public Orgs::Test::ReplayWorld
 	/// orgs-host with orgs.preset = labelstudio on a fresh database, and the steps of the document.
 {
 public:
-	World() : pDatabase(TestDatabase::create(TestRuntime::connector()))
+	World()
+	    // Self sign-up is on-prem /user/signup; the test reads email invitations' tokens.
+	    : ReplayWorld("labelstudio", Orgs::Test::HostProcess::Defines{{"orgs.invitations.exposeToken", "true"}})
 	{
-		HostProcess::Defines defines;
-		defines["orgs.preset"] = "labelstudio";
-		defines["orgs.accounts.selfSignup"] = "true";     // on-prem /user/signup
-		defines["orgs.invitations.exposeToken"] = "true"; // the test reads email invitations' tokens
-		defines["orgs.database.connector"] = pDatabase->connector();
-		defines["orgs.database.connectionString"] = pDatabase->connectionString();
-		defines["logging.level"] = "warning";
-		pHost.reset(new HostProcess(defines));
-		pClient.reset(new HttpClient(pHost->baseUrl()));
 	}
-
-	~World()
-	{
-		pClient.reset();
-		if (pHost)
-			pHost->stop();
-	}
-
-	HttpClient& client() { return *pClient; }
 
 	User signUp(const std::string& username, const std::string& invitation = std::string())
 		/// Signs up (with an invitation's or invite link's token, if given).
@@ -167,10 +140,6 @@ public:
 			headers.emplace_back("Content-Type", "application/json");
 		return client().request(method, API + path, body, headers);
 	}
-
-	TestDatabase::Ptr pDatabase;
-	std::unique_ptr<HostProcess> pHost;
-	std::unique_ptr<HttpClient> pClient;
 };
 
 

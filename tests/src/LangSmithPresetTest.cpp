@@ -8,11 +8,8 @@
 
 
 #include "LangSmithPresetTest.h"
-#include "support/HostProcess.h"
 #include "support/HttpAssert.h"
-#include "support/HttpClient.h"
-#include "support/TestDatabase.h"
-#include "support/TestRuntime.h"
+#include "support/ReplayWorld.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include <memory>
@@ -20,11 +17,8 @@
 #include <string>
 
 
-using Orgs::Test::HostProcess;
 using Orgs::Test::HttpClient;
 using Orgs::Test::json;
-using Orgs::Test::TestDatabase;
-using Orgs::Test::TestRuntime;
 using Response = Orgs::Test::HttpClient::Response;
 
 
@@ -37,67 +31,18 @@ namespace {
 const std::string API("/api/v1");
 
 
-struct User
-{
-	Poco::Int64 id = 0;
-	std::string username;
-	std::string token;
-};
+using User = Orgs::Test::ReplayWorld::User;
 
 
-class LangSmith
+class LangSmith : public Orgs::Test::ReplayWorld
 	/// orgs-host with orgs.preset = langsmith on a fresh database, and the steps of the seed.
+	/// signUp() is "when you log in for the first time": the account, with its personal organization.
 {
 public:
-	LangSmith() : _pDatabase(TestDatabase::create(TestRuntime::connector()))
+	LangSmith()
+	    // The invitee's token in the answer, without a mailbox.
+	    : ReplayWorld("langsmith", Orgs::Test::HostProcess::Defines{{"orgs.invitations.exposeToken", "true"}})
 	{
-		HostProcess::Defines defines;
-		defines["orgs.preset"] = "langsmith";
-		defines["orgs.database.connector"] = _pDatabase->connector();
-		defines["orgs.database.connectionString"] = _pDatabase->connectionString();
-		defines["orgs.accounts.selfSignup"] = "true";
-		defines["orgs.invitations.exposeToken"] = "true"; // the invitee's token, without a mailbox
-		defines["logging.level"] = "warning";
-		_pHost.reset(new HostProcess(defines));
-		_pClient.reset(new HttpClient(_pHost->baseUrl()));
-	}
-
-	~LangSmith()
-	{
-		_pClient.reset();
-		if (_pHost)
-			_pHost->stop();
-	}
-
-	HttpClient& http() { return *_pClient; }
-
-	Response get(const std::string& path, const User& u) { return http().get(API + path, "", u.token); }
-	Response post(const std::string& path, const std::string& body, const User& u)
-	{
-		return http().post(API + path, body, u.token);
-	}
-	Response patch(const std::string& path, const std::string& body, const User& u)
-	{
-		return http().patch(API + path, body, u.token);
-	}
-	Response put(const std::string& path, const std::string& body, const User& u)
-	{
-		return http().put(API + path, body, u.token);
-	}
-	Response del(const std::string& path, const User& u) { return http().del(API + path, "", u.token); }
-
-	User signUp(const std::string& username)
-		/// "When you log in for the first time": the account, with its personal organization.
-	{
-		Response r = http().post(
-		    API + "/accounts",
-		    json({{"username", username}, {"email", username + "@example.com"}, {"name", "Test " + username}}));
-		ASSERT_STATUS(r, 201);
-		User u;
-		u.id = r.json()->getObject("account")->getValue<Poco::Int64>("id");
-		u.username = username;
-		u.token = r.json()->getObject("token")->getValue<std::string>("token");
-		return u;
 	}
 
 	void sharedOrganization(const User& owner, const std::string& org, const std::string& plan)
@@ -164,11 +109,6 @@ public:
 		ASSERT_STATUS(r, 200);
 		return r.json()->getValue<std::string>("role");
 	}
-
-private:
-	TestDatabase::Ptr _pDatabase;
-	std::unique_ptr<HostProcess> _pHost;
-	std::unique_ptr<HttpClient> _pClient;
 };
 
 
