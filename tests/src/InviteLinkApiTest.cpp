@@ -8,11 +8,8 @@
 
 
 #include "InviteLinkApiTest.h"
-#include "support/HostProcess.h"
 #include "support/HttpAssert.h"
-#include "support/HttpClient.h"
-#include "support/TestDatabase.h"
-#include "support/TestRuntime.h"
+#include "support/ReplayWorld.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include <atomic>
@@ -25,8 +22,6 @@
 using Orgs::Test::HostProcess;
 using Orgs::Test::HttpClient;
 using Orgs::Test::json;
-using Orgs::Test::TestDatabase;
-using Orgs::Test::TestRuntime;
 using Response = Orgs::Test::HttpClient::Response;
 
 
@@ -39,40 +34,14 @@ namespace {
 const std::string API("/api/v1");
 
 
-struct User
-{
-	Poco::Int64 id = 0;
-	std::string username;
-	std::string token;
-};
+using User = Orgs::Test::ReplayWorld::User;
 
 
-class World
-	/// A host on a fresh database, and helpers.
+class World : public Orgs::Test::ReplayWorld
+	/// A host with the shipped (default) preset on a fresh database, and helpers.
 {
 public:
-	explicit World(const HostProcess::Defines& extra = HostProcess::Defines())
-	    : pDatabase(TestDatabase::create(TestRuntime::connector()))
-	{
-		HostProcess::Defines defines;
-		defines["orgs.database.connector"] = pDatabase->connector();
-		defines["orgs.database.connectionString"] = pDatabase->connectionString();
-		defines["orgs.accounts.selfSignup"] = "true";
-		defines["logging.level"] = "warning";
-		for (const auto& kv : extra)
-			defines[kv.first] = kv.second;
-		pHost.reset(new HostProcess(defines));
-		pClient.reset(new HttpClient(pHost->baseUrl()));
-	}
-
-	~World()
-	{
-		pClient.reset();
-		if (pHost)
-			pHost->stop();
-	}
-
-	HttpClient& client() { return *pClient; }
+	explicit World(const HostProcess::Defines& extra = HostProcess::Defines()) : ReplayWorld("default", extra) {}
 
 	User signUp(const std::string& username, const std::string& email = std::string())
 	{
@@ -116,10 +85,6 @@ public:
 		ASSERT_STATUS(r, 200);
 		return r.json()->getArray("items")->size();
 	}
-
-	TestDatabase::Ptr pDatabase;
-	std::unique_ptr<HostProcess> pHost;
-	std::unique_ptr<HttpClient> pClient;
 };
 
 
@@ -287,7 +252,7 @@ void InviteLinkApiTest::testJoiningRules()
 	for (const User& racer : racers)
 	{
 		threads.emplace_back([&, racer]() {
-			HttpClient client(w.pHost->baseUrl());
+			HttpClient client(w.host().baseUrl());
 			const Response answer = client.post(API + "/invite-links/" + token + "/accept", "", racer.token);
 			if (answer.status == 201)
 				++joined;
