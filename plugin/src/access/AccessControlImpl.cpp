@@ -246,11 +246,11 @@ bool AccessControlImpl::isOwner(Id accountId, Id organizationId)
 
 bool AccessControlImpl::isAllowed(Id accountId, Id organizationId, Permission permission)
 {
-	const GrantCache::Key key{accountId, organizationId, 0};
-	GrantCache::Grant g;
-	if (fresh(key, g))
-		return g.permissions.has(permission);
-	return reload(key, nullptr).permissions.has(permission);
+	// The key is built twice so that the hit path keeps it in registers.
+	PermissionSet permissions;
+	if (fresh(GrantCache::Key{accountId, organizationId, 0}, permissions))
+		return permissions.has(permission);
+	return reload(GrantCache::Key{accountId, organizationId, 0}, nullptr).permissions.has(permission);
 }
 
 

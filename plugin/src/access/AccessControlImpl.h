@@ -116,8 +116,10 @@ public:
 		/// Returns the clock of the hit path (tests).
 
 private:
-	bool fresh(const GrantCache::Key& key, GrantCache::Grant& g) const;
-		/// The hit path: true if the cache holds a current entry for key, fresh by the ticker.
+	template <class Out>
+	bool fresh(const GrantCache::Key& key, Out& out) const;
+		/// The hit path: true if the cache holds a current entry for key, fresh by the ticker;
+		/// out is a GrantCache::Grant or, for isAllowed(), just the PermissionSet.
 
 	GrantCache::Grant lookup(const GrantCache::Key& key, Poco::Data::Session* pSession = nullptr);
 		/// Returns the entry for key: fresh() if it can, else reload().
@@ -147,9 +149,10 @@ private:
 };
 
 
-inline bool AccessControlImpl::fresh(const GrantCache::Key& key, GrantCache::Grant& g) const
+template <class Out>
+ORGS_ALWAYS_INLINE bool AccessControlImpl::fresh(const GrantCache::Key& key, Out& out) const
 {
-	return _cache.findFresh(key, _ticker.now() - _freshNs, g);
+	return _cache.findFresh(key, _ticker.now() - _freshNs, out);
 }
 
 

@@ -97,7 +97,7 @@ void GrantCache::unlock(Slot& slot, Poco::UInt64 seq)
 
 bool GrantCache::find(const Key& key, Grant& grant) const
 {
-	const Slot* bucket = &_slots[bucketOf(key) * WAYS];
+	const Slot* bucket = &_slots[bucketOf(hashOf(key)) * WAYS];
 	for (std::size_t i = 0; i < WAYS; ++i)
 	{
 		const Slot& slot = bucket[i];
@@ -142,12 +142,15 @@ bool GrantCache::find(const Key& key, Grant& grant) const
 
 void GrantCache::store(const Key& key, const Grant& grant)
 {
-	Slot* bucket = &_slots[bucketOf(key) * WAYS];
-	// The slot that already holds key, else an empty one, else the least recently validated.
-	std::size_t victim = 0;
+	const Poco::UInt64 hash = hashOf(key);
+	Slot* bucket = &_slots[bucketOf(hash) * WAYS];
+	// The slot that already holds key, else an empty one (the home way first), else the least
+	// recently validated.
+	std::size_t victim = homeOf(hash);
 	Poco::Int64 oldest = INT64_MAX;
-	for (std::size_t i = 0; i < WAYS; ++i)
+	for (std::size_t j = 0; j < WAYS; ++j)
 	{
+		const std::size_t i = (homeOf(hash) + j) & (WAYS - 1);
 		Key k;
 		Grant g;
 		const bool used = read(bucket[i], k, g);
@@ -181,7 +184,7 @@ void GrantCache::store(const Key& key, const Grant& grant)
 
 void GrantCache::validated(const Key& key, Poco::Int64 aclVersion, Poco::Int64 at)
 {
-	Slot* bucket = &_slots[bucketOf(key) * WAYS];
+	Slot* bucket = &_slots[bucketOf(hashOf(key)) * WAYS];
 	for (std::size_t i = 0; i < WAYS; ++i)
 	{
 		Slot& slot = bucket[i];
@@ -212,7 +215,9 @@ void GrantCache::invalidate(Id organization)
 
 void GrantCache::clear()
 {
-	_epoch.fetch_add(1, std::memory_order_acq_rel);
+	// Every counter moves on: 4,096 increments, and no second counter for the hit path to read.
+	for (std::size_t i = 0; i < VERSIONS; ++i)
+		_versions[i].fetch_add(1, std::memory_order_acq_rel);
 }
 
 

@@ -16,7 +16,15 @@
 #include "Orgs/Model.h"
 #include "Orgs/Permission.h"
 #include <atomic>
+#include <climits>
 #include <memory>
+
+
+#if defined(__GNUC__)
+#define ORGS_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ORGS_ALWAYS_INLINE inline
+#endif
 
 
 namespace Orgs {
@@ -35,6 +43,11 @@ class GrantCache
 	/// Invalidation is by version, not by search: every organization hashes to a local version
 	/// counter that invalidate() increments after a change commits in this process; an entry
 	/// records the counter it was loaded under and is ignored once the counter moved on.
+	/// Organizations share the 4,096 counters: a change also retires the entries of the few
+	/// organizations on the same counter, which costs them one reload, never a wrong answer.
+	///
+	/// Each key has a home way in its bucket, looked at first and used when free, so that a hit
+	/// on a bucket that is not crowded reads one slot's cache line and the version's.
 {
 public:
 	struct Key
@@ -74,6 +87,9 @@ public:
 		/// copies it into grant (all but aclVersion) and returns true. False means "take the
 		/// slow path": no such entry, an old one, or a writer in the slot at that moment.
 
+	bool findFresh(const Key& key, Poco::Int64 validatedAfter, PermissionSet& permissions) const;
+		/// As above, copying only the permissions: isAllowed() needs nothing else.
+
 	void store(const Key& key, const Grant& grant);
 		/// Stores an entry, replacing the one for key or evicting the bucket's stalest.
 
@@ -108,14 +124,22 @@ private:
 		// flags: bit 0 member, 1 owner, 2 exists, 3-10 role index + 1, 11 and up the local version
 		std::atomic<Poco::UInt64> flags{0};
 		std::atomic<Poco::Int64> aclVersion{0};
-		std::atomic<Poco::Int64> validatedAt{0};
+		std::atomic<Poco::Int64> validatedAt{INT64_MIN}; ///< never written: fresh after no time at all
 	};
 
 	static constexpr std::size_t WAYS = 4;
-	static constexpr unsigned VERSION_BITS = 16;
+	static constexpr unsigned VERSION_BITS = 12; ///< 4,096 counters (32 KB): stays in the CPU caches
 	static constexpr std::size_t VERSIONS = std::size_t(1) << VERSION_BITS;
 
-	std::size_t bucketOf(const Key& key) const;
+	template <class Hit>
+	bool probeFresh(const Key& key, Poco::Int64 validatedAfter, Hit&& hit) const;
+		/// findFresh() for both kinds of result: calls hit(permissions, flags, validatedAt).
+
+	static Poco::UInt64 hashOf(const Key& key);
+	std::size_t bucketOf(Poco::UInt64 hash) const;
+	static std::size_t homeOf(Poco::UInt64 hash);
+		/// The way a key is looked for first, and stored in when it is free: a hit on an
+		/// uncrowded bucket reads one cache line, not four.
 	static std::size_t versionIndex(Id organization);
 	static bool read(const Slot& slot, Key& key, Grant& grant);
 	static Poco::UInt64 lock(Slot& slot);
@@ -124,7 +148,6 @@ private:
 	std::size_t _buckets;
 	std::unique_ptr<Slot[]> _slots;
 	std::unique_ptr<std::atomic<Poco::UInt64>[]> _versions;
-	std::atomic<Poco::UInt64> _epoch{0};
 };
 
 
@@ -134,22 +157,35 @@ inline std::size_t GrantCache::capacity() const
 }
 
 
-inline std::size_t GrantCache::bucketOf(const Key& key) const
+inline Poco::UInt64 GrantCache::hashOf(const Key& key)
 {
-	// One multiply-xorshift round over the three parts: enough to spread sequential ids.
+	// One multiply-xorshift round over the three parts: enough to spread sequential ids. The
+	// organization's product is versionIndex()'s too: the hit path multiplies once for both.
 	Poco::UInt64 h = static_cast<Poco::UInt64>(key.account) * 0x9e3779b97f4a7c15ULL ^
 	                 static_cast<Poco::UInt64>(key.organization) * 0xc2b2ae3d27d4eb4fULL ^
 	                 key.scope * 0x165667b19e3779f9ULL;
 	h ^= h >> 29;
 	h *= 0xbf58476d1ce4e5b9ULL;
 	h ^= h >> 32;
-	return static_cast<std::size_t>(h & (_buckets - 1));
+	return h;
+}
+
+
+inline std::size_t GrantCache::bucketOf(Poco::UInt64 hash) const
+{
+	return static_cast<std::size_t>(hash & (_buckets - 1));
+}
+
+
+inline std::size_t GrantCache::homeOf(Poco::UInt64 hash)
+{
+	return static_cast<std::size_t>(hash >> 62); // the top bits: independent of the bucket's
 }
 
 
 inline std::size_t GrantCache::versionIndex(Id organization)
 {
-	return static_cast<std::size_t>((static_cast<Poco::UInt64>(organization) * 0x9e3779b97f4a7c15ULL) >>
+	return static_cast<std::size_t>((static_cast<Poco::UInt64>(organization) * 0xc2b2ae3d27d4eb4fULL) >>
 	                                (64 - VERSION_BITS));
 }
 
@@ -157,18 +193,19 @@ inline std::size_t GrantCache::versionIndex(Id organization)
 inline Poco::UInt64 GrantCache::orgVersion(Id organization) const
 {
 	// Masked to the bits a slot keeps.
-	return (_versions[versionIndex(organization)].load(std::memory_order_acquire) +
-	        _epoch.load(std::memory_order_acquire)) &
-	       ((Poco::UInt64(1) << 53) - 1);
+	return _versions[versionIndex(organization)].load(std::memory_order_acquire) & ((Poco::UInt64(1) << 53) - 1);
 }
 
 
-inline bool GrantCache::findFresh(const Key& key, Poco::Int64 validatedAfter, Grant& grant) const
+template <class Hit>
+ORGS_ALWAYS_INLINE bool GrantCache::probeFresh(const Key& key, Poco::Int64 validatedAfter, Hit&& hit) const
 {
-	const Slot* bucket = &_slots[bucketOf(key) * WAYS];
-	for (std::size_t i = 0; i < WAYS; ++i)
+	const Poco::UInt64 hash = hashOf(key);
+	const Slot* bucket = &_slots[bucketOf(hash) * WAYS];
+	const std::size_t home = homeOf(hash);
+	for (std::size_t j = 0; j < WAYS; ++j)
 	{
-		const Slot& slot = bucket[i];
+		const Slot& slot = bucket[(home + j) & (WAYS - 1)];
 		const Poco::UInt64 before = slot.seq.load(std::memory_order_acquire);
 		// A key torn by a concurrent writer at worst fails to match: the slow path reads again.
 		if (slot.account.load(std::memory_order_relaxed) != key.account ||
@@ -179,10 +216,21 @@ inline bool GrantCache::findFresh(const Key& key, Poco::Int64 validatedAfter, Gr
 		const Poco::UInt64 flags = slot.flags.load(std::memory_order_relaxed);
 		const Poco::Int64 validatedAt = slot.validatedAt.load(std::memory_order_relaxed);
 		std::atomic_thread_fence(std::memory_order_acquire);
-		if ((before & 1) || before == 0 || slot.seq.load(std::memory_order_relaxed) != before)
+		if ((before & 1) || slot.seq.load(std::memory_order_relaxed) != before)
 			return false;
+		// A slot never written (seq 0) fails here, whatever key is asked for: see validatedAt.
 		if (validatedAt <= validatedAfter || (flags >> 11) != orgVersion(key.organization))
 			return false;
+		hit(bits, flags, validatedAt);
+		return true;
+	}
+	return false;
+}
+
+
+ORGS_ALWAYS_INLINE bool GrantCache::findFresh(const Key& key, Poco::Int64 validatedAfter, Grant& grant) const
+{
+	return probeFresh(key, validatedAfter, [&grant](Poco::UInt64 bits, Poco::UInt64 flags, Poco::Int64 validatedAt) {
 		grant.permissions = PermissionSet(bits);
 		grant.member = flags & 1;
 		grant.owner = flags & 2;
@@ -190,9 +238,16 @@ inline bool GrantCache::findFresh(const Key& key, Poco::Int64 validatedAfter, Gr
 		grant.roleIndex = static_cast<int>((flags >> 3) & 0xff) - 1;
 		grant.localVersion = flags >> 11;
 		grant.validatedAt = validatedAt;
-		return true;
-	}
-	return false;
+	});
+}
+
+
+ORGS_ALWAYS_INLINE bool GrantCache::findFresh(const Key& key, Poco::Int64 validatedAfter,
+                                              PermissionSet& permissions) const
+{
+	return probeFresh(key, validatedAfter, [&permissions](Poco::UInt64 bits, Poco::UInt64, Poco::Int64) {
+		permissions = PermissionSet(bits);
+	});
 }
 
 
