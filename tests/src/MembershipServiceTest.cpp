@@ -9,6 +9,7 @@
 
 #include "MembershipServiceTest.h"
 #include "Orgs/Errors.h"
+#include "data/MembershipRepository.h"
 #include "support/Expect.h"
 #include "Poco/Data/Session.h"
 #include <set>
@@ -130,6 +131,59 @@ void MembershipServiceTest::testListFiltersAndSearch()
 	CPPUNIT_ASSERT_EQUAL(std::size_t(0), _pRuntime->memberships().listMembers(ada.id, "acme", q).items.size());
 	q.search = "_";
 	CPPUNIT_ASSERT_EQUAL(std::size_t(0), _pRuntime->memberships().listMembers(ada.id, "acme", q).items.size());
+}
+
+
+void MembershipServiceTest::testListShowsDefaultRoles()
+{
+	TestRuntime& rt = *_pRuntime;
+	Account ada = rt.account("ada");
+	Organization acme = rt.organization(ada, "acme");
+	rt.account("bob");
+	Account cy = rt.account("cy");
+	MemberSpec spec;
+	spec.account = "bob";
+	spec.role = "member";
+	spec.defaultRoles = RoleMap{{"dataset", "reviewer"}};
+	rt.memberships().addMember(ada.id, "acme", spec);
+	rt.memberships().addMember(ada.id, "acme", "cy", "member");
+	MemberChanges changes;
+	changes.defaultRoles = RoleMap{{"dataset", "none"}};
+	rt.memberships().updateMember(ada.id, "acme", "cy", changes);
+
+	auto listed = [&]() {
+		std::map<std::string, RoleMap> result;
+		for (const Membership& m : rt.memberships().listMembers(ada.id, "acme", MemberQuery()).items)
+		{
+			result[m.username] = m.defaultRoles;
+			CPPUNIT_ASSERT_MESSAGE(m.username + ": listing and getMember() differ",
+			                       m.defaultRoles ==
+			                           rt.memberships().getMember(ada.id, "acme", m.username).defaultRoles);
+		}
+		return result;
+	};
+	std::map<std::string, RoleMap> expected{
+	    {"ada", RoleMap()}, {"bob", RoleMap{{"dataset", "reviewer"}}}, {"cy", RoleMap{{"dataset", "none"}}}};
+	CPPUNIT_ASSERT(expected == listed());
+
+	changes.defaultRoles = RoleMap{{"dataset", "labeler"}};
+	rt.memberships().updateMember(ada.id, "acme", "bob", changes);
+	expected["bob"] = RoleMap{{"dataset", "labeler"}};
+	CPPUNIT_ASSERT(expected == listed());
+
+	// More default roles than memberships.default_roles holds (1,000 characters; only possible
+	// with many long resource type names): the page reads them from member_default_roles.
+	RoleMap many;
+	for (int i = 0; i < 12; ++i)
+		many[std::string(60, 't') + std::to_string(10 + i)] = std::string(64, 'r');
+	Data::Database& database = rt.runtime().database();
+	database.transact([&](Poco::Data::Session& s) {
+		Data::MembershipRepository(database).setDefaultRoles(s, acme.id, cy.id, many);
+		return 0;
+	});
+	many["dataset"] = "none";
+	expected["cy"] = many;
+	CPPUNIT_ASSERT(expected == listed());
 }
 
 

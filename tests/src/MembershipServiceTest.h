@@ -25,6 +25,7 @@ class MembershipServiceTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testAddRefusals);
 	CPPUNIT_TEST(testListFiltersAndSearch);
 	CPPUNIT_TEST(testListIsKeysetPaginatedWhileMembersJoin);
+	CPPUNIT_TEST(testListShowsDefaultRoles);
 	CPPUNIT_TEST(testReadOwnMembershipWithoutMembersRead);
 	CPPUNIT_TEST(testOwnerMembershipIsImmutable);
 	CPPUNIT_TEST(testChangeAndRemove);
@@ -41,6 +42,9 @@ public:
 	void testAddRefusals();
 	void testListFiltersAndSearch();
 	void testListIsKeysetPaginatedWhileMembersJoin();
+	void testListShowsDefaultRoles();
+		/// The listing's default roles (memberships.default_roles) follow every change, match
+		/// getMember(), and are read from member_default_roles when they outgrow the column.
 	void testReadOwnMembershipWithoutMembersRead();
 	void testOwnerMembershipIsImmutable();
 	void testChangeAndRemove();

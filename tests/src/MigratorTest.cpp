@@ -10,6 +10,7 @@
 #include "MigratorTest.h"
 #include "support/Racing.h"
 #include "data/Database.h"
+#include "data/MembershipRepository.h"
 #include "data/Migrator.h"
 #include "support/TestDatabase.h"
 #include "support/TestRuntime.h"
@@ -27,7 +28,9 @@
 
 
 using namespace Poco::Data::Keywords;
+using Orgs::RoleMap;
 using Orgs::Data::Database;
+using Orgs::Data::MembershipRepository;
 using Orgs::Data::Migrator;
 using Orgs::Test::TestDatabase;
 using Orgs::Test::TestRuntime;
@@ -562,4 +565,50 @@ void MigratorTest::testOwnerMustBeAnAccount()
 	assertRejected(s, "DELETE FROM accounts WHERE id = " + std::to_string(ada), Database::ErrorKind::ForeignKey,
 	               "deleting the account that owns an organization");
 	CPPUNIT_ASSERT_EQUAL(ada, Poco::Int64(scalar(s, "SELECT owner_account_id FROM organizations")));
+}
+
+
+void MigratorTest::testDefaultRolesCopiedToMemberships()
+{
+	Fixture f;
+	Poco::Data::Session s = f.session();
+	// The schema as it was before 0009, with data in it; then 0009 alone.
+	const Migrator migrator = f.migrator();
+	for (const auto& m : migrator.migrations())
+	{
+		if (m.version < 9)
+			for (const std::string& statement : Migrator::splitStatements(m.sql))
+				s << statement, now;
+	}
+	const Poco::Int64 ada = insertAccount(s, "ada");
+	const Poco::Int64 bob = insertAccount(s, "bob");
+	const Poco::Int64 cy = insertAccount(s, "cy");
+	const Poco::Int64 acme = insertOrganization(s, "acme", ada);
+	for (Poco::Int64 account : {ada, bob, cy})
+		s << membershipSql(acme, account, "member"), now;
+	auto defaultRole = [&](Poco::Int64 account, const std::string& type, const std::string& role) {
+		s << "INSERT INTO member_default_roles (organization_id, account_id, resource_type, role) VALUES (?, ?, ?, ?)",
+		    bind(acme), bind(account), bind(type), bind(role), now;
+	};
+	defaultRole(ada, "dataset", "labeler");
+	defaultRole(ada, "project", "none");
+	for (int i = 0; i < 12; ++i) // 12 types of 64 + 64 characters: more than the column's 1,000
+		defaultRole(cy, std::string(60, 'a') + std::to_string(10 + i), std::string(64, 'r'));
+	for (const auto& m : migrator.migrations())
+	{
+		if (m.version == 9)
+			for (const std::string& statement : Migrator::splitStatements(m.sql))
+				s << statement, now;
+	}
+
+	auto copied = [&](Poco::Int64 account) {
+		std::string text;
+		s << "SELECT default_roles FROM memberships WHERE organization_id = ? AND account_id = ?", bind(acme),
+		    bind(account), into(text), now;
+		return text;
+	};
+	const RoleMap expected{{"dataset", "labeler"}, {"project", "none"}};
+	CPPUNIT_ASSERT(expected == MembershipRepository::decodeDefaultRoles(copied(ada)));
+	CPPUNIT_ASSERT_EQUAL(std::string(), copied(bob));
+	CPPUNIT_ASSERT_EQUAL(std::string("*"), copied(cy));
 }

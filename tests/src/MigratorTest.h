@@ -31,6 +31,7 @@ class MigratorTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testOneMembershipPerOrganizationAndAccount);
 	CPPUNIT_TEST(testAccountsAndOrganizationsShareHandles);
 	CPPUNIT_TEST(testOwnerMustBeAnAccount);
+	CPPUNIT_TEST(testDefaultRolesCopiedToMemberships);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -45,6 +46,9 @@ public:
 	void testOneMembershipPerOrganizationAndAccount();
 	void testAccountsAndOrganizationsShareHandles();
 	void testOwnerMustBeAnAccount();
+	void testDefaultRolesCopiedToMemberships();
+		/// Migration 0009 copies existing default roles into memberships.default_roles (the
+		/// listing's column), '*' where they do not fit, and leaves the others empty.
 };
 
 

@@ -43,7 +43,8 @@ Membership readMembership(const Rows& rows, std::size_t i)
 }
 
 
-const std::size_t DEFAULT_ROLES_TEXT = 2000; ///< characters of a page row's default roles on MariaDB
+const std::size_t DEFAULT_ROLES_TEXT = 1000;   ///< characters of memberships.default_roles (migration 0009)
+const std::string DEFAULT_ROLES_OVERFLOW("*"); ///< its value when the roles need more: read member_default_roles
 
 
 std::string likePattern(const std::string& search)
@@ -130,22 +131,12 @@ bool MembershipRepository::remove(Poco::Data::Session& session, Id orgId, Id acc
 std::vector<Membership> MembershipRepository::list(Poco::Data::Session& session, Id orgId, const std::string& role,
                                                    const std::string& search, Id afterAccountId, int limit)
 {
-	// One statement per page, with no derived table, temporary table or sort: a range of the
-	// primary key joined to accounts, each member's default roles folded into one column by a
-	// correlated subquery on member_default_roles' primary key ("type=role,type=role"; types
-	// and roles are [a-z0-9_-] names).
-	const bool mysql = _database.dialect() == Database::Dialect::MySQL;
-	std::string sql =
-	    "SELECT m.organization_id, m.account_id, a.username, a.name, a.email, m.role, m.created_at, (SELECT ";
-	// On MariaDB the column is cast to a bounded length: a bare GROUP_CONCAT is described as a
-	// BLOB of group_concat_max_len (1 MB), and the client library allocates and zeroes a
-	// buffer that large for every execution (half the server's CPU on a page). A page whose
-	// text comes near the bound reads its default roles again with a second statement.
-	sql += mysql ? "CAST(GROUP_CONCAT(d.resource_type, '=', d.role SEPARATOR ',') AS CHAR(" +
-	                   std::to_string(DEFAULT_ROLES_TEXT) + "))"
-	             : "group_concat(d.resource_type || '=' || d.role, ',')";
-	sql += " FROM member_default_roles d WHERE d.organization_id = m.organization_id AND d.account_id = m.account_id) "
-	       "FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE m.organization_id = ? AND m.account_id > ?";
+	// One statement per page, with no derived table, temporary table, sort or subquery: a
+	// range of the primary key joined to accounts. Default roles come from the membership's
+	// own copy of them (memberships.default_roles, see setDefaultRoles()).
+	std::string sql = "SELECT m.organization_id, m.account_id, a.username, a.name, a.email, m.role, m.created_at, "
+	                  "m.default_roles FROM memberships m JOIN accounts a ON a.id = m.account_id "
+	                  "WHERE m.organization_id = ? AND m.account_id > ?";
 	std::vector<Param> params{orgId, afterAccountId};
 	if (!role.empty())
 	{
@@ -164,7 +155,7 @@ std::vector<Membership> MembershipRepository::list(Poco::Data::Session& session,
 	Poco::Data::RecordSet rs = _database.select(session, sql, params);
 	Rows rows(rs);
 	std::vector<Membership> result(rows.count());
-	bool truncated = false;
+	bool overflow = false;
 	for (std::size_t i = 0; i < result.size(); ++i)
 	{
 		Membership& m = result[i];
@@ -176,19 +167,12 @@ std::vector<Membership> MembershipRepository::list(Poco::Data::Session& session,
 		m.role = rows.text(i, 5);
 		m.createdAt = rows.time(i, 6);
 		const std::string defaults = rows.text(i, 7);
-		truncated = truncated || (mysql && defaults.size() + 2 * 64 + 2 >= DEFAULT_ROLES_TEXT);
-		for (std::size_t start = 0; start < defaults.size();)
-		{
-			std::size_t end = defaults.find(',', start);
-			if (end == std::string::npos)
-				end = defaults.size();
-			const std::size_t eq = defaults.find('=', start);
-			if (eq != std::string::npos && eq < end)
-				m.defaultRoles[defaults.substr(start, eq - start)] = defaults.substr(eq + 1, end - eq - 1);
-			start = end + 1;
-		}
+		if (defaults == DEFAULT_ROLES_OVERFLOW)
+			overflow = true;
+		else
+			m.defaultRoles = decodeDefaultRoles(defaults);
 	}
-	if (truncated)
+	if (overflow) // some member has more default roles than the column holds: read them all
 	{
 		for (Membership& m : result)
 			m.defaultRoles.clear();
@@ -200,6 +184,8 @@ std::vector<Membership> MembershipRepository::list(Poco::Data::Session& session,
 
 void MembershipRepository::setDefaultRoles(Poco::Data::Session& session, Id orgId, Id accountId, const RoleMap& roles)
 {
+	if (roles.empty())
+		return;
 	for (const auto& kv : roles)
 	{
 		session
@@ -209,6 +195,48 @@ void MembershipRepository::setDefaultRoles(Poco::Data::Session& session, Id orgI
 		           "?, ?)",
 		    bind(orgId), bind(accountId), bind(kv.first), bind(kv.second), now;
 	}
+	// The membership's copy for listings, rewritten from the rows in the same transaction.
+	std::vector<Membership> one(1);
+	one.front().accountId = accountId;
+	loadDefaultRoles(session, orgId, one);
+	std::string text = encodeDefaultRoles(one.front().defaultRoles);
+	if (text.size() > DEFAULT_ROLES_TEXT)
+		text = DEFAULT_ROLES_OVERFLOW;
+	session << "UPDATE memberships SET default_roles = ? WHERE organization_id = ? AND account_id = ?", bind(text),
+	    bind(orgId), bind(accountId), now;
+}
+
+
+std::string MembershipRepository::encodeDefaultRoles(const RoleMap& roles)
+{
+	// Types and roles are [a-z0-9_-] names: neither separator can occur in them.
+	std::string text;
+	for (const auto& kv : roles)
+	{
+		if (!text.empty())
+			text += ',';
+		text += kv.first;
+		text += '=';
+		text += kv.second;
+	}
+	return text;
+}
+
+
+RoleMap MembershipRepository::decodeDefaultRoles(const std::string& text)
+{
+	RoleMap roles;
+	for (std::size_t start = 0; start < text.size();)
+	{
+		std::size_t end = text.find(',', start);
+		if (end == std::string::npos)
+			end = text.size();
+		const std::size_t eq = text.find('=', start);
+		if (eq != std::string::npos && eq < end)
+			roles[text.substr(start, eq - start)] = text.substr(eq + 1, end - eq - 1);
+		start = end + 1;
+	}
+	return roles;
 }
 
 

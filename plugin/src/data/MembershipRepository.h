@@ -51,10 +51,17 @@ public:
 	                             const std::string& search, Id afterAccountId, int limit);
 		/// Returns up to limit members with account id above afterAccountId, by account id,
 		/// optionally only those with the role and those whose username or name contains search,
-		/// each with its default roles (one statement).
+		/// each with its default roles (one statement, reading memberships.default_roles).
 
 	void setDefaultRoles(Poco::Data::Session& session, Id orgId, Id accountId, const RoleMap& roles);
-		/// Sets the member's default role for each resource type named in roles.
+		/// Sets the member's default role for each resource type named in roles, in
+		/// member_default_roles and in the membership's copy for listings (default_roles).
+
+	static std::string encodeDefaultRoles(const RoleMap& roles);
+		/// Returns roles as memberships.default_roles holds them: "type=role,type=role".
+
+	static RoleMap decodeDefaultRoles(const std::string& text);
+		/// Reads a text written by encodeDefaultRoles().
 
 	void loadDefaultRoles(Poco::Data::Session& session, Id orgId, std::vector<Membership>& members);
 		/// Fills defaultRoles of members (sorted by account id) with one query.

@@ -14,6 +14,15 @@ namespace Orgs {
 namespace Data {
 
 
+Rows::Rows(Poco::Data::RecordSet& rs) : _rs(rs)
+{
+	const std::size_t columns = _rs.columnCount();
+	_types.reserve(columns);
+	for (std::size_t i = 0; i < columns; ++i)
+		_types.push_back(_rs.columnType(i));
+}
+
+
 bool Rows::isNull(std::size_t row, std::size_t col) const
 {
 	return _rs.isNull(col, row);
@@ -24,6 +33,8 @@ Poco::Int64 Rows::integer(std::size_t row, std::size_t col) const
 {
 	if (isNull(row, col))
 		return 0;
+	if (_types[col] == Poco::Data::MetaColumn::FDT_INT64)
+		return _rs.value<Poco::Int64>(col, row);
 	return _rs.value(col, row).convert<Poco::Int64>();
 }
 
@@ -32,7 +43,7 @@ Poco::Nullable<Poco::Int64> Rows::nullableInteger(std::size_t row, std::size_t c
 {
 	if (isNull(row, col))
 		return Poco::Nullable<Poco::Int64>();
-	return _rs.value(col, row).convert<Poco::Int64>();
+	return integer(row, col);
 }
 
 
@@ -40,6 +51,8 @@ std::string Rows::text(std::size_t row, std::size_t col) const
 {
 	if (isNull(row, col))
 		return std::string();
+	if (_types[col] == Poco::Data::MetaColumn::FDT_STRING)
+		return _rs.value<std::string>(col, row);
 	return _rs.value(col, row).convert<std::string>();
 }
 
