@@ -528,6 +528,40 @@ void GrantCacheTest::testFindFreshIsFindWithinTheBounds()
 }
 
 
+void GrantCacheTest::testFindFreshFindsWhatFindFinds()
+{
+	GrantCache cache(64);
+	std::vector<Key> keys;
+	for (Orgs::Id account = 1; account <= 20; ++account)
+		for (Orgs::Id organization = 1; organization <= 10; ++organization)
+			keys.push_back({account, organization, static_cast<Poco::UInt64>(account % 3)});
+	Poco::Int64 at = 1;
+	for (const Key& k : keys)
+		cache.store(k, makeGrant(static_cast<Poco::UInt64>(k.account) << 8 | static_cast<Poco::UInt64>(k.organization),
+		                         true, true, false, 1, 1, cache.orgVersion(k.organization), at++));
+	std::size_t found = 0;
+	for (const Key& k : keys)
+	{
+		const std::string what = std::to_string(k.account) + "/" + std::to_string(k.organization);
+		Grant byFind, byFresh;
+		Orgs::PermissionSet permissions;
+		const bool inCache = cache.find(k, byFind);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(what, inCache, cache.findFresh(k, 0, byFresh));
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(what, inCache, cache.findFresh(k, 0, permissions));
+		if (!inCache)
+			continue;
+		++found;
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(what, byFind.permissions.bits(), byFresh.permissions.bits());
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(what, byFind.permissions.bits(), permissions.bits());
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(
+		    what, static_cast<Poco::UInt64>(k.account) << 8 | static_cast<Poco::UInt64>(k.organization),
+		    permissions.bits());
+	}
+	// 200 keys in 64 slots: every slot holds one, none is lost to a way the probe skips.
+	CPPUNIT_ASSERT_EQUAL(cache.capacity(), found);
+}
+
+
 void GrantCacheTest::testTickerFollowsTheClock()
 {
 	using Orgs::Access::Ticker;

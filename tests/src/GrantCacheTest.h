@@ -32,6 +32,7 @@ class GrantCacheTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testNowIsMonotonicNanoseconds);
 	CPPUNIT_TEST(testConcurrentReadersNeverSeeTornEntries);
 	CPPUNIT_TEST(testFindFreshIsFindWithinTheBounds);
+	CPPUNIT_TEST(testFindFreshFindsWhatFindFinds);
 	CPPUNIT_TEST(testTickerFollowsTheClock);
 	CPPUNIT_TEST(testTickerStopsPromptly);
 	CPPUNIT_TEST_SUITE_END();
@@ -41,6 +42,10 @@ public:
 		/// findFresh() (the inline hit path) answers only for a current entry validated after
 		/// the given time, and then with what find() returns.
 
+	void testFindFreshFindsWhatFindFinds();
+		/// On a crowded small cache (more keys than slots, evictions, every way of the buckets
+		/// used, most keys away from their home way), both findFresh() overloads answer exactly
+		/// for the keys find() has, with the same permissions, and for no other.
 	void testTickerFollowsTheClock();
 		/// The ticker's thread keeps now() within a few periods of CLOCK_MONOTONIC, never ahead
 		/// of it and never backwards; refresh() moves it on at once; without a period there is

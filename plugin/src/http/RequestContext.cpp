@@ -61,11 +61,7 @@ void RequestContext::send(int status, const Poco::JSON::Object::Ptr& pObject)
 {
 	std::ostringstream out;
 	pObject->stringify(out);
-	const std::string text = out.str();
-	_response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
-	_response.setContentType("application/json");
-	_response.setContentLength(static_cast<std::streamsize>(text.size()));
-	_response.send() << text;
+	sendJson(status, out.str());
 }
 
 
