@@ -8,6 +8,7 @@
 
 
 #include "CustomRoleTest.h"
+#include <functional>
 #include "Orgs/Errors.h"
 #include "Orgs/InvitationService.h"
 #include "support/Expect.h"
@@ -169,6 +170,47 @@ void CustomRoleTest::testValidation()
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), rt.scalar("SELECT COUNT(*) FROM audit_events WHERE organization_id = ? "
 	                                               "AND action = 'roles.updated'",
 	                                               acme.id));
+}
+
+
+void CustomRoleTest::testEditorCannotAddWhatItDoesNotHold()
+{
+	_pRuntime.reset(new TestRuntime(TestRuntime::Settings{
+	    {"orgs.plans.enterprise.customRoles", "true"},
+	    {"orgs.roles.organization", "member, keeper, admin"},
+	    {"orgs.roles.organization.keeper.permissions", "org.read, members.read, workspaces.read, roles.manage"},
+	    {"orgs.roles.organization.keeper.impliesWorkspaceRole", "viewer"}}));
+	TestRuntime& rt = *_pRuntime;
+	Account ada = rt.account("ada");
+	Account kim = rt.account("kim");
+	rt.organization(ada, "acme");
+	enterprise(rt, ada.id, "acme");
+	rt.memberships().addMember(ada.id, "acme", "kim", "keeper");
+	RoleService& roles = rt.customRoles();
+
+	// Within what kim holds everywhere: the implied viewer role's workspace.read, resources.read.
+	roles.createRole(kim.id, "acme", spec("workspace", "reader", {"workspace.read", "resources.read"}));
+	auto exceeds = [&](const std::function<void()>& fn) { return reasonOf<ForbiddenException>(fn); };
+	CPPUNIT_ASSERT_EQUAL(std::string("role_exceeds_own"), exceeds([&] {
+		                     roles.createRole(kim.id, "acme", spec("workspace", "boss", {"workspace.members.manage"}));
+	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("role_exceeds_own"),
+	                     exceeds([&] { roles.createRole(kim.id, "acme", spec("dataset", "qa", {"resource.read"})); }));
+	CustomRoleChanges raise;
+	raise.permissions = std::vector<std::string>{"workspace.read", "resources.read", "resources.delete"};
+	CPPUNIT_ASSERT_EQUAL(std::string("role_exceeds_own"),
+	                     exceeds([&] { roles.updateRole(kim.id, "acme", "workspace", "reader", raise); }));
+	CPPUNIT_ASSERT(findRole(roles.listRoles(kim.id, "acme"), "workspace", "reader")->permissions.size() == 2);
+
+	// The owner may; then kim may still remove, and keep what the role had beyond its own.
+	roles.updateRole(ada.id, "acme", "workspace", "reader", raise);
+	CustomRoleChanges lower;
+	lower.permissions = std::vector<std::string>{"resources.read", "resources.delete"};
+	CPPUNIT_ASSERT_EQUAL(std::size_t(2),
+	                     roles.updateRole(kim.id, "acme", "workspace", "reader", lower).permissions.size());
+	CustomRoleChanges describe;
+	describe.description = std::string("Reads and cleans up");
+	roles.updateRole(kim.id, "acme", "workspace", "reader", describe);
 }
 
 

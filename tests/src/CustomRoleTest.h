@@ -26,6 +26,7 @@ class CustomRoleTest : public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE(CustomRoleTest);
 	CPPUNIT_TEST(testPlanGate);
 	CPPUNIT_TEST(testValidation);
+	CPPUNIT_TEST(testEditorCannotAddWhatItDoesNotHold);
 	CPPUNIT_TEST(testConfigurationRolesCannotBeShadowed);
 	CPPUNIT_TEST(testRoleInUseCannotBeDeleted);
 	CPPUNIT_TEST(testCacheTakesChangeAtOnce);
@@ -38,6 +39,10 @@ public:
 
 	void testPlanGate();
 	void testValidation();
+	void testEditorCannotAddWhatItDoesNotHold();
+		/// A roles.manage holder who is not the owner may create or extend a custom role only with
+		/// permissions it already holds everywhere (its organization role and the workspace role
+		/// that implies): else holding the role it edits would raise it. Removing is always allowed.
 	void testConfigurationRolesCannotBeShadowed();
 	void testRoleInUseCannotBeDeleted();
 	void testCacheTakesChangeAtOnce();

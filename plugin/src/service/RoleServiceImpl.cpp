@@ -102,6 +102,27 @@ void RoleServiceImpl::requirePlan(const Organization& org) const
 }
 
 
+void RoleServiceImpl::requireHeld(const Guard::Scope& scope, const std::string& name,
+                                  const std::vector<std::string>& before, const std::vector<std::string>& after) const
+{
+	auto toSet = [](const std::vector<std::string>& names) {
+		PermissionSet set;
+		for (const auto& n : names)
+		{
+			Permission p;
+			if (parsePermission(n, p))
+				set.add(p);
+		}
+		return set;
+	};
+	PermissionSet held = scope.grant.permissions;
+	if (const RoleCatalog::Role* pRole = _guard.roles().findRole(RoleCatalog::ORGANIZATION, scope.grant.role))
+		held |= pRole->impliedPermissions;
+	const PermissionSet added(toSet(after).bits() & ~toSet(before).bits());
+	_guard.requireWithin(scope, held, added, "Giving role '" + name + "' these permissions");
+}
+
+
 CustomRole RoleServiceImpl::existing(Poco::Data::Session& session, Id orgId, const std::string& scope,
                                      const std::string& name)
 {
@@ -152,6 +173,7 @@ CustomRole RoleServiceImpl::createRole(Id actorId, const std::string& org, const
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::RolesManage, true);
 		const Id orgId = scope.organization.id;
 		requirePlan(scope.organization);
+		requireHeld(scope, spec.name, {}, permissions);
 		if (_guard.roles().hasRole(spec.scope, spec.name))
 			throw ConflictException("'" + spec.name + "' is a " + spec.scope +
 			                            " role of the configuration: a custom role cannot shadow it",
@@ -199,6 +221,7 @@ CustomRole RoleServiceImpl::updateRole(Id actorId, const std::string& org, const
 		bool changed = false;
 		if (!permissions.isNull() && permissions.value() != r.permissions)
 		{
+			requireHeld(scope, name, r.permissions, permissions.value());
 			details.change("permissions", joined(r.permissions), joined(permissions.value()));
 			r.permissions = permissions.value();
 			changed = true;

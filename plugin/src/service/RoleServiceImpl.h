@@ -47,6 +47,11 @@ private:
 	void checkScope(const std::string& scope) const;
 	std::vector<std::string> checkPermissions(const std::string& scope, const std::vector<std::string>& names) const;
 	void requirePlan(const Organization& org) const;
+	void requireHeld(const Guard::Scope& scope, const std::string& name, const std::vector<std::string>& before,
+	                 const std::vector<std::string>& after) const;
+		/// Unless the actor owns the organization, every permission after adds to before must be
+		/// one the actor holds in every workspace and resource already (organization role and
+		/// the workspace role it implies): else an editor holding the role could raise itself.
 	CustomRole existing(Poco::Data::Session& session, Id orgId, const std::string& scope, const std::string& name);
 
 	Data::Database& _database;
