@@ -11,6 +11,7 @@
 #include "support/HostProcess.h"
 #include "support/HttpAssert.h"
 #include "support/HttpClient.h"
+#include "support/ReplayWorld.h"
 #include "support/TestDatabase.h"
 #include "support/TestRuntime.h"
 #include "Poco/Data/Session.h"
@@ -46,54 +47,14 @@ namespace {
 const std::string API("/api/v1");
 
 
-struct User
-{
-	Poco::Int64 id = 0;
-	std::string username;
-	std::string token;
-};
+using User = Orgs::Test::ReplayWorld::User;
 
 
-class World
-	/// A host on a fresh database, and helpers.
+class World : public Orgs::Test::ReplayWorld
+	/// orgs-host on the default preset on a fresh database (ReplayWorld), and this suite's steps.
 {
 public:
-	explicit World(const HostProcess::Defines& extra = HostProcess::Defines())
-	    : pDatabase(TestDatabase::create(TestRuntime::connector()))
-	{
-		HostProcess::Defines defines;
-		defines["orgs.database.connector"] = pDatabase->connector();
-		defines["orgs.database.connectionString"] = pDatabase->connectionString();
-		defines["orgs.accounts.selfSignup"] = "true";
-		defines["logging.level"] = "warning";
-		for (const auto& kv : extra)
-			defines[kv.first] = kv.second;
-		pHost.reset(new HostProcess(defines));
-		pClient.reset(new HttpClient(pHost->baseUrl()));
-	}
-
-	~World()
-	{
-		pClient.reset();
-		if (pHost)
-			pHost->stop();
-	}
-
-	HttpClient& client() { return *pClient; }
-
-	User signUp(const std::string& username, const std::string& email = std::string())
-	{
-		Response r =
-		    client().post(API + "/accounts", json({{"username", username},
-		                                           {"email", email.empty() ? username + "@example.com" : email},
-		                                           {"name", "Test " + username}}));
-		ASSERT_STATUS(r, 201);
-		User u;
-		u.id = r.json()->getObject("account")->getValue<Poco::Int64>("id");
-		u.username = username;
-		u.token = r.json()->getObject("token")->getValue<std::string>("token");
-		return u;
-	}
+	explicit World(const HostProcess::Defines& extra = HostProcess::Defines()) : ReplayWorld("default", extra) {}
 
 	void organization(const User& owner, const std::string& username)
 	{
@@ -106,26 +67,6 @@ public:
 	{
 		return client().post(API + "/orgs/" + org + "/invitations", json({{"email", email}}), actor.token);
 	}
-
-	std::string mailedToken(const std::string& to)
-		/// Reads the token from the last mail queued for to, as the mailer would send it.
-	{
-		Poco::Data::Session s = pDatabase->session();
-		std::vector<std::string> bodies;
-		s << "SELECT CAST(body AS CHAR(4000)) FROM outbox WHERE recipient = ? ORDER BY id",
-		    Poco::Data::Keywords::bind(to), into(bodies), now;
-		CPPUNIT_ASSERT_MESSAGE("no mail to " + to, !bodies.empty());
-		const std::string& body = bodies.back();
-		const std::string link = API + "/invitations/";
-		const std::string::size_type start = body.find(link);
-		CPPUNIT_ASSERT_MESSAGE(body, start != std::string::npos);
-		const std::string::size_type end = body.find_first_of(" \n\r", start);
-		return body.substr(start + link.size(), end - start - link.size());
-	}
-
-	TestDatabase::Ptr pDatabase;
-	std::unique_ptr<HostProcess> pHost;
-	std::unique_ptr<HttpClient> pClient;
 };
 
 
@@ -183,7 +124,7 @@ void InvitationApiTest::testTokenComesOnlyByMail()
 	ASSERT_PROBLEM(w.client().post(API + "/invitations/" + token + "/accept"), 401, "unauthenticated");
 
 	// Bob has no account yet: he signs up with the invited email, looks, and accepts.
-	const User bob = w.signUp("bob", "bob@example.com");
+	const User bob = w.signUp("bob");
 	r = w.client().get(API + "/invitations/" + token, "", bob.token);
 	ASSERT_STATUS(r, 200);
 	CPPUNIT_ASSERT_EQUAL(std::string("Org acme"), r.json()->getObject("organization")->getValue<std::string>("title"));
@@ -280,7 +221,7 @@ void InvitationApiTest::testExpiredWrongEmailAndDomains()
 
 	// The host's clock is the real one: move the invitation's expiry into the past instead.
 	{
-		Poco::Data::Session s = w.pDatabase->session();
+		Poco::Data::Session s = w.database().session();
 		s << "UPDATE invitations SET expires_at = created_at - 1", now;
 	}
 	ASSERT_PROBLEM(w.client().get(API + "/invitations/" + token, "", bob.token), 410, "invitation_expired");
