@@ -56,13 +56,6 @@ class World : public Orgs::Test::ReplayWorld
 public:
 	explicit World(const HostProcess::Defines& extra = HostProcess::Defines()) : ReplayWorld("default", extra) {}
 
-	void organization(const User& owner, const std::string& username)
-	{
-		ASSERT_STATUS(
-		    client().post(API + "/orgs", json({{"username", username}, {"title", "Org " + username}}), owner.token),
-		    201);
-	}
-
 	Response invite(const User& actor, const std::string& org, const std::string& email)
 	{
 		return client().post(API + "/orgs/" + org + "/invitations", json({{"email", email}}), actor.token);

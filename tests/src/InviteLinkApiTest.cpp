@@ -43,27 +43,6 @@ class World : public Orgs::Test::ReplayWorld
 public:
 	explicit World(const HostProcess::Defines& extra = HostProcess::Defines()) : ReplayWorld("default", extra) {}
 
-	User signUp(const std::string& username, const std::string& email = std::string())
-	{
-		Response r =
-		    client().post(API + "/accounts", json({{"username", username},
-		                                           {"email", email.empty() ? username + "@example.com" : email},
-		                                           {"name", "Test " + username}}));
-		ASSERT_STATUS(r, 201);
-		User u;
-		u.id = r.json()->getObject("account")->getValue<Poco::Int64>("id");
-		u.username = username;
-		u.token = r.json()->getObject("token")->getValue<std::string>("token");
-		return u;
-	}
-
-	void organization(const User& owner, const std::string& username)
-	{
-		ASSERT_STATUS(
-		    client().post(API + "/orgs", json({{"username", username}, {"title", "Org " + username}}), owner.token),
-		    201);
-	}
-
 	void add(const User& owner, const std::string& org, const User& member, const std::string& role)
 	{
 		ASSERT_STATUS(client().post(API + "/orgs/" + org + "/members",

@@ -48,7 +48,7 @@ public:
 	void sharedOrganization(const User& owner, const std::string& org, const std::string& plan)
 		/// "click + New", then "set up billing" (the owner changes the plan).
 	{
-		ASSERT_STATUS(post("/orgs", json({{"username", org}, {"title", "Org " + org}}), owner), 201);
+		organization(owner, org);
 		if (plan != "free")
 			ASSERT_STATUS(patch("/orgs/" + org, json({{"plan", plan}}), owner), 200);
 	}

@@ -92,18 +92,31 @@ public:
 	}
 	Response del(const std::string& path, const User& u) { return client().del(api() + path, "", u.token); }
 
-	User signUp(const std::string& username)
-		/// Signs up username with the email <username>@example.com.
+	User signUp(const std::string& username, const std::string& email = std::string(),
+	            const std::string& invitation = std::string())
+		/// Signs up username with email (<username>@example.com if empty) and, if given, the
+		/// token of an email invitation or invite link to join with (POST /accounts).
 	{
 		User u;
 		u.username = username;
-		u.email = username + "@example.com";
-		Response r = client().post(api() + "/accounts",
-		                           json({{"username", username}, {"email", u.email}, {"name", "Test " + username}}));
+		u.email = email.empty() ? username + "@example.com" : email;
+		Poco::JSON::Object::Ptr body = object();
+		body->set("username", username);
+		body->set("email", u.email);
+		body->set("name", "Test " + username);
+		if (!invitation.empty())
+			body->set("invitation", invitation);
+		Response r = client().post(api() + "/accounts", stringify(body));
 		ASSERT_STATUS(r, 201);
 		u.id = r.json()->getObject("account")->getValue<Poco::Int64>("id");
 		u.token = r.json()->getObject("token")->getValue<std::string>("token");
 		return u;
+	}
+
+	void organization(const User& owner, const std::string& username)
+		/// Creates the organization username (title "Org <username>") owned by owner.
+	{
+		ASSERT_STATUS(post("/orgs", json({{"username", username}, {"title", "Org " + username}}), owner), 201);
 	}
 
 	static std::string stringify(const Poco::JSON::Object::Ptr& o)
