@@ -33,35 +33,43 @@ void JsonWriter::separate()
 }
 
 
-void JsonWriter::beginObject()
+void JsonWriter::open(char bracket)
 {
 	separate();
-	_out += '{';
+	_out += bracket;
 	++_depth;
 	_nonEmpty &= ~(Poco::UInt32(1) << (_depth & 31));
+}
+
+
+void JsonWriter::close(char bracket)
+{
+	--_depth;
+	_out += bracket;
+}
+
+
+void JsonWriter::beginObject()
+{
+	open('{');
 }
 
 
 void JsonWriter::endObject()
 {
-	--_depth;
-	_out += '}';
+	close('}');
 }
 
 
 void JsonWriter::beginArray()
 {
-	separate();
-	_out += '[';
-	++_depth;
-	_nonEmpty &= ~(Poco::UInt32(1) << (_depth & 31));
+	open('[');
 }
 
 
 void JsonWriter::endArray()
 {
-	--_depth;
-	_out += ']';
+	close(']');
 }
 
 

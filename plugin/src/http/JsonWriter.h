@@ -67,6 +67,9 @@ public:
 
 private:
 	void separate();
+	void open(char bracket);
+		/// Starts an object or an array (a value in the enclosing container).
+	void close(char bracket);
 
 	std::string& _out;
 	unsigned _depth = 0;
