@@ -61,12 +61,7 @@ bool GrantCache::read(const Slot& slot, Key& key, Grant& grant)
 		std::atomic_thread_fence(std::memory_order_acquire);
 		if (slot.seq.load(std::memory_order_relaxed) != before)
 			continue;
-		grant.permissions = PermissionSet(permissions);
-		grant.member = flags & 1;
-		grant.owner = flags & 2;
-		grant.exists = flags & 4;
-		grant.roleIndex = static_cast<int>((flags >> 3) & 0xff) - 1;
-		grant.localVersion = flags >> 11;
+		decode(permissions, flags, grant);
 		return before != 0; // a slot never written holds no entry
 	}
 }
@@ -127,12 +122,7 @@ bool GrantCache::find(const Key& key, Grant& grant) const
 				continue; // a writer was here: read the slot again
 			if (!same || before == 0)
 				break;
-			grant.permissions = PermissionSet(permissions);
-			grant.member = flags & 1;
-			grant.owner = flags & 2;
-			grant.exists = flags & 4;
-			grant.roleIndex = static_cast<int>((flags >> 3) & 0xff) - 1;
-			grant.localVersion = flags >> 11;
+			decode(permissions, flags, grant);
 			return true;
 		}
 	}
@@ -172,10 +162,7 @@ void GrantCache::store(const Key& key, const Grant& grant)
 	slot.organization.store(key.organization, std::memory_order_relaxed);
 	slot.scope.store(key.scope, std::memory_order_relaxed);
 	slot.permissions.store(grant.permissions.bits(), std::memory_order_relaxed);
-	const Poco::UInt64 role = static_cast<Poco::UInt64>(grant.roleIndex + 1) & 0xff;
-	slot.flags.store((grant.localVersion << 11) | (role << 3) | (grant.exists ? 4 : 0) | (grant.owner ? 2 : 0) |
-	                     (grant.member ? 1 : 0),
-	                 std::memory_order_relaxed);
+	slot.flags.store(flagsOf(grant), std::memory_order_relaxed);
 	slot.aclVersion.store(grant.aclVersion, std::memory_order_relaxed);
 	slot.validatedAt.store(grant.validatedAt, std::memory_order_relaxed);
 	unlock(slot, seq);

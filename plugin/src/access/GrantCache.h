@@ -142,6 +142,9 @@ private:
 		/// uncrowded bucket reads one cache line, not four.
 	static std::size_t versionIndex(Id organization);
 	static bool read(const Slot& slot, Key& key, Grant& grant);
+	static Poco::UInt64 flagsOf(const Grant& grant);
+	static void decode(Poco::UInt64 permissions, Poco::UInt64 flags, Grant& grant);
+		/// A slot's flags word from a grant, and a grant (all but aclVersion and validatedAt) back.
 	static Poco::UInt64 lock(Slot& slot);
 	static void unlock(Slot& slot, Poco::UInt64 seq);
 
@@ -197,6 +200,25 @@ inline Poco::UInt64 GrantCache::orgVersion(Id organization) const
 }
 
 
+inline Poco::UInt64 GrantCache::flagsOf(const Grant& grant)
+{
+	const Poco::UInt64 role = static_cast<Poco::UInt64>(grant.roleIndex + 1) & 0xff;
+	return (grant.localVersion << 11) | (role << 3) | (grant.exists ? 4 : 0) | (grant.owner ? 2 : 0) |
+	       (grant.member ? 1 : 0);
+}
+
+
+inline void GrantCache::decode(Poco::UInt64 permissions, Poco::UInt64 flags, Grant& grant)
+{
+	grant.permissions = PermissionSet(permissions);
+	grant.member = flags & 1;
+	grant.owner = flags & 2;
+	grant.exists = flags & 4;
+	grant.roleIndex = static_cast<int>((flags >> 3) & 0xff) - 1;
+	grant.localVersion = flags >> 11;
+}
+
+
 template <class Hit>
 ORGS_ALWAYS_INLINE bool GrantCache::probeFresh(const Key& key, Poco::Int64 validatedAfter, Hit&& hit) const
 {
@@ -231,12 +253,7 @@ ORGS_ALWAYS_INLINE bool GrantCache::probeFresh(const Key& key, Poco::Int64 valid
 ORGS_ALWAYS_INLINE bool GrantCache::findFresh(const Key& key, Poco::Int64 validatedAfter, Grant& grant) const
 {
 	return probeFresh(key, validatedAfter, [&grant](Poco::UInt64 bits, Poco::UInt64 flags, Poco::Int64 validatedAt) {
-		grant.permissions = PermissionSet(bits);
-		grant.member = flags & 1;
-		grant.owner = flags & 2;
-		grant.exists = flags & 4;
-		grant.roleIndex = static_cast<int>((flags >> 3) & 0xff) - 1;
-		grant.localVersion = flags >> 11;
+		decode(bits, flags, grant);
 		grant.validatedAt = validatedAt;
 	});
 }
