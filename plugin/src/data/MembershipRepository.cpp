@@ -24,12 +24,19 @@ namespace Data {
 namespace {
 
 
-const std::string
-    SELECT_MEMBER("SELECT m.organization_id, m.account_id, a.username, a.name, a.email, m.role, m.created_at "
-                  "FROM memberships m JOIN accounts a ON a.id = m.account_id ");
+const std::string MEMBER_COLUMNS("m.organization_id, m.account_id, a.username, a.name, a.email, m.role, m.created_at, "
+                                 "m.default_roles");
+const std::string MEMBER_FROM(" FROM memberships m JOIN accounts a ON a.id = m.account_id ");
+const std::string SELECT_MEMBER("SELECT " + MEMBER_COLUMNS + MEMBER_FROM); ///< read by readMembership()
 
 
-Membership readMembership(const Rows& rows, std::size_t i)
+const std::size_t DEFAULT_ROLES_TEXT = 1000;   ///< characters of memberships.default_roles (migration 0009)
+const std::string DEFAULT_ROLES_OVERFLOW("*"); ///< its value when the roles need more: read member_default_roles
+
+
+Membership readMembership(const Rows& rows, std::size_t i, bool& overflow)
+	/// Reads row i of MEMBER_COLUMNS; sets overflow if its default roles are to be read from
+	/// member_default_roles (else they are read here, from the membership's copy).
 {
 	Membership m;
 	m.organizationId = rows.integer(i, 0);
@@ -39,12 +46,13 @@ Membership readMembership(const Rows& rows, std::size_t i)
 	m.email = rows.text(i, 4);
 	m.role = rows.text(i, 5);
 	m.createdAt = rows.time(i, 6);
+	const std::string defaults = rows.text(i, 7);
+	if (defaults == DEFAULT_ROLES_OVERFLOW)
+		overflow = true;
+	else
+		m.defaultRoles = MembershipRepository::decodeDefaultRoles(defaults);
 	return m;
 }
-
-
-const std::size_t DEFAULT_ROLES_TEXT = 1000;   ///< characters of memberships.default_roles (migration 0009)
-const std::string DEFAULT_ROLES_OVERFLOW("*"); ///< its value when the roles need more: read member_default_roles
 
 
 std::string likePattern(const std::string& search)
@@ -96,7 +104,11 @@ Poco::Nullable<Membership> MembershipRepository::find(Poco::Data::Session& sessi
 	Rows rows(rs);
 	if (rows.count() == 0)
 		return Poco::Nullable<Membership>();
-	return readMembership(rows, 0);
+	bool overflow = false;
+	std::vector<Membership> one{readMembership(rows, 0, overflow)};
+	if (overflow)
+		loadDefaultRoles(session, orgId, one);
+	return one.front();
 }
 
 
@@ -134,9 +146,7 @@ std::vector<Membership> MembershipRepository::list(Poco::Data::Session& session,
 	// One statement per page, with no derived table, temporary table, sort or subquery: a
 	// range of the primary key joined to accounts. Default roles come from the membership's
 	// own copy of them (memberships.default_roles, see setDefaultRoles()).
-	std::string sql = "SELECT m.organization_id, m.account_id, a.username, a.name, a.email, m.role, m.created_at, "
-	                  "m.default_roles FROM memberships m JOIN accounts a ON a.id = m.account_id "
-	                  "WHERE m.organization_id = ? AND m.account_id > ?";
+	std::string sql = "SELECT " + MEMBER_COLUMNS + MEMBER_FROM + "WHERE m.organization_id = ? AND m.account_id > ?";
 	std::vector<Param> params{orgId, afterAccountId};
 	if (!role.empty())
 	{
@@ -157,21 +167,7 @@ std::vector<Membership> MembershipRepository::list(Poco::Data::Session& session,
 	std::vector<Membership> result(rows.count());
 	bool overflow = false;
 	for (std::size_t i = 0; i < result.size(); ++i)
-	{
-		Membership& m = result[i];
-		m.organizationId = rows.integer(i, 0);
-		m.accountId = rows.integer(i, 1);
-		m.username = rows.text(i, 2);
-		m.name = rows.text(i, 3);
-		m.email = rows.text(i, 4);
-		m.role = rows.text(i, 5);
-		m.createdAt = rows.time(i, 6);
-		const std::string defaults = rows.text(i, 7);
-		if (defaults == DEFAULT_ROLES_OVERFLOW)
-			overflow = true;
-		else
-			m.defaultRoles = decodeDefaultRoles(defaults);
-	}
+		result[i] = readMembership(rows, i, overflow);
 	if (overflow) // some member has more default roles than the column holds: read them all
 	{
 		for (Membership& m : result)

@@ -36,7 +36,8 @@ public:
 		/// Inserts a membership. Throws ConflictException ("already_member") if it exists.
 
 	Poco::Nullable<Membership> find(Poco::Data::Session& session, Id orgId, Id accountId, bool lock = false);
-		/// Returns the membership with the account's public fields (owner is left false).
+		/// Returns the membership with the account's public fields and its default roles (owner
+		/// is left false).
 
 	bool updateRole(Poco::Data::Session& session, Id orgId, Id accountId, const std::string& role,
 	                const Poco::Timestamp& at);
@@ -55,7 +56,8 @@ public:
 
 	void setDefaultRoles(Poco::Data::Session& session, Id orgId, Id accountId, const RoleMap& roles);
 		/// Sets the member's default role for each resource type named in roles, in
-		/// member_default_roles and in the membership's copy for listings (default_roles).
+		/// member_default_roles and in the membership's copy that find() and list() read
+		/// (memberships.default_roles).
 
 	static std::string encodeDefaultRoles(const RoleMap& roles);
 		/// Returns roles as memberships.default_roles holds them: "type=role,type=role".
@@ -63,10 +65,11 @@ public:
 	static RoleMap decodeDefaultRoles(const std::string& text);
 		/// Reads a text written by encodeDefaultRoles().
 
-	void loadDefaultRoles(Poco::Data::Session& session, Id orgId, std::vector<Membership>& members);
-		/// Fills defaultRoles of members (sorted by account id) with one query.
-
 private:
+	void loadDefaultRoles(Poco::Data::Session& session, Id orgId, std::vector<Membership>& members);
+		/// Fills defaultRoles of members (sorted by account id) from member_default_roles with
+		/// one query: for the copy setDefaultRoles() writes, and for a copy that overflowed.
+
 	Database& _database;
 };
 

@@ -456,10 +456,9 @@ Membership InvitationServiceImpl::join(Poco::Data::Session& session, Id orgId, I
 	_audit.record(session, orgId, actorId, "invitation.accepted", {"invitation", invitation.id, invitation.email},
 	              AuditDetails().after("role", role).after("invited_by", invitation.invitedBy));
 
-	std::vector<Membership> one{_memberships.find(session, orgId, actorId).value()};
-	_memberships.loadDefaultRoles(session, orgId, one);
-	one[0].owner = false;
-	return one[0];
+	Membership joined = _memberships.find(session, orgId, actorId).value(); // with its default roles
+	joined.owner = false;
+	return joined;
 }
 
 

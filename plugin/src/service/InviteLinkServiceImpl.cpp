@@ -189,10 +189,9 @@ Membership InviteLinkServiceImpl::join(Poco::Data::Session& session, Id organiza
 	              {"account", actorId, account.isNull() ? std::string() : account.value().username},
 	              AuditDetails().after("role", role).after("link_created_by", link.createdBy));
 
-	std::vector<Membership> one{_memberships.find(session, organizationId, actorId).value()};
-	_memberships.loadDefaultRoles(session, organizationId, one);
-	one[0].owner = false;
-	return one[0];
+	Membership joined = _memberships.find(session, organizationId, actorId).value(); // with its default roles
+	joined.owner = false;
+	return joined;
 }
 
 

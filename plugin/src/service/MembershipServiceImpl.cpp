@@ -39,10 +39,9 @@ Membership MembershipServiceImpl::member(Poco::Data::Session& session, const Gua
 	if (m.isNull())
 		throw NotFoundException("The account is not a member of '" + scope.organization.username + "'",
 		                        "membership_not_found");
-	std::vector<Membership> one{m.value()};
-	one[0].owner = one[0].accountId == scope.organization.ownerAccountId;
-	_memberships.loadDefaultRoles(session, scope.organization.id, one);
-	return one[0];
+	Membership result = m.value(); // with its default roles
+	result.owner = result.accountId == scope.organization.ownerAccountId;
+	return result;
 }
 
 
