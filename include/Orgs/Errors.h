@@ -46,6 +46,10 @@ public:
 	Poco::Exception* clone() const override;
 	void rethrow() const override;
 
+protected:
+	OrgsException(const std::string& reason, const std::string& message, const Poco::Exception& cause);
+		/// Creates the exception with a copy of cause as its nested exception.
+
 private:
 	std::string _reason;
 };
@@ -83,8 +87,26 @@ ORGS_DECLARE_EXCEPTION(GoneException, "gone")
 	/// The object existed but has expired (HTTP 410).
 ORGS_DECLARE_EXCEPTION(LimitExceededException, "rate_limited")
 	/// A rate limit was hit (HTTP 429).
-ORGS_DECLARE_EXCEPTION(UnavailableException, "unavailable")
+
+
+class Orgs_API UnavailableException : public OrgsException
 	/// A backing service, usually the database, is not reachable (HTTP 503).
+	///
+	/// message() says only what a caller can act on ("The database is not available; retry
+	/// later"); what went wrong (the driver's error, with the server's address or the
+	/// statement) is the nested exception, for the log: the HTTP layer never answers with it.
+{
+public:
+	explicit UnavailableException(const std::string& message, const std::string& reason = "unavailable");
+
+	UnavailableException(const std::string& message, const std::string& reason, const Poco::Exception& cause);
+		/// Keeps a copy of cause as nested().
+
+	const char* name() const noexcept override;
+	const char* className() const noexcept override;
+	Poco::Exception* clone() const override;
+	void rethrow() const override;
+};
 
 
 class Orgs_API QuotaExceededException : public ConflictException

@@ -80,6 +80,7 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pAuthenticator.reset(
 	    new Http::RequestAuthenticator(pHostAuthenticator, new Http::TokenAuthenticator(*_pAccounts), *_pAccounts));
 	_pApi.reset(new Http::Api(_settings.basePath, _settings.maxBodyBytes, *_pAuthenticator, logger));
+	_pApi->setErrorLogWindow(_settings.errorLogWindowSeconds);
 	_pSystemHandlers.reset(new Http::SystemHandlers(*_pDatabase, *_pAccess));
 	_pAccountHandlers.reset(new Http::AccountHandlers(*_pAccounts, *_pOrganizations, _settings.selfSignup));
 	_pOrganizationHandlers.reset(new Http::OrganizationHandlers(*_pOrganizations));

@@ -625,12 +625,15 @@ void HttpApiTest::testNonMemberCannotTellExistingFromMissing()
 			    client().request(probe.method, API + "/orgs/" + ref.second + probe.suffix, body, headers);
 			checkProblem(existing, 404, "organization_not_found", CppUnit::SourceLine(__FILE__, __LINE__));
 			checkProblem(missing, 404, "organization_not_found", CppUnit::SourceLine(__FILE__, __LINE__));
-			// Identical but for the reference the client sent, which the detail may repeat.
+			// Identical but for the reference the client sent, which the detail may repeat, and
+			// the id of each request.
 			Poco::JSON::Object::Ptr a = existing.json();
 			Poco::JSON::Object::Ptr b = missing.json();
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(what, a->size(), b->size());
 			for (const auto& name : a->getNames())
 			{
+				if (name == "instance" || name == "request_id")
+					continue;
 				std::string x = a->get(name).toString();
 				std::string y = b->has(name) ? b->get(name).toString() : std::string("(absent)");
 				if (name == "detail")
@@ -1502,12 +1505,15 @@ void HttpApiTest::testForeignCursorIs400()
 	for (const std::string& path : {API + "/orgs", API + "/orgs/acme/members"})
 	{
 		// Not base64, base64 of something else, a negative key, a number.
-		for (const char* cursor : {"garbage!", "aGVsbG8", "azE6LTE", "12", "%00"})
+		for (const char* cursor : {"garbage!", "aGVsbG8", "azE6LTE", "12"})
 		{
 			Response r = client().get(path + "?cursor=" + cursor, "", ada.token);
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(path + "?cursor=" + cursor + ": " + r.describe(), 400, r.status);
 			checkProblem(r, 400, "invalid_cursor", CppUnit::SourceLine(__FILE__, __LINE__));
 		}
+		// A control character is no query value at all.
+		checkProblem(client().get(path + "?cursor=%00", "", ada.token), 400, "invalid_encoding",
+		             CppUnit::SourceLine(__FILE__, __LINE__));
 	}
 }
 

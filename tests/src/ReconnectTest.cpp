@@ -29,6 +29,7 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <sstream>
 #include <thread>
 #include <typeinfo>
 #include <vector>
@@ -402,6 +403,113 @@ void ReconnectTest::testRestartUnderLoad()
 	for (const auto& p : problems)
 		report += "\n  - " + p;
 	CPPUNIT_ASSERT_MESSAGE(std::to_string(problems.size()) + " problems:" + report, problems.empty());
+}
+
+
+void ReconnectTest::testOutageRevealsNothing()
+{
+	requireMySQL();
+	TestDatabase::Ptr pDb = TestDatabase::create(TestDatabase::MYSQL);
+	HostProcess host({{"orgs.database.connector", pDb->connector()},
+	                  {"orgs.database.connectionString", pDb->connectionString()},
+	                  {"orgs.accounts.selfSignup", "true"},
+	                  {"orgs.http.errorLogWindowSeconds", "3"},
+	                  {"logging.level", "warning"}});
+	HttpClient client(host.baseUrl());
+	client.setTimeout(Poco::Timespan(15, 0));
+	HttpClient::Response r =
+	    client.post("/api/v1/accounts", R"({"username":"ada","email":"ada@example.com","name":"Ada"})");
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(r.describe(), 201, r.status);
+	const std::string token = r.json()->getObject("token")->getValue<std::string>("token");
+	r = client.post("/api/v1/orgs", R"({"username":"acme","title":"Acme"})", token);
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(r.describe(), 201, r.status);
+
+	static const std::vector<std::string> internals{
+	    "SELECT",    "INSERT",   "UPDATE ", "FROM ",     "WHERE",     "errno",  "MySQL",
+	    "mysql",     "MariaDB",  "SQL",     "127.0.0.1", "localhost", "socket", "Poco",
+	    "Exception", "statemnt", "Can't",   "2002",      "2003",      "2006",   "2013"};
+	const int requests = 60;
+	{
+		StoppedServer stopped;
+		const Clock::time_point started = Clock::now();
+		for (int i = 0; i < requests; ++i)
+		{
+			const std::string id = "outage-" + std::to_string(i);
+			HttpClient::Headers headers{{"X-Request-Id", id}};
+			std::string path = "/api/v1/health";
+			if (i % 3 == 1)
+			{
+				headers.emplace_back("Authorization", "Bearer " + token);
+				path = "/api/v1/me";
+			}
+			else if (i % 3 == 2)
+			{
+				headers.emplace_back("Authorization", "Bearer " + token);
+				path = "/api/v1/orgs/acme/members";
+			}
+			r = client.request("GET", path, "", headers);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(path + " while MariaDB is stopped: " + r.describe(), 503, r.status);
+			CPPUNIT_ASSERT_EQUAL(std::string("application/problem+json"), r.contentType);
+			Poco::JSON::Object::Ptr problem = r.json();
+			const std::string code = problem->getValue<std::string>("code");
+			CPPUNIT_ASSERT_MESSAGE(r.body, code == "database_unavailable" || code == "database_busy");
+			for (const auto& word : internals)
+				CPPUNIT_ASSERT_MESSAGE("'" + word + "' in " + r.body, r.body.find(word) == std::string::npos);
+			CPPUNIT_ASSERT_EQUAL(id, r.header("X-Request-Id"));
+			CPPUNIT_ASSERT_EQUAL("urn:orgs:request:" + id, problem->getValue<std::string>("instance"));
+			CPPUNIT_ASSERT_EQUAL(id, problem->getValue<std::string>("request_id"));
+			CPPUNIT_ASSERT_MESSAGE(r.describe(), !r.header("Retry-After").empty());
+		}
+		const double outageSeconds = std::chrono::duration<double>(Clock::now() - started).count();
+
+		// The log: the cause once per burst (a line per code at most, within the window), not
+		// once per request.
+		auto answered = [&host] {
+			std::vector<std::string> lines;
+			std::istringstream in(host.errorOutput());
+			for (std::string line; std::getline(in, line);)
+			{
+				if (line.find("answered 503") != std::string::npos)
+					lines.push_back(line);
+			}
+			return lines;
+		};
+		std::vector<std::string> lines = answered();
+		std::string text;
+		for (const auto& l : lines)
+			text += "\n  " + l;
+		// A line per code and window: the requests took outageSeconds, the window is 3 s.
+		const std::size_t bound = 2 * (static_cast<std::size_t>(outageSeconds / 3) + 1);
+		CPPUNIT_ASSERT_MESSAGE(std::to_string(lines.size()) + " log lines for " + std::to_string(requests) +
+		                           " failed requests in " + std::to_string(outageSeconds) + " s:" + text,
+		                       !lines.empty() && lines.size() <= bound);
+		CPPUNIT_ASSERT_MESSAGE(text, lines.front().find("Request outage-0 answered 503") != std::string::npos);
+		// The cause is there, for the operator.
+		CPPUNIT_ASSERT_MESSAGE(text, lines.front().find("MySQL") != std::string::npos ||
+		                                 lines.front().find("mysql") != std::string::npos);
+
+		// The repeats are summarised once the window ends, even though no request follows.
+		std::string summary;
+		for (int waited = 0; waited < 100 && summary.empty(); ++waited)
+		{
+			std::istringstream in(host.errorOutput());
+			for (std::string line; std::getline(in, line);)
+			{
+				if (line.find("more times in") != std::string::npos && line.find("503 database_") != std::string::npos)
+					summary = line;
+			}
+			if (summary.empty())
+				std::this_thread::sleep_for(std::chrono::milliseconds(100));
+		}
+		CPPUNIT_ASSERT_MESSAGE("no summary of the repeats in the log:\n" + host.errorOutput(), !summary.empty());
+		std::cout << "  " << requests << " requests answered 503 in " << outageSeconds << " s; the log holds "
+		          << lines.size() << " line(s) with the cause:" << text << "\n  and the summary:\n  " << summary
+		          << std::endl;
+		stopped.start();
+	}
+	r = client.get("/api/v1/health");
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(r.describe(), 200, r.status);
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(host.output(), 0, host.stop());
 }
 
 

@@ -55,6 +55,7 @@ void SettingsTest::testDefaults()
 	CPPUNIT_ASSERT_EQUAL(std::string("/etc/orgs/orgs.db"), s.database.connectionString);
 	CPPUNIT_ASSERT_EQUAL(std::string("/api/v1"), s.basePath);
 	CPPUNIT_ASSERT_EQUAL(std::size_t(1024 * 1024), s.maxBodyBytes);
+	CPPUNIT_ASSERT_EQUAL(10, s.errorLogWindowSeconds);
 	CPPUNIT_ASSERT(!s.selfSignup);
 	CPPUNIT_ASSERT_EQUAL(std::size_t(2), s.regions.size());
 	CPPUNIT_ASSERT_EQUAL(std::string("us"), s.regions[0]);
@@ -94,6 +95,7 @@ void SettingsTest::testMalformedValuesNameTheKey()
 	                                                              {"orgs.database.maxSessions", "lots"},
 	                                                              {"orgs.database.minSessions", "0"},
 	                                                              {"orgs.http.maxBodyBytes", "-1"},
+	                                                              {"orgs.http.errorLogWindowSeconds", "-1"},
 	                                                              {"orgs.http.basePath", "api"},
 	                                                              {"orgs.accounts.selfSignup", "perhaps"},
 	                                                              {"orgs.regions", "us, , eu"},

@@ -20,6 +20,12 @@ OrgsException::OrgsException(const std::string& reason, const std::string& messa
 }
 
 
+OrgsException::OrgsException(const std::string& reason, const std::string& message, const Poco::Exception& cause)
+    : Poco::RuntimeException(message, cause), _reason(reason)
+{
+}
+
+
 OrgsException::OrgsException(const OrgsException& exc) = default;
 
 
@@ -80,7 +86,43 @@ ORGS_IMPLEMENT_EXCEPTION(NotFoundException, "Not found")
 ORGS_IMPLEMENT_EXCEPTION(ConflictException, "Conflict")
 ORGS_IMPLEMENT_EXCEPTION(GoneException, "Gone")
 ORGS_IMPLEMENT_EXCEPTION(LimitExceededException, "Limit exceeded")
-ORGS_IMPLEMENT_EXCEPTION(UnavailableException, "Unavailable")
+
+
+UnavailableException::UnavailableException(const std::string& message, const std::string& reason)
+    : OrgsException(reason, message)
+{
+}
+
+
+UnavailableException::UnavailableException(const std::string& message, const std::string& reason,
+                                           const Poco::Exception& cause)
+    : OrgsException(reason, message, cause)
+{
+}
+
+
+const char* UnavailableException::name() const noexcept
+{
+	return "Unavailable";
+}
+
+
+const char* UnavailableException::className() const noexcept
+{
+	return typeid(*this).name();
+}
+
+
+Poco::Exception* UnavailableException::clone() const
+{
+	return new UnavailableException(*this);
+}
+
+
+void UnavailableException::rethrow() const
+{
+	throw *this;
+}
 
 
 QuotaExceededException::QuotaExceededException(const std::string& message, const std::string& reason,

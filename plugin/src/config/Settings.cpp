@@ -137,6 +137,7 @@ Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const P
 		                                "'");
 	s.maxBodyBytes = static_cast<std::size_t>(
 	    readInt(config, "orgs.http.maxBodyBytes", static_cast<int>(s.maxBodyBytes), 1024, 64 * 1024 * 1024));
+	s.errorLogWindowSeconds = readInt(config, "orgs.http.errorLogWindowSeconds", s.errorLogWindowSeconds, 0, 3600);
 	s.selfSignup = readBool(config, "orgs.accounts.selfSignup", s.selfSignup);
 	s.tokenTouchSeconds = readInt(config, "orgs.tokens.touchSeconds", s.tokenTouchSeconds, 0, 86400);
 

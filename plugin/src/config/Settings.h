@@ -91,6 +91,7 @@ public:
 	DatabaseSettings database;
 	std::string basePath = "/api/v1";       ///< orgs.http.basePath
 	std::size_t maxBodyBytes = 1024 * 1024; ///< orgs.http.maxBodyBytes
+	int errorLogWindowSeconds = 10;         ///< orgs.http.errorLogWindowSeconds: repeats of a 5xx cause summarised
 	bool selfSignup = false;                ///< orgs.accounts.selfSignup
 	std::vector<std::string> regions;       ///< orgs.regions (the first is the default)
 	std::string rolesFile;                  ///< orgs.roles.file (absolute once loaded)

@@ -109,6 +109,12 @@ int mysqlErrorNumber(const std::string& text)
 }
 
 
+// What a caller is told: the driver's text (library, error number, server address, statement)
+// stays in the nested exception, for the log.
+const std::string UNAVAILABLE = "The database is not available; retry later";
+const std::string BUSY = "The database is busy; retry later";
+
+
 } // namespace
 
 
@@ -205,12 +211,13 @@ Poco::Data::Session Database::session()
 		}
 		catch (Poco::Exception& exc)
 		{
-			throw UnavailableException("The database cannot be reached: " + exc.displayText(), "database_unavailable");
+			throw UnavailableException(UNAVAILABLE, "database_unavailable", exc);
 		}
 	}
-	throw UnavailableException("All " + std::to_string(_settings.maxSessions) + " database sessions stayed busy for " +
-	                               std::to_string(_settings.sessionWaitMs) + " ms",
-	                           "database_busy");
+	throw UnavailableException(BUSY, "database_busy",
+	                           Poco::TimeoutException("All " + std::to_string(_settings.maxSessions) +
+	                                                  " database sessions stayed busy for " +
+	                                                  std::to_string(_settings.sessionWaitMs) + " ms"));
 }
 
 
@@ -261,12 +268,12 @@ bool Database::retry(const Poco::Exception& exc, int attempt)
 	{
 		if (attempt < 3)
 			return true;
-		throw UnavailableException("The database connection was lost: " + exc.displayText(), "database_unavailable");
+		throw UnavailableException(UNAVAILABLE, "database_unavailable", exc);
 	}
 	if (kind != ErrorKind::Retryable)
 		return false;
 	if (attempt >= 6)
-		throw UnavailableException("The database stayed busy (" + exc.displayText() + ")", "database_busy");
+		throw UnavailableException(BUSY, "database_busy", exc);
 	Poco::Thread::sleep(attempt * attempt * 5); // 5, 20, 45, 80, 125 ms
 	return true;
 }
@@ -357,7 +364,7 @@ void Database::ping()
 	}
 	catch (Poco::Exception& exc)
 	{
-		throw UnavailableException("The database does not answer: " + exc.displayText(), "database_unavailable");
+		throw UnavailableException(UNAVAILABLE, "database_unavailable", exc);
 	}
 }
 

@@ -11,8 +11,8 @@
 #include "http/JsonBody.h"
 #include "http/JsonCodec.h"
 #include "http/RequestContext.h"
+#include "service/Validator.h"
 #include "Orgs/Errors.h"
-#include "Poco/NumberParser.h"
 
 
 namespace Orgs {
@@ -128,8 +128,8 @@ void AccountHandlers::listTokens(RequestContext& c)
 
 void AccountHandlers::revokeToken(RequestContext& c)
 {
-	Poco::Int64 id = 0;
-	if (!Poco::NumberParser::tryParse64(c.param("id"), id))
+	Id id = 0;
+	if (!Service::Validator::parseId(c.param("id"), id))
 		throw NotFoundException("You have no token " + c.param("id"), "token_not_found");
 	_accounts.revokeToken(c.actor(), id);
 	c.sendNoContent();

@@ -9,13 +9,12 @@
 
 #include "http/Api.h"
 #include "http/HttpError.h"
+#include "http/JsonReader.h"
 #include "http/Problem.h"
 #include "http/RequestContext.h"
+#include "http/RequestId.h"
 #include "service/ApiUsage.h"
 #include "Orgs/Errors.h"
-#include "Poco/JSON/Array.h"
-#include "Poco/JSON/JSONException.h"
-#include "Poco/JSON/Parser.h"
 #include "Poco/Net/HTTPRequestHandler.h"
 #include "Poco/Net/MediaType.h"
 #include "Poco/String.h"
@@ -91,8 +90,17 @@ std::string pathOf(const std::string& uri)
 Api::Api(const std::string& basePath, std::size_t maxBodyBytes, RequestAuthenticator& authenticator,
          Poco::Logger& logger)
     : _basePath(basePath == "/" ? "" : basePath), _maxBodyBytes(maxBodyBytes), _authenticator(authenticator),
-      _logger(logger)
+      _logger(logger), _pErrorLog(new BurstLog(logger, Poco::Timespan(DEFAULT_ERROR_LOG_WINDOW_SECONDS, 0)))
 {
+}
+
+
+Api::~Api() = default;
+
+
+void Api::setErrorLogWindow(int seconds)
+{
+	_pErrorLog.reset(new BurstLog(_logger, Poco::Timespan(seconds, 0)));
 }
 
 
@@ -150,25 +158,7 @@ Poco::JSON::Object::Ptr Api::readBody(Poco::Net::HTTPServerRequest& request, Rou
 		throw HttpError(415, "unsupported_media_type",
 		                "The body must be application/json, not '" + request.getContentType() + "'");
 	}
-	Poco::Dynamic::Var parsed;
-	const std::string trimmed = Poco::trim(text);
-	// Poco's parser accepts only an object or an array at the top: wrap anything else in an
-	// array, so that a valid scalar ("acme", 42, null) is told apart from malformed text.
-	const bool container = trimmed[0] == '{' || trimmed[0] == '[';
-	try
-	{
-		Poco::JSON::Parser parser;
-		parsed = parser.parse(container ? trimmed : "[" + trimmed + "]");
-	}
-	catch (Poco::Exception& exc)
-	{
-		throw InvalidInputException("The body is not valid JSON: " + exc.message(), "malformed_json");
-	}
-	if (!container && parsed.extract<Poco::JSON::Array::Ptr>()->size() != 1) // "1, 2" is no scalar
-		throw InvalidInputException("The body is not valid JSON", "malformed_json");
-	if (!container || parsed.type() != typeid(Poco::JSON::Object::Ptr))
-		throw InvalidInputException("The body must be a JSON object", "invalid_body");
-	return parsed.extract<Poco::JSON::Object::Ptr>();
+	return JsonReader::parseObject(text);
 }
 
 
@@ -177,6 +167,8 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 	bool bodyRead = false;
 	bool countable = false; // a route under /orgs/{org}
 	Service::ApiUsage::Attribution attribution;
+	const std::string requestId = RequestId::of(request);
+	response.set(RequestId::HEADER, requestId);
 	try
 	{
 		std::string path = pathOf(request.getURI()).substr(_basePath.size());
@@ -190,18 +182,21 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 			throw HttpError(405, "method_not_allowed", request.getMethod() + " is not allowed here");
 		}
 		const Router::Route& route = *match.pRoute;
+		// Like the path, the query is decoded before authentication: a malformed URI is a 400
+		// for everyone.
+		Poco::Net::NameValueCollection query = RequestContext::parseQuery(request.getURI());
 		Id actor = 0;
 		if (route.auth == Router::Auth::Required)
 			actor = _authenticator.authenticate(request);
 		countable = _pUsage && match.params.count("org") != 0;
 		Poco::JSON::Object::Ptr pBody = readBody(request, route.body);
 		bodyRead = true;
-		RequestContext context(request, response, _basePath, std::move(match.params), pBody, actor);
+		RequestContext context(request, response, _basePath, std::move(match.params), std::move(query), pBody, actor);
 		route.handler(context);
 	}
 	catch (std::exception& exc)
 	{
-		Problem problem = Problem::from(exc, _logger);
+		Problem problem = Problem::from(exc, *_pErrorLog, requestId);
 		if (!response.sent())
 		{
 			// A body left unread would be taken for the next request on this connection.

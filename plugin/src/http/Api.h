@@ -13,6 +13,7 @@
 #define Orgs_Api_INCLUDED
 
 
+#include "http/BurstLog.h"
 #include "http/RequestAuthenticator.h"
 #include "http/Router.h"
 #include "Poco/JSON/Object.h"
@@ -37,8 +38,16 @@ class Api
 	/// a problem document.
 {
 public:
+	static const int DEFAULT_ERROR_LOG_WINDOW_SECONDS = 10;
+
 	Api(const std::string& basePath, std::size_t maxBodyBytes, RequestAuthenticator& authenticator,
 	    Poco::Logger& logger);
+
+	~Api();
+
+	void setErrorLogWindow(int seconds);
+		/// Sets the window in which repeats of a 5xx's cause are counted instead of logged
+		/// (BurstLog; 0 logs each). Call before the API serves requests.
 
 	Router& router();
 	const std::string& basePath() const;
@@ -47,7 +56,7 @@ public:
 		/// Returns true if the request URI is under the base path.
 
 	void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
-		/// Handles one request. Never throws.
+		/// Handles one request. Never throws. Every answer carries X-Request-Id (RequestId).
 
 	void countUsage(Service::ApiUsage& usage);
 		/// Counts every authenticated request under /orgs/{org} for the organization, once
@@ -65,6 +74,7 @@ private:
 	std::size_t _maxBodyBytes;
 	RequestAuthenticator& _authenticator;
 	Poco::Logger& _logger;
+	std::unique_ptr<BurstLog> _pErrorLog;
 	Router _router;
 	Service::ApiUsage* _pUsage = nullptr;
 };

@@ -8,12 +8,39 @@
 
 
 #include "http/JsonBody.h"
+#include "service/Validator.h"
 #include "Orgs/Errors.h"
-#include "Poco/NumberParser.h"
+#include <limits>
 
 
 namespace Orgs {
 namespace Http {
+
+
+namespace {
+
+
+bool integerId(const Poco::Dynamic::Var& v, Poco::Int64& id)
+	/// Returns true if v is a JSON integer from 1 to 2^63 - 1: not a boolean (Poco counts it as an
+	/// integer, so true would be id 1), not a floating-point number, and never converted with
+	/// a range error.
+{
+	if (!v.isInteger() || v.isBoolean())
+		return false;
+	if (v.isSigned())
+		id = v.convert<Poco::Int64>();
+	else
+	{
+		const Poco::UInt64 u = v.convert<Poco::UInt64>();
+		if (u > static_cast<Poco::UInt64>(std::numeric_limits<Poco::Int64>::max()))
+			return false;
+		id = static_cast<Poco::Int64>(u);
+	}
+	return id > 0;
+}
+
+
+} // namespace
 
 
 JsonBody::JsonBody(Poco::JSON::Object::Ptr pObject)
@@ -79,15 +106,8 @@ Poco::Nullable<Poco::Int64> JsonBody::optionalId(const std::string& key)
 		return Poco::Nullable<Poco::Int64>();
 	Poco::Dynamic::Var v = _pObject->get(key);
 	Poco::Int64 id = 0;
-	bool ok = false;
-	if (v.isString())
-		ok = Poco::NumberParser::tryParse64(v.extract<std::string>(), id);
-	else if (v.isInteger() && !v.isBoolean()) // Poco counts bool as an integer: true is not id 1
-	{
-		id = v.convert<Poco::Int64>();
-		ok = true;
-	}
-	if (!ok || id <= 0)
+	const bool ok = v.isString() ? Service::Validator::parseId(v.extract<std::string>(), id) : integerId(v, id);
+	if (!ok)
 		throw InvalidInputException(key + " must be an id", "invalid_type");
 	return id;
 }
@@ -103,8 +123,9 @@ Poco::Nullable<std::string> JsonBody::requiredReferenceOrNull(const std::string&
 	Poco::Dynamic::Var v = _pObject->get(key);
 	if (v.isString())
 		return v.extract<std::string>();
-	if (v.isInteger() && !v.isBoolean() && v.convert<Poco::Int64>() > 0) // Poco counts bool as an integer
-		return std::to_string(v.convert<Poco::Int64>());
+	Poco::Int64 id = 0;
+	if (integerId(v, id))
+		return std::to_string(id);
 	throw InvalidInputException(key + " must be an id, a username or null", "invalid_type");
 }
 

@@ -47,12 +47,14 @@ public:
 		/// Returns an object whose values are all strings, or null if absent.
 
 	Poco::Nullable<Poco::Int64> optionalId(const std::string& key);
-		/// Returns a positive integer field, or null if absent (an id may also be sent as a
-		/// string of digits).
+		/// Returns a field that is an id, or null if absent or JSON null: an integer from 1 to
+		/// 2^63 - 1, or a string Validator::parseId() accepts (digits only, no sign, space or
+		/// leading zero). Floating-point numbers and booleans are no ids.
 
 	Poco::Nullable<std::string> requiredReferenceOrNull(const std::string& key);
-		/// Returns a field that must be present and is an id (a positive integer or a string)
-		/// or a username (a string), as a string; null if the field is JSON null.
+		/// Returns a field that must be present and is an id (an integer as optionalId() takes
+		/// it, or a string) or a username (a string), as a string; null if the field is JSON null.
+
 	Poco::Nullable<std::vector<std::string>> optionalStringList(const std::string& key);
 		/// Returns an array whose items are all strings, or null if absent.
 

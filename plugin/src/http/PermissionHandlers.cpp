@@ -10,8 +10,8 @@
 #include "http/PermissionHandlers.h"
 #include "http/JsonCodec.h"
 #include "http/RequestContext.h"
+#include "service/Validator.h"
 #include "Orgs/Errors.h"
-#include "Poco/NumberParser.h"
 
 
 namespace Orgs {
@@ -26,8 +26,8 @@ Poco::Nullable<Id> idParam(const RequestContext& c, const std::string& name)
 	const std::string text = c.query(name);
 	if (text.empty())
 		return Poco::Nullable<Id>();
-	Poco::Int64 id = 0;
-	if (!Poco::NumberParser::tryParse64(text, id) || id <= 0)
+	Id id = 0;
+	if (!Service::Validator::parseId(text, id))
 		throw InvalidInputException(name + " must be an id", "invalid_" + name);
 	return id;
 }

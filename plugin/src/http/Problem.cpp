@@ -18,9 +18,66 @@ namespace Orgs {
 namespace Http {
 
 
-Problem Problem::from(const std::exception& exc, Poco::Logger& logger)
+namespace {
+
+
+std::string validUtf8(const std::string& text)
+	/// Returns text with each byte that does not belong to a well-formed UTF-8 sequence replaced
+	/// by U+FFFD, so that a detail echoing the request is still a valid JSON string.
+{
+	std::string out;
+	out.reserve(text.size());
+	for (std::size_t i = 0; i < text.size();)
+	{
+		const unsigned char c = static_cast<unsigned char>(text[i]);
+		std::size_t length = 0;
+		unsigned min = 0;
+		if (c < 0x80)
+			length = 1;
+		else if (c >= 0xC2 && c <= 0xDF)
+			length = 2, min = 0x80;
+		else if (c >= 0xE0 && c <= 0xEF)
+			length = 3, min = 0x800;
+		else if (c >= 0xF0 && c <= 0xF4)
+			length = 4, min = 0x10000;
+		unsigned code = length == 1 ? c : length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
+		bool ok = length > 0 && i + length <= text.size();
+		for (std::size_t k = 1; ok && k < length; ++k)
+		{
+			const unsigned char t = static_cast<unsigned char>(text[i + k]);
+			ok = (t & 0xC0) == 0x80;
+			code = (code << 6) | (t & 0x3F);
+		}
+		ok = ok && code >= min && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF);
+		if (ok)
+		{
+			out.append(text, i, length);
+			i += length;
+		}
+		else
+		{
+			out += "\xEF\xBF\xBD";
+			++i;
+		}
+	}
+	return out;
+}
+
+
+std::string causeOf(const Poco::Exception& exc)
+{
+	const Poco::Exception* pCause = exc.nested() ? exc.nested() : &exc;
+	return pCause->displayText();
+}
+
+
+} // namespace
+
+
+Problem Problem::from(const std::exception& exc, BurstLog& log, const std::string& requestId)
 {
 	Problem p;
+	p.requestId = requestId;
 	if (const auto* orgs = dynamic_cast<const OrgsException*>(&exc))
 	{
 		p.code = orgs->reason();
@@ -57,12 +114,20 @@ Problem Problem::from(const std::exception& exc, Poco::Logger& logger)
 			p.retryAfterSeconds = rate->retryAfterSeconds();
 		}
 		if (p.status == 503)
-			logger.warning("Service unavailable: %s", p.detail);
+		{
+			if (p.retryAfterSeconds == 0)
+				p.retryAfterSeconds = UNAVAILABLE_RETRY_AFTER;
+			// One line per burst, keyed by the code: while the database is down every request
+			// fails the same way, with a different statement in the driver's text.
+			log.log(Poco::Message::PRIO_WARNING, "503 " + p.code,
+			        "Request " + requestId + " answered 503 " + p.code + ": " + causeOf(*orgs));
+		}
 		if (p.status != 500)
 			return p;
 	}
 	const auto* poco = dynamic_cast<const Poco::Exception*>(&exc);
-	logger.error("Internal error: %s", std::string(poco ? poco->displayText() : exc.what()));
+	const std::string text = poco ? poco->displayText() : std::string(exc.what());
+	log.log(Poco::Message::PRIO_ERROR, "500 " + text.substr(0, 200), "Request " + requestId + " answered 500: " + text);
 	p.status = 500;
 	p.code = "internal_error";
 	p.detail = "The server failed to handle the request; the error is in its log";
@@ -77,9 +142,14 @@ void Problem::send(Poco::Net::HTTPServerResponse& response) const
 	body.set("title", title(status));
 	body.set("status", status);
 	body.set("code", code);
-	body.set("detail", detail);
+	body.set("detail", validUtf8(detail));
 	for (const auto& extension : extensions)
 		body.set(extension.first, extension.second);
+	if (!requestId.empty())
+	{
+		body.set("instance", "urn:orgs:request:" + requestId);
+		body.set("request_id", requestId);
+	}
 	std::ostringstream out;
 	body.stringify(out);
 	const std::string text = out.str();

@@ -8,8 +8,9 @@
 
 
 #include "http/RequestContext.h"
+#include "http/Router.h"
+#include "service/Validator.h"
 #include "Orgs/Errors.h"
-#include "Poco/NumberParser.h"
 #include "Poco/URI.h"
 #include <sstream>
 
@@ -20,12 +21,39 @@ namespace Http {
 
 RequestContext::RequestContext(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                                const std::string& basePath, std::map<std::string, std::string> params,
-                               Poco::JSON::Object::Ptr pBody, Id actorId)
-    : _request(request), _response(response), _basePath(basePath), _params(std::move(params)), _pBody(pBody),
-      _actorId(actorId)
+                               Poco::Net::NameValueCollection query, Poco::JSON::Object::Ptr pBody, Id actorId)
+    : _request(request), _response(response), _basePath(basePath), _params(std::move(params)), _query(std::move(query)),
+      _pBody(pBody), _actorId(actorId)
 {
-	for (const auto& kv : Poco::URI(request.getURI()).getQueryParameters())
-		_query.add(kv.first, kv.second);
+}
+
+
+Poco::Net::NameValueCollection RequestContext::parseQuery(const std::string& uri)
+{
+	Poco::Net::NameValueCollection query;
+	const std::string::size_type start = uri.find('?');
+	if (start == std::string::npos)
+		return query;
+	const std::string::size_type end = uri.find('#', start);
+	const std::string raw = uri.substr(start + 1, end == std::string::npos ? std::string::npos : end - start - 1);
+	std::string::size_type pos = 0;
+	while (pos <= raw.size())
+	{
+		std::string::size_type amp = raw.find('&', pos);
+		if (amp == std::string::npos)
+			amp = raw.size();
+		const std::string pair = raw.substr(pos, amp - pos);
+		if (!pair.empty())
+		{
+			const std::string::size_type eq = pair.find('=');
+			const std::string name = Router::decode(pair.substr(0, eq), true);
+			const std::string value =
+			    eq == std::string::npos ? std::string() : Router::decode(pair.substr(eq + 1), true);
+			query.add(name, value);
+		}
+		pos = amp + 1;
+	}
+	return query;
 }
 
 
@@ -49,8 +77,10 @@ PageRequest RequestContext::page(int defaultLimit) const
 	page.limit = defaultLimit;
 	if (_query.has("limit"))
 	{
-		if (!Poco::NumberParser::tryParse(_query.get("limit"), page.limit) || page.limit < 1 || page.limit > 100)
+		Poco::Int64 limit = 0;
+		if (!Service::Validator::parseNumber(_query.get("limit"), limit) || limit < 1 || limit > 100)
 			throw InvalidInputException("limit must be an integer from 1 to 100", "invalid_limit");
+		page.limit = static_cast<int>(limit);
 	}
 	page.cursor = _query.get("cursor", "");
 	return page;

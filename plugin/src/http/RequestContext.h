@@ -33,7 +33,11 @@ class RequestContext
 public:
 	RequestContext(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
 	               const std::string& basePath, std::map<std::string, std::string> params,
-	               Poco::JSON::Object::Ptr pBody, Id actorId);
+	               Poco::Net::NameValueCollection query, Poco::JSON::Object::Ptr pBody, Id actorId);
+
+	static Poco::Net::NameValueCollection parseQuery(const std::string& uri);
+		/// Returns the decoded parameters of the URI's query ('+' is a space). Throws
+		/// InvalidInputException ("invalid_encoding") as Router::decode() does.
 
 	const std::string& param(const std::string& name) const;
 		/// Returns a path parameter ("org" for /orgs/{org}).
@@ -43,7 +47,8 @@ public:
 
 	PageRequest page(int defaultLimit = 50) const;
 		/// Returns limit and cursor from the query. Throws InvalidInputException ("invalid_limit")
-		/// for a limit that is not an integer from 1 to 100.
+		/// for a limit that is not an integer from 1 to 100, written as Validator::parseNumber()
+		/// reads numbers.
 
 	Poco::JSON::Object::Ptr body() const;
 		/// Returns the JSON body, or null if none was sent.

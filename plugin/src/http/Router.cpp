@@ -8,6 +8,8 @@
 
 
 #include "http/Router.h"
+#include "service/Validator.h"
+#include "Orgs/Errors.h"
 #include "Poco/Exception.h"
 #include "Poco/URI.h"
 
@@ -63,9 +65,7 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
 			const std::string& p = route.segments[i];
 			if (p.size() > 2 && p.front() == '{' && p.back() == '}')
 			{
-				std::string value;
-				Poco::URI::decode(segments[i], value);
-				params[p.substr(1, p.size() - 2)] = value;
+				params[p.substr(1, p.size() - 2)] = decode(segments[i]);
 			}
 			else
 				matches = p == segments[i];
@@ -82,6 +82,24 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
 		result.allowedMethods.push_back(route.method);
 	}
 	return result;
+}
+
+
+std::string Router::decode(const std::string& encoded, bool plusIsSpace)
+{
+	std::string value;
+	try
+	{
+		Poco::URI::decode(encoded, value, plusIsSpace);
+	}
+	catch (Poco::SyntaxException&)
+	{
+		throw InvalidInputException("The request URI has a malformed percent-encoding", "invalid_encoding");
+	}
+	if (!Service::Validator::isPlainText(value))
+		throw InvalidInputException("The request URI does not decode to UTF-8 text without control characters",
+		                            "invalid_encoding");
+	return value;
 }
 
 

@@ -28,7 +28,7 @@ class RequestContext;
 
 class Router
 	/// Matches "GET /orgs/{org}/members/{account}"-style patterns. Placeholders match one
-	/// non-empty, percent-decoded path segment.
+	/// non-empty path segment and take its percent-decoded value.
 {
 public:
 	enum class Auth
@@ -68,6 +68,14 @@ public:
 
 	Match match(const std::string& method, const std::string& path) const;
 		/// Finds the route for a request path (relative to the API's base path).
+		///
+		/// Throws InvalidInputException ("invalid_encoding") if a segment that a placeholder
+		/// matches is not percent-encoded UTF-8 text without control characters.
+
+	static std::string decode(const std::string& encoded, bool plusIsSpace = false);
+		/// Percent-decodes a path segment or a query component. Throws InvalidInputException
+		/// ("invalid_encoding") for a malformed escape, for bytes that are not UTF-8 and for
+		/// control characters.
 
 	const std::vector<Route>& routes() const;
 		/// Returns every route, in the order added.

@@ -8,10 +8,10 @@
 
 
 #include "service/Paging.h"
+#include "service/Validator.h"
 #include "Orgs/Errors.h"
 #include "Poco/Base64Decoder.h"
 #include "Poco/Base64Encoder.h"
-#include "Poco/NumberParser.h"
 #include <sstream>
 
 
@@ -51,8 +51,7 @@ Id Paging::decode(const std::string& cursor)
 		text.clear();
 	}
 	Poco::Int64 key = 0;
-	if (text.compare(0, TAG.size(), TAG) != 0 || !Poco::NumberParser::tryParse64(text.substr(TAG.size()), key) ||
-	    key < 0)
+	if (text.compare(0, TAG.size(), TAG) != 0 || !Validator::parseNumber(text.substr(TAG.size()), key))
 		throw InvalidInputException("cursor is not one this API returned", "invalid_cursor");
 	return key;
 }

@@ -9,7 +9,7 @@
 
 #include "service/Validator.h"
 #include "Orgs/Errors.h"
-#include "Poco/NumberParser.h"
+#include "Poco/NumberFormatter.h"
 #include "Poco/RegularExpression.h"
 #include "Poco/String.h"
 #include "Poco/TextIterator.h"
@@ -24,8 +24,30 @@ namespace Service {
 namespace {
 
 
-bool utf8Length(const std::string& value, std::size_t& length)
-	/// Counts code points; returns false for invalid UTF-8 or a control character.
+bool forbiddenInText(int c)
+	/// Control, format, surrogate, line and paragraph separator characters; the listed ranges
+	/// also in case Poco's Unicode tables predate them.
+{
+	if ((c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
+	    (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF || c == 0x061C || c == 0x2028 || c == 0x2029)
+		return true;
+	Poco::Unicode::CharacterProperties props;
+	Poco::Unicode::properties(c, props);
+	return props.type == Poco::Unicode::UCP_CONTROL || props.type == Poco::Unicode::UCP_FORMAT ||
+	       props.type == Poco::Unicode::UCP_SURROGATE || props.type == Poco::Unicode::UCP_LINE_SEPARATOR ||
+	       props.type == Poco::Unicode::UCP_PARAGRAPH_SEPARATOR;
+}
+
+
+std::string codePoint(int c)
+{
+	std::string hex = Poco::NumberFormatter::formatHex(c, 4);
+	return "U+" + hex;
+}
+
+
+void checkCharacters(const std::string& field, const std::string& value, const std::string& reason, std::size_t& length)
+	/// Counts the code points of free text; throws for invalid UTF-8 and forbidden characters.
 {
 	Poco::UTF8Encoding utf8;
 	length = 0;
@@ -33,16 +55,19 @@ bool utf8Length(const std::string& value, std::size_t& length)
 	Poco::TextIterator end(value);
 	for (; it != end; ++it)
 	{
-		int c = *it;
+		const int c = *it;
 		if (c < 0) // TextIterator yields -1 for an invalid sequence
-			return false;
-		Poco::Unicode::CharacterProperties props;
-		Poco::Unicode::properties(c, props);
-		if (props.type == Poco::Unicode::UCP_CONTROL)
-			return false;
+			throw InvalidInputException(field + " must be valid UTF-8 text", reason);
 		++length;
+		if (forbiddenInText(c))
+		{
+			throw InvalidInputException(field +
+			                                " must not contain control, invisible formatting or bidirectional "
+			                                "characters (" +
+			                                codePoint(c) + " at character " + std::to_string(length) + ")",
+			                            reason);
+		}
 	}
-	return true;
 }
 
 
@@ -50,8 +75,8 @@ void checkText(const std::string& field, const std::string& value, std::size_t m
                const std::string& reason)
 {
 	std::size_t length = 0;
-	if (!utf8Length(value, length) || length < minLength || length > maxLength ||
-	    (minLength > 0 && Poco::trim(value).empty()))
+	checkCharacters(field, value, reason, length);
+	if (length < minLength || length > maxLength || (minLength > 0 && Poco::trim(value).empty()))
 	{
 		throw InvalidInputException(field + " must be " + std::to_string(minLength) + "-" + std::to_string(maxLength) +
 		                                " characters of text" + (minLength > 0 ? ", not blank" : ""),
@@ -96,19 +121,52 @@ void Validator::email(const std::string& field, const std::string& value)
 	                                        "Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
 	if (value.size() > 254 || !re.match(value))
 		throw InvalidInputException(field + " must be an email address such as ada@example.com", "invalid_email");
+	std::size_t length = 0;
+	checkCharacters(field, value, "invalid_email", length);
+}
+
+
+bool Validator::isPlainText(const std::string& value)
+{
+	Poco::UTF8Encoding utf8;
+	Poco::TextIterator it(value, utf8);
+	Poco::TextIterator end(value);
+	for (; it != end; ++it)
+	{
+		const int c = *it;
+		if (c < 0 || c < 0x20 || (c >= 0x7F && c <= 0x9F))
+			return false;
+	}
+	return true;
+}
+
+
+bool Validator::parseNumber(const std::string& text, Poco::Int64& number)
+{
+	static const std::string MAX = "9223372036854775807";
+	if (text.empty() || text.size() > MAX.size() || (text[0] == '0' && text.size() > 1))
+		return false;
+	for (char c : text)
+	{
+		if (c < '0' || c > '9')
+			return false;
+	}
+	if (text.size() == MAX.size() && text > MAX)
+		return false;
+	Poco::Int64 n = 0;
+	for (char c : text)
+		n = n * 10 + (c - '0');
+	number = n;
+	return true;
 }
 
 
 bool Validator::parseId(const std::string& ref, Id& id)
 {
-	if (ref.empty() || ref.size() > 18 || ref[0] == '0')
+	Poco::Int64 n = 0;
+	if (!parseNumber(ref, n) || n == 0)
 		return false;
-	for (char c : ref)
-	{
-		if (c < '0' || c > '9')
-			return false;
-	}
-	id = Poco::NumberParser::parse64(ref);
+	id = n;
 	return true;
 }
 
