@@ -435,6 +435,18 @@ void HostServerTest::testPipelinedRequestsAndBodies()
 	// The connection still carries requests.
 	connection.send(HEALTH);
 	ASSERT_STATUS(connection.read(3000), 200);
+
+	// A body refused unread (over orgs.http.maxBodyBytes) while the client still sends it: the
+	// server drains it before it closes, so the client's sending fails with no reset (a client
+	// such as curl would otherwise report the reset instead of the answer).
+	RawConnection large(world.host().port());
+	large.send("POST /api/v1/accounts HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+	           "Content-Length: 4000000\r\n\r\n" +
+	           std::string(200000, ' '));
+	ASSERT_PROBLEM(large.read(3000), 413, "payload_too_large");
+	Poco::Thread::sleep(100);
+	CPPUNIT_ASSERT_MESSAGE("the connection was reset", large.trySend(std::string(100000, ' ')));
+	CPPUNIT_ASSERT_MESSAGE("not closed in order", large.closedWithin(3000));
 }
 
 

@@ -544,6 +544,13 @@ void ConnectionGate::serve(Connection& connection)
 			_logger.error("Request thread: %s", std::string(exc.what()));
 		}
 		std::unique_lock<std::mutex> lock(connection.mutex);
+		if (outcome == Outcome::CLOSE && !_stopping.load())
+		{
+			// The client may still be sending (a body nobody read, a pipelined request):
+			// closing now could reset the connection before it reads the answer.
+			linger(connection);
+			return;
+		}
 		if (outcome != Outcome::KEEP || _stopping.load())
 		{
 			release(connection, outcome != Outcome::DETACHED);
