@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <mutex>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -359,7 +360,8 @@ struct Series
 {
 	std::string label;
 	std::string request;
-	std::vector<double> milliseconds; // answered with 200
+	std::vector<double> milliseconds;               // answered with 200
+	std::vector<std::pair<double, double>> slowest; // (ms, seconds into the run), the 3 slowest
 	int failed = 0;
 };
 
@@ -385,7 +387,8 @@ int main(int argc, char** argv)
 		usage();
 		return 2;
 	}
-	const Clock::time_point deadline = Clock::now() + std::chrono::seconds(options.maxSeconds);
+	const Clock::time_point started = Clock::now();
+	const Clock::time_point deadline = started + std::chrono::seconds(options.maxSeconds);
 	const auto timeUp = [&] { return Clock::now() > deadline; };
 
 	Attack attack(options, deadline);
@@ -414,6 +417,10 @@ int main(int argc, char** argv)
 				s.milliseconds.push_back(ms);
 			else
 				++s.failed;
+			s.slowest.emplace_back(ms, std::chrono::duration<double>(begin - started).count());
+			std::sort(s.slowest.begin(), s.slowest.end(), std::greater<std::pair<double, double>>());
+			if (s.slowest.size() > 3)
+				s.slowest.pop_back();
 			std::this_thread::sleep_for(std::chrono::milliseconds(options.intervalMs));
 		}
 	}
@@ -433,6 +440,13 @@ int main(int argc, char** argv)
 		std::printf("%-28s %5d/%-3d %8.2f %8.2f %8.2f\n", s.label.c_str(), answered, options.requests,
 		            percentile(s.milliseconds, 0.50), p99, percentile(s.milliseconds, 1.0));
 		pass = pass && answered == options.requests && s.failed == 0 && p99 <= options.targetP99Ms;
+	}
+	for (const auto& s : series)
+	{
+		std::printf("slowest %s:", s.label.c_str());
+		for (const auto& slow : s.slowest)
+			std::printf(" %.2f ms at %.1f s", slow.first, slow.second);
+		std::printf("\n");
 	}
 	std::printf("result: %s (target: %d of %d answered 200 per endpoint, p99 <= %.0f ms)\n", pass ? "PASS" : "FAIL",
 	            options.requests, options.requests, options.targetP99Ms);

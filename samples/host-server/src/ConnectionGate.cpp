@@ -634,7 +634,10 @@ ConnectionGate::Outcome ConnectionGate::serveRequest(Connection& connection)
 
 		Poco::Net::HTTPServerRequestImpl& request = *pRequest;
 		const bool chunked = request.getChunkedTransferEncoding();
-		socket.setBodyLength(chunked ? -1 : request.hasContentLength() ? request.getContentLength64() : 0);
+		if (request.has("Upgrade"))
+			socket.detach(); // a handler that upgrades (a WebSocket) reads the socket past the request
+		else
+			socket.setBodyLength(chunked ? -1 : request.hasContentLength() ? request.getContentLength64() : 0);
 		try
 		{
 			response.setDate(Poco::Timestamp());
@@ -667,9 +670,15 @@ ConnectionGate::Outcome ConnectionGate::serveRequest(Connection& connection)
 		catch (Poco::TimeoutException& exc)
 		{
 			_logger.debug("Request from %s: %s", request.clientAddress().toString(), exc.displayText());
-			if (!response.sent())
-				ProblemResponse::send(response, Poco::Net::HTTPResponse::HTTP_REQUEST_TIMEOUT, "request_timeout",
-				                      "The request did not arrive in time");
+			try
+			{
+				if (!response.sent())
+					ProblemResponse::send(response, Poco::Net::HTTPResponse::HTTP_REQUEST_TIMEOUT, "request_timeout",
+					                      "The request did not arrive in time");
+			}
+			catch (Poco::Exception&)
+			{
+			}
 		}
 		catch (Poco::Net::NetException& exc)
 		{
@@ -704,7 +713,10 @@ ConnectionGate::Outcome ConnectionGate::serveRequest(Connection& connection)
 		else
 			outcome = Outcome::CLOSE;
 	}
-	socket.endRequest();
+	if (outcome == Outcome::DETACHED)
+		socket.detach();
+	else
+		socket.endRequest();
 	return outcome;
 }
 

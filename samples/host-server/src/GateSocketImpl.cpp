@@ -120,6 +120,13 @@ void GateSocketImpl::endRequest()
 }
 
 
+void GateSocketImpl::detach()
+{
+	_remaining = -1;
+	_deadline = Poco::Timestamp(Poco::Timestamp::TIMEVAL_MAX);
+}
+
+
 int GateSocketImpl::receiveBytes(void* buffer, int length, int flags)
 {
 	if (flags != 0)
@@ -141,17 +148,20 @@ int GateSocketImpl::receiveBytes(void* buffer, int length, int flags)
 	{
 		// A body larger than the gate buffers: wait for it, but not past the deadline, so that
 		// a client trickling it cannot hold the thread longer than that.
-		const Poco::Timestamp::TimeDiff left = _deadline - Poco::Timestamp();
-		struct pollfd pfd = {sockfd(), POLLIN, 0};
-		int ready = 0;
-		if (left > 0)
+		if (_deadline != Poco::Timestamp(Poco::Timestamp::TIMEVAL_MAX))
 		{
-			do
-				ready = ::poll(&pfd, 1, static_cast<int>((left + 999) / 1000));
-			while (ready < 0 && errno == EINTR);
+			const Poco::Timestamp::TimeDiff left = _deadline - Poco::Timestamp();
+			struct pollfd pfd = {sockfd(), POLLIN, 0};
+			int ready = 0;
+			if (left > 0)
+			{
+				do
+					ready = ::poll(&pfd, 1, static_cast<int>((left + 999) / 1000));
+				while (ready < 0 && errno == EINTR);
+			}
+			if (ready <= 0)
+				throw Poco::TimeoutException("The request body did not arrive in time");
 		}
-		if (ready <= 0)
-			throw Poco::TimeoutException("The request body did not arrive in time");
 		n = Poco::Net::StreamSocketImpl::receiveBytes(buffer, static_cast<int>(wanted), 0);
 	}
 	if (n > 0)

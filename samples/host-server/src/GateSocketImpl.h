@@ -72,6 +72,10 @@ public:
 	void endRequest();
 		/// Ends the request: compacts the buffer, and frees it if it is empty and large.
 
+	void detach();
+		/// Makes the socket a plain one, for a handler that took it over (a WebSocket, say):
+		/// the buffered bytes first, then the network, with no limit or deadline.
+
 	int receiveBytes(void* buffer, int length, int flags = 0) override;
 		/// Serves the buffer first, then the network; returns 0 at the end of the request.
 		/// Throws Poco::TimeoutException if the request's deadline has passed.
