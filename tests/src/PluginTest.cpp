@@ -27,7 +27,9 @@
 #include "Poco/Mutex.h"
 #include "Poco/Net/HTTPServer.h"
 #include "Poco/Net/ServerSocket.h"
+#include "Poco/Net/StreamSocket.h"
 #include "Poco/Path.h"
+#include "Poco/Timestamp.h"
 
 
 using namespace Orgs;
@@ -319,4 +321,49 @@ void PluginTest::testBadConfigurationStopsStart()
 	}
 	CPPUNIT_ASSERT(!context._pFactory);
 	CPPUNIT_ASSERT(!context.services().find<AccountService>());
+}
+
+
+void PluginTest::testBodylessPostAnswersOnPlainPocoServer()
+{
+	// Any Poco host, not only orgs-host: a POST with neither Content-Length nor chunked encoding
+	// has no body, and Poco's own stream would wait for the end of the connection.
+	TestDatabase::Ptr pDb = TestDatabase::create(TestRuntime::connector());
+	TestContext context(TestRuntime::configuration(*pDb, {}));
+	Loader loader;
+	LoadedPlugin loaded(loader);
+	loaded._pPlugin->start(context);
+	{
+		Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+		Poco::Net::HTTPServer server(new ForwardingFactory(context._pFactory), socket, new Poco::Net::HTTPServerParams);
+		server.start();
+		Poco::Net::StreamSocket client(Poco::Net::SocketAddress("127.0.0.1", socket.address().port()));
+		client.setReceiveTimeout(Poco::Timespan(5, 0));
+		const std::string request("POST /api/v1/accounts HTTP/1.1\r\nHost: test\r\n\r\n");
+		const Poco::Timestamp sent;
+		client.sendBytes(request.data(), static_cast<int>(request.size()));
+		std::string answer;
+		char buffer[4096];
+		while (answer.find("missing_body") == std::string::npos && !sent.isElapsed(5 * Poco::Timespan::SECONDS))
+		{
+			int n = 0;
+			try
+			{
+				n = client.receiveBytes(buffer, sizeof(buffer));
+			}
+			catch (Poco::TimeoutException&)
+			{
+			}
+			if (n <= 0)
+				break;
+			answer.append(buffer, static_cast<std::size_t>(n));
+		}
+		CPPUNIT_ASSERT_MESSAGE(answer, answer.compare(0, 12, "HTTP/1.1 400") == 0);
+		CPPUNIT_ASSERT_MESSAGE(answer, answer.find("missing_body") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE(std::to_string(sent.elapsed() / 1000) + " ms", !sent.isElapsed(Poco::Timespan::SECONDS));
+		client.close();
+		server.stopAll(true);
+	}
+	context._pFactory = nullptr;
+	loaded._pPlugin->stop();
 }

@@ -25,6 +25,7 @@ class PluginTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testHostAuthenticatorProvisionsAccounts);
 	CPPUNIT_TEST(testHostMailerDeliversTheOutbox);
 	CPPUNIT_TEST(testBadConfigurationStopsStart);
+	CPPUNIT_TEST(testBodylessPostAnswersOnPlainPocoServer);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -33,6 +34,7 @@ public:
 	void testHostAuthenticatorProvisionsAccounts();
 	void testHostMailerDeliversTheOutbox();
 	void testBadConfigurationStopsStart();
+	void testBodylessPostAnswersOnPlainPocoServer();
 };
 
 

@@ -132,14 +132,19 @@ Poco::JSON::Object::Ptr Api::readBody(Poco::Net::HTTPServerRequest& request, Rou
 		throw HttpError(413, "payload_too_large",
 		                "The body is larger than the limit of " + std::to_string(_maxBodyBytes) + " bytes");
 	}
-	// Read at most one byte more than the limit: a chunked body cannot exhaust memory.
+	// Read at most one byte more than the limit: a chunked body cannot exhaust memory. A request
+	// with neither Content-Length nor chunked encoding has no body (RFC 9112, section 6.3), whatever
+	// its method: Poco's stream would wait for the end of the connection.
 	std::string text;
-	std::istream& in = request.stream();
-	char buffer[8192];
-	while (in && text.size() <= _maxBodyBytes)
+	if (request.hasContentLength() || request.getChunkedTransferEncoding())
 	{
-		in.read(buffer, sizeof(buffer));
-		text.append(buffer, static_cast<std::size_t>(in.gcount()));
+		std::istream& in = request.stream();
+		char buffer[8192];
+		while (in && text.size() <= _maxBodyBytes)
+		{
+			in.read(buffer, sizeof(buffer));
+			text.append(buffer, static_cast<std::size_t>(in.gcount()));
+		}
 	}
 	if (text.size() > _maxBodyBytes)
 		throw HttpError(413, "payload_too_large",

@@ -18,8 +18,6 @@
 #include "Poco/PatternFormatter.h"
 #include "Poco/String.h"
 #include "Poco/StringTokenizer.h"
-#include "Poco/Timespan.h"
-#include "Poco/Net/HTTPServerParams.h"
 #include "Poco/Net/ServerSocket.h"
 #include "Poco/Net/SocketAddress.h"
 #include "Poco/Util/HelpFormatter.h"
@@ -32,6 +30,7 @@
 #include <set>
 #if defined(POCO_OS_FAMILY_UNIX)
 #include <signal.h>
+#include <sys/resource.h>
 #endif
 
 
@@ -144,7 +143,10 @@ void HostApplication::displayHelp()
 	helpFormatter.setFooter(
 	    "Configuration keys [default]: "
 	    "http.host [127.0.0.1], http.port [8080; 0 = any free port], http.minThreads [2], http.maxThreads [16], "
-	    "http.maxQueued [64], http.keepAlive [true], http.timeoutSeconds [30], logging.level [information], "
+	    "http.maxQueued [1024; listen backlog], http.keepAlive [true], http.timeoutSeconds [30; sending a "
+	    "response, reading a large body], http.headTimeoutSeconds [10], http.keepAliveTimeoutSeconds [10], "
+	    "http.maxConnections [4096], http.maxConnectionsPerAddress [512], http.maxHeadBytes [32768], "
+	    "http.maxBufferedBodyBytes [65536], logging.level [information], "
 	    "plugins [all NAMEs with a library, sorted; comma-separated load order], plugins.NAME.library (required), "
 	    "plugins.NAME.config [none], plugins.NAME.class [first class of the manifest]. "
 	    "Relative paths are relative to the host file's folder.");
@@ -299,6 +301,14 @@ void HostApplication::readServerSettings()
 	    intSetting("http.maxThreads", std::max(_http.maxThreads, _http.minThreads), _http.minThreads, 4096);
 	_http.maxQueued = intSetting("http.maxQueued", _http.maxQueued, 1, 1 << 20);
 	_http.timeoutSeconds = intSetting("http.timeoutSeconds", _http.timeoutSeconds, 1, 86400);
+	_http.headTimeoutSeconds = intSetting("http.headTimeoutSeconds", _http.headTimeoutSeconds, 1, 3600);
+	_http.keepAliveTimeoutSeconds = intSetting("http.keepAliveTimeoutSeconds", _http.keepAliveTimeoutSeconds, 1, 86400);
+	_http.maxConnections = intSetting("http.maxConnections", _http.maxConnections, 1, 1 << 20);
+	_http.maxConnectionsPerAddress =
+	    intSetting("http.maxConnectionsPerAddress", _http.maxConnectionsPerAddress, 1, 1 << 20);
+	// Poco's parser takes a request line of up to about 16 KB.
+	_http.maxHeadBytes = intSetting("http.maxHeadBytes", _http.maxHeadBytes, 1024, 1 << 20);
+	_http.maxBufferedBodyBytes = intSetting("http.maxBufferedBodyBytes", _http.maxBufferedBodyBytes, 0, 64 << 20);
 	try
 	{
 		_http.keepAlive = config().getBool("http.keepAlive", _http.keepAlive);
@@ -326,32 +336,75 @@ std::string HostApplication::startServer()
 		                        exc.displayText());
 	}
 
-	// Our own pool: HTTPServer's default one is capped at 16 threads.
-	_pThreadPool.reset(new Poco::ThreadPool("orgs-host", _http.minThreads, _http.maxThreads));
+	ConnectionGate::Settings settings;
+	settings.minThreads = _http.minThreads;
+	settings.maxThreads = _http.maxThreads;
+	settings.keepAlive = _http.keepAlive;
+	settings.timeoutSeconds = _http.timeoutSeconds;
+	settings.headTimeoutSeconds = _http.headTimeoutSeconds;
+	settings.keepAliveTimeoutSeconds = _http.keepAliveTimeoutSeconds;
+	settings.maxConnectionsPerAddress = _http.maxConnectionsPerAddress;
+	settings.limits.maxHeadBytes = static_cast<std::size_t>(_http.maxHeadBytes);
+	settings.limits.maxBufferedBodyBytes = static_cast<std::size_t>(_http.maxBufferedBodyBytes);
+	raiseFileLimit(static_cast<std::size_t>(_http.maxConnections) + ConnectionGate::MAX_LINGERING);
+	settings.maxConnections = _http.maxConnections;
 
-	Poco::Net::HTTPServerParams::Ptr pParams(new Poco::Net::HTTPServerParams);
-	pParams->setMaxThreads(_http.maxThreads);
-	pParams->setMaxQueued(_http.maxQueued);
-	pParams->setKeepAlive(_http.keepAlive);
-	pParams->setTimeout(Poco::Timespan(_http.timeoutSeconds, 0));
-
+	// The request threads: a thread that just ended may hold its slot for a moment.
+	_pThreadPool.reset(new Poco::ThreadPool("orgs-host", 1, _http.maxThreads + 1));
 	Poco::Net::HTTPRequestHandlerFactory::Ptr pFactory(new HostRequestHandlerFactory(_routes));
-	_pServer.reset(new Poco::Net::HTTPServer(pFactory, *_pThreadPool, socket, pParams));
+	_pServer.reset(new ConnectionGate(socket, pFactory, *_pThreadPool, settings, _logger));
 	_pServer->start();
 
 	const std::string urlHost = _http.host.find(':') == std::string::npos ? _http.host : "[" + _http.host + "]";
 	const std::string url = "http://" + urlHost + ":" + std::to_string(socket.address().port());
-	_logger.information("Serving %z route(s) on %s with %d to %d threads", _routes.size(), url, _http.minThreads,
-	                    _http.maxThreads);
+	_logger.information("Serving %z route(s) on %s with %d to %d threads, at most %d connections (%d per address)",
+	                    _routes.size(), url, _http.minThreads, _http.maxThreads, _http.maxConnections,
+	                    _http.maxConnectionsPerAddress);
 	return url;
+}
+
+
+void HostApplication::raiseFileLimit(std::size_t descriptors)
+{
+#if defined(POCO_OS_FAMILY_UNIX)
+	// Room for the plugins' files, database connections and the server's own descriptors.
+	const rlim_t reserved = RESERVED_DESCRIPTORS + ConnectionGate::MAX_LINGERING;
+	const rlim_t wanted = static_cast<rlim_t>(descriptors) + RESERVED_DESCRIPTORS;
+	struct rlimit limit;
+	if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+		return;
+	if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < wanted)
+	{
+		struct rlimit raised = limit;
+		raised.rlim_cur = limit.rlim_max == RLIM_INFINITY ? wanted : std::min(wanted, limit.rlim_max);
+		if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
+		{
+			_logger.information("Raised the open file limit from %Lu to %Lu", static_cast<Poco::UInt64>(limit.rlim_cur),
+			                    static_cast<Poco::UInt64>(raised.rlim_cur));
+			limit = raised;
+		}
+	}
+	if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < wanted)
+	{
+		const rlim_t room = limit.rlim_cur > reserved ? limit.rlim_cur - reserved : 16;
+		const int connections = static_cast<int>(std::max<rlim_t>(16, room));
+		_logger.warning("The open file limit (%Lu, ulimit -n) leaves room for %d connections: "
+		                "http.maxConnections lowered from %d",
+		                static_cast<Poco::UInt64>(limit.rlim_cur), connections, _http.maxConnections);
+		_http.maxConnections = std::min(_http.maxConnections, connections);
+	}
+#else
+	(void)descriptors;
+#endif
 }
 
 
 void HostApplication::shutdown()
 {
-	// 1. Stop accepting and abort open connections, then wait for every request thread.
+	// 1. Stop accepting, close idle connections, let each request in progress finish, and
+	//    wait for every request thread.
 	if (_pServer)
-		_pServer->stopAll(true);
+		_pServer->stop();
 	if (_pThreadPool)
 		_pThreadPool->joinAll();
 

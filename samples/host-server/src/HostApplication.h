@@ -13,16 +13,17 @@
 #define Orgs_HostApplication_INCLUDED
 
 
+#include "ConnectionGate.h"
 #include "PluginManager.h"
 #include "RouteTable.h"
 #include "Orgs/ServiceRegistry.h"
 #include "Poco/AutoPtr.h"
 #include "Poco/Logger.h"
-#include "Poco/Net/HTTPServer.h"
 #include "Poco/ThreadPool.h"
 #include "Poco/Util/MapConfiguration.h"
 #include "Poco/Util/OptionSet.h"
 #include "Poco/Util/ServerApplication.h"
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,7 +34,7 @@ namespace OrgsHost {
 
 class HostApplication : public Poco::Util::ServerApplication
 	/// A server that knows nothing about what it serves: it reads a configuration file,
-	/// loads the plugins it names, starts an HTTPServer whose routes the plugins mount,
+	/// loads the plugins it names, serves the routes they mount (ConnectionGate),
 	/// and shuts everything down in order on SIGTERM or SIGINT.
 	///
 	///     orgs-host --config=FILE [--define=key=value ...]
@@ -50,11 +51,21 @@ class HostApplication : public Poco::Util::ServerApplication
 	///
 	///   http.host            [127.0.0.1] address to listen on
 	///   http.port            [8080] port; 0 picks a free one (printed when ready)
-	///   http.minThreads      [2] threads kept in the request thread pool
+	///   http.minThreads      [2] request threads kept running
 	///   http.maxThreads      [16] most requests served at once
-	///   http.maxQueued       [64] most accepted connections waiting for a thread
+	///   http.maxQueued       [1024] connections the kernel queues before they are accepted
+	///                        (the listen backlog, capped by net.core.somaxconn)
 	///   http.keepAlive       [true] HTTP/1.1 persistent connections
-	///   http.timeoutSeconds  [30] socket receive/send timeout
+	///   http.timeoutSeconds  [30] sending a response, and reading a body larger than
+	///                        http.maxBufferedBodyBytes
+	///   http.headTimeoutSeconds       [10] time for a request head (and a buffered body) to
+	///                                 arrive, from the connection or the request's first byte
+	///   http.keepAliveTimeoutSeconds  [10] idle time after which a connection is closed
+	///   http.maxConnections           [4096] open connections
+	///   http.maxConnectionsPerAddress [512] open connections from one client address
+	///   http.maxHeadBytes             [32768] size of a request head
+	///   http.maxBufferedBodyBytes     [65536] a body up to this size arrives whole before a
+	///                                 request thread takes the request
 	///   logging.level        [information] none, fatal, ..., debug, trace
 	///   plugins              [every NAME with a plugins.NAME.library, sorted] load order,
 	///                        comma-separated
@@ -106,8 +117,13 @@ protected:
 		/// the key at fault.
 
 	std::string startServer();
-		/// Binds the server socket, starts the HTTPServer and returns its URL
+		/// Binds the server socket, starts the ConnectionGate and returns its URL
 		/// (with the real port). Throws Poco::IOException if it cannot listen.
+
+	void raiseFileLimit(std::size_t descriptors);
+		/// Raises the soft limit of open files (RLIMIT_NOFILE) towards the hard limit so that
+		/// the gate's connections fit; lowers http.maxConnections, with a warning, if they
+		/// cannot.
 
 	void shutdown();
 		/// Stops the server and the plugins, in the order the plugin contract requires.
@@ -132,6 +148,7 @@ private:
 	static constexpr int DEFINES_PRIORITY = PRIO_APPLICATION - 100;
 	static constexpr int HOST_FILE_PRIORITY = PRIO_DEFAULT;
 	static constexpr int PLUGIN_FILE_PRIORITY = PRIO_DEFAULT + 10;
+	static constexpr std::size_t RESERVED_DESCRIPTORS = 256;
 
 	struct ServerSettings
 	{
@@ -139,9 +156,15 @@ private:
 		int port = 8080;
 		int minThreads = 2;
 		int maxThreads = 16;
-		int maxQueued = 64;
+		int maxQueued = 1024;
 		bool keepAlive = true;
 		int timeoutSeconds = 30;
+		int headTimeoutSeconds = 10;
+		int keepAliveTimeoutSeconds = 10;
+		int maxConnections = 4096;
+		int maxConnectionsPerAddress = 512;
+		int maxHeadBytes = 32 * 1024;
+		int maxBufferedBodyBytes = 64 * 1024;
 	};
 
 	Poco::Logger& _logger;
@@ -157,7 +180,7 @@ private:
 	Orgs::ServiceRegistry _services;
 	RouteTable _routes;
 	std::unique_ptr<Poco::ThreadPool> _pThreadPool;
-	std::unique_ptr<Poco::Net::HTTPServer> _pServer;
+	std::unique_ptr<ConnectionGate> _pServer;
 };
 
 

@@ -8,8 +8,8 @@
 
 
 #include "NotFoundRequestHandler.h"
+#include "ProblemResponse.h"
 #include "Poco/Net/HTTPResponse.h"
-#include <cstdio>
 #include <istream>
 
 
@@ -52,61 +52,8 @@ void NotFoundRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request
 		}
 	}
 
-	const std::string document = problemDocument(_method, _path);
-	response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_NOT_FOUND);
-	response.setContentType("application/problem+json");
-	response.sendBuffer(document.data(), document.size());
-}
-
-
-std::string NotFoundRequestHandler::problemDocument(const std::string& method, const std::string& path)
-{
-	std::string document(
-	    "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"code\":\"not_found\",\"detail\":");
-	document += jsonString("No route for " + method + " " + path);
-	document += '}';
-	return document;
-}
-
-
-std::string NotFoundRequestHandler::jsonString(const std::string& value)
-{
-	std::string result("\"");
-	for (char c : value)
-	{
-		switch (c)
-		{
-		case '"':
-			result += "\\\"";
-			break;
-		case '\\':
-			result += "\\\\";
-			break;
-		case '\n':
-			result += "\\n";
-			break;
-		case '\r':
-			result += "\\r";
-			break;
-		case '\t':
-			result += "\\t";
-			break;
-		default:
-			if (static_cast<unsigned char>(c) < 0x20)
-			{
-				char escaped[8];
-				std::snprintf(escaped, sizeof(escaped), "\\u%04x",
-				              static_cast<unsigned>(static_cast<unsigned char>(c)));
-				result += escaped;
-			}
-			else
-			{
-				result += c;
-			}
-		}
-	}
-	result += '"';
-	return result;
+	ProblemResponse::send(response, Poco::Net::HTTPResponse::HTTP_NOT_FOUND, "not_found",
+	                      "No route for " + _method + " " + _path);
 }
 
 

@@ -24,7 +24,7 @@ namespace OrgsHost {
 
 
 class NotFoundRequestHandler : public Poco::Net::HTTPRequestHandler
-	/// Answers 404 with an RFC 7807 problem document (application/problem+json):
+	/// Answers 404 with a problem document (ProblemResponse):
 	///
 	///     {"type":"about:blank","title":"Not Found","status":404,"code":"not_found",
 	///      "detail":"No route for GET /x"}
@@ -40,13 +40,6 @@ public:
 
 	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
 		/// Discards the request body and sends the 404 problem document.
-
-	static std::string problemDocument(const std::string& method, const std::string& path);
-		/// Returns the problem document for the given method and path.
-
-	static std::string jsonString(const std::string& value);
-		/// Returns value as a quoted JSON string. UTF-8 is kept as it is; quotes,
-		/// backslashes and control characters are escaped.
 
 private:
 	static constexpr std::streamsize MAX_DISCARDED_BODY = 64 * 1024;
