@@ -77,9 +77,10 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pInvitations = new Service::InvitationServiceImpl(*_pDatabase, *_pGuard, _pClock, *_pQuotas, *_pOutbox,
 	                                                   _settings.invitations, _settings.basePath);
 
+	Service::AccountServiceImpl& accounts = *_pAccounts.cast<Service::AccountServiceImpl>();
 	_pAuthenticator.reset(
-	    new Http::RequestAuthenticator(pHostAuthenticator, new Http::TokenAuthenticator(*_pAccounts), *_pAccounts));
-	_pApi.reset(new Http::Api(_settings.basePath, _settings.maxBodyBytes, *_pAuthenticator, logger));
+	    new Http::RequestAuthenticator(pHostAuthenticator, new Http::TokenAuthenticator(accounts), *_pAccounts));
+	_pApi.reset(new Http::Api(_settings.basePath, _settings.maxBodyBytes, *_pAuthenticator, accounts, logger));
 	_pSystemHandlers.reset(new Http::SystemHandlers(*_pDatabase, *_pAccess));
 	_pAccountHandlers.reset(new Http::AccountHandlers(*_pAccounts, *_pOrganizations, _settings.selfSignup));
 	_pOrganizationHandlers.reset(new Http::OrganizationHandlers(*_pOrganizations));

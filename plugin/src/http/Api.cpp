@@ -89,9 +89,9 @@ std::string pathOf(const std::string& uri)
 
 
 Api::Api(const std::string& basePath, std::size_t maxBodyBytes, RequestAuthenticator& authenticator,
-         Poco::Logger& logger)
+         Data::Credential::Verifier& verifier, Poco::Logger& logger)
     : _basePath(basePath == "/" ? "" : basePath), _maxBodyBytes(maxBodyBytes), _authenticator(authenticator),
-      _logger(logger)
+      _verifier(verifier), _logger(logger)
 {
 }
 
@@ -190,13 +190,18 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 			throw HttpError(405, "method_not_allowed", request.getMethod() + " is not allowed here");
 		}
 		const Router::Route& route = *match.pRoute;
-		Id actor = 0;
+		RequestAuthenticator::Caller caller;
 		if (route.auth == Router::Auth::Required)
-			actor = _authenticator.authenticate(request);
+		{
+			if (!_authenticator.authenticate(request, caller))
+				throw UnauthenticatedException("Sign in: send Authorization: Bearer <token>", "unauthenticated");
+		}
+		// Every write transaction of the handler checks the token first (Database::transact()).
+		Data::Credential credential(_verifier, caller.tokenId);
 		countable = _pUsage && match.params.count("org") != 0;
 		Poco::JSON::Object::Ptr pBody = readBody(request, route.body);
 		bodyRead = true;
-		RequestContext context(request, response, _basePath, std::move(match.params), pBody, actor);
+		RequestContext context(request, response, _basePath, std::move(match.params), pBody, caller.accountId);
 		route.handler(context);
 	}
 	catch (std::exception& exc)

@@ -13,6 +13,7 @@
 #define Orgs_Api_INCLUDED
 
 
+#include "data/Credential.h"
 #include "http/RequestAuthenticator.h"
 #include "http/Router.h"
 #include "Poco/JSON/Object.h"
@@ -35,10 +36,15 @@ class Api
 	/// Serves every request under the base path: matches a route, authenticates, reads and
 	/// parses the body within the size limit, runs the handler, and turns any exception into
 	/// a problem document.
+	///
+	/// The handler of an authenticated request runs in a Data::Credential scope naming its
+	/// token, so that each of its write transactions checks the token first.
 {
 public:
 	Api(const std::string& basePath, std::size_t maxBodyBytes, RequestAuthenticator& authenticator,
-	    Poco::Logger& logger);
+	    Data::Credential::Verifier& verifier, Poco::Logger& logger);
+		/// verifier checks the token of a request inside its write transactions; authenticator
+		/// and verifier must outlive the API.
 
 	Router& router();
 	const std::string& basePath() const;
@@ -64,6 +70,7 @@ private:
 	std::string _basePath;
 	std::size_t _maxBodyBytes;
 	RequestAuthenticator& _authenticator;
+	Data::Credential::Verifier& _verifier;
 	Poco::Logger& _logger;
 	Router _router;
 	Service::ApiUsage* _pUsage = nullptr;
