@@ -14,6 +14,8 @@
 #include "http/AccountHandlers.h"
 #include "http/AuditHandlers.h"
 #include "http/Api.h"
+#include "http/ClientAddress.h"
+#include "http/FailureLimiter.h"
 #include "http/InvitationHandlers.h"
 #include "http/InviteLinkHandlers.h"
 #include "http/MembershipHandlers.h"
@@ -80,7 +82,11 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	Service::AccountServiceImpl& accounts = *_pAccounts.cast<Service::AccountServiceImpl>();
 	_pAuthenticator.reset(
 	    new Http::RequestAuthenticator(pHostAuthenticator, new Http::TokenAuthenticator(accounts), *_pAccounts));
-	_pApi.reset(new Http::Api(_settings.basePath, _settings.maxBodyBytes, *_pAuthenticator, accounts, logger));
+	_pClientAddress.reset(new Http::ClientAddress(_settings.trustedProxies));
+	_pFailures.reset(
+	    new Http::FailureLimiter(_settings.authFailureLimit, _settings.authMaxAddresses, *_pClientAddress, logger));
+	_pApi.reset(
+	    new Http::Api(_settings.basePath, _settings.maxBodyBytes, *_pAuthenticator, accounts, *_pFailures, logger));
 	_pSystemHandlers.reset(new Http::SystemHandlers(*_pDatabase, *_pAccess));
 	_pAccountHandlers.reset(new Http::AccountHandlers(*_pAccounts, *_pOrganizations, _settings.selfSignup));
 	_pOrganizationHandlers.reset(new Http::OrganizationHandlers(*_pOrganizations));
@@ -163,6 +169,8 @@ Runtime::~Runtime()
 	_pAccountHandlers.reset();
 	_pSystemHandlers.reset();
 	_pApi.reset();
+	_pFailures.reset();
+	_pClientAddress.reset();
 	_pAuthenticator.reset();
 	_pCustomRoles = nullptr;
 	_pInvitations = nullptr;

@@ -89,9 +89,9 @@ std::string pathOf(const std::string& uri)
 
 
 Api::Api(const std::string& basePath, std::size_t maxBodyBytes, RequestAuthenticator& authenticator,
-         Data::Credential::Verifier& verifier, Poco::Logger& logger)
+         Data::Credential::Verifier& verifier, FailureLimiter& failures, Poco::Logger& logger)
     : _basePath(basePath == "/" ? "" : basePath), _maxBodyBytes(maxBodyBytes), _authenticator(authenticator),
-      _verifier(verifier), _logger(logger)
+      _verifier(verifier), _failures(failures), _logger(logger)
 {
 }
 
@@ -193,7 +193,18 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		RequestAuthenticator::Caller caller;
 		if (route.auth == Router::Auth::Required)
 		{
-			if (!_authenticator.authenticate(request, caller))
+			_failures.admit(request);
+			bool known = false;
+			try
+			{
+				known = _authenticator.authenticate(request, caller);
+			}
+			catch (UnauthenticatedException&)
+			{
+				_failures.failed(request);
+				throw;
+			}
+			if (!known)
 				throw UnauthenticatedException("Sign in: send Authorization: Bearer <token>", "unauthenticated");
 		}
 		// Every write transaction of the handler checks the token first (Database::transact()).

@@ -14,6 +14,7 @@
 
 
 #include "data/Credential.h"
+#include "http/FailureLimiter.h"
 #include "http/RequestAuthenticator.h"
 #include "http/Router.h"
 #include "Poco/JSON/Object.h"
@@ -37,14 +38,16 @@ class Api
 	/// parses the body within the size limit, runs the handler, and turns any exception into
 	/// a problem document.
 	///
-	/// The handler of an authenticated request runs in a Data::Credential scope naming its
-	/// token, so that each of its write transactions checks the token first.
+	/// A request to a route that needs authentication is first admitted by the FailureLimiter
+	/// (429 while its client address is refused for guessing), and credentials it refuses count
+	/// against that address. The handler of an authenticated request runs in a Data::Credential
+	/// scope naming its token, so that each of its write transactions checks the token first.
 {
 public:
 	Api(const std::string& basePath, std::size_t maxBodyBytes, RequestAuthenticator& authenticator,
-	    Data::Credential::Verifier& verifier, Poco::Logger& logger);
-		/// verifier checks the token of a request inside its write transactions; authenticator
-		/// and verifier must outlive the API.
+	    Data::Credential::Verifier& verifier, FailureLimiter& failures, Poco::Logger& logger);
+		/// verifier checks the token of a request inside its write transactions; authenticator,
+		/// verifier and failures must outlive the API.
 
 	Router& router();
 	const std::string& basePath() const;
@@ -71,6 +74,7 @@ private:
 	std::size_t _maxBodyBytes;
 	RequestAuthenticator& _authenticator;
 	Data::Credential::Verifier& _verifier;
+	FailureLimiter& _failures;
 	Poco::Logger& _logger;
 	Router _router;
 	Service::ApiUsage* _pUsage = nullptr;
