@@ -65,7 +65,7 @@ Poco::Nullable<Organization> Guard::findOrganization(Poco::Data::Session& sessio
 	// A missing organization is remembered too (as id 0), so that it costs no more than an
 	// existing one: creating, restoring or renaming one here clears the cache at once (see
 	// organizationChanged()); one another host creates is seen within maxStaleness. A reference
-	// longer than any username or id never names an organization and is not kept.
+	// longer than MAX_CACHED_REFERENCE (no username or id is) is not kept: memory stays bounded.
 	const auto stamp = _organizationCache.stamp();
 	Poco::Nullable<Organization> found =
 	    byId ? _organizations.findById(session, id, false) : _organizations.findByUsername(session, org, false);
