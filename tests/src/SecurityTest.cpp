@@ -570,7 +570,8 @@ void SecurityTest::testNewOrganizationsAreSeenAtOnce()
 	rt.organizations().restoreOrganization(ada.id, "renamed");
 	CPPUNIT_ASSERT(visible("renamed"));
 
-	// Created by another host: found here within maxStaleness.
+	// Created by another host: found here within maxStaleness (0.5 s; the bound leaves room for
+	// a loaded machine).
 	Poco::AutoPtr<Poco::Util::MapConfiguration> pConfig = TestRuntime::configuration(
 	    rt.database(), {{"orgs.access.maxStaleness", "0.5"}, {"orgs.mail.deliver", "false"}});
 	Orgs::Runtime other(*pConfig, TestRuntime::resolveConfigPath, Poco::Logger::get("orgs-test"));
@@ -586,5 +587,5 @@ void SecurityTest::testNewOrganizationsAreSeenAtOnce()
 		Poco::Thread::sleep(20);
 	CPPUNIT_ASSERT_MESSAGE("another host's organization is not found after " + std::to_string(watch.elapsed() / 1000) +
 	                           " ms",
-	                       visibleThere("later") && watch.elapsed() < 1500000);
+	                       visibleThere("later") && watch.elapsed() < 2500000);
 }
