@@ -107,8 +107,15 @@ start_host()
 
 json_field()
 {
-	# json_field KEY: the first string or number value of KEY in the JSON on stdin.
-	grep -oE "\"$1\" *: *(\"[^\"]*\"|[0-9]+)" | head -n1 | sed -E 's/^[^:]*: *"?//; s/"$//'
+	# json_field KEY: the first string or number value of KEY in the JSON on stdin; fails loudly.
+	local json value
+	json=$(cat)
+	value=$(grep -oE "\"$1\" *: *(\"[^\"]*\"|[0-9]+)" <<<"$json" | head -n1 | sed -E 's/^[^:]*: *"?//; s/"$//' || true)
+	if [[ -z $value ]]; then
+		echo "run.sh: no $1 in the answer: $json" >&2
+		return 1
+	fi
+	echo "$value"
 }
 
 sign_up()
