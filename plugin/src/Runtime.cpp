@@ -14,6 +14,8 @@
 #include "http/AccountHandlers.h"
 #include "http/AuditHandlers.h"
 #include "http/Api.h"
+#include "http/ClientAddress.h"
+#include "http/FailureLimiter.h"
 #include "http/InvitationHandlers.h"
 #include "http/InviteLinkHandlers.h"
 #include "http/MembershipHandlers.h"
@@ -77,9 +79,14 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pInvitations = new Service::InvitationServiceImpl(*_pDatabase, *_pGuard, _pClock, *_pQuotas, *_pOutbox,
 	                                                   _settings.invitations, _settings.basePath);
 
+	Service::AccountServiceImpl& accounts = *_pAccounts.cast<Service::AccountServiceImpl>();
 	_pAuthenticator.reset(
-	    new Http::RequestAuthenticator(pHostAuthenticator, new Http::TokenAuthenticator(*_pAccounts), *_pAccounts));
-	_pApi.reset(new Http::Api(_settings.basePath, _settings.maxBodyBytes, *_pAuthenticator, logger));
+	    new Http::RequestAuthenticator(pHostAuthenticator, new Http::TokenAuthenticator(accounts), *_pAccounts));
+	_pClientAddress.reset(new Http::ClientAddress(_settings.trustedProxies));
+	_pFailures.reset(
+	    new Http::FailureLimiter(_settings.authFailureLimit, _settings.authMaxAddresses, *_pClientAddress, logger));
+	_pApi.reset(
+	    new Http::Api(_settings.basePath, _settings.maxBodyBytes, *_pAuthenticator, accounts, *_pFailures, logger));
 	_pApi->setErrorLogWindow(_settings.errorLogWindowSeconds);
 	_pSystemHandlers.reset(new Http::SystemHandlers(*_pDatabase, *_pAccess));
 	_pAccountHandlers.reset(new Http::AccountHandlers(*_pAccounts, *_pOrganizations, _settings.selfSignup));
@@ -163,6 +170,8 @@ Runtime::~Runtime()
 	_pAccountHandlers.reset();
 	_pSystemHandlers.reset();
 	_pApi.reset();
+	_pFailures.reset();
+	_pClientAddress.reset();
 	_pAuthenticator.reset();
 	_pCustomRoles = nullptr;
 	_pInvitations = nullptr;

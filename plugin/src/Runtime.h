@@ -53,6 +53,8 @@ class Quotas;
 } // namespace Service
 namespace Http {
 class Api;
+class ClientAddress;
+class FailureLimiter;
 class RequestAuthenticator;
 class SystemHandlers;
 class AccountHandlers;
@@ -138,6 +140,8 @@ private:
 	Orgs::ResourceService::Ptr _pResources;
 	Orgs::InvitationService::Ptr _pInvitations;
 	std::unique_ptr<Http::RequestAuthenticator> _pAuthenticator;
+	std::unique_ptr<Http::ClientAddress> _pClientAddress;
+	std::unique_ptr<Http::FailureLimiter> _pFailures;
 	std::unique_ptr<Http::Api> _pApi;
 	std::unique_ptr<Http::SystemHandlers> _pSystemHandlers;
 	std::unique_ptr<Http::AccountHandlers> _pAccountHandlers;

@@ -187,6 +187,13 @@ Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const P
 	inv.requireWorkspace = readBool(config, "orgs.invitations.requireWorkspace", inv.requireWorkspace);
 	s.plans = PlanCatalog::load(config);
 
+	// The proxies are checked where they are parsed (Http::ClientAddress), naming the key.
+	s.trustedProxies =
+	    RoleCatalog::parseList(config.getString("orgs.http.trustedProxies", ""), "orgs.http.trustedProxies");
+	s.authFailureLimit = readInt(config, "orgs.auth.failureLimit", s.authFailureLimit, 0, 1000000);
+	s.authMaxAddresses = static_cast<std::size_t>(
+	    readInt(config, "orgs.auth.maxAddresses", static_cast<int>(s.authMaxAddresses), 16, 1 << 24));
+
 	// Empty: the roles are in the configuration itself (as in a preset's file).
 	const std::string rolesFile = Poco::trim(config.getString("orgs.roles.file", "roles.properties"));
 	s.rolesFile = rolesFile.empty() ? rolesFile : resolvePath(rolesFile);

@@ -109,6 +109,11 @@ public:
 	int usageFlushSeconds = 10;         ///< orgs.usage.flushSeconds: how often request counts are written
 	InvitationSettings invitations;     ///< orgs.invitations.*
 	PlanCatalog plans;                  ///< orgs.plans.*
+
+	// Failed authentication (Http::FailureLimiter) and the client's address (Http::ClientAddress).
+	std::vector<std::string> trustedProxies; ///< orgs.http.trustedProxies: addresses or networks (10.0.0.0/8)
+	int authFailureLimit = 100;              ///< orgs.auth.failureLimit: per client address and minute (0: off)
+	std::size_t authMaxAddresses = 65536;    ///< orgs.auth.maxAddresses: client addresses tracked at most
 };
 
 

@@ -201,7 +201,9 @@ Poco::Data::Session Database::session()
 	{
 		try
 		{
-			return _pPool->get();
+			Poco::Data::Session s = _pPool->get();
+			_sessionsTaken.fetch_add(1, std::memory_order_relaxed);
+			return s;
 		}
 		catch (Poco::Data::SessionPoolExhaustedException&)
 		{
@@ -346,6 +348,12 @@ Id Database::lastInsertId(Poco::Data::Session& session) const
 const char* Database::forUpdate() const
 {
 	return _dialect == Dialect::MySQL ? " FOR UPDATE" : "";
+}
+
+
+const char* Database::forShare() const
+{
+	return _dialect == Dialect::MySQL ? " LOCK IN SHARE MODE" : "";
 }
 
 

@@ -15,10 +15,12 @@
 
 #include "Orgs/Model.h"
 #include "config/Settings.h"
+#include "data/Credential.h"
 #include "data/StatementCache.h"
 #include "Poco/Data/Session.h"
 #include "Poco/Data/SessionPool.h"
 #include "Poco/Exception.h"
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -65,6 +67,10 @@ public:
 	Poco::Data::Session session();
 		/// Returns a pooled session. Throws UnavailableException if none can be had.
 
+	Poco::UInt64 sessionsTaken() const;
+		/// Returns how many sessions session() handed out so far. Every statement needs one, so
+		/// work answered from the caches alone leaves it unchanged (tests count it).
+
 	Poco::Data::Session openDedicated();
 		/// Opens a session outside the pool (used by the migrator to hold its lock).
 
@@ -94,6 +100,10 @@ public:
 		/// The whole unit is retried after a lost connection (3 attempts) or a deadlock or lock
 		/// timeout (6 attempts, with back-off; then UnavailableException "database_busy"), so fn
 		/// must not have effects outside the database.
+		///
+		/// While a Credential scope with a token is open on this thread, its check is the first
+		/// statement of every attempt: a revoked token throws UnauthenticatedException before
+		/// fn runs, and the token cannot be revoked until the transaction ends.
 	{
 		for (int attempt = 1;; ++attempt)
 		{
@@ -102,6 +112,7 @@ public:
 			try
 			{
 				begin(s);
+				Credential::verify(s);
 				if constexpr (std::is_void_v<decltype(fn(s))>)
 				{
 					fn(s);
@@ -159,6 +170,11 @@ public:
 		/// Returns " FOR UPDATE" on MySQL and "" on SQLite (whose writers are serialised by
 		/// BEGIN IMMEDIATE).
 
+	const char* forShare() const;
+		/// Returns " LOCK IN SHARE MODE" on MySQL and "" on SQLite: a locking read that keeps
+		/// the row from changing until the transaction ends. It takes no snapshot, so the first
+		/// plain read still decides what a MariaDB transaction sees (see Quotas).
+
 	static ErrorKind classify(const Poco::Exception& exc);
 		/// Tells what kind of driver error exc is. Poco's MySQL connector puts the server's
 		/// error number only in the message text, so this is the one place that reads it.
@@ -179,6 +195,7 @@ private:
 	Dialect _dialect;
 	std::unique_ptr<Poco::Data::SessionPool> _pPool;
 	StatementCache _statements;
+	std::atomic<Poco::UInt64> _sessionsTaken{0};
 };
 
 
@@ -192,6 +209,12 @@ inline Poco::Data::RecordSet Database::select(Poco::Data::Session& session, cons
                                               const std::vector<Param>& params)
 {
 	return _statements.select(session, sql, params);
+}
+
+
+inline Poco::UInt64 Database::sessionsTaken() const
+{
+	return _sessionsTaken.load(std::memory_order_relaxed);
 }
 
 

@@ -21,7 +21,13 @@ namespace Orgs {
 namespace Data {
 
 
-TokenRepository::TokenRepository(Database& database) : _database(database) {}
+TokenRepository::TokenRepository(Database& database)
+    : _database(database),
+      _holdLiveSql(std::string("SELECT id FROM access_tokens WHERE id = ? AND revoked_at IS NULL AND "
+                               "(expires_at IS NULL OR expires_at > ?)") +
+                   database.forShare())
+{
+}
 
 
 AccessToken TokenRepository::insert(Poco::Data::Session& session, Id accountId, const std::string& name,
@@ -89,6 +95,13 @@ bool TokenRepository::findLive(Poco::Data::Session& session, const std::string& 
 	token.lastUsedAt = rows.nullableTime(0, 2);
 	token.expiresAt = rows.nullableTime(0, 3);
 	return true;
+}
+
+
+bool TokenRepository::holdLive(Poco::Data::Session& session, Id tokenId, const Poco::Timestamp& at)
+{
+	Poco::Data::RecordSet rs = _database.select(session, _holdLiveSql, {tokenId, Database::toMicros(at)});
+	return rs.rowCount() > 0;
 }
 
 

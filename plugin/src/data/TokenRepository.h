@@ -53,8 +53,14 @@ public:
 	void touch(Poco::Data::Session& session, Id tokenId, const Poco::Timestamp& at);
 		/// Records when the token was last used.
 
+	bool holdLive(Poco::Data::Session& session, Id tokenId, const Poco::Timestamp& at);
+		/// Returns true if the token is neither revoked nor expired at at, and then holds a
+		/// shared lock on its row (MySQL) until the transaction ends, so that a revocation
+		/// waits for it. One primary-key lookup through the statement cache.
+
 private:
 	Database& _database;
+	const std::string _holdLiveSql;
 };
 
 

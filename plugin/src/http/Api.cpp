@@ -88,9 +88,10 @@ std::string pathOf(const std::string& uri)
 
 
 Api::Api(const std::string& basePath, std::size_t maxBodyBytes, RequestAuthenticator& authenticator,
-         Poco::Logger& logger)
+         Data::Credential::Verifier& verifier, FailureLimiter& failures, Poco::Logger& logger)
     : _basePath(basePath == "/" ? "" : basePath), _maxBodyBytes(maxBodyBytes), _authenticator(authenticator),
-      _logger(logger), _pErrorLog(new BurstLog(logger, Poco::Timespan(DEFAULT_ERROR_LOG_WINDOW_SECONDS, 0)))
+      _verifier(verifier), _failures(failures), _logger(logger),
+      _pErrorLog(new BurstLog(logger, Poco::Timespan(DEFAULT_ERROR_LOG_WINDOW_SECONDS, 0)))
 {
 }
 
@@ -190,13 +191,29 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		// Like the path, the query is decoded before authentication: a malformed URI is a 400
 		// for everyone.
 		Poco::Net::NameValueCollection query = RequestContext::parseQuery(request.getURI());
-		Id actor = 0;
+		RequestAuthenticator::Caller caller;
 		if (route.auth == Router::Auth::Required)
-			actor = _authenticator.authenticate(request);
+		{
+			_failures.admit(request);
+			bool known = false;
+			try
+			{
+				known = _authenticator.authenticate(request, caller);
+			}
+			catch (UnauthenticatedException&)
+			{
+				_failures.failed(request);
+				throw;
+			}
+			if (!known)
+				throw UnauthenticatedException("Sign in: send Authorization: Bearer <token>", "unauthenticated");
+		}
+		// Every write transaction of the handler checks the token first (Database::transact()).
+		Data::Credential credential(_verifier, caller.tokenId);
 		countable = _pUsage && match.params.count("org") != 0;
 		Poco::JSON::Object::Ptr pBody = readBody(request, route.body);
 		bodyRead = true;
-		RequestContext context(request, response, _basePath, std::move(match.params), std::move(query), pBody, actor);
+		RequestContext context(request, response, _basePath, std::move(match.params), std::move(query), pBody, caller.accountId);
 		route.handler(context);
 	}
 	catch (std::exception& exc)

@@ -14,6 +14,8 @@
 
 
 #include "http/BurstLog.h"
+#include "data/Credential.h"
+#include "http/FailureLimiter.h"
 #include "http/RequestAuthenticator.h"
 #include "http/Router.h"
 #include "Poco/JSON/Object.h"
@@ -36,12 +38,19 @@ class Api
 	/// Serves every request under the base path: matches a route, authenticates, reads and
 	/// parses the body within the size limit, runs the handler, and turns any exception into
 	/// a problem document.
+	///
+	/// A request to a route that needs authentication is first admitted by the FailureLimiter
+	/// (429 while its client address is refused for guessing), and credentials it refuses count
+	/// against that address. The handler of an authenticated request runs in a Data::Credential
+	/// scope naming its token, so that each of its write transactions checks the token first.
 {
 public:
 	static const int DEFAULT_ERROR_LOG_WINDOW_SECONDS = 10;
 
 	Api(const std::string& basePath, std::size_t maxBodyBytes, RequestAuthenticator& authenticator,
-	    Poco::Logger& logger);
+	    Data::Credential::Verifier& verifier, FailureLimiter& failures, Poco::Logger& logger);
+		/// verifier checks the token of a request inside its write transactions; authenticator,
+		/// verifier and failures must outlive the API.
 
 	~Api();
 
@@ -73,6 +82,8 @@ private:
 	std::string _basePath;
 	std::size_t _maxBodyBytes;
 	RequestAuthenticator& _authenticator;
+	Data::Credential::Verifier& _verifier;
+	FailureLimiter& _failures;
 	Poco::Logger& _logger;
 	std::unique_ptr<BurstLog> _pErrorLog;
 	Router _router;

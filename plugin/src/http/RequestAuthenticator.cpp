@@ -16,32 +16,38 @@ namespace Http {
 
 
 RequestAuthenticator::RequestAuthenticator(Poco::SharedPtr<Orgs::Authenticator> pHost,
-                                           Poco::SharedPtr<Orgs::Authenticator> pBuiltIn,
-                                           Orgs::AccountService& accounts)
+                                           Poco::SharedPtr<TokenAuthenticator> pBuiltIn, Orgs::AccountService& accounts)
     : _pHost(pHost), _pBuiltIn(pBuiltIn), _accounts(accounts)
 {
 }
 
 
-Id RequestAuthenticator::authenticate(const Poco::Net::HTTPRequest& request)
+bool RequestAuthenticator::authenticate(const Poco::Net::HTTPRequest& request, Caller& caller)
 {
-	for (Orgs::Authenticator* pAuth : {_pHost.get(), _pBuiltIn.get()})
+	Identity identity;
+	if (_pHost && _pHost->authenticate(request, identity))
 	{
-		Identity identity;
-		if (!pAuth || !pAuth->authenticate(request, identity))
-			continue;
-		if (identity.accountId != 0)
-			return identity.accountId;
-		if (identity.subject.empty())
-			throw UnauthenticatedException("The authenticator named neither an account nor a subject",
-			                               "unauthenticated");
-		AccountSpec spec;
-		spec.username = identity.username;
-		spec.email = identity.email;
-		spec.name = identity.name;
-		return _accounts.provisionAccount(identity.subject, spec).id;
+		caller.tokenId = 0;
 	}
-	throw UnauthenticatedException("Sign in: send Authorization: Bearer <token>", "unauthenticated");
+	else
+	{
+		identity = Identity();
+		if (!_pBuiltIn || !_pBuiltIn->authenticate(request, identity, caller.tokenId))
+			return false;
+	}
+	if (identity.accountId != 0)
+	{
+		caller.accountId = identity.accountId;
+		return true;
+	}
+	if (identity.subject.empty())
+		throw UnauthenticatedException("The authenticator named neither an account nor a subject", "unauthenticated");
+	AccountSpec spec;
+	spec.username = identity.username;
+	spec.email = identity.email;
+	spec.name = identity.name;
+	caller.accountId = _accounts.provisionAccount(identity.subject, spec).id;
+	return true;
 }
 
 

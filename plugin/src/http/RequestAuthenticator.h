@@ -15,6 +15,7 @@
 
 #include "Orgs/AccountService.h"
 #include "Orgs/Authenticator.h"
+#include "http/TokenAuthenticator.h"
 #include "Poco/SharedPtr.h"
 
 
@@ -28,16 +29,24 @@ class RequestAuthenticator
 	/// provisioned for it, created on first sight.
 {
 public:
-	RequestAuthenticator(Poco::SharedPtr<Orgs::Authenticator> pHost, Poco::SharedPtr<Orgs::Authenticator> pBuiltIn,
+	struct Caller
+		/// Who sent a request.
+	{
+		Id accountId = 0; ///< the signed-in account
+		Id tokenId = 0;   ///< the personal access token it used (0: the host's Authenticator signed it in)
+	};
+
+	RequestAuthenticator(Poco::SharedPtr<Orgs::Authenticator> pHost, Poco::SharedPtr<TokenAuthenticator> pBuiltIn,
 	                     Orgs::AccountService& accounts);
 
-	Id authenticate(const Poco::Net::HTTPRequest& request);
-		/// Returns the caller's account id. Throws UnauthenticatedException ("unauthenticated")
-		/// if no authenticator recognises credentials, or the authenticator's own exception.
+	bool authenticate(const Poco::Net::HTTPRequest& request, Caller& caller);
+		/// Returns true and the caller if an authenticator accepts the request's credentials;
+		/// returns false if no authenticator recognises credentials in it. Throws the
+		/// authenticator's UnauthenticatedException for credentials it refuses.
 
 private:
 	Poco::SharedPtr<Orgs::Authenticator> _pHost;
-	Poco::SharedPtr<Orgs::Authenticator> _pBuiltIn;
+	Poco::SharedPtr<TokenAuthenticator> _pBuiltIn;
 	Orgs::AccountService& _accounts;
 };
 

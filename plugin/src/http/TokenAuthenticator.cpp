@@ -16,7 +16,7 @@ namespace Orgs {
 namespace Http {
 
 
-TokenAuthenticator::TokenAuthenticator(Orgs::AccountService& accounts) : _accounts(accounts) {}
+TokenAuthenticator::TokenAuthenticator(Service::AccountServiceImpl& accounts) : _accounts(accounts) {}
 
 
 bool TokenAuthenticator::credentials(const Poco::Net::HTTPRequest& request, std::string& token)
@@ -37,11 +37,18 @@ bool TokenAuthenticator::credentials(const Poco::Net::HTTPRequest& request, std:
 
 bool TokenAuthenticator::authenticate(const Poco::Net::HTTPRequest& request, Identity& identity)
 {
+	Id tokenId = 0;
+	return authenticate(request, identity, tokenId);
+}
+
+
+bool TokenAuthenticator::authenticate(const Poco::Net::HTTPRequest& request, Identity& identity, Id& tokenId)
+{
 	std::string token;
 	if (!credentials(request, token))
 		return false;
 	Id accountId = 0;
-	if (!_accounts.authenticateToken(token, accountId))
+	if (!_accounts.authenticateToken(token, accountId, tokenId))
 		throw UnauthenticatedException("The access token is invalid, expired or revoked", "invalid_token");
 	identity.accountId = accountId;
 	return true;

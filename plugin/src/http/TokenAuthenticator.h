@@ -13,8 +13,8 @@
 #define Orgs_TokenAuthenticator_INCLUDED
 
 
-#include "Orgs/AccountService.h"
 #include "Orgs/Authenticator.h"
+#include "service/AccountServiceImpl.h"
 
 
 namespace Orgs {
@@ -26,15 +26,18 @@ class TokenAuthenticator : public Orgs::Authenticator
 	/// is case-insensitive) carrying a live personal access token.
 {
 public:
-	explicit TokenAuthenticator(Orgs::AccountService& accounts);
+	explicit TokenAuthenticator(Service::AccountServiceImpl& accounts);
 
 	bool authenticate(const Poco::Net::HTTPRequest& request, Identity& identity) override;
+
+	bool authenticate(const Poco::Net::HTTPRequest& request, Identity& identity, Id& tokenId);
+		/// As authenticate(request, identity), and returns the id of the token in tokenId.
 
 	static bool credentials(const Poco::Net::HTTPRequest& request, std::string& token);
 		/// Extracts the token of a Bearer or Token authorization; returns false if there is none.
 
 private:
-	Orgs::AccountService& _accounts;
+	Service::AccountServiceImpl& _accounts;
 };
 
 

@@ -201,6 +201,20 @@ void AccountServiceImpl::revokeToken(Id accountId, Id tokenId)
 
 bool AccountServiceImpl::authenticateToken(const std::string& secret, Id& accountId)
 {
+	Id tokenId = 0;
+	return authenticateToken(secret, accountId, tokenId);
+}
+
+
+void AccountServiceImpl::verify(Poco::Data::Session& session, Id tokenId)
+{
+	if (!_tokens.holdLive(session, tokenId, _pClock->now()))
+		throw UnauthenticatedException("The access token was revoked or has expired", "token_revoked");
+}
+
+
+bool AccountServiceImpl::authenticateToken(const std::string& secret, Id& accountId, Id& tokenId)
+{
 	if (secret.size() < TOKEN_PREFIX.size() + 16 || secret.size() > 256 ||
 	    secret.compare(0, TOKEN_PREFIX.size(), TOKEN_PREFIX) != 0)
 		return false;
@@ -219,6 +233,7 @@ bool AccountServiceImpl::authenticateToken(const std::string& secret, Id& accoun
 	if (_liveTokens.get(hash, token) && !touchDue(token))
 	{
 		accountId = token.accountId;
+		tokenId = token.id;
 		return usable(token);
 	}
 	const auto stamp = _liveTokens.stamp();
@@ -233,6 +248,7 @@ bool AccountServiceImpl::authenticateToken(const std::string& secret, Id& accoun
 		}
 		_liveTokens.put(hash, token, stamp);
 		accountId = token.accountId;
+		tokenId = token.id;
 		return usable(token);
 	});
 }

@@ -15,6 +15,7 @@
 
 #include "Orgs/AccountService.h"
 #include "data/AccountRepository.h"
+#include "data/Credential.h"
 #include "data/HandleRepository.h"
 #include "data/OrganizationRepository.h"
 #include "data/TokenRepository.h"
@@ -30,9 +31,12 @@ namespace Orgs {
 namespace Service {
 
 
-class AccountServiceImpl : public Orgs::AccountService
+class AccountServiceImpl : public Orgs::AccountService, public Data::Credential::Verifier
 	/// Implements AccountService. Tokens look like "orgs_pat_<43 base64url characters>"
 	/// (256 random bits); the prefix lets secret scanners recognise a leaked one.
+	///
+	/// As the Credential::Verifier of the HTTP layer it checks, inside every write transaction
+	/// of a request, that the request's token is still live in the database.
 {
 public:
 	static const std::string TOKEN_PREFIX;
@@ -56,6 +60,14 @@ public:
 	bool authenticateToken(const std::string& secret, Id& accountId) override;
 	Poco::Nullable<Organization> activeOrganization(Id accountId) override;
 	Poco::Nullable<Organization> setActiveOrganization(Id accountId, const std::string& org) override;
+
+	bool authenticateToken(const std::string& secret, Id& accountId, Id& tokenId);
+		/// As authenticateToken(secret, accountId), and returns the token's id too.
+
+	void verify(Poco::Data::Session& session, Id tokenId) override;
+		/// Throws UnauthenticatedException ("token_revoked") unless the token is neither revoked
+		/// nor expired, read within the caller's transaction and kept so until it ends (see
+		/// Data::Credential). A token revoked through this process has left its cache already.
 
 	void createPersonalOrganizations(OrganizationServiceImpl& organizations);
 		/// Turns on orgs.organizations.personalOnSignup: every account created from now on gets

@@ -37,14 +37,16 @@ Guard::Scope Guard::visible(Id actorId, const std::string& org)
 
 Guard::Scope Guard::visible(Poco::Data::Session& session, Id actorId, const std::string& org, bool lock)
 {
-	Organization organization;
+	Organization organization; // id 0 while there is no such organization
 	if (lock || !cachedOrganization(org, organization))
 	{
 		Poco::Nullable<Organization> found = findOrganization(session, org, lock);
-		if (found.isNull())
-			throw NotFoundException("No organization '" + org + "' is visible to you", "organization_not_found");
-		organization = found.value();
+		if (!found.isNull())
+			organization = found.value();
 	}
+	// A missing organization goes the same way as one the actor is not a member of (a grant of
+	// organization 0, cached as any other), so the answer time tells them apart no more than
+	// the answer does.
 	return standing(organization,
 	                lock ? _access.grant(session, actorId, organization.id)
 	                     : _access.cachedGrant(session, actorId, organization.id),
@@ -60,11 +62,15 @@ Poco::Nullable<Organization> Guard::findOrganization(Poco::Data::Session& sessio
 		return byId ? _organizations.findById(session, id, true) : _organizations.findByUsername(session, org, true);
 	// Read outside any write, so it may be cached. The stamp is taken before the read: if a
 	// change through changed() commits meanwhile, the value is not stored.
+	// A missing organization is remembered too (as id 0), so that it costs no more than an
+	// existing one: creating, restoring or renaming one here clears the cache at once (see
+	// organizationChanged()); one another host creates is seen within maxStaleness. A reference
+	// longer than MAX_CACHED_REFERENCE (no username or id is) is not kept: memory stays bounded.
 	const auto stamp = _organizationCache.stamp();
 	Poco::Nullable<Organization> found =
 	    byId ? _organizations.findById(session, id, false) : _organizations.findByUsername(session, org, false);
-	if (!found.isNull())
-		_organizationCache.put(org, found.value(), stamp);
+	if (org.size() <= MAX_CACHED_REFERENCE)
+		_organizationCache.put(org, found.isNull() ? Organization() : found.value(), stamp);
 	return found;
 }
 

@@ -32,7 +32,8 @@ namespace Service {
 class Guard
 	/// The one place where services turn "{org}" into an organization the actor may see.
 	/// A non-member gets the same NotFoundException for an existing organization as for a
-	/// missing one; a member without the permission gets ForbiddenException.
+	/// missing one, after the same work (both are cached alike); a member without the
+	/// permission gets ForbiddenException.
 {
 public:
 	struct Scope
@@ -64,10 +65,11 @@ public:
 		/// only to load what is missing.
 
 	Scope visible(Poco::Data::Session& session, Id actorId, const std::string& org, bool lock = false);
-		/// Returns the organization if the actor is a member. Without lock the organization and
-		/// the actor's standing come from caches (trusted for orgs.access.maxStaleness; a change
-		/// through changed() in this process is seen at once); with lock (inside a write transaction) the row stays
-		/// locked until the transaction ends and the standing is read in the transaction.
+		/// Returns the organization if the actor is a member. Without lock the organization (or
+		/// its absence) and the actor's standing come from caches (trusted for
+		/// orgs.access.maxStaleness; a change through changed() in this process is seen at once);
+		/// with lock (inside a write transaction) the row stays locked until the transaction ends
+		/// and the standing is read in the transaction.
 		/// Throws NotFoundException ("organization_not_found").
 
 	Scope require(Poco::Data::Session& session, Id actorId, const std::string& org, Permission permission,
@@ -166,6 +168,8 @@ public:
 		/// added, invited or given ownership).
 
 private:
+	static constexpr std::size_t MAX_CACHED_REFERENCE = 64; ///< longer "{org}" references are never cached
+
 	bool cachedOrganization(const std::string& org, Organization& organization) const;
 	Poco::Nullable<Organization> findOrganization(Poco::Data::Session& session, const std::string& org, bool lock);
 	Scope standing(const Organization& organization, const Access::AccessControlImpl::Grant& grant,

@@ -163,14 +163,13 @@ Organization OrganizationServiceImpl::createPersonalOrganization(Poco::Data::Ses
 
 OrganizationMembership OrganizationServiceImpl::getOrganization(Id actorId, const std::string& org)
 {
-	return _database.withSession([&](Poco::Data::Session& session) {
-		Guard::Scope scope = _guard.visible(session, actorId, org);
-		OrganizationMembership om;
-		om.organization = withPlan(scope.organization);
-		om.role = scope.grant.role;
-		om.owner = scope.grant.owner;
-		return om;
-	});
+	// No session while the organization (or its absence) and the grant are cached.
+	Guard::Scope scope = _guard.visible(actorId, org);
+	OrganizationMembership om;
+	om.organization = withPlan(scope.organization);
+	om.role = scope.grant.role;
+	om.owner = scope.grant.owner;
+	return om;
 }
 
 
