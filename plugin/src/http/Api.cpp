@@ -213,7 +213,8 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		countable = _pUsage && match.params.count("org") != 0;
 		Poco::JSON::Object::Ptr pBody = readBody(request, route.body);
 		bodyRead = true;
-		RequestContext context(request, response, _basePath, std::move(match.params), std::move(query), pBody, caller.accountId);
+		RequestContext context(request, response, _basePath, std::move(match.params), std::move(query), pBody,
+		                       caller.accountId);
 		route.handler(context);
 	}
 	catch (std::exception& exc)
