@@ -82,7 +82,7 @@ struct OrganizationChanges
 	Poco::Nullable<std::string> username;
 	Poco::Nullable<std::string> title;
 	Poco::Nullable<std::string> region;
-	Poco::Nullable<std::string> plan;                             ///< owner only
+	Poco::Nullable<std::string> plan;                             ///< billing.manage
 	Poco::Nullable<std::vector<std::string>> allowedEmailDomains; ///< empty: any domain
 };
 

@@ -353,7 +353,9 @@ void MakePresetTest::testOrganizationRoles()
 	ASSERT_PROBLEM(w.get("/orgs/acme/usage", dev), 403, "permission_denied");
 	// Organization delete and transfer: the owner's.
 	ASSERT_PROBLEM(w.del("/orgs/acme", ann), 403, "owner_only");
-	ASSERT_PROBLEM(w.patch("/orgs/acme", json({{"plan", "free"}}), ann), 403, "owner_only");
+	// Payment edit: the owner's alone ("*" leaves billing.manage out, and no role names it).
+	ASSERT_PROBLEM(w.patch("/orgs/acme", json({{"plan", "free"}}), ann), 403, "permission_denied");
+	ASSERT_PROBLEM(w.patch("/orgs/acme", json({{"plan", "free"}}), acc), 403, "permission_denied");
 
 	// App developer: read, plus its apps.
 	r = w.post("/orgs/acme/resources", json({{"type", "app"}, {"name", "Acme Connector"}}), dev);

@@ -92,13 +92,19 @@ Guard::Scope Guard::require(Poco::Data::Session& session, Id actorId, const std:
                             bool lock)
 {
 	Scope scope = visible(session, actorId, org, lock);
+	require(scope, permission);
+	return scope;
+}
+
+
+void Guard::require(const Scope& scope, Permission permission) const
+{
 	if (!scope.grant.permissions.has(permission))
 	{
 		throw ForbiddenException("Your role in '" + scope.organization.username + "' does not grant " +
 		                             permissionName(permission),
 		                         "permission_denied");
 	}
-	return scope;
 }
 
 

@@ -74,6 +74,10 @@ public:
 	              bool lock = false);
 		/// As visible(), and throws ForbiddenException ("permission_denied") without the permission.
 
+	void require(const Scope& scope, Permission permission) const;
+		/// Throws ForbiddenException ("permission_denied") unless the scope's grant holds the
+		/// permission: for a change that needs a second permission.
+
 	Scope requireOwner(Poco::Data::Session& session, Id actorId, const std::string& org, bool lock = false);
 		/// As visible(), and throws ForbiddenException ("owner_only") unless the actor owns it.
 
