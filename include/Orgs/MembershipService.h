@@ -37,9 +37,13 @@ public:
 
 	virtual Membership addMember(Id actorId, const std::string& org, const MemberSpec& member) = 0;
 		/// Adds an existing account (members.add); an empty role means the configured default,
-		/// and default roles per resource type may be given. Throws NotFoundException
-		/// ("account_not_found") for an unknown account, InvalidInputException ("unknown_role",
-		/// "unknown_resource_type") and ConflictException ("already_member").
+		/// and default roles per resource type may be given. It joins the workspaces named, as an
+		/// invitation's are (workspace.members.manage in each, a role within the actor's own);
+		/// with orgs.workspaces.membershipRequired and none named, the organization's default
+		/// workspace with the workspace scope's default role, checked the same way. Throws
+		/// NotFoundException ("account_not_found", "workspace_not_found"), InvalidInputException
+		/// ("unknown_role", "unknown_resource_type", "duplicate_workspace") and ConflictException
+		/// ("already_member", "no_default_workspace").
 
 	Membership addMember(Id actorId, const std::string& org, const std::string& account, const std::string& role)
 		/// Adds an account with a role and the configured default roles.

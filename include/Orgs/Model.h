@@ -82,7 +82,7 @@ struct OrganizationChanges
 	Poco::Nullable<std::string> username;
 	Poco::Nullable<std::string> title;
 	Poco::Nullable<std::string> region;
-	Poco::Nullable<std::string> plan;                             ///< owner only
+	Poco::Nullable<std::string> plan;                             ///< billing.manage
 	Poco::Nullable<std::vector<std::string>> allowedEmailDomains; ///< empty: any domain
 };
 
@@ -235,13 +235,23 @@ struct PageRequest
 };
 
 
+struct InvitationWorkspace
+	/// A workspace an invitation or a direct addition joins, with the workspace role (empty: the
+	/// workspace scope's default).
+{
+	Id workspaceId = 0;
+	std::string role;
+};
+
+
 struct MemberSpec
 	/// Who to add to an organization: an account (id or username), its role (empty: the
-	/// configured default) and its default roles per resource type.
+	/// configured default), its default roles per resource type and the workspaces it joins.
 {
 	std::string account;
 	std::string role;
 	RoleMap defaultRoles;
+	std::vector<InvitationWorkspace> workspaces;
 };
 
 
@@ -320,14 +330,6 @@ struct Usage
 	Poco::Int64 resources = 0;
 	Poco::Int64 apiRequestsMonth = 0; ///< API requests since the start of the month (UTC)
 	Poco::Timestamp monthStart;
-};
-
-
-struct InvitationWorkspace
-	/// A workspace an invitation joins, with the workspace role.
-{
-	Id workspaceId = 0;
-	std::string role;
 };
 
 

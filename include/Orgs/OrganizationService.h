@@ -47,9 +47,10 @@ public:
 
 	virtual Organization updateOrganization(Id actorId, const std::string& org, const OrganizationChanges& changes) = 0;
 		/// Renames or retitles, or sets the allowed email domains of invitations (permission
-		/// org.update), or changes the plan (the owner alone). Throws InvalidInputException
+		/// org.update), or changes the plan (permission billing.manage, which the owner always
+		/// holds and a role only by naming it). Throws InvalidInputException
 		/// ("immutable_field") for a region, ("unknown_plan", "invalid_domain"),
-		/// ForbiddenException without the permission ("owner_only" for a plan) and
+		/// ForbiddenException ("permission_denied") without a permission the change needs and
 		/// ConflictException ("username_taken") for a used handle, QuotaExceededException
 		/// ("plan_limit") for a plan below the current usage.
 

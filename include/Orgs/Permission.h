@@ -55,6 +55,8 @@ enum class Permission : unsigned
 	UsageRead,              ///< usage.read
 	RolesManage,            ///< roles.manage: per-organization custom roles
 	PlanRead,               ///< plan.read
+	BillingManage,          ///< billing.manage: change the organization's plan. Never part of "*":
+	                        ///< a role holds it only by naming it (the owner always has it)
 	COUNT
 };
 

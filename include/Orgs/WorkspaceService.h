@@ -62,7 +62,9 @@ public:
 
 	virtual void deleteWorkspace(Id actorId, const std::string& org, Id workspaceId) = 0;
 		/// Deletes a workspace and its memberships (workspace.delete). Its resources stay in the
-		/// organization, outside any workspace, with their collaborators.
+		/// organization, outside any workspace, with their collaborators. With
+		/// orgs.workspaces.membershipRequired, ConflictException ("last_workspace") if it is the
+		/// only workspace of one of its members.
 
 	virtual Page<WorkspaceMember> listWorkspaceMembers(Id actorId, const std::string& org, Id workspaceId,
 	                                                   const PageRequest& page) = 0;
@@ -80,8 +82,10 @@ public:
 	virtual void removeWorkspaceMember(Id actorId, const std::string& org, Id workspaceId,
 	                                   const std::string& account) = 0;
 		/// Removes an account from the workspace (workspace.members.manage). NotFoundException
-		/// ("workspace_member_not_found") if it is not a member of it. Removing someone from the
-		/// organization removes them from its workspaces in the same transaction.
+		/// ("workspace_member_not_found") if it is not a member of it. With
+		/// orgs.workspaces.membershipRequired, ConflictException ("last_workspace") if it is the
+		/// account's only workspace. Removing someone from the organization removes them from its
+		/// workspaces in the same transaction.
 };
 
 

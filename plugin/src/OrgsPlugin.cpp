@@ -15,6 +15,7 @@
 #include "Orgs/Mailer.h"
 #include "Orgs/ServerPlugin.h"
 #include "Poco/ClassLibrary.h"
+#include "Poco/ThreadPool.h"
 #include "Poco/Timer.h"
 #include <memory>
 
@@ -57,8 +58,12 @@ public:
 		if (purgeMs > 0)
 		{
 			_pLogger = &logger;
+			// A thread of the plugin's own, ended in stop(): a thread of Poco's default pool
+			// would outlive the library it ran, with the thread-local state the database
+			// client library left on it (LeakSanitizer trips over it at the host's exit).
+			_pPurgeThreads.reset(new Poco::ThreadPool("orgs-purge", 1, 1));
 			_pPurgeTimer.reset(new Poco::Timer(purgeMs, purgeMs));
-			_pPurgeTimer->start(Poco::TimerCallback<OrgsPlugin>(*this, &OrgsPlugin::onPurge));
+			_pPurgeTimer->start(Poco::TimerCallback<OrgsPlugin>(*this, &OrgsPlugin::onPurge), *_pPurgeThreads);
 		}
 	}
 
@@ -85,6 +90,7 @@ public:
 		if (_pPurgeTimer)
 			_pPurgeTimer->stop(); // waits for a purge in progress
 		_pPurgeTimer.reset();
+		_pPurgeThreads.reset(); // ends its thread
 		if (_pServices)
 		{
 			_pServices->remove<Orgs::InviteLinkService>();
@@ -105,6 +111,7 @@ public:
 private:
 	std::unique_ptr<Runtime> _pRuntime;
 	Orgs::ServiceRegistry* _pServices = nullptr;
+	std::unique_ptr<Poco::ThreadPool> _pPurgeThreads;
 	std::unique_ptr<Poco::Timer> _pPurgeTimer;
 	Poco::Logger* _pLogger = nullptr;
 };

@@ -40,6 +40,7 @@
 #include "service/OutboxSender.h"
 #include "service/PermissionReport.h"
 #include "service/Quotas.h"
+#include "service/RequiredWorkspace.h"
 #include "service/ResourceServiceImpl.h"
 #include "service/RoleServiceImpl.h"
 #include "service/SmtpMailer.h"
@@ -73,11 +74,18 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pOrganizations =
 	    new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.regions,
 	                                         _settings.defaultWorkspace, _settings.retentionDays, _pQuotas.get());
-	_pMemberships = new Service::MembershipServiceImpl(*_pDatabase, *_pGuard, _pClock, _pQuotas.get());
-	_pWorkspaces = new Service::WorkspaceServiceImpl(*_pDatabase, *_pGuard, _pClock, _pQuotas.get());
+	// Every member in a workspace (orgs.workspaces.membershipRequired): checked by every way in
+	// and every way out of a workspace.
+	_pRequiredWorkspace.reset(new Service::RequiredWorkspace(
+	    *_pDatabase, *_pGuard, _pClock, _settings.workspaceMembershipRequired, _settings.defaultWorkspace));
+	_pMemberships =
+	    new Service::MembershipServiceImpl(*_pDatabase, *_pGuard, _pClock, _pQuotas.get(), _pRequiredWorkspace.get());
+	_pWorkspaces =
+	    new Service::WorkspaceServiceImpl(*_pDatabase, *_pGuard, _pClock, _pQuotas.get(), _pRequiredWorkspace.get());
 	_pResources = new Service::ResourceServiceImpl(*_pDatabase, *_pGuard, _pClock);
-	_pInvitations = new Service::InvitationServiceImpl(*_pDatabase, *_pGuard, _pClock, *_pQuotas, *_pOutbox,
-	                                                   _settings.invitations, _settings.basePath);
+	_pInvitations =
+	    new Service::InvitationServiceImpl(*_pDatabase, *_pGuard, _pClock, *_pQuotas, *_pOutbox, _settings.invitations,
+	                                       _settings.basePath, _pRequiredWorkspace.get());
 
 	Service::AccountServiceImpl& accounts = *_pAccounts.cast<Service::AccountServiceImpl>();
 	_pAuthenticator.reset(
@@ -138,7 +146,7 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pUsage->start(_settings.usageFlushSeconds);
 	// The organization-wide invite link (Label Studio).
 	_pInviteLinks = new Service::InviteLinkServiceImpl(*_pDatabase, *_pGuard, _pClock, *_pQuotas, _settings.invitations,
-	                                                   _settings.basePath);
+	                                                   _settings.basePath, _pRequiredWorkspace.get());
 	_pInviteLinkHandlers.reset(new Http::InviteLinkHandlers(*_pInviteLinks));
 	_pInviteLinkHandlers->addRoutes(_pApi->router());
 	// Signing up with an invitation's or an invite link's token joins that organization.
@@ -180,6 +188,7 @@ Runtime::~Runtime()
 	_pMemberships = nullptr;
 	_pOrganizations = nullptr;
 	_pAccounts = nullptr;
+	_pRequiredWorkspace.reset();
 	_pQuotas.reset();
 	_pOutbox.reset();
 	_pGuard.reset();

@@ -50,6 +50,7 @@ class OutboxSender;
 class PermissionReport;
 class ApiUsage;
 class Quotas;
+class RequiredWorkspace;
 } // namespace Service
 namespace Http {
 class Api;
@@ -133,6 +134,7 @@ private:
 	Orgs::Mailer::Ptr _pMailer;
 	std::unique_ptr<Service::OutboxSender> _pOutboxSender;
 	std::unique_ptr<Service::Quotas> _pQuotas;
+	std::unique_ptr<Service::RequiredWorkspace> _pRequiredWorkspace;
 	Orgs::AccountService::Ptr _pAccounts;
 	Orgs::OrganizationService::Ptr _pOrganizations;
 	Orgs::MembershipService::Ptr _pMemberships;

@@ -10,6 +10,7 @@
 //
 
 
+#include "support/HostProcess.h"
 #include "support/TestRuntime.h"
 #include <cppunit/BriefTestProgressListener.h>
 #include <cppunit/CompilerOutputter.h>
@@ -51,5 +52,9 @@ int main(int argc, char** argv)
 
 	CppUnit::CompilerOutputter outputter(&result, std::cerr);
 	outputter.write();
-	return result.wasSuccessful() ? 0 : 1;
+	// A host's sanitizer finding fails the run even when every assertion held.
+	const int reports = Orgs::Test::HostProcess::sanitizerReports();
+	if (reports > 0)
+		std::cerr << reports << " orgs-host process(es) reported sanitizer findings (see above)" << std::endl;
+	return result.wasSuccessful() && reports == 0 ? 0 : 1;
 }

@@ -310,7 +310,7 @@ void InvitationApiTest::testSeatLimitPlansAndUsage()
 	CPPUNIT_ASSERT_EQUAL(requests + 2, r.json()->getValue<Poco::Int64>("api_requests_month"));
 
 	// The plan: the owner's alone, a known one, and not below the usage.
-	ASSERT_PROBLEM(w.client().patch(API + "/orgs/acme", json({{"plan", "team"}}), bob.token), 403, "owner_only");
+	ASSERT_PROBLEM(w.client().patch(API + "/orgs/acme", json({{"plan", "team"}}), bob.token), 403, "permission_denied");
 	ASSERT_PROBLEM(w.client().patch(API + "/orgs/acme", json({{"plan", "gold"}}), ada.token), 400, "unknown_plan");
 	r = w.client().patch(API + "/orgs/acme", json({{"plan", "enterprise"}}), ada.token);
 	ASSERT_STATUS(r, 200);

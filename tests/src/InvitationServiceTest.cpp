@@ -613,7 +613,7 @@ void InvitationServiceTest::testPlanChangesAndUsage()
 
 	OrganizationChanges toBig;
 	toBig.plan = std::string("big");
-	CPPUNIT_ASSERT_EQUAL(std::string("owner_only"), reasonOf<ForbiddenException>([&] {
+	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"), reasonOf<ForbiddenException>([&] {
 		                     f.rt->organizations().updateOrganization(bob.id, "acme", toBig);
 	                     }));
 	OrganizationChanges toGold;

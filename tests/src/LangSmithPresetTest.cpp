@@ -283,6 +283,10 @@ void LangSmithPresetTest::testOrganizationRoles()
 	ASSERT_STATUS(ls.put(researchPath + "/members/bob", json({{"role", "viewer"}}), root), 200);
 	ASSERT_STATUS(ls.patch("/orgs/acme", json({{"title", "Acme Inc"}}), root), 200);
 	ASSERT_STATUS(ls.get("/orgs/acme/usage", root), 200);
+	// ... billing: the plan is theirs to change as it is the owner's (billing.manage; below).
+	Response roles = ls.get("/roles", root);
+	ASSERT_STATUS(roles, 200);
+	CPPUNIT_ASSERT_MESSAGE(roles.body, roles.body.find("billing.manage") != std::string::npos);
 
 	// "Organization User may read organization information but cannot execute any write actions
 	// at the organization level", and "can be added to a subset of workspaces and assigned
@@ -291,6 +295,7 @@ void LangSmithPresetTest::testOrganizationRoles()
 	ASSERT_STATUS(ls.get("/orgs/acme/members", bob), 200);
 	ASSERT_STATUS(ls.get("/orgs/acme/invitations", bob), 200);
 	ASSERT_PROBLEM(ls.patch("/orgs/acme", json({{"title", "Mine"}}), bob), 403, "permission_denied");
+	ASSERT_PROBLEM(ls.patch("/orgs/acme", json({{"plan", "plus"}}), bob), 403, "permission_denied");
 	ASSERT_PROBLEM(ls.post("/orgs/acme/workspaces", json({{"name", "Mine"}}), bob), 403, "permission_denied");
 	ls.signUp("eve");
 	ASSERT_PROBLEM(ls.post("/orgs/acme/members", json({{"username", "eve"}}), bob), 403, "permission_denied");
@@ -330,8 +335,15 @@ void LangSmithPresetTest::testOrganizationRoles()
 
 	// "The Organization User role is only available in organizations on plans with multiple
 	// workspaces. In organizations limited to a single workspace, all users are Organization Admins."
+	// The Organization Admin manages billing: root, not the owner, changes the plan.
 	ASSERT_STATUS(ls.del(researchPath, ada), 204);
-	ASSERT_STATUS(ls.patch("/orgs/acme", json({{"plan", "plus"}}), ada), 200);
+	Response changed = ls.patch("/orgs/acme", json({{"plan", "plus"}}), root);
+	ASSERT_STATUS(changed, 200);
+	CPPUNIT_ASSERT_EQUAL(std::string("plus"), changed.json()->getValue<std::string>("plan"));
+	Response audit = ls.get("/orgs/acme/audit?action=organization.plan_changed", ada);
+	ASSERT_STATUS(audit, 200);
+	CPPUNIT_ASSERT_EQUAL(
+	    root.id, audit.json()->getArray("items")->getObject(0)->getObject("actor")->getValue<Poco::Int64>("id"));
 	CPPUNIT_ASSERT_EQUAL(std::string("admin"), ls.roleOf("acme", bob, ada));
 	ASSERT_PROBLEM(ls.patch("/orgs/acme/members/bob", json({{"role", "user"}}), ada), 409, "plan_member_role");
 	ls.signUp("cy");

@@ -353,7 +353,9 @@ void MakePresetTest::testOrganizationRoles()
 	ASSERT_PROBLEM(w.get("/orgs/acme/usage", dev), 403, "permission_denied");
 	// Organization delete and transfer: the owner's.
 	ASSERT_PROBLEM(w.del("/orgs/acme", ann), 403, "owner_only");
-	ASSERT_PROBLEM(w.patch("/orgs/acme", json({{"plan", "free"}}), ann), 403, "owner_only");
+	// Payment edit: the owner's alone ("*" leaves billing.manage out, and no role names it).
+	ASSERT_PROBLEM(w.patch("/orgs/acme", json({{"plan", "free"}}), ann), 403, "permission_denied");
+	ASSERT_PROBLEM(w.patch("/orgs/acme", json({{"plan", "free"}}), acc), 403, "permission_denied");
 
 	// App developer: read, plus its apps.
 	r = w.post("/orgs/acme/resources", json({{"type", "app"}, {"name", "Acme Connector"}}), dev);
@@ -423,6 +425,98 @@ void MakePresetTest::testOrganizationRoles()
 	               "permission_denied");
 	ASSERT_PROBLEM(w.del("/orgs/acme/resources/" + scenario, dev), 403, "permission_denied");
 	ASSERT_STATUS(w.del("/orgs/acme/resources/" + scenario, max), 204);
+}
+
+
+void MakePresetTest::testEveryUserIsInATeam()
+{
+	// "All users are members of at least one organization and one team", whichever way they
+	// joined (orgs.workspaces.membershipRequired).
+	ReplayWorld w("make");
+	const User ada = w.signUp("ada");
+	createOrganization(w, ada, "acme");
+	const Poco::Int64 team = myTeam(w, "acme", ada);
+	const std::string teamPath = "/orgs/acme/workspaces/" + std::to_string(team);
+
+	// Added directly without choosing a team: My Team, as team member; they see it and work in it.
+	const User bob = w.signUp("bob");
+	ASSERT_STATUS(w.post("/orgs/acme/members", json({{"username", "bob"}}), ada), 201);
+	CPPUNIT_ASSERT_EQUAL(std::string("team_member"), teamRoleOf(w, "acme", team, ada, bob));
+	CPPUNIT_ASSERT_EQUAL(team, myTeam(w, "acme", bob));
+
+	// Added directly into chosen teams, as an invitation chooses them: those only.
+	ASSERT_STATUS(w.patch("/orgs/acme", json({{"plan", "teams"}}), ada), 200);
+	Response r = w.post("/orgs/acme/workspaces", json({{"name", "Ops"}}), ada);
+	ASSERT_STATUS(r, 201);
+	const Poco::Int64 ops = ReplayWorld::idOf(r);
+	const std::string opsPath = "/orgs/acme/workspaces/" + std::to_string(ops);
+	const User cy = w.signUp("cy");
+	ASSERT_PROBLEM(w.post("/orgs/acme/members",
+	                      "{\"username\":\"cy\",\"workspaces\":[{\"id\":" + std::to_string(ops + 1000) + "}]}", ada),
+	               404, "workspace_not_found");
+	ASSERT_PROBLEM(w.get("/orgs/acme", cy), 404, "organization_not_found"); // nothing was added
+	ASSERT_STATUS(
+	    w.post("/orgs/acme/members",
+	           "{\"username\":\"cy\",\"workspaces\":[{\"id\":" + std::to_string(ops) + ",\"role\":\"team_operator\"}]}",
+	           ada),
+	    201);
+	CPPUNIT_ASSERT_EQUAL(std::string("team_operator"), teamRoleOf(w, "acme", ops, ada, cy));
+	CPPUNIT_ASSERT_EQUAL(std::string(), teamRoleOf(w, "acme", team, ada, cy));
+
+	// My Team stays the default team when renamed.
+	ASSERT_STATUS(w.patch(teamPath, json({{"name", "Everyone"}}), ada), 200);
+	const User dan = w.signUp("dan");
+	ASSERT_STATUS(w.post("/orgs/acme/members", json({{"username", "dan"}}), ada), 201);
+	CPPUNIT_ASSERT_EQUAL(std::string("team_member"), teamRoleOf(w, "acme", team, ada, dan));
+
+	// Removing someone from their last team is refused; from one of two, allowed.
+	ASSERT_PROBLEM(w.del(opsPath + "/members/cy", ada), 409, "last_workspace");
+	CPPUNIT_ASSERT_EQUAL(std::string("team_operator"), teamRoleOf(w, "acme", ops, ada, cy));
+	ASSERT_STATUS(w.put(teamPath + "/members/cy", json({{"role", "team_member"}}), ada), 200);
+	ASSERT_STATUS(w.del(opsPath + "/members/cy", ada), 204);
+	// Deleting the last team of anyone is refused, naming them.
+	ASSERT_STATUS(w.put(opsPath + "/members/dan", json({{"role", "team_member"}}), ada), 200);
+	ASSERT_STATUS(w.del(teamPath + "/members/dan", ada), 204);
+	r = w.del(opsPath, ada);
+	ASSERT_PROBLEM(r, 409, "last_workspace");
+	CPPUNIT_ASSERT_MESSAGE(r.body, r.body.find("'dan'") != std::string::npos);
+	// Removing them from the organization stays possible; then the team can go.
+	ASSERT_STATUS(w.del("/orgs/acme/members/dan", ada), 204);
+	ASSERT_STATUS(w.del(opsPath, ada), 204);
+
+	// The invite link names no team: who joins by it, or signs up with it, joins My Team.
+	r = w.post("/orgs/acme/invite-link", "", ada);
+	ASSERT_STATUS(r, 201);
+	const std::string link = r.json()->getValue<std::string>("token");
+	const User eve = w.signUp("eve");
+	ASSERT_STATUS(w.post("/invite-links/" + link + "/accept", "", eve), 201);
+	CPPUNIT_ASSERT_EQUAL(std::string("team_member"), teamRoleOf(w, "acme", team, ada, eve));
+	const User fay = w.signUp("fay", "", link);
+	CPPUNIT_ASSERT_EQUAL(std::string("team_member"), teamRoleOf(w, "acme", team, ada, fay));
+
+	// An invitation whose teams were all deleted before it was accepted: My Team.
+	r = w.post("/orgs/acme/workspaces", json({{"name", "Temp"}}), ada);
+	ASSERT_STATUS(r, 201);
+	const Poco::Int64 temp = ReplayWorld::idOf(r);
+	ASSERT_STATUS(
+	    w.post("/orgs/acme/invitations", invitation("gil@example.com", "Gil", "", temp, "team_operator"), ada), 201);
+	ASSERT_STATUS(w.del("/orgs/acme/workspaces/" + std::to_string(temp), ada), 204);
+	const User gil = w.signUp("gil");
+	ASSERT_STATUS(w.post("/invitations/" + w.mailedToken(gil.email) + "/accept", "", gil), 201);
+	CPPUNIT_ASSERT_EQUAL(std::string("team_member"), teamRoleOf(w, "acme", team, ada, gil));
+
+	// Every member of acme is in a team.
+	r = w.get("/orgs/acme/members", ada);
+	ASSERT_STATUS(r, 200);
+	Poco::JSON::Array::Ptr items = r.json()->getArray("items");
+	CPPUNIT_ASSERT_EQUAL(std::size_t(6), items->size()); // ada, bob, cy, eve, fay, gil
+	for (std::size_t i = 0; i < items->size(); ++i)
+	{
+		const std::string name = items->getObject(static_cast<unsigned>(i))->getValue<std::string>("username");
+		User u;
+		u.username = name;
+		CPPUNIT_ASSERT_MESSAGE(name, !teamRoleOf(w, "acme", team, ada, u).empty());
+	}
 }
 
 

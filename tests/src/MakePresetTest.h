@@ -26,6 +26,7 @@ class MakePresetTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testAddUsersToAnOrganization);
 	CPPUNIT_TEST(testRemoveAUser);
 	CPPUNIT_TEST(testOrganizationRoles);
+	CPPUNIT_TEST(testEveryUserIsInATeam);
 	CPPUNIT_TEST(testSwitchOrganizations);
 	CPPUNIT_TEST(testTransferOwnership);
 	CPPUNIT_TEST_SUITE_END();
@@ -36,6 +37,7 @@ public:
 	void testAddUsersToAnOrganization();
 	void testRemoveAUser();
 	void testOrganizationRoles();
+	void testEveryUserIsInATeam();
 	void testSwitchOrganizations();
 	void testTransferOwnership();
 };

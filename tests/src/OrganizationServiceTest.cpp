@@ -250,6 +250,61 @@ void OrganizationServiceTest::testUpdateNeedsPermission()
 }
 
 
+void OrganizationServiceTest::testPlanNeedsBillingManage()
+{
+	// Changing the plan is the permission billing.manage: the owner always holds it, "*" leaves it
+	// out, and a role holds it only by naming it.
+	_pRuntime.reset(new TestRuntime(
+	    TestRuntime::Settings{{"orgs.roles.organization", "member, billing, admin"},
+	                          {"orgs.roles.organization.member.permissions", "org.read"},
+	                          {"orgs.roles.organization.billing.permissions", "org.read, plan.read, billing.manage"},
+	                          {"orgs.roles.organization.admin.permissions", "*"},
+	                          {"orgs.roles.organization.default", "member"},
+	                          {"orgs.roles.organization.formerOwner", "admin"}}));
+	TestRuntime& rt = *_pRuntime;
+	Account ada = rt.account("ada");
+	Account bob = rt.account("bob");
+	Account cy = rt.account("cy");
+	Account dan = rt.account("dan");
+	rt.organization(ada, "acme");
+	rt.memberships().addMember(ada.id, "acme", "bob", "member");
+	rt.memberships().addMember(ada.id, "acme", "cy", "admin");
+	OrganizationChanges toTeam;
+	toTeam.plan = std::string("team");
+	OrganizationChanges retitle;
+	retitle.title = std::string("Acme Inc.");
+	for (const Account* pActor : {&bob, &cy})
+	{
+		CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"), reasonOf<ForbiddenException>([&] {
+			                     rt.organizations().updateOrganization(pActor->id, "acme", toTeam);
+		                     }));
+	}
+	CPPUNIT_ASSERT_EQUAL(std::string("Acme Inc."), rt.organizations().updateOrganization(cy.id, "acme", retitle).title);
+	// The admin cannot give the role that holds it ("nobody grants more than they hold"); the owner can.
+	CPPUNIT_ASSERT_EQUAL(std::string("role_exceeds_own"), reasonOf<ForbiddenException>([&] {
+		                     rt.memberships().addMember(cy.id, "acme", "dan", "billing");
+	                     }));
+	rt.memberships().addMember(ada.id, "acme", "dan", "billing");
+	CPPUNIT_ASSERT_EQUAL(std::string("team"), rt.organizations().updateOrganization(dan.id, "acme", toTeam).plan);
+	CPPUNIT_ASSERT_EQUAL(dan.id, rt.scalar("SELECT actor_account_id FROM audit_events WHERE action = "
+	                                       "'organization.plan_changed' AND organization_id = ?",
+	                                       rt.organizations().getOrganization(ada.id, "acme").organization.id));
+	// A plan and a title together need both permissions: nothing changes without org.update.
+	OrganizationChanges both;
+	both.plan = std::string("enterprise");
+	both.title = std::string("Billing's Acme");
+	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"), reasonOf<ForbiddenException>([&] {
+		                     rt.organizations().updateOrganization(dan.id, "acme", both);
+	                     }));
+	const Organization unchanged = rt.organizations().getOrganization(ada.id, "acme").organization;
+	CPPUNIT_ASSERT_EQUAL(std::string("team"), unchanged.plan);
+	CPPUNIT_ASSERT_EQUAL(std::string("Acme Inc."), unchanged.title);
+	const Organization changed = rt.organizations().updateOrganization(ada.id, "acme", both);
+	CPPUNIT_ASSERT_EQUAL(std::string("enterprise"), changed.plan);
+	CPPUNIT_ASSERT_EQUAL(std::string("Billing's Acme"), changed.title);
+}
+
+
 void OrganizationServiceTest::testOnlyTheOwnerDeletes()
 {
 	Account ada = _pRuntime->account("ada");

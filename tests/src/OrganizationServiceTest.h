@@ -29,6 +29,7 @@ class OrganizationServiceTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testChangeElsewhereIsSeenWithinTheStalenessBound);
 	CPPUNIT_TEST(testRegionIsImmutable);
 	CPPUNIT_TEST(testUpdateNeedsPermission);
+	CPPUNIT_TEST(testPlanNeedsBillingManage);
 	CPPUNIT_TEST(testOnlyTheOwnerDeletes);
 	CPPUNIT_TEST(testTransferOwnership);
 	CPPUNIT_TEST(testTransferNeedsAMember);
@@ -48,6 +49,7 @@ public:
 	void testChangeElsewhereIsSeenWithinTheStalenessBound();
 	void testRegionIsImmutable();
 	void testUpdateNeedsPermission();
+	void testPlanNeedsBillingManage();
 	void testOnlyTheOwnerDeletes();
 	void testTransferOwnership();
 	void testTransferNeedsAMember();

@@ -148,7 +148,9 @@ struct LoadedPlugin
 	}
 	~LoadedPlugin()
 	{
-		_loader.destroy("OrgsPlugin", _pPlugin);
+		// ClassLoader::destroy() deletes only objects given to autoDelete(): the object create()
+		// returned is ours, and its destructor is code of the library, so it goes first.
+		delete _pPlugin;
 		_loader.unloadLibrary(pluginLibrary());
 	}
 	Loader& _loader;

@@ -648,3 +648,238 @@ void WorkspaceServiceTest::testListsAreKeysetPaginated()
 		                     rt.workspaces().listWorkspaceMembers(ada.id, "acme", w, page);
 	                     }));
 }
+
+
+namespace {
+
+
+TestRuntime::Settings withRecruiter(TestRuntime::Settings settings = TestRuntime::Settings())
+	/// The shipped roles plus a recruiter, who adds members and holds nothing in workspaces.
+{
+	settings["orgs.roles.organization"] = "member, recruiter, admin";
+	settings["orgs.roles.organization.recruiter.permissions"] = "org.read, members.read, members.add, workspaces.read";
+	return settings;
+}
+
+
+TestRuntime::Settings required()
+	/// orgs.workspaces.membershipRequired with a default workspace, on the shipped roles.
+{
+	return withRecruiter({{"orgs.workspaces.default", "My Team"}, {"orgs.workspaces.membershipRequired", "true"}});
+}
+
+
+std::vector<Id> workspacesOf(TestRuntime& rt, Id actorId, const std::string& org, Id accountId)
+	/// The ids of the workspaces of org that accountId belongs to, as actorId lists them.
+{
+	std::vector<Id> result;
+	for (const auto& w : rt.workspaces().listWorkspaces(actorId, org, PageRequest()).items)
+	{
+		for (const auto& m : rt.workspaces().listWorkspaceMembers(actorId, org, w.id, PageRequest()).items)
+		{
+			if (m.accountId == accountId)
+				result.push_back(w.id);
+		}
+	}
+	return result;
+}
+
+
+std::string roleIn(TestRuntime& rt, Id actorId, const std::string& org, Id workspaceId, Id accountId)
+{
+	for (const auto& m : rt.workspaces().listWorkspaceMembers(actorId, org, workspaceId, PageRequest()).items)
+	{
+		if (m.accountId == accountId)
+			return m.role;
+	}
+	return std::string();
+}
+
+
+MemberSpec memberIn(const std::string& account, std::initializer_list<InvitationWorkspace> workspaces,
+                    const std::string& role = std::string())
+{
+	MemberSpec spec;
+	spec.account = account;
+	spec.role = role;
+	spec.workspaces = workspaces;
+	return spec;
+}
+
+
+} // namespace
+
+
+void WorkspaceServiceTest::testMembersJoinWorkspacesWhenAdded()
+{
+	// In every configuration a member added directly may join workspaces, checked as an
+	// invitation's; without the switch, naming none joins none.
+	_pRuntime.reset(new TestRuntime(withRecruiter()));
+	TestRuntime& rt = *_pRuntime;
+	Account ada = rt.account("ada");
+	Account bob = rt.account("bob");
+	Account cy = rt.account("cy");
+	Account dan = rt.account("dan");
+	rt.organization(ada, "acme");
+	const Workspace research = rt.workspaces().createWorkspace(ada.id, "acme", "Research");
+	const Workspace ops = rt.workspaces().createWorkspace(ada.id, "acme", "Ops");
+	rt.memberships().addMember(ada.id, "acme", memberIn("bob", {{research.id, "editor"}, {ops.id, ""}}));
+	CPPUNIT_ASSERT_EQUAL(std::string("editor"), roleIn(rt, ada.id, "acme", research.id, bob.id));
+	CPPUNIT_ASSERT_EQUAL(std::string("viewer"), roleIn(rt, ada.id, "acme", ops.id, bob.id)); // the default role
+	rt.memberships().addMember(ada.id, "acme", "cy", "member");
+	CPPUNIT_ASSERT(workspacesOf(rt, ada.id, "acme", cy.id).empty());
+
+	// Refused as an invitation's would be, and nothing is added.
+	CPPUNIT_ASSERT_EQUAL(
+	    std::string("duplicate_workspace"), reasonOf<InvalidInputException>([&] {
+		    rt.memberships().addMember(ada.id, "acme", memberIn("dan", {{ops.id, ""}, {ops.id, "admin"}}));
+	    }));
+	CPPUNIT_ASSERT_EQUAL(std::string("unknown_role"), reasonOf<InvalidInputException>([&] {
+		                     rt.memberships().addMember(ada.id, "acme", memberIn("dan", {{ops.id, "emperor"}}));
+	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("workspace_not_found"), reasonOf<NotFoundException>([&] {
+		                     rt.memberships().addMember(ada.id, "acme", memberIn("dan", {{ops.id + 100, ""}}));
+	                     }));
+	// Who adds members but manages no members of a workspace puts nobody in it.
+	rt.memberships().changeRole(ada.id, "acme", "cy", "recruiter");
+	rt.workspaces().setWorkspaceMember(ada.id, "acme", ops.id, "cy", "viewer");
+	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"), reasonOf<ForbiddenException>([&] {
+		                     rt.memberships().addMember(cy.id, "acme", memberIn("dan", {{ops.id, ""}}));
+	                     }));
+	rt.memberships().addMember(cy.id, "acme", "dan", "member");
+	CPPUNIT_ASSERT(workspacesOf(rt, ada.id, "acme", dan.id).empty());
+	rt.memberships().removeMember(ada.id, "acme", "dan");
+	CPPUNIT_ASSERT_EQUAL(std::string("membership_not_found"),
+	                     reasonOf<NotFoundException>([&] { rt.memberships().getMember(ada.id, "acme", "dan"); }));
+	// Without the switch, the last workspace can be left and deleted.
+	rt.workspaces().removeWorkspaceMember(ada.id, "acme", ops.id, "bob");
+	rt.workspaces().deleteWorkspace(ada.id, "acme", research.id);
+	CPPUNIT_ASSERT(workspacesOf(rt, ada.id, "acme", bob.id).empty());
+}
+
+
+void WorkspaceServiceTest::testMembershipRequiredPlacesNewMembers()
+{
+	_pRuntime.reset(new TestRuntime(required()));
+	TestRuntime& rt = *_pRuntime;
+	Account ada = rt.account("ada");
+	Account bob = rt.account("bob");
+	Account cy = rt.account("cy");
+	Account dan = rt.account("dan");
+	Organization acme = rt.organization(ada, "acme");
+	const Workspace team = rt.workspaces().listWorkspaces(ada.id, "acme", PageRequest()).items.at(0);
+	CPPUNIT_ASSERT_EQUAL(std::string("My Team"), team.name);
+
+	// Added without workspaces: the default workspace, with the workspace scope's default role,
+	// in the same transaction, audited.
+	rt.memberships().addMember(ada.id, "acme", "bob", "member");
+	CPPUNIT_ASSERT(workspacesOf(rt, ada.id, "acme", bob.id) == std::vector<Id>{team.id});
+	CPPUNIT_ASSERT_EQUAL(std::string("viewer"), roleIn(rt, ada.id, "acme", team.id, bob.id));
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), rt.scalar("SELECT COUNT(*) FROM audit_events WHERE action = "
+	                                               "'workspace_member.set' AND target_id = ?",
+	                                               bob.id));
+
+	// Naming workspaces: those only.
+	const Workspace ops = rt.workspaces().createWorkspace(ada.id, "acme", "Ops");
+	rt.memberships().addMember(ada.id, "acme", memberIn("cy", {{ops.id, "editor"}}));
+	CPPUNIT_ASSERT(workspacesOf(rt, ada.id, "acme", cy.id) == std::vector<Id>{ops.id});
+
+	// The default workspace is the one created with the organization, renamed or not.
+	rt.workspaces().renameWorkspace(ada.id, "acme", team.id, "Everyone");
+	rt.memberships().addMember(ada.id, "acme", "dan", "member");
+	CPPUNIT_ASSERT(workspacesOf(rt, ada.id, "acme", dan.id) == std::vector<Id>{team.id});
+
+	// Placing someone in the default workspace grants its default role: an actor who could not
+	// name it (a recruiter, a viewer there) cannot place them there either.
+	rt.memberships().changeRole(ada.id, "acme", "bob", "recruiter");
+	Account eve = rt.account("eve");
+	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"), reasonOf<ForbiddenException>([&] {
+		                     rt.memberships().addMember(bob.id, "acme", "eve", "member");
+	                     }));
+	CPPUNIT_ASSERT_EQUAL(std::string("membership_not_found"),
+	                     reasonOf<NotFoundException>([&] { rt.memberships().getMember(ada.id, "acme", "eve"); }));
+	rt.workspaces().setWorkspaceMember(ada.id, "acme", team.id, "bob", "admin");
+	rt.memberships().addMember(bob.id, "acme", "eve", "member");
+	CPPUNIT_ASSERT(workspacesOf(rt, ada.id, "acme", eve.id) == std::vector<Id>{team.id});
+	CPPUNIT_ASSERT(rt.access().isAllowed(eve.id, acme.id, WorkspaceId{team.id}, Permission::WorkspaceRead));
+}
+
+
+void WorkspaceServiceTest::testMembershipRequiredKeepsTheLastWorkspace()
+{
+	_pRuntime.reset(new TestRuntime(required()));
+	TestRuntime& rt = *_pRuntime;
+	Account ada = rt.account("ada");
+	Account bob = rt.account("bob");
+	Account cy = rt.account("cy");
+	rt.organization(ada, "acme");
+	const Workspace team = rt.workspaces().listWorkspaces(ada.id, "acme", PageRequest()).items.at(0);
+	rt.memberships().addMember(ada.id, "acme", "bob", "member");
+	rt.memberships().addMember(ada.id, "acme", "cy", "member");
+
+	// Removing someone from their last workspace is refused; from one of two, allowed.
+	CPPUNIT_ASSERT_EQUAL(std::string("last_workspace"), reasonOf<ConflictException>([&] {
+		                     rt.workspaces().removeWorkspaceMember(ada.id, "acme", team.id, "bob");
+	                     }));
+	CPPUNIT_ASSERT(workspacesOf(rt, ada.id, "acme", bob.id) == std::vector<Id>{team.id});
+	const Workspace ops = rt.workspaces().createWorkspace(ada.id, "acme", "Ops");
+	rt.workspaces().setWorkspaceMember(ada.id, "acme", ops.id, "bob", "viewer");
+	rt.workspaces().removeWorkspaceMember(ada.id, "acme", team.id, "bob");
+	CPPUNIT_ASSERT(workspacesOf(rt, ada.id, "acme", bob.id) == std::vector<Id>{ops.id});
+
+	// Deleting a workspace that is someone's last is refused, naming them; the owner is a member
+	// like any other (ada is in both).
+	std::string message;
+	try
+	{
+		rt.workspaces().deleteWorkspace(ada.id, "acme", ops.id);
+	}
+	catch (ConflictException& exc)
+	{
+		CPPUNIT_ASSERT_EQUAL(std::string("last_workspace"), exc.reason());
+		message = exc.message();
+	}
+	CPPUNIT_ASSERT_MESSAGE(message, message.find("'bob'") != std::string::npos);
+	CPPUNIT_ASSERT_MESSAGE(message, message.find("'ada'") == std::string::npos);
+	CPPUNIT_ASSERT_EQUAL(std::string("last_workspace"), reasonOf<ConflictException>([&] {
+		                     rt.workspaces().deleteWorkspace(ada.id, "acme", team.id); // cy's last
+	                     }));
+	rt.workspaces().setWorkspaceMember(ada.id, "acme", ops.id, "cy", "viewer");
+	rt.workspaces().deleteWorkspace(ada.id, "acme", team.id);
+	// The default workspace is now the oldest left: members added join it.
+	Account dan = rt.account("dan");
+	rt.memberships().addMember(ada.id, "acme", "dan", "member");
+	CPPUNIT_ASSERT(workspacesOf(rt, ada.id, "acme", dan.id) == std::vector<Id>{ops.id});
+
+	// Leaving the organization, or being removed from it, stays possible.
+	rt.memberships().removeMember(ada.id, "acme", "bob");
+	rt.memberships().leave(cy.id, "acme");
+	CPPUNIT_ASSERT(workspacesOf(rt, ada.id, "acme", bob.id).empty());
+}
+
+
+void WorkspaceServiceTest::testMembershipRequiredNeedsADefaultWorkspace()
+{
+	// Without a default workspace a new organization, and its creator, would have none.
+	std::string message;
+	try
+	{
+		TestRuntime bad(TestRuntime::Settings{{"orgs.workspaces.membershipRequired", "true"}});
+	}
+	catch (Poco::DataFormatException& exc)
+	{
+		message = exc.message();
+	}
+	CPPUNIT_ASSERT_MESSAGE(message, message.find("orgs.workspaces.membershipRequired") != std::string::npos);
+	CPPUNIT_ASSERT_MESSAGE(message, message.find("orgs.workspaces.default") != std::string::npos);
+	message.clear();
+	try
+	{
+		TestRuntime bad(TestRuntime::Settings{{"orgs.workspaces.membershipRequired", "yes please"}});
+	}
+	catch (Poco::Exception& exc)
+	{
+		message = exc.message();
+	}
+	CPPUNIT_ASSERT_MESSAGE(message, message.find("orgs.workspaces.membershipRequired") != std::string::npos);
+}

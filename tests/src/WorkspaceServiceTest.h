@@ -36,6 +36,10 @@ class WorkspaceServiceTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testNotFoundVersusForbidden);
 	CPPUNIT_TEST(testEveryAccessChangeBumpsAclVersion);
 	CPPUNIT_TEST(testListsAreKeysetPaginated);
+	CPPUNIT_TEST(testMembersJoinWorkspacesWhenAdded);
+	CPPUNIT_TEST(testMembershipRequiredPlacesNewMembers);
+	CPPUNIT_TEST(testMembershipRequiredKeepsTheLastWorkspace);
+	CPPUNIT_TEST(testMembershipRequiredNeedsADefaultWorkspace);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -56,6 +60,10 @@ public:
 	void testNotFoundVersusForbidden();
 	void testEveryAccessChangeBumpsAclVersion();
 	void testListsAreKeysetPaginated();
+	void testMembersJoinWorkspacesWhenAdded();
+	void testMembershipRequiredPlacesNewMembers();
+	void testMembershipRequiredKeepsTheLastWorkspace();
+	void testMembershipRequiredNeedsADefaultWorkspace();
 
 private:
 	std::unique_ptr<Orgs::Test::TestRuntime> _pRuntime;

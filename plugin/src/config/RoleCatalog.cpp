@@ -49,13 +49,16 @@ bool isValidName(const std::string& name)
 
 PermissionSet parsePermissions(const std::string& value, const std::string& source, const std::string& key)
 {
-	if (Poco::trim(value) == "*")
-		return PermissionSet::all();
 	PermissionSet set;
 	if (Poco::trim(value).empty())
 		return set;
 	for (const auto& name : RoleCatalog::parseList(value, source + ": " + key))
 	{
+		if (name == "*")
+		{
+			set |= RoleCatalog::wildcard();
+			continue;
+		}
 		Permission p;
 		if (!parsePermission(name, p))
 			fail(source, key, "unknown permission '" + name + "'");
@@ -66,6 +69,18 @@ PermissionSet parsePermissions(const std::string& value, const std::string& sour
 
 
 } // namespace
+
+
+PermissionSet RoleCatalog::wildcard()
+{
+	PermissionSet set;
+	for (unsigned p = 0; p < static_cast<unsigned>(Permission::COUNT); ++p)
+	{
+		if (static_cast<Permission>(p) != Permission::BillingManage)
+			set.add(static_cast<Permission>(p));
+	}
+	return set;
+}
 
 
 bool RoleCatalog::isValidRoleName(const std::string& name)

@@ -117,6 +117,11 @@ public:
 		/// (workspace.*, resources.*, resource.*); for a resource type those checked on one
 		/// resource (resource.*, resources.read, resources.delete). Empty for an unknown scope.
 
+	static PermissionSet wildcard();
+		/// Returns what "*" grants in a role's permissions: every permission of the vocabulary
+		/// but billing.manage, which a role holds only by naming it ("*, billing.manage"), so that
+		/// a configuration written before it existed keeps changing the plan the owner's alone.
+
 	static bool isValidRoleName(const std::string& name);
 		/// Returns true for a lowercase slug: a-z, 0-9, _ and -, starting with a letter, at most 64.
 

@@ -154,6 +154,8 @@ Settings Settings::load(const Poco::Util::AbstractConfiguration& config, const P
 	s.defaultWorkspace = Poco::trim(config.getString("orgs.workspaces.default", ""));
 	if (s.defaultWorkspace.size() > 100)
 		throw Poco::DataFormatException("orgs.workspaces.default: at most 100 characters");
+	s.workspaceMembershipRequired =
+	    readBool(config, "orgs.workspaces.membershipRequired", s.workspaceMembershipRequired);
 	const std::string staleness = Poco::trim(config.getString("orgs.access.maxStaleness", "1"));
 	double seconds = 0;
 	if (!Poco::NumberParser::tryParseFloat(staleness, seconds) || seconds < 0 || seconds > 3600)

@@ -89,14 +89,15 @@ public:
 		/// Reads every key; relative file paths are turned absolute with resolvePath.
 
 	DatabaseSettings database;
-	std::string basePath = "/api/v1";       ///< orgs.http.basePath
-	std::size_t maxBodyBytes = 1024 * 1024; ///< orgs.http.maxBodyBytes
-	int errorLogWindowSeconds = 10;         ///< orgs.http.errorLogWindowSeconds: repeats of a 5xx cause summarised
-	bool selfSignup = false;                ///< orgs.accounts.selfSignup
-	std::vector<std::string> regions;       ///< orgs.regions (the first is the default)
-	std::string rolesFile;                  ///< orgs.roles.file (absolute once loaded)
-	int tokenTouchSeconds = 60;             ///< orgs.tokens.touchSeconds: last_used_at granularity
-	std::string defaultWorkspace;           ///< orgs.workspaces.default: created with each organization ("" for none)
+	std::string basePath = "/api/v1";         ///< orgs.http.basePath
+	std::size_t maxBodyBytes = 1024 * 1024;   ///< orgs.http.maxBodyBytes
+	int errorLogWindowSeconds = 10;           ///< orgs.http.errorLogWindowSeconds: repeats of a 5xx cause summarised
+	bool selfSignup = false;                  ///< orgs.accounts.selfSignup
+	std::vector<std::string> regions;         ///< orgs.regions (the first is the default)
+	std::string rolesFile;                    ///< orgs.roles.file (absolute once loaded)
+	int tokenTouchSeconds = 60;               ///< orgs.tokens.touchSeconds: last_used_at granularity
+	std::string defaultWorkspace;             ///< orgs.workspaces.default: created with each organization ("" for none)
+	bool workspaceMembershipRequired = false; ///< orgs.workspaces.membershipRequired: every member is in a workspace
 	Poco::Int64 maxStalenessNs =
 	    1000000000;                   ///< orgs.access.maxStaleness (seconds, may be fractional; 0 = always check)
 	std::size_t cacheEntries = 65536; ///< orgs.access.cacheEntries

@@ -243,5 +243,39 @@ std::vector<WorkspaceMember> WorkspaceRepository::listMembers(Poco::Data::Sessio
 }
 
 
+Poco::Nullable<Workspace> WorkspaceRepository::oldest(Poco::Data::Session& session, Id orgId)
+{
+	Poco::Data::Statement st(session);
+	st << SELECT_WORKSPACE + "WHERE w.organization_id = ? ORDER BY w.id LIMIT 1", bind(orgId);
+	std::vector<Workspace> found = readWorkspaces(st);
+	if (found.empty())
+		return Poco::Nullable<Workspace>();
+	return found.front();
+}
+
+
+Poco::Int64 WorkspaceRepository::countOfMember(Poco::Data::Session& session, Id orgId, Id accountId)
+{
+	// One range of workspace_members_account.
+	Poco::Int64 count = 0;
+	session << "SELECT COUNT(*) FROM workspace_members WHERE organization_id = ? AND account_id = ?", bind(orgId),
+	    bind(accountId), into(count), now;
+	return count;
+}
+
+
+std::vector<std::string> WorkspaceRepository::soleMembers(Poco::Data::Session& session, Id workspaceId, int limit)
+{
+	std::vector<std::string> usernames;
+	session << "SELECT a.username FROM workspace_members wm JOIN accounts a ON a.id = wm.account_id "
+	           "WHERE wm.workspace_id = ? AND NOT EXISTS (SELECT 1 FROM workspace_members o "
+	           "WHERE o.organization_id = wm.organization_id AND o.account_id = wm.account_id "
+	           "AND o.workspace_id <> wm.workspace_id) "
+	           "ORDER BY wm.account_id LIMIT ?",
+	    bind(workspaceId), bind(limit), into(usernames), now;
+	return usernames;
+}
+
+
 } // namespace Data
 } // namespace Orgs

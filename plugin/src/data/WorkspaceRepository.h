@@ -69,6 +69,16 @@ public:
 	                                         int limit);
 		/// Returns up to limit members with account id above afterAccountId, by account id.
 
+	Poco::Nullable<Workspace> oldest(Poco::Data::Session& session, Id orgId);
+		/// Returns the organization's workspace with the lowest id, if it has one.
+
+	Poco::Int64 countOfMember(Poco::Data::Session& session, Id orgId, Id accountId);
+		/// Returns how many workspaces of the organization the account belongs to.
+
+	std::vector<std::string> soleMembers(Poco::Data::Session& session, Id workspaceId, int limit);
+		/// Returns the usernames of up to limit members of the workspace who belong to no other
+		/// workspace of its organization, by account id.
+
 private:
 	Database& _database;
 };

@@ -64,18 +64,7 @@ void InvitationHandlers::create(RequestContext& c)
 	spec.role = body.optionalString("role").value("");
 	spec.note = body.optionalString("note").value("");
 	spec.defaultRoles = body.optionalStringMap("default_roles").value(RoleMap());
-	for (const auto& pItem : body.optionalObjectList("workspaces"))
-	{
-		JsonBody item(pItem);
-		const Poco::Nullable<Poco::Int64> id = item.optionalId("id");
-		if (id.isNull())
-			throw InvalidInputException("workspaces[].id is required", "missing_field");
-		InvitationWorkspace w;
-		w.workspaceId = id.value();
-		w.role = item.optionalString("role").value("");
-		item.finish();
-		spec.workspaces.push_back(w);
-	}
+	spec.workspaces = body.optionalWorkspaces("workspaces");
 	body.finish();
 	const IssuedInvitation issued = _invitations.createInvitation(c.actor(), c.param("org"), spec);
 	c.setLocation("/orgs/" + c.param("org") + "/invitations/" + std::to_string(issued.invitation.id));

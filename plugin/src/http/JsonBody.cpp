@@ -170,6 +170,25 @@ std::vector<Poco::JSON::Object::Ptr> JsonBody::optionalObjectList(const std::str
 }
 
 
+std::vector<InvitationWorkspace> JsonBody::optionalWorkspaces(const std::string& key)
+{
+	std::vector<InvitationWorkspace> workspaces;
+	for (const auto& pItem : optionalObjectList(key))
+	{
+		JsonBody item(pItem);
+		const Poco::Nullable<Poco::Int64> id = item.optionalId("id");
+		if (id.isNull())
+			throw InvalidInputException(key + "[].id is required", "missing_field");
+		InvitationWorkspace w;
+		w.workspaceId = id.value();
+		w.role = item.optionalString("role").value("");
+		item.finish();
+		workspaces.push_back(w);
+	}
+	return workspaces;
+}
+
+
 void JsonBody::finish() const
 {
 	std::string unknown;

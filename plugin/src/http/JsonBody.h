@@ -13,6 +13,7 @@
 #define Orgs_JsonBody_INCLUDED
 
 
+#include "Orgs/Model.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/Nullable.h"
@@ -60,6 +61,10 @@ public:
 
 	std::vector<Poco::JSON::Object::Ptr> optionalObjectList(const std::string& key);
 		/// Returns the objects of an array of objects; empty if absent.
+
+	std::vector<InvitationWorkspace> optionalWorkspaces(const std::string& key);
+		/// Returns an array of {"id": workspace id, "role"?: workspace role} (an invitation's or a
+		/// new member's workspaces); empty if absent. "missing_field" for an item without id.
 
 	void finish() const;
 		/// Throws InvalidInputException ("unknown_field") naming any field no getter asked for.

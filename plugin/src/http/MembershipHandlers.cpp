@@ -59,6 +59,7 @@ void MembershipHandlers::add(RequestContext& c)
 	spec.account = body.requiredString("username");
 	spec.role = body.optionalString("role").value("");
 	spec.defaultRoles = body.optionalStringMap("default_roles").value(RoleMap());
+	spec.workspaces = body.optionalWorkspaces("workspaces");
 	body.finish();
 	const Membership m = _memberships.addMember(c.actor(), c.param("org"), spec);
 	c.setLocation("/orgs/" + c.param("org") + "/members/" + m.username);

@@ -12,6 +12,7 @@
 #include "service/Validator.h"
 #include "Orgs/Errors.h"
 #include <algorithm>
+#include <set>
 
 
 namespace Orgs {
@@ -98,13 +99,19 @@ Guard::Scope Guard::require(Poco::Data::Session& session, Id actorId, const std:
                             bool lock)
 {
 	Scope scope = visible(session, actorId, org, lock);
+	require(scope, permission);
+	return scope;
+}
+
+
+void Guard::require(const Scope& scope, Permission permission) const
+{
 	if (!scope.grant.permissions.has(permission))
 	{
 		throw ForbiddenException("Your role in '" + scope.organization.username + "' does not grant " +
 		                             permissionName(permission),
 		                         "permission_denied");
 	}
-	return scope;
 }
 
 
@@ -125,6 +132,41 @@ Account Guard::account(Poco::Data::Session& session, const std::string& account)
 	if (found.isNull())
 		throw NotFoundException("No account '" + account + "'", "account_not_found");
 	return found.value();
+}
+
+
+void Guard::checkWorkspaceList(const std::vector<InvitationWorkspace>& workspaces) const
+{
+	std::set<Id> seen;
+	for (const auto& w : workspaces)
+	{
+		if (!roles().hasScope(Config::RoleCatalog::WORKSPACE))
+			throw InvalidInputException("This server defines no workspace roles (orgs.roles.workspace)",
+			                            "workspaces_disabled");
+		if (!seen.insert(w.workspaceId).second)
+			throw InvalidInputException("workspace " + std::to_string(w.workspaceId) + " is named twice",
+			                            "duplicate_workspace");
+	}
+}
+
+
+std::vector<InvitationWorkspace> Guard::requireWorkspaceGrants(Poco::Data::Session& session, const Scope& scope,
+                                                               Id actorId,
+                                                               const std::vector<InvitationWorkspace>& workspaces,
+                                                               const std::string& what)
+{
+	const std::string& wsScope = Config::RoleCatalog::WORKSPACE;
+	std::vector<InvitationWorkspace> checked = workspaces;
+	for (auto& w : checked)
+		w.role = checkRole(session, scope.organization.id, wsScope, w.role);
+	for (const auto& w : checked)
+	{
+		const InWorkspace ws =
+		    requireWorkspace(session, scope, actorId, w.workspaceId, Permission::WorkspaceMembersManage, true);
+		requireWithin(scope, ws.permissions, rolePermissions(session, scope.organization.id, wsScope, w.role),
+		              what + " to workspace '" + ws.workspace.name + "' as '" + w.role + "'");
+	}
+	return checked;
 }
 
 

@@ -76,6 +76,10 @@ public:
 	              bool lock = false);
 		/// As visible(), and throws ForbiddenException ("permission_denied") without the permission.
 
+	void require(const Scope& scope, Permission permission) const;
+		/// Throws ForbiddenException ("permission_denied") unless the scope's grant holds the
+		/// permission: for a change that needs a second permission.
+
 	Scope requireOwner(Poco::Data::Session& session, Id actorId, const std::string& org, bool lock = false);
 		/// As visible(), and throws ForbiddenException ("owner_only") unless the actor owns it.
 
@@ -140,6 +144,22 @@ public:
 
 	void checkDefaultRoles(Poco::Data::Session& session, Id organizationId, const RoleMap& roles);
 		/// As checkDefaultRoles(roles), also accepting the organization's custom resource roles.
+
+	void checkWorkspaceList(const std::vector<InvitationWorkspace>& workspaces) const;
+		/// Before the transaction, for the workspaces an account is to join (an invitation's, or a
+		/// member's added directly): throws InvalidInputException ("workspaces_disabled") if
+		/// there are some but no workspace roles, ("duplicate_workspace") for one named twice.
+
+	std::vector<InvitationWorkspace> requireWorkspaceGrants(Poco::Data::Session& session, const Scope& scope,
+	                                                        Id actorId,
+	                                                        const std::vector<InvitationWorkspace>& workspaces,
+	                                                        const std::string& what);
+		/// Within the transaction: resolves each role (empty: the default; a custom role too;
+		/// InvalidInputException "unknown_role"), requires workspace.members.manage in each
+		/// workspace (NotFoundException "workspace_not_found", ForbiddenException
+		/// "permission_denied") and, unless the actor owns the organization, every permission of
+		/// the role there ("role_exceeds_own"; what says what was attempted). Returns the
+		/// workspaces with their resolved roles.
 
 	std::vector<std::string> customRolesWith(Poco::Data::Session& session, Id organizationId, const std::string& scope,
 	                                         PermissionSet anyOf);

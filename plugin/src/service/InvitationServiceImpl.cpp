@@ -58,10 +58,10 @@ std::string replaceAll(std::string text, const std::string& what, const std::str
 
 InvitationServiceImpl::InvitationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas& quotas,
                                              Outbox& outbox, const Config::InvitationSettings& settings,
-                                             const std::string& basePath)
+                                             const std::string& basePath, RequiredWorkspace* pRequired)
     : _database(database), _guard(guard), _pClock(pClock), _quotas(quotas), _outbox(outbox), _settings(settings),
       _basePath(basePath), _invitations(database), _organizations(database), _memberships(database),
-      _workspaces(database), _audit(database, pClock)
+      _workspaces(database), _audit(database, pClock), _pRequired(pRequired)
 {
 	if (_settings.requireWorkspace && !_guard.roles().hasScope(WS_SCOPE))
 		throw Poco::DataFormatException(
@@ -173,21 +173,7 @@ IssuedInvitation InvitationServiceImpl::createInvitation(Id actorId, const std::
 	if (_settings.requireWorkspace && spec.workspaces.empty())
 		throw InvalidInputException(
 		    "An invitation must name at least one workspace (orgs.invitations.requireWorkspace)", "workspace_required");
-	std::vector<InvitationWorkspace> workspaces;
-	std::set<Id> seen;
-	for (const auto& w : spec.workspaces)
-	{
-		if (!_guard.roles().hasScope(WS_SCOPE))
-			throw InvalidInputException("This server defines no workspace roles (orgs.roles.workspace)",
-			                            "workspaces_disabled");
-		if (!seen.insert(w.workspaceId).second)
-			throw InvalidInputException("workspace " + std::to_string(w.workspaceId) + " is named twice",
-			                            "duplicate_workspace");
-		InvitationWorkspace checked;
-		checked.workspaceId = w.workspaceId;
-		checked.role = w.role; // checked in the transaction: it may be a custom role
-		workspaces.push_back(checked);
-	}
+	_guard.checkWorkspaceList(spec.workspaces); // the roles in the transaction: they may be custom roles
 
 	return _database.transact([&](Poco::Data::Session& session) {
 		// The organization row first: the counts below then see every committed change.
@@ -200,16 +186,9 @@ IssuedInvitation InvitationServiceImpl::createInvitation(Id actorId, const std::
 		if (role.empty())
 			role = checkedRole;
 		_guard.checkDefaultRoles(session, o.id, spec.defaultRoles); // custom resource roles too
-		for (auto& w : workspaces)
-			w.role = _guard.checkRole(session, o.id, WS_SCOPE, w.role);
 		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, role), "Inviting with role '" + role + "'");
-		for (const auto& w : workspaces)
-		{
-			const Guard::InWorkspace ws = _guard.requireWorkspace(session, scope, actorId, w.workspaceId,
-			                                                      Permission::WorkspaceMembersManage, true);
-			_guard.requireWithin(scope, ws.permissions, _guard.rolePermissions(session, o.id, WS_SCOPE, w.role),
-			                     "Inviting to workspace '" + ws.workspace.name + "' as '" + w.role + "'");
-		}
+		const std::vector<InvitationWorkspace> workspaces =
+		    _guard.requireWorkspaceGrants(session, scope, actorId, spec.workspaces, "Inviting");
 		checkDomain(o, email);
 		if (_invitations.memberWithEmail(session, o.id, email))
 			throw ConflictException("An account with email '" + email + "' is already a member of '" + o.username + "'",
@@ -455,6 +434,9 @@ Membership InvitationServiceImpl::join(Poco::Data::Session& session, Id orgId, I
 	_guard.changed(session, orgId);
 	_audit.record(session, orgId, actorId, "invitation.accepted", {"invitation", invitation.id, invitation.email},
 	              AuditDetails().after("role", role).after("invited_by", invitation.invitedBy));
+	// The invitation's workspaces may all have been deleted since, or it named none.
+	if (_pRequired)
+		_pRequired->place(session, o.value(), actorId, actorId);
 
 	Membership joined = _memberships.find(session, orgId, actorId).value(); // with its default roles
 	joined.owner = false;

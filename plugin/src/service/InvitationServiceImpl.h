@@ -25,6 +25,7 @@
 #include "service/Joining.h"
 #include "service/Outbox.h"
 #include "service/Quotas.h"
+#include "service/RequiredWorkspace.h"
 #include <string>
 
 
@@ -43,7 +44,10 @@ class InvitationServiceImpl : public Orgs::InvitationService, public Joining
 {
 public:
 	InvitationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas& quotas, Outbox& outbox,
-	                      const Config::InvitationSettings& settings, const std::string& basePath);
+	                      const Config::InvitationSettings& settings, const std::string& basePath,
+	                      RequiredWorkspace* pRequired = nullptr);
+		/// With pRequired, accepting puts a member who must belong to a workspace, and whose
+		/// invitation names none that still exists, in the default one.
 
 	IssuedInvitation createInvitation(Id actorId, const std::string& org, const InvitationSpec& spec) override;
 	Page<Invitation> listInvitations(Id actorId, const std::string& org, const InvitationQuery& query) override;
@@ -89,6 +93,7 @@ private:
 	Data::MembershipRepository _memberships;
 	Data::WorkspaceRepository _workspaces;
 	AuditTrail _audit;
+	RequiredWorkspace* _pRequired;
 };
 
 

@@ -39,10 +39,11 @@ const std::string InviteLinkServiceImpl::TOKEN_PREFIX("orgs_link_");
 
 
 InviteLinkServiceImpl::InviteLinkServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas& quotas,
-                                             const Config::InvitationSettings& settings, const std::string& basePath)
+                                             const Config::InvitationSettings& settings, const std::string& basePath,
+                                             RequiredWorkspace* pRequired)
     : _database(database), _guard(guard), _pClock(pClock), _quotas(quotas), _linkRole(settings.linkRole),
       _linkUrl(settings.linkUrl), _basePath(basePath), _links(database), _organizations(database),
-      _memberships(database), _accounts(database), _audit(database, pClock)
+      _memberships(database), _accounts(database), _audit(database, pClock), _pRequired(pRequired)
 {
 	if (_linkRole.empty())
 		_linkRole = _guard.roles().defaultRole(ORG_SCOPE);
@@ -188,6 +189,8 @@ Membership InviteLinkServiceImpl::join(Poco::Data::Session& session, Id organiza
 	_audit.record(session, organizationId, actorId, "invite_link.accepted",
 	              {"account", actorId, account.isNull() ? std::string() : account.value().username},
 	              AuditDetails().after("role", role).after("link_created_by", link.createdBy));
+	if (_pRequired) // a link names no workspace
+		_pRequired->place(session, o.value(), actorId, actorId);
 
 	Membership joined = _memberships.find(session, organizationId, actorId).value(); // with its default roles
 	joined.owner = false;

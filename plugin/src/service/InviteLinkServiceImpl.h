@@ -24,6 +24,7 @@
 #include "service/Guard.h"
 #include "service/Joining.h"
 #include "service/Quotas.h"
+#include "service/RequiredWorkspace.h"
 #include <string>
 
 
@@ -40,8 +41,10 @@ class InviteLinkServiceImpl : public Orgs::InviteLinkService, public Joining
 {
 public:
 	InviteLinkServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas& quotas,
-	                      const Config::InvitationSettings& settings, const std::string& basePath);
+	                      const Config::InvitationSettings& settings, const std::string& basePath,
+	                      RequiredWorkspace* pRequired = nullptr);
 		/// Throws Poco::DataFormatException if orgs.invitations.linkRole names no organization role.
+		/// With pRequired, joining puts a member who must belong to a workspace in the default one.
 
 	IssuedInviteLink resetLink(Id actorId, const std::string& org, const std::string& role) override;
 	InviteLink getLink(Id actorId, const std::string& org) override;
@@ -71,6 +74,7 @@ private:
 	Data::MembershipRepository _memberships;
 	Data::AccountRepository _accounts;
 	AuditTrail _audit;
+	RequiredWorkspace* _pRequired;
 };
 
 

@@ -26,9 +26,10 @@ const std::string& ORG_SCOPE = Config::RoleCatalog::ORGANIZATION;
 } // namespace
 
 
-MembershipServiceImpl::MembershipServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas* pQuotas)
+MembershipServiceImpl::MembershipServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas* pQuotas,
+                                             RequiredWorkspace* pRequired)
     : _database(database), _guard(guard), _pClock(pClock), _memberships(database), _audit(database, pClock),
-      _pQuotas(pQuotas)
+      _pQuotas(pQuotas), _pRequired(pRequired), _workspaces(database)
 {
 }
 
@@ -67,6 +68,7 @@ Page<Membership> MembershipServiceImpl::listMembers(Id actorId, const std::strin
 Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, const MemberSpec& spec)
 {
 	const std::string checked = _guard.checkRole(ORG_SCOPE, spec.role);
+	_guard.checkWorkspaceList(spec.workspaces);
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersAdd, true);
 		_guard.checkDefaultRoles(session, scope.organization.id, spec.defaultRoles); // custom roles too
@@ -78,6 +80,13 @@ Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, 
 		if (r.empty())
 			r = checked;
 		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
+		// The workspaces it joins, checked as an invitation's: named, or (when every member must
+		// belong to one) the default workspace with the default role, as if named.
+		std::vector<InvitationWorkspace> named = spec.workspaces;
+		if (named.empty() && _pRequired && _pRequired->required())
+			named.push_back({_pRequired->defaultWorkspace(session, scope.organization).id, ""});
+		const std::vector<InvitationWorkspace> workspaces =
+		    _guard.requireWorkspaceGrants(session, scope, actorId, named, "Adding");
 		const Account a = _guard.account(session, spec.account);
 		if (_pQuotas)
 		{
@@ -93,6 +102,15 @@ Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, 
 		if (!spec.defaultRoles.empty())
 			details.after("default_roles", AuditDetails::roles(spec.defaultRoles));
 		_audit.record(session, scope.organization.id, actorId, "member.added", {"account", a.id, a.username}, details);
+		const Poco::Timestamp now = _pClock->now();
+		for (const auto& w : workspaces)
+		{
+			_workspaces.insertMember(session, scope.organization.id, w.workspaceId, a.id, w.role, now);
+			const Workspace ws = _workspaces.find(session, scope.organization.id, w.workspaceId).value();
+			_audit.record(session, scope.organization.id, actorId, "workspace_member.set",
+			              {"account", a.id, a.username},
+			              AuditDetails().within("workspace", ws.id, ws.name).after("role", w.role));
+		}
 		return member(session, scope, a.id);
 	});
 }

@@ -19,6 +19,7 @@
 #include "service/Clock.h"
 #include "service/Guard.h"
 #include "service/Quotas.h"
+#include "service/RequiredWorkspace.h"
 
 
 namespace Orgs {
@@ -31,8 +32,11 @@ class MembershipServiceImpl : public Orgs::MembershipService
 	/// permissions they do not hold themselves (ForbiddenException "role_exceeds_own").
 {
 public:
-	MembershipServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas* pQuotas = nullptr);
+	MembershipServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas* pQuotas = nullptr,
+	                      RequiredWorkspace* pRequired = nullptr);
 		/// With pQuotas, adding a member takes a seat of the plan (QuotaExceededException "seat_limit").
+		/// With pRequired, a member added without workspaces joins the default one when members
+		/// must belong to a workspace.
 
 	Page<Membership> listMembers(Id actorId, const std::string& org, const MemberQuery& query) override;
 	Membership addMember(Id actorId, const std::string& org, const MemberSpec& spec) override;
@@ -51,6 +55,8 @@ private:
 	Data::MembershipRepository _memberships;
 	AuditTrail _audit;
 	Quotas* _pQuotas;
+	RequiredWorkspace* _pRequired;
+	Data::WorkspaceRepository _workspaces;
 };
 
 

@@ -209,9 +209,14 @@ Organization OrganizationServiceImpl::updateOrganization(Id actorId, const std::
 		domains = checkDomains(changes.allowedEmailDomains.value());
 
 	return _database.transact([&](Poco::Data::Session& session) {
-		// The plan is the owner's; everything else needs org.update, which the owner holds too.
-		Guard::Scope scope = pPlan ? _guard.requireOwner(session, actorId, org, true)
+		// The plan needs billing.manage (the owner's, and a role's only by name); everything else,
+		// and a change that names nothing, org.update. The owner holds both.
+		const bool changesMore = !pPlan || !changes.username.isNull() || !changes.title.isNull() ||
+		                         !changes.region.isNull() || !changes.allowedEmailDomains.isNull();
+		Guard::Scope scope = pPlan ? _guard.require(session, actorId, org, Permission::BillingManage, true)
 		                           : _guard.require(session, actorId, org, Permission::OrgUpdate, true);
+		if (pPlan && changesMore)
+			_guard.require(scope, Permission::OrgUpdate);
 		Organization o = withPlan(scope.organization);
 		if (!changes.region.isNull() && changes.region.value() != o.region)
 			throw InvalidInputException("region cannot be changed after the organization is created",

@@ -27,10 +27,11 @@ const std::string& WS_SCOPE = Config::RoleCatalog::WORKSPACE;
 } // namespace
 
 
-WorkspaceServiceImpl::WorkspaceServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas* pQuotas)
+WorkspaceServiceImpl::WorkspaceServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas* pQuotas,
+                                           RequiredWorkspace* pRequired)
     : _database(database), _guard(guard), _pClock(pClock), _workspaces(database), _memberships(database),
       _pQuotas(pQuotas), _readerRoles(guard.roles().rolesWith(WS_SCOPE, Permission::WorkspaceRead)),
-      _audit(database, pClock)
+      _audit(database, pClock), _pRequired(pRequired)
 {
 }
 
@@ -139,6 +140,8 @@ void WorkspaceServiceImpl::deleteWorkspace(Id actorId, const std::string& org, I
 		Guard::Scope scope = _guard.visible(session, actorId, org, true);
 		const Workspace w =
 		    _guard.requireWorkspace(session, scope, actorId, workspaceId, Permission::WorkspaceDelete, true).workspace;
+		if (_pRequired)
+			_pRequired->requireNoSoleMember(session, scope.organization, w);
 		// Its memberships go with it; its resources stay, outside any workspace (foreign keys).
 		_workspaces.remove(session, scope.organization.id, workspaceId);
 		_guard.changed(session, scope.organization.id);
@@ -220,6 +223,8 @@ void WorkspaceServiceImpl::removeWorkspaceMember(Id actorId, const std::string& 
 		_guard.requireWithin(scope, ws.permissions,
 		                     _guard.rolePermissions(session, scope.organization.id, WS_SCOPE, current.value().role),
 		                     "Removing '" + a.username + "'");
+		if (_pRequired)
+			_pRequired->requireAnother(session, scope.organization, ws.workspace, a);
 		_workspaces.removeMember(session, workspaceId, a.id);
 		_guard.changed(session, scope.organization.id);
 		_audit.record(

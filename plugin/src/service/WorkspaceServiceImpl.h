@@ -20,6 +20,7 @@
 #include "service/Clock.h"
 #include "service/Guard.h"
 #include "service/Quotas.h"
+#include "service/RequiredWorkspace.h"
 #include <string>
 #include <vector>
 
@@ -43,8 +44,11 @@ class WorkspaceServiceImpl : public Orgs::WorkspaceService
 	/// in that workspace (ForbiddenException "role_exceeds_own").
 {
 public:
-	WorkspaceServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas* pQuotas = nullptr);
-		/// With pQuotas, a workspace counts against the plan's maxWorkspaces ("plan_limit").
+	WorkspaceServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas* pQuotas = nullptr,
+	                     RequiredWorkspace* pRequired = nullptr);
+		/// With pQuotas, a workspace counts against the plan's maxWorkspaces ("plan_limit"). With
+		/// pRequired, removing a member from its last workspace, or deleting the last workspace
+		/// of a member, is refused when members must belong to one ("last_workspace").
 
 	Workspace createWorkspace(Id actorId, const std::string& org, const std::string& name) override;
 	Page<Workspace> listWorkspaces(Id actorId, const std::string& org, const PageRequest& page) override;
@@ -72,6 +76,7 @@ private:
 	Quotas* _pQuotas;
 	std::vector<std::string> _readerRoles; ///< the workspace roles that grant workspace.read
 	AuditTrail _audit;
+	RequiredWorkspace* _pRequired;
 };
 
 

@@ -13,7 +13,9 @@
 #include "Poco/NumberFormatter.h"
 #include "Poco/NumberParser.h"
 #include "Poco/Timestamp.h"
+#include <atomic>
 #include <cerrno>
+#include <iostream>
 #include <signal.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -27,6 +29,9 @@ const std::string HostProcess::LISTENING_PREFIX("Orgs host listening on http://"
 
 
 namespace {
+
+
+std::atomic<int> sanitizerReportCount(0);
 
 
 std::string fromEnv(const std::string& value, const std::string& variable)
@@ -95,6 +100,7 @@ void HostProcess::start(const Defines& defines, const std::string& executable, c
 				reap(STOP_TIMEOUT_MS);
 			}
 			joinReaders();
+			checkSanitizerReport();
 			std::string message =
 			    exited ? "exited with code " + Poco::NumberFormatter::format(_exitCode) + " before listening"
 			           : "did not report \"" + LISTENING_PREFIX + "...\" within 30 s";
@@ -235,7 +241,38 @@ int HostProcess::stop()
 		}
 	}
 	joinReaders();
+	checkSanitizerReport();
 	return _exitCode;
+}
+
+
+void HostProcess::checkSanitizerReport()
+{
+	if (_reportChecked)
+		return;
+	_reportChecked = true;
+	const std::string err = errorOutput();
+	// Each sanitizer ends its report with a "SUMMARY: <Name>Sanitizer: ..." line; with
+	// -fno-sanitize-recover the process ends right after it.
+	for (std::string::size_type summary = err.find("SUMMARY: "); summary != std::string::npos;
+	     summary = err.find("SUMMARY: ", summary + 1))
+	{
+		const std::string::size_type eol = err.find('\n', summary);
+		const std::string line = err.substr(summary, eol == std::string::npos ? std::string::npos : eol - summary);
+		if (line.find("Sanitizer") != std::string::npos)
+		{
+			++sanitizerReportCount;
+			std::cerr << "\n*** orgs-host (pid " << pid() << ") reported a sanitizer finding; its standard error:\n"
+			          << err << std::endl;
+			return;
+		}
+	}
+}
+
+
+int HostProcess::sanitizerReports()
+{
+	return sanitizerReportCount.load();
 }
 
 

@@ -97,6 +97,13 @@ public:
 
 	static const std::string LISTENING_PREFIX;
 
+	static int sanitizerReports();
+		/// Returns how many hosts of this process reported a sanitizer finding (AddressSanitizer,
+		/// LeakSanitizer, UndefinedBehaviorSanitizer) on their standard error. Each report is
+		/// written to this process's standard error as soon as the host is found to have
+		/// exited; the test driver fails the run if any was seen, since a host's finding would
+		/// otherwise go unnoticed (the host is stopped after its test has passed).
+
 private:
 	HostProcess(const HostProcess&) = delete;
 	HostProcess& operator=(const HostProcess&) = delete;
@@ -107,6 +114,7 @@ private:
 	int exitCode(int waitStatus) const;
 	bool reap(long timeoutMilliseconds);
 	void joinReaders();
+	void checkSanitizerReport();
 
 	std::unique_ptr<Poco::ProcessHandle> _pHandle;
 	Poco::Pipe _outPipe;
@@ -121,6 +129,7 @@ private:
 	bool _listening;
 	bool _exited;
 	int _exitCode;
+	bool _reportChecked = false;
 };
 
 

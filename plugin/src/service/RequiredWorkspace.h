@@ -1,0 +1,94 @@
+//
+// RequiredWorkspace.h
+//
+// Library: OrgsPlugin
+// Package: Service
+// Module:  RequiredWorkspace
+//
+// orgs.workspaces.membershipRequired: every member of an organization belongs to a workspace.
+//
+
+
+#ifndef Orgs_RequiredWorkspace_INCLUDED
+#define Orgs_RequiredWorkspace_INCLUDED
+
+
+#include "Orgs/Model.h"
+#include "data/WorkspaceRepository.h"
+#include "service/AuditTrail.h"
+#include "service/Clock.h"
+#include "service/Guard.h"
+#include "Poco/Nullable.h"
+#include <string>
+
+
+namespace Orgs {
+namespace Service {
+
+
+class RequiredWorkspace
+	/// With orgs.workspaces.membershipRequired = true, every member of an organization belongs to
+	/// at least one of its workspaces (Make: "All users are members of at least one organization
+	/// and one team"). Every way into an organization ends in a workspace, and every way out of a
+	/// workspace short of leaving the organization is refused when it would leave a member in
+	/// none (ConflictException "last_workspace"): an account is never moved into a workspace, with
+	/// its permissions, that nobody chose for it.
+	///
+	/// The default workspace of an organization is its oldest: the one orgs.workspaces.default
+	/// created with it, for as long as it exists, whatever it is renamed to.
+	///
+	/// Every call runs inside the caller's transaction after the organization's row was locked,
+	/// so concurrent changes are counted one after the other. With the switch off every call
+	/// does nothing.
+{
+public:
+	RequiredWorkspace(Data::Database& database, Guard& guard, Clock::Ptr pClock, bool required,
+	                  const std::string& defaultWorkspace);
+		/// Throws Poco::DataFormatException if required is true without workspace roles or without
+		/// a default workspace (orgs.workspaces.default), which gives every new organization, and
+		/// its creator, a workspace.
+
+	bool required() const;
+		/// Returns orgs.workspaces.membershipRequired.
+
+	Workspace defaultWorkspace(Poco::Data::Session& session, const Organization& org);
+		/// Returns the organization's default workspace. Throws ConflictException
+		/// ("no_default_workspace") if it has no workspace at all (one made before the switch).
+
+	void place(Poco::Data::Session& session, const Organization& org, Id accountId, Id actorId);
+		/// For a member who just joined by an invitation or an invite link: if required and the
+		/// account belongs to no workspace of the organization, adds it to the default workspace
+		/// with the workspace scope's default role, and records workspace_member.set by actorId.
+
+	void requireAnother(Poco::Data::Session& session, const Organization& org, const Workspace& workspace,
+	                    const Account& account);
+		/// If required, throws ConflictException ("last_workspace") unless the account belongs to
+		/// another workspace of the organization: before removing it from this one.
+
+	void requireNoSoleMember(Poco::Data::Session& session, const Organization& org, const Workspace& workspace);
+		/// If required, throws ConflictException ("last_workspace") naming the members who belong
+		/// to no other workspace of the organization: before deleting the workspace.
+
+private:
+	Guard& _guard;
+	Clock::Ptr _pClock;
+	bool _required;
+	Data::WorkspaceRepository _workspaces;
+	AuditTrail _audit;
+};
+
+
+//
+// inlines
+//
+inline bool RequiredWorkspace::required() const
+{
+	return _required;
+}
+
+
+} // namespace Service
+} // namespace Orgs
+
+
+#endif // Orgs_RequiredWorkspace_INCLUDED
