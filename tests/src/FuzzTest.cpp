@@ -370,7 +370,9 @@ void Fuzzer::run(const Case& c)
 		if (!problem || !validUtf8(r.body))
 			fail("not a problem document", c, r);
 	}
-	const std::string trace = internals(r.body);
+	// Errors only: a successful answer carries the client's own data and random secrets (a new
+	// token may well contain "0x").
+	const std::string trace = r.status >= 400 ? internals(r.body) : std::string();
 	if (!trace.empty())
 		fail("internals (" + trace + ")", c, r);
 	if (c.mustFail && r.status < 400)
