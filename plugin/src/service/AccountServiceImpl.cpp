@@ -13,6 +13,7 @@
 #include "service/Validator.h"
 #include "Orgs/Errors.h"
 #include "Poco/String.h"
+#include <limits>
 
 
 namespace Orgs {
@@ -188,7 +189,9 @@ void AccountServiceImpl::revokeToken(Id accountId, Id tokenId)
 {
 	_database.transact([&](Poco::Data::Session& s) {
 		// The newest live token up to tokenId: the token itself if it is live, for the event's label.
-		const std::vector<AccessToken> live = _tokens.listLive(s, accountId, tokenId + 1, 1);
+		// (The bound is exclusive; the largest id has no successor, and no token holds it.)
+		const Id before = tokenId < std::numeric_limits<Id>::max() ? tokenId + 1 : tokenId;
+		const std::vector<AccessToken> live = _tokens.listLive(s, accountId, before, 1);
 		if (!_tokens.revoke(s, accountId, tokenId, _pClock->now()))
 			throw NotFoundException("You have no token " + std::to_string(tokenId), "token_not_found");
 		const std::string name = !live.empty() && live.front().id == tokenId ? live.front().name : std::string();

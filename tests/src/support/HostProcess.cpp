@@ -252,7 +252,16 @@ void HostProcess::checkSanitizerReport()
 		return;
 	_reportChecked = true;
 	const std::string err = errorOutput();
-	// Each sanitizer ends its report with a "SUMMARY: <Name>Sanitizer: ..." line; with
+	// UndefinedBehaviorSanitizer writes "<file>:<line>:<col>: runtime error: ..." and, with
+	// -fno-sanitize-recover, ends the process without a summary line.
+	if (err.find(": runtime error: ") != std::string::npos)
+	{
+		++sanitizerReportCount;
+		std::cerr << "\n*** orgs-host (pid " << pid() << ") reported undefined behaviour; its standard error:\n"
+		          << err << std::endl;
+		return;
+	}
+	// Each other sanitizer ends its report with a "SUMMARY: <Name>Sanitizer: ..." line; with
 	// -fno-sanitize-recover the process ends right after it.
 	for (std::string::size_type summary = err.find("SUMMARY: "); summary != std::string::npos;
 	     summary = err.find("SUMMARY: ", summary + 1))
