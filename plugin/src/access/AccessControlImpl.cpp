@@ -22,8 +22,7 @@ using Data::AccessRepository;
 AccessControlImpl::AccessControlImpl(Data::Database& database, const RoleResolver& roles, Poco::Int64 maxStalenessNs,
                                      std::size_t cacheEntries)
     : _database(database), _repository(database), _resolver(roles), _roles(roles.catalog()),
-      _maxStalenessNs(maxStalenessNs), _cache(cacheEntries),
-      _ticker(tickerPeriodNs(maxStalenessNs)),
+      _maxStalenessNs(maxStalenessNs), _cache(cacheEntries), _ticker(tickerPeriodNs(maxStalenessNs)),
       _freshNs(std::max<Poco::Int64>(0, maxStalenessNs - tickerPeriodNs(maxStalenessNs)))
 {
 }
@@ -135,8 +134,7 @@ AccessControlImpl::Grant AccessControlImpl::toGrant(const GrantCache::Grant& g) 
 }
 
 
-AccessControlImpl::Grant AccessControlImpl::currentGrant(Poco::Data::Session& session, Id accountId,
-                                                         Id organizationId)
+AccessControlImpl::Grant AccessControlImpl::currentGrant(Poco::Data::Session& session, Id accountId, Id organizationId)
 {
 	const AccessRepository::Standing s = _repository.organization(session, accountId, organizationId);
 	Grant g;

@@ -30,8 +30,8 @@ const ScopedGrantRepository::Table ScopedGrantRepository::RESOURCE_COLLABORATORS
 
 ScopedGrantRepository::ScopedGrantRepository(Database&, const Table& table)
     : _table(table),
-      _selectScope("SELECT id, name" + (table.typeColumn.empty() ? std::string() : ", " + table.typeColumn) +
-                   " FROM " + table.scopeTable + " WHERE organization_id = ? AND id = ?"),
+      _selectScope("SELECT id, name" + (table.typeColumn.empty() ? std::string() : ", " + table.typeColumn) + " FROM " +
+                   table.scopeTable + " WHERE organization_id = ? AND id = ?"),
       _select("SELECT g." + table.scopeColumn + ", g.account_id, a.username, a.name, g.role, g.created_at FROM " +
               table.name + " g JOIN accounts a ON a.id = g.account_id "),
       _insert("INSERT INTO " + table.name + " (" + table.scopeColumn +
@@ -63,7 +63,7 @@ std::vector<ScopedGrantRepository::Row> ScopedGrantRepository::read(Poco::Data::
 
 
 Poco::Nullable<ScopedGrantRepository::Scope> ScopedGrantRepository::findScope(Poco::Data::Session& session, Id orgId,
-                                                                             Id scopeId)
+                                                                              Id scopeId)
 {
 	Poco::Data::Statement st(session);
 	st << _selectScope, bind(orgId), bind(scopeId);
@@ -126,7 +126,7 @@ bool ScopedGrantRepository::remove(Poco::Data::Session& session, Id scopeId, Id 
 
 
 std::vector<ScopedGrantRepository::Row> ScopedGrantRepository::list(Poco::Data::Session& session, Id scopeId,
-                                                                     Id afterAccountId, int limit)
+                                                                    Id afterAccountId, int limit)
 {
 	Poco::Data::Statement st(session);
 	st << _select + "WHERE g." + _table.scopeColumn + " = ? AND g.account_id > ? ORDER BY g.account_id LIMIT ?",

@@ -217,9 +217,8 @@ RoleMap Admission::decideDefaultRoles(Poco::Data::Session& session, const Organi
 }
 
 
-std::vector<Admission::Placement> Admission::decideWorkspaces(Poco::Data::Session& session,
-                                                               const Guard::Scope& scope, Id actorId, Way way,
-                                                               const Request& request)
+std::vector<Admission::Placement> Admission::decideWorkspaces(Poco::Data::Session& session, const Guard::Scope& scope,
+                                                              Id actorId, Way way, const Request& request)
 {
 	const Organization& org = scope.organization;
 	std::vector<Placement> result;

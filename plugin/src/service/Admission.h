@@ -94,12 +94,12 @@ public:
 	struct Request
 		/// What the way in asks for.
 	{
-		std::string role;         ///< the organization role; empty for the default
-		std::string fallbackRole; ///< for an accepted way, the role when role is empty or no longer
-		                          ///< configured (empty: the organization scope's default)
-		RoleMap defaultRoles;     ///< default roles per resource type
+		std::string role;                            ///< the organization role; empty for the default
+		std::string fallbackRole;                    ///< for an accepted way, the role when role is empty or no longer
+		                                             ///< configured (empty: the organization scope's default)
+		RoleMap defaultRoles;                        ///< default roles per resource type
 		std::vector<InvitationWorkspace> workspaces; ///< the workspaces to join and their roles
-		int seats = 1;            ///< the seats it takes: 0 for an invitation that holds its own
+		int seats = 1;                               ///< the seats it takes: 0 for an invitation that holds its own
 	};
 
 	struct Placement
@@ -157,8 +157,7 @@ private:
 	std::string decideRole(const Organization& org, Way way, const Request& request) const;
 	void requireDomain(const Organization& org, Way way, const Candidate& candidate) const;
 	void requireNew(Poco::Data::Session& session, const Organization& org, Way way, const Candidate& candidate);
-	RoleMap decideDefaultRoles(Poco::Data::Session& session, const Organization& org, Way way,
-	                           const Request& request);
+	RoleMap decideDefaultRoles(Poco::Data::Session& session, const Organization& org, Way way, const Request& request);
 	std::vector<Placement> decideWorkspaces(Poco::Data::Session& session, const Guard::Scope& scope, Id actorId,
 	                                        Way way, const Request& request);
 	Placement defaultWorkspace(Poco::Data::Session& session, const Organization& org, bool record);

@@ -98,8 +98,7 @@ private:
 
 	bool cachedOrganization(const std::string& org, Organization& organization) const;
 	Poco::Nullable<Organization> findOrganization(Poco::Data::Session& session, const std::string& org, bool lock);
-	Scope standing(const Organization& organization, const Access::Grants::Grant& grant,
-	               const std::string& org) const;
+	Scope standing(const Organization& organization, const Access::Grants::Grant& grant, const std::string& org) const;
 
 	Data::Database& _database;
 	Access::Grants& _access;

@@ -57,9 +57,8 @@ std::string replaceAll(std::string text, const std::string& what, const std::str
 InvitationServiceImpl::InvitationServiceImpl(Data::Database& database, Guard& guard, Admission& admission,
                                              Clock::Ptr pClock, Outbox& outbox,
                                              const Config::InvitationSettings& settings, const std::string& basePath)
-    : _database(database), _guard(guard), _admission(admission), _pClock(pClock), _outbox(outbox),
-      _settings(settings), _basePath(basePath), _invitations(database), _organizations(database),
-      _audit(database, pClock)
+    : _database(database), _guard(guard), _admission(admission), _pClock(pClock), _outbox(outbox), _settings(settings),
+      _basePath(basePath), _invitations(database), _organizations(database), _audit(database, pClock)
 {
 }
 

@@ -41,7 +41,8 @@ PermissionReport::Subject PermissionReport::explain(Id actorId, const std::strin
 	subject.workspaceId = workspace;
 	subject.resourceId = resource;
 	if (!workspace.isNull())
-		subject.explanation = _access.explain(subject.accountId, subject.organizationId, WorkspaceId{workspace.value()});
+		subject.explanation =
+		    _access.explain(subject.accountId, subject.organizationId, WorkspaceId{workspace.value()});
 	else if (!resource.isNull())
 		subject.explanation = _access.explain(subject.accountId, subject.organizationId, ResourceId{resource.value()});
 	else

@@ -51,8 +51,7 @@ Id workspaceRef(const std::string& ref)
 
 
 ResourceServiceImpl::ResourceServiceImpl(Data::Database& database, Guard& guard, Access::RoleResolver& roles,
-                                         ScopedGrants& workspaceMembers, ScopedGrants& collaborators,
-                                         Clock::Ptr pClock)
+                                         ScopedGrants& workspaceMembers, ScopedGrants& collaborators, Clock::Ptr pClock)
     : _database(database), _guard(guard), _roles(roles), _workspaceMembers(workspaceMembers),
       _collaborators(collaborators), _pClock(pClock), _resources(database), _audit(database, pClock)
 {

@@ -156,8 +156,8 @@ ScopedGrants::Target ScopedGrants::visible(Poco::Data::Session& session, const G
 	if (found.isNull() || ((result.permissions.bits() & _kind.seenWith.bits()) == 0 &&
 	                       (scope.grant.permissions.bits() & _kind.seenOrgWide.bits()) == 0))
 	{
-		throw NotFoundException("No " + _kind.name + " " + std::to_string(id) + " in '" +
-		                            scope.organization.username + "' is visible to you",
+		throw NotFoundException("No " + _kind.name + " " + std::to_string(id) + " in '" + scope.organization.username +
+		                            "' is visible to you",
 		                        _kind.notFound);
 	}
 	return result;

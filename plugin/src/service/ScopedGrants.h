@@ -56,20 +56,20 @@ public:
 	struct Kind
 		/// What tells one kind of scope from the other.
 	{
-		std::string name;                         ///< "workspace", "resource": in messages and audit details
-		std::string roleScope;                    ///< "workspace"; empty where it is the target's (a resource's type)
+		std::string name;      ///< "workspace", "resource": in messages and audit details
+		std::string roleScope; ///< "workspace"; empty where it is the target's (a resource's type)
 		const Data::ScopedGrantRepository::Table& table;
-		std::string audit;                        ///< the audit actions' prefix
-		std::string notFound;                     ///< the code of an invisible or missing scope
-		std::string grantNotFound;                ///< the code of removing a role nobody holds there
-		std::string notHolding;                   ///< its detail, between the username and the scope's name
-		std::string rolesThere;                   ///< "in workspace ", "on ": where a 403 says roles are held
-		PermissionSet seenWith;                   ///< held there, any of them makes the scope visible
-		PermissionSet seenOrgWide;                ///< held in the organization, any makes it visible
-		PermissionSet listWith;                   ///< held there, any of them lists the roles
-		Permission manageWith;                    ///< held there, sets and removes roles
-		bool emptyRoleIsDefault;                  ///< an empty role is the scope's default (else "unknown_role")
-		bool noneRemoves;                         ///< the role "none" removes the account's role
+		std::string audit;         ///< the audit actions' prefix
+		std::string notFound;      ///< the code of an invisible or missing scope
+		std::string grantNotFound; ///< the code of removing a role nobody holds there
+		std::string notHolding;    ///< its detail, between the username and the scope's name
+		std::string rolesThere;    ///< "in workspace ", "on ": where a 403 says roles are held
+		PermissionSet seenWith;    ///< held there, any of them makes the scope visible
+		PermissionSet seenOrgWide; ///< held in the organization, any makes it visible
+		PermissionSet listWith;    ///< held there, any of them lists the roles
+		Permission manageWith;     ///< held there, sets and removes roles
+		bool emptyRoleIsDefault;   ///< an empty role is the scope's default (else "unknown_role")
+		bool noneRemoves;          ///< the role "none" removes the account's role
 	};
 
 	static const Kind WORKSPACE;
@@ -147,8 +147,7 @@ public:
 		/// in the transaction that creates it (the creation's own event covers it).
 
 private:
-	PermissionSet permissions(Poco::Data::Session& session, Id organizationId, Id actorId, Id id,
-	                          bool inTransaction);
+	PermissionSet permissions(Poco::Data::Session& session, Id organizationId, Id actorId, Id id, bool inTransaction);
 	AuditDetails details(const Target& target) const;
 
 	Guard& _guard;

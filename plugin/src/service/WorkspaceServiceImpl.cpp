@@ -103,9 +103,8 @@ Page<Workspace> WorkspaceServiceImpl::listWorkspaces(Id actorId, const std::stri
 			// The roles granting workspace.read: the configuration's and the organization's own.
 			PermissionSet reading;
 			reading.add(Permission::WorkspaceRead);
-			rows = _workspaces.listForMember(session, orgId, actorId,
-			                                 _roles.rolesWith(session, orgId, WS_SCOPE, reading), after,
-			                                 page.limit + 1);
+			rows = _workspaces.listForMember(
+			    session, orgId, actorId, _roles.rolesWith(session, orgId, WS_SCOPE, reading), after, page.limit + 1);
 		}
 		// Without workspaces.read the actor reaches its resources directly: the list is empty.
 		return Paging::page(std::move(rows), page.limit, [](const Workspace& w) { return w.id; });
@@ -200,9 +199,8 @@ void WorkspaceServiceImpl::removeWorkspaceMember(Id actorId, const std::string& 
 		Guard::Scope scope = _guard.visible(session, actorId, org, true);
 		ScopedGrants::Target target;
 		const Workspace w = workspace(session, scope, actorId, workspaceId, target, true);
-		_members.remove(session, scope, actorId, target, account, [&](const Account& a) {
-			_required.requireAnother(session, scope.organization, w, a);
-		});
+		_members.remove(session, scope, actorId, target, account,
+		                [&](const Account& a) { _required.requireAnother(session, scope.organization, w, a); });
 	});
 }
 
