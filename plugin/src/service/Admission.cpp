@@ -192,7 +192,7 @@ void Admission::requireNew(Poco::Data::Session& session, const Organization& org
 	Poco::Nullable<Invitation> holding = _invitations.findHoldingSlot(session, org.id, candidate.email);
 	if (holding.isNull())
 		return;
-	if (holding.value().expiresAt > _pClock->now())
+	if (!Data::InvitationRepository::expired(holding.value(), _pClock->now()))
 		throw ConflictException("'" + candidate.email + "' already has a pending invitation; resend it instead",
 		                        "already_invited");
 	_invitations.releaseSlot(session, holding.value().id); // expired: it stays listed as such

@@ -82,7 +82,7 @@ std::string InvitationServiceImpl::acceptLink(const std::string& pattern, const 
 
 Invitation InvitationServiceImpl::present(Invitation invitation, const Poco::Timestamp& now) const
 {
-	if (invitation.status == PENDING && invitation.expiresAt <= now)
+	if (Data::InvitationRepository::expired(invitation, now))
 		invitation.status = EXPIRED;
 	return invitation;
 }
@@ -253,7 +253,7 @@ IssuedInvitation InvitationServiceImpl::resendInvitation(Id actorId, const std::
 			throw ConflictException("The invitation was already " + current.status, "invitation_not_pending");
 		const Poco::Timestamp now = _pClock->now();
 		Admission::Request request;
-		request.seats = current.expiresAt <= now ? 1 : 0; // expired, it held no seat: it takes one again
+		request.seats = Data::InvitationRepository::expired(current, now) ? 1 : 0; // expired, it held no seat: it takes one again
 		_admission.admit(session, scope, actorId, Admission::Way::INVITATION_RESENT, {0, "", current.email}, request);
 		const std::string token = Secrets::generate(TOKEN_PREFIX);
 		if (!_invitations.renew(session, current, Secrets::sha256Hex(token), now,
@@ -279,7 +279,7 @@ Invitation InvitationServiceImpl::byToken(Poco::Data::Session& session, const st
 	Poco::Nullable<Invitation> found = _invitations.findByTokenHash(session, Secrets::sha256Hex(token));
 	if (found.isNull() || found.value().status != PENDING)
 		invitationNotFound();
-	if (found.value().expiresAt <= now)
+	if (Data::InvitationRepository::expired(found.value(), now))
 		throw GoneException("The invitation expired on " +
 		                        Poco::DateTimeFormatter::format(found.value().expiresAt, "%Y-%m-%dT%H:%M:%SZ") +
 		                        "; ask for a new one",
