@@ -33,6 +33,8 @@ namespace {
 
 // In both scopes: a role that reads, one that also manages roles there, and one above it.
 const TestRuntime::Settings ROLES{
+    {"orgs.roles.organization", "member, admin, lister"},
+    {"orgs.roles.organization.lister.permissions", "org.read, workspaces.list_all"},
     {"orgs.roles.workspace", "viewer, manager, admin"},
     {"orgs.roles.workspace.viewer.permissions", "workspace.read, resources.read"},
     {"orgs.roles.workspace.manager.permissions", "workspace.read, workspace.members.manage, resources.read"},
@@ -252,6 +254,16 @@ void ScopedGrantTest::testVisibilityAndManagement()
 		k.set(*f.rt, f.ada.id, f.id, "carol", "manager");
 		CPPUNIT_ASSERT_EQUAL(std::string("viewer"), k.set(*f.rt, f.carol.id, f.id, "bob", "viewer"));
 		k.remove(*f.rt, f.carol.id, f.id, "bob");
+		// An organization role that lists every workspace sees one where it holds no role (but
+		// may not read its roles); it makes no resource visible.
+		MemberChanges lister;
+		lister.role = std::string("lister");
+		f.rt->memberships().updateMember(f.ada.id, "acme", "bob", lister);
+		if (k.name == "workspace")
+			CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"),
+			                     reasonOf<ForbiddenException>([&] { k.list(*f.rt, f.bob.id, f.id); }));
+		else
+			CPPUNIT_ASSERT_EQUAL(k.notFound, reasonOf<NotFoundException>([&] { k.list(*f.rt, f.bob.id, f.id); }));
 	}
 }
 
