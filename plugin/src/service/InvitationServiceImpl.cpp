@@ -253,7 +253,8 @@ IssuedInvitation InvitationServiceImpl::resendInvitation(Id actorId, const std::
 			throw ConflictException("The invitation was already " + current.status, "invitation_not_pending");
 		const Poco::Timestamp now = _pClock->now();
 		Admission::Request request;
-		request.seats = Data::InvitationRepository::expired(current, now) ? 1 : 0; // expired, it held no seat: it takes one again
+		// Expired, it held no seat: it takes one again.
+		request.seats = Data::InvitationRepository::expired(current, now) ? 1 : 0;
 		_admission.admit(session, scope, actorId, Admission::Way::INVITATION_RESENT, {0, "", current.email}, request);
 		const std::string token = Secrets::generate(TOKEN_PREFIX);
 		if (!_invitations.renew(session, current, Secrets::sha256Hex(token), now,
