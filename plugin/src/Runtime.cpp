@@ -9,6 +9,7 @@
 
 #include "Runtime.h"
 #include "access/AccessControlImpl.h"
+#include "access/RoleResolver.h"
 #include "data/Database.h"
 #include "data/Migrator.h"
 #include "http/AccountHandlers.h"
@@ -28,6 +29,7 @@
 #include "http/TokenAuthenticator.h"
 #include "http/WorkspaceHandlers.h"
 #include "service/AccountServiceImpl.h"
+#include "service/Admission.h"
 #include "service/AuditLogImpl.h"
 #include "service/ApiUsage.h"
 #include "service/Guard.h"
@@ -43,6 +45,7 @@
 #include "service/RequiredWorkspace.h"
 #include "service/ResourceServiceImpl.h"
 #include "service/RoleServiceImpl.h"
+#include "service/ScopedGrants.h"
 #include "service/SmtpMailer.h"
 #include "service/WorkspaceServiceImpl.h"
 #include "config/Preset.h"
@@ -64,28 +67,39 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	const std::string preset = Config::Preset::name(*_pConfig);
 	if (!preset.empty())
 		logger.information("Preset %s", preset);
-	_pAccess = new Access::AccessControlImpl(*_pDatabase, _roles, _settings.maxStalenessNs, _settings.cacheEntries);
-	_pGuard.reset(new Service::Guard(*_pDatabase, *_pAccess));
+	_pRoleResolver.reset(new Access::RoleResolver(*_pDatabase, _roles));
+	_pAccess =
+	    new Access::AccessControlImpl(*_pDatabase, *_pRoleResolver, _settings.maxStalenessNs, _settings.cacheEntries);
+	_pGuard.reset(new Service::Guard(*_pDatabase, *_pAccess, _settings.maxStalenessNs, _settings.cacheEntries));
 	_pOutbox.reset(new Service::Outbox(*_pDatabase, _pClock));
 	_pUsage.reset(new Service::ApiUsage(*_pDatabase, _pClock, logger)); // read by services, fed by the API
 	_pQuotas.reset(new Service::Quotas(*_pDatabase, _settings.plans, _pClock, _pUsage.get()));
 	_pAccounts = new Service::AccountServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.tokenTouchSeconds,
 	                                             _settings.maxStalenessNs, _settings.cacheEntries);
-	_pOrganizations =
-	    new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, _pClock, _settings.regions,
-	                                         _settings.defaultWorkspace, _settings.retentionDays, _pQuotas.get());
 	// Every member in a workspace (orgs.workspaces.membershipRequired): checked by every way in
 	// and every way out of a workspace.
-	_pRequiredWorkspace.reset(new Service::RequiredWorkspace(
-	    *_pDatabase, *_pGuard, _pClock, _settings.workspaceMembershipRequired, _settings.defaultWorkspace));
+	_pRequiredWorkspace.reset(new Service::RequiredWorkspace(*_pDatabase, _roles, _settings.workspaceMembershipRequired,
+	                                                         _settings.defaultWorkspace));
+	// Workspace members and resource collaborators: one mechanism, two kinds of scope.
+	_pWorkspaceMembers.reset(new Service::ScopedGrants(*_pDatabase, *_pGuard, *_pAccess, *_pRoleResolver, _pClock,
+	                                                   Service::ScopedGrants::WORKSPACE));
+	_pCollaborators.reset(new Service::ScopedGrants(*_pDatabase, *_pGuard, *_pAccess, *_pRoleResolver, _pClock,
+	                                                Service::ScopedGrants::RESOURCE));
+	// Who may join an organization: every way in asks it.
+	_pAdmission.reset(new Service::Admission(*_pDatabase, *_pGuard, *_pRoleResolver, *_pWorkspaceMembers, *_pQuotas,
+	                                         *_pRequiredWorkspace, _pClock, _settings.personalAllowsMembers,
+	                                         _settings.invitations.requireWorkspace));
+	_pOrganizations = new Service::OrganizationServiceImpl(*_pDatabase, *_pGuard, *_pRoleResolver, *_pWorkspaceMembers,
+	                                                       *_pAdmission, *_pQuotas, _pClock, _settings.regions,
+	                                                       _settings.defaultWorkspace, _settings.retentionDays);
 	_pMemberships =
-	    new Service::MembershipServiceImpl(*_pDatabase, *_pGuard, _pClock, _pQuotas.get(), _pRequiredWorkspace.get());
-	_pWorkspaces =
-	    new Service::WorkspaceServiceImpl(*_pDatabase, *_pGuard, _pClock, _pQuotas.get(), _pRequiredWorkspace.get());
-	_pResources = new Service::ResourceServiceImpl(*_pDatabase, *_pGuard, _pClock);
-	_pInvitations =
-	    new Service::InvitationServiceImpl(*_pDatabase, *_pGuard, _pClock, *_pQuotas, *_pOutbox, _settings.invitations,
-	                                       _settings.basePath, _pRequiredWorkspace.get());
+	    new Service::MembershipServiceImpl(*_pDatabase, *_pGuard, *_pRoleResolver, *_pAdmission, *_pQuotas, _pClock);
+	_pWorkspaces = new Service::WorkspaceServiceImpl(*_pDatabase, *_pGuard, *_pRoleResolver, *_pWorkspaceMembers,
+	                                                 *_pQuotas, *_pRequiredWorkspace, _pClock);
+	_pResources = new Service::ResourceServiceImpl(*_pDatabase, *_pGuard, *_pRoleResolver, *_pWorkspaceMembers,
+	                                               *_pCollaborators, _pClock);
+	_pInvitations = new Service::InvitationServiceImpl(*_pDatabase, *_pGuard, *_pAdmission, _pClock, *_pOutbox,
+	                                                   _settings.invitations, _settings.basePath);
 
 	Service::AccountServiceImpl& accounts = *_pAccounts.cast<Service::AccountServiceImpl>();
 	_pAuthenticator.reset(
@@ -104,7 +118,7 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pAccountHandlers->addRoutes(_pApi->router());
 	_pOrganizationHandlers->addRoutes(_pApi->router());
 	_pMembershipHandlers->addRoutes(_pApi->router());
-	_pPermissionReport.reset(new Service::PermissionReport(*_pDatabase, *_pGuard));
+	_pPermissionReport.reset(new Service::PermissionReport(*_pDatabase, *_pGuard, *_pAccess));
 	_pPermissionHandlers.reset(new Http::PermissionHandlers(*_pPermissionReport));
 	_pPermissionHandlers->addRoutes(_pApi->router());
 	_pWorkspaceHandlers.reset(new Http::WorkspaceHandlers(*_pWorkspaces));
@@ -120,7 +134,7 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 			throw Poco::DataFormatException("orgs.plans." + plan.name + ".memberRole: '" + plan.memberRole +
 			                                "' is not a role of orgs.roles.organization");
 	}
-	_pCustomRoles = new Service::RoleServiceImpl(*_pDatabase, *_pGuard, _pClock, *_pQuotas);
+	_pCustomRoles = new Service::RoleServiceImpl(*_pDatabase, *_pGuard, *_pRoleResolver, _pClock, *_pQuotas);
 	_pRoleHandlers.reset(new Http::RoleHandlers(*_pCustomRoles));
 	_pRoleHandlers->addRoutes(_pApi->router());
 
@@ -138,15 +152,14 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	_pAuditHandlers.reset(new Http::AuditHandlers(*_pAuditLog));
 	_pAuditHandlers->addRoutes(_pApi->router());
 	// Personal organizations and the API request counter.
-	_pGuard->setPersonalAllowsMembers(_settings.personalAllowsMembers);
 	if (_settings.personalOnSignup)
 		_pAccounts.cast<Service::AccountServiceImpl>()->createPersonalOrganizations(
 		    *_pOrganizations.cast<Service::OrganizationServiceImpl>());
 	_pApi->countUsage(*_pUsage);
 	_pUsage->start(_settings.usageFlushSeconds);
 	// The organization-wide invite link (Label Studio).
-	_pInviteLinks = new Service::InviteLinkServiceImpl(*_pDatabase, *_pGuard, _pClock, *_pQuotas, _settings.invitations,
-	                                                   _settings.basePath, _pRequiredWorkspace.get());
+	_pInviteLinks = new Service::InviteLinkServiceImpl(*_pDatabase, *_pGuard, *_pRoleResolver, *_pAdmission, _pClock,
+	                                                   _settings.invitations, _settings.basePath);
 	_pInviteLinkHandlers.reset(new Http::InviteLinkHandlers(*_pInviteLinks));
 	_pInviteLinkHandlers->addRoutes(_pApi->router());
 	// Signing up with an invitation's or an invite link's token joins that organization.
@@ -188,11 +201,15 @@ Runtime::~Runtime()
 	_pMemberships = nullptr;
 	_pOrganizations = nullptr;
 	_pAccounts = nullptr;
+	_pAdmission.reset();
+	_pCollaborators.reset();
+	_pWorkspaceMembers.reset();
 	_pRequiredWorkspace.reset();
 	_pQuotas.reset();
 	_pOutbox.reset();
 	_pGuard.reset();
 	_pAccess = nullptr;
+	_pRoleResolver.reset();
 	_pUsage.reset();
 	_pDatabase.reset();
 }

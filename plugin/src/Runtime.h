@@ -42,8 +42,10 @@ class Database;
 }
 namespace Access {
 class AccessControlImpl;
-}
+class RoleResolver;
+} // namespace Access
 namespace Service {
+class Admission;
 class Guard;
 class Outbox;
 class OutboxSender;
@@ -51,6 +53,7 @@ class PermissionReport;
 class ApiUsage;
 class Quotas;
 class RequiredWorkspace;
+class ScopedGrants;
 } // namespace Service
 namespace Http {
 class Api;
@@ -128,6 +131,7 @@ private:
 	Service::Clock::Ptr _pClock;
 	std::unique_ptr<Data::Database> _pDatabase;
 	int _schemaVersion;
+	std::unique_ptr<Access::RoleResolver> _pRoleResolver;
 	Poco::SharedPtr<Access::AccessControlImpl> _pAccess;
 	std::unique_ptr<Service::Guard> _pGuard;
 	std::unique_ptr<Service::Outbox> _pOutbox;
@@ -135,6 +139,9 @@ private:
 	std::unique_ptr<Service::OutboxSender> _pOutboxSender;
 	std::unique_ptr<Service::Quotas> _pQuotas;
 	std::unique_ptr<Service::RequiredWorkspace> _pRequiredWorkspace;
+	std::unique_ptr<Service::ScopedGrants> _pWorkspaceMembers;
+	std::unique_ptr<Service::ScopedGrants> _pCollaborators;
+	std::unique_ptr<Service::Admission> _pAdmission;
 	Orgs::AccountService::Ptr _pAccounts;
 	Orgs::OrganizationService::Ptr _pOrganizations;
 	Orgs::MembershipService::Ptr _pMemberships;

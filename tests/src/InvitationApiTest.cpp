@@ -234,7 +234,7 @@ void InvitationApiTest::testExpiredWrongEmailAndDomains()
 	ASSERT_STATUS(r, 200);
 	CPPUNIT_ASSERT_EQUAL(std::string("example.com"),
 	                     r.json()->getArray("allowed_email_domains")->getElement<std::string>(0));
-	ASSERT_PROBLEM(w.invite(ada, "acme", "mallory@evil.test"), 400, "domain_not_allowed");
+	ASSERT_PROBLEM(w.invite(ada, "acme", "mallory@evil.test"), 403, "domain_not_allowed");
 	ASSERT_STATUS(w.invite(ada, "acme", "cy@example.com"), 201);
 	ASSERT_PROBLEM(w.client().patch(API + "/orgs/acme", "{\"allowed_email_domains\":[\"nope\"]}", ada.token), 400,
 	               "invalid_domain");

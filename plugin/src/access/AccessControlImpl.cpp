@@ -19,10 +19,10 @@ using Config::RoleCatalog;
 using Data::AccessRepository;
 
 
-AccessControlImpl::AccessControlImpl(Data::Database& database, const Config::RoleCatalog& roles,
-                                     Poco::Int64 maxStalenessNs, std::size_t cacheEntries)
-    : _database(database), _repository(database), _roles(roles), _maxStalenessNs(maxStalenessNs), _cache(cacheEntries),
-      _ticker(tickerPeriodNs(maxStalenessNs)),
+AccessControlImpl::AccessControlImpl(Data::Database& database, const RoleResolver& roles, Poco::Int64 maxStalenessNs,
+                                     std::size_t cacheEntries)
+    : _database(database), _repository(database), _resolver(roles), _roles(roles.catalog()),
+      _maxStalenessNs(maxStalenessNs), _cache(cacheEntries), _ticker(tickerPeriodNs(maxStalenessNs)),
       _freshNs(std::max<Poco::Int64>(0, maxStalenessNs - tickerPeriodNs(maxStalenessNs)))
 {
 }
@@ -33,66 +33,6 @@ Poco::Int64 AccessControlImpl::tickerPeriodNs(Poco::Int64 maxStalenessNs)
 	if (maxStalenessNs <= 0)
 		return 0;
 	return std::min<Poco::Int64>(10000000, std::max<Poco::Int64>(1000000, maxStalenessNs / 100));
-}
-
-
-PermissionSet AccessControlImpl::evaluate(const AccessRepository::Standing& s, Id accountId,
-                                          std::vector<GrantSource>* pSources) const
-{
-	auto note = [&](const std::string& source, const std::string& role, Id scopeId, PermissionSet p) {
-		if (pSources)
-			pSources->push_back({source, role, scopeId, p.names()});
-	};
-	if (!s.organizationExists)
-		return PermissionSet();
-	if (s.ownerAccountId == accountId)
-	{
-		note("owner", "", 0, PermissionSet::all());
-		return PermissionSet::all();
-	}
-	if (!s.member)
-		return PermissionSet();
-
-	PermissionSet result;
-	const RoleCatalog::Role* pOrgRole = _roles.findRole(RoleCatalog::ORGANIZATION, s.organizationRole);
-	if (pOrgRole)
-	{
-		result |= pOrgRole->permissions;
-		note("organization", pOrgRole->name, 0, pOrgRole->permissions);
-	}
-	if (!s.scopeExists)
-		return result;
-	if (pOrgRole && !pOrgRole->impliesWorkspaceRole.empty())
-	{
-		result |= pOrgRole->impliedPermissions;
-		note("implied_workspace", pOrgRole->impliesWorkspaceRole, s.workspaceId, pOrgRole->impliedPermissions);
-	}
-	if (!s.workspaceRole.empty())
-	{
-		const PermissionSet p = rolePermissions(RoleCatalog::WORKSPACE, s.workspaceRole, s.customWorkspacePermissions);
-		result |= p;
-		note("workspace", s.workspaceRole, s.workspaceId, p);
-	}
-	if (!s.resourceRole.empty())
-	{
-		const PermissionSet p = rolePermissions(s.resourceType, s.resourceRole, s.customResourcePermissions);
-		result |= p;
-		note("resource", s.resourceRole, s.resourceId, p);
-	}
-	return result;
-}
-
-
-PermissionSet AccessControlImpl::rolePermissions(const std::string& scope, const std::string& role,
-                                                 const std::string& customPermissions) const
-{
-	// The configuration's role wins; else the organization's custom role of that name, limited
-	// to what means something in the scope. Runs when a grant is loaded, never on a cache hit.
-	if (const RoleCatalog::Role* pRole = _roles.findRole(scope, role))
-		return pRole->permissions;
-	if (customPermissions.empty())
-		return PermissionSet();
-	return PermissionSet(RoleCatalog::parseNames(customPermissions).bits() & _roles.scopePermissions(scope).bits());
 }
 
 
@@ -121,7 +61,7 @@ GrantCache::Grant AccessControlImpl::load(const GrantCache::Key& key, Poco::UInt
 	g.owner = s.organizationExists && s.ownerAccountId == key.account;
 	g.member = g.owner || s.member;
 	g.roleIndex = _roles.roleIndex(RoleCatalog::ORGANIZATION, s.organizationRole);
-	g.permissions = g.exists ? evaluate(s, key.account) : PermissionSet();
+	g.permissions = g.exists ? _resolver.evaluate(s, key.account) : PermissionSet();
 	g.aclVersion = s.organizationExists ? s.aclVersion : -1;
 	g.localVersion = localVersion;
 	g.validatedAt = readAt;
@@ -194,7 +134,7 @@ AccessControlImpl::Grant AccessControlImpl::toGrant(const GrantCache::Grant& g) 
 }
 
 
-AccessControlImpl::Grant AccessControlImpl::grant(Poco::Data::Session& session, Id accountId, Id organizationId)
+AccessControlImpl::Grant AccessControlImpl::currentGrant(Poco::Data::Session& session, Id accountId, Id organizationId)
 {
 	const AccessRepository::Standing s = _repository.organization(session, accountId, organizationId);
 	Grant g;
@@ -202,8 +142,22 @@ AccessControlImpl::Grant AccessControlImpl::grant(Poco::Data::Session& session, 
 	g.owner = s.organizationExists && s.ownerAccountId == accountId;
 	g.member = g.owner || s.member;
 	g.role = s.organizationRole;
-	g.permissions = evaluate(s, accountId);
+	g.permissions = _resolver.evaluate(s, accountId);
 	return g;
+}
+
+
+PermissionSet AccessControlImpl::currentPermissions(Poco::Data::Session& session, Id accountId, Id organizationId,
+                                                    WorkspaceId workspace)
+{
+	return _resolver.evaluate(_repository.workspace(session, accountId, organizationId, workspace.value), accountId);
+}
+
+
+PermissionSet AccessControlImpl::currentPermissions(Poco::Data::Session& session, Id accountId, Id organizationId,
+                                                    ResourceId resource)
+{
+	return _resolver.evaluate(_repository.resource(session, accountId, organizationId, resource.value), accountId);
 }
 
 
@@ -289,8 +243,9 @@ Explanation AccessControlImpl::explain(const GrantCache::Key& key)
 		else if (g.member)
 		{
 			const std::string role = _roles.roleName(RoleCatalog::ORGANIZATION, g.roleIndex);
-			if (const RoleCatalog::Role* pRole = _roles.findRole(RoleCatalog::ORGANIZATION, role))
-				e.grants.push_back({"organization", pRole->name, 0, pRole->permissions.names()});
+			if (_roles.hasRole(RoleCatalog::ORGANIZATION, role))
+				e.grants.push_back(
+				    {"organization", role, 0, _resolver.permissions(RoleCatalog::ORGANIZATION, role).names()});
 		}
 		return e;
 	}
@@ -299,7 +254,7 @@ Explanation AccessControlImpl::explain(const GrantCache::Key& key)
 	e.owner = s.organizationExists && s.ownerAccountId == key.account;
 	e.member = e.owner || s.member;
 	if (s.scopeExists)
-		e.permissions = evaluate(s, key.account, &e.grants).names();
+		e.permissions = _resolver.evaluate(s, key.account, &e.grants).names();
 	return e;
 }
 

@@ -15,6 +15,8 @@
 
 #include "Orgs/AccessControl.h"
 #include "access/GrantCache.h"
+#include "access/Grants.h"
+#include "access/RoleResolver.h"
 #include "access/Ticker.h"
 #include "config/RoleCatalog.h"
 #include "data/AccessRepository.h"
@@ -25,13 +27,15 @@ namespace Orgs {
 namespace Access {
 
 
-class AccessControlImpl : public Orgs::AccessControl
-	/// Implements AccessControl for the HTTP layer, the services and in-process hosts alike.
+class AccessControlImpl : public Orgs::AccessControl, public Grants
+	/// Implements AccessControl for the HTTP layer and in-process hosts, and Grants for the
+	/// services.
 	///
 	/// A check looks up (account, organization, scope) in the GrantCache. A hit younger than
 	/// maxStaleness, loaded under the organization's current local version, answers at once; an
 	/// older one costs one query of the organization's acl_version; a miss costs one query
-	/// (AccessRepository). Every transaction that changes access calls changed(), which
+	/// (AccessRepository), compiled by the RoleResolver. Every transaction that changes access
+	/// calls changed(), which
 	/// increments acl_version in the database and, once the transaction commits, invalidates
 	/// the organization's entries in this process.
 	///
@@ -41,39 +45,27 @@ class AccessControlImpl : public Orgs::AccessControl
 	/// for maxStaleness minus that period; the slow paths read the clock itself.
 {
 public:
-	struct Grant
-		/// An account's standing in an organization.
-	{
-		bool exists = false; ///< the organization exists
-		bool member = false; ///< the account is a member
-		bool owner = false;  ///< the account owns it (and so holds every permission)
-		std::string role;    ///< the member's organization role
-		PermissionSet permissions;
-	};
+	using Grant = Grants::Grant;
 
-	AccessControlImpl(Data::Database& database, const Config::RoleCatalog& roles, Poco::Int64 maxStalenessNs,
+	AccessControlImpl(Data::Database& database, const RoleResolver& roles, Poco::Int64 maxStalenessNs,
 	                  std::size_t cacheEntries);
 
-	Grant grant(Id accountId, Id organizationId);
-		/// Returns the account's standing, from the cache when it is fresh.
-
-	Grant grant(Poco::Data::Session& session, Id accountId, Id organizationId);
-		/// Returns the account's standing read within the caller's session and transaction,
-		/// bypassing the cache: for decisions a write depends on.
-
-	Grant cachedGrant(Poco::Data::Session& session, Id accountId, Id organizationId);
+	Grant grant(Id accountId, Id organizationId) override;
+	Grant cachedGrant(Poco::Data::Session& session, Id accountId, Id organizationId) override;
+	Grant currentGrant(Poco::Data::Session& session, Id accountId, Id organizationId) override;
 	PermissionSet cachedPermissions(Poco::Data::Session& session, Id accountId, Id organizationId,
-	                                WorkspaceId workspace);
-	PermissionSet cachedPermissions(Poco::Data::Session& session, Id accountId, Id organizationId, ResourceId resource);
-		/// As grant() and permissions(), but a miss loads through the caller's session instead of
-		/// taking a second one from the pool (a request must never hold two sessions at once).
+	                                WorkspaceId workspace) override;
+	PermissionSet cachedPermissions(Poco::Data::Session& session, Id accountId, Id organizationId,
+	                                ResourceId resource) override;
+	PermissionSet currentPermissions(Poco::Data::Session& session, Id accountId, Id organizationId,
+	                                 WorkspaceId workspace) override;
+	PermissionSet currentPermissions(Poco::Data::Session& session, Id accountId, Id organizationId,
+	                                 ResourceId resource) override;
+	void changed(Poco::Data::Session& session, Id organizationId) override;
 
 	PermissionSet permissions(Id accountId, Id organizationId, WorkspaceId workspace);
 	PermissionSet permissions(Id accountId, Id organizationId, ResourceId resource);
 		/// Returns the permissions held in a workspace or on a resource (cached).
-
-	void changed(Poco::Data::Session& session, Id organizationId);
-		/// Records, within a transaction, that who may do what in the organization changes.
 
 	void invalidate(Id organizationId);
 		/// Makes this process's cached grants of the organization stale.
@@ -96,17 +88,6 @@ public:
 	std::vector<RoleScopeInfo> roles() const override;
 
 	const Config::RoleCatalog& catalog() const;
-
-	PermissionSet evaluate(const Data::AccessRepository::Standing& standing, Id accountId,
-	                       std::vector<GrantSource>* pSources = nullptr) const;
-		/// Compiles a standing to the permissions it grants and, if asked, the grants behind them.
-		/// A workspace or resource role the configuration does not define resolves to the
-		/// organization's custom role of that name (read with the standing), if any.
-
-	PermissionSet rolePermissions(const std::string& scope, const std::string& role,
-	                              const std::string& customPermissions) const;
-		/// Returns the permissions of a configuration role, else those of a custom role given as
-		/// its stored permission names (limited to RoleCatalog::scopePermissions()).
 
 	static Poco::Int64 tickerPeriodNs(Poco::Int64 maxStalenessNs);
 		/// Returns the ticker's period for a staleness bound: 0 (no thread) for 0, else
@@ -141,6 +122,7 @@ private:
 
 	Data::Database& _database;
 	Data::AccessRepository _repository;
+	const RoleResolver& _resolver;
 	const Config::RoleCatalog& _roles;
 	const Poco::Int64 _maxStalenessNs;
 	GrantCache _cache;

@@ -197,6 +197,12 @@ Poco::Nullable<Invitation> InvitationRepository::findHoldingSlot(Poco::Data::Ses
 }
 
 
+bool InvitationRepository::expired(const Invitation& invitation, const Poco::Timestamp& at)
+{
+	return invitation.status == "pending" && invitation.expiresAt <= at;
+}
+
+
 void InvitationRepository::releaseSlot(Poco::Data::Session& session, Id invitationId)
 {
 	session << "UPDATE invitations SET pending_email = NULL WHERE id = ?", bind(invitationId), now;

@@ -26,11 +26,16 @@ namespace Data {
 
 class InvitationRepository
 	/// Invitations with their workspaces and default roles. The stored status is "pending",
-	/// "accepted", "declined" or "revoked"; whether a pending invitation has expired is for the
-	/// caller to tell from expiresAt. A pending invitation holds its (organization, email) slot
+	/// "accepted", "declined" or "revoked"; a pending invitation has expired when expired() says
+	/// so, which is never stored. A pending invitation holds its (organization, email) slot
 	/// in pending_email until it is answered, revoked or released.
 {
 public:
+	static bool expired(const Invitation& invitation, const Poco::Timestamp& at);
+		/// The one definition of an expired invitation: pending, and its expiry not after at.
+		/// The statements below that tell a live invitation from an expired one
+		/// (expires_at > ?) say the same.
+
 	struct Row
 		/// What insert() stores.
 	{

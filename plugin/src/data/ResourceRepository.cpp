@@ -27,10 +27,6 @@ namespace {
 const std::string
     RESOURCE_COLUMNS("r.id AS id, r.organization_id, r.workspace_id, r.type, r.name, r.created_by, r.created_at");
 
-const std::string
-    SELECT_COLLABORATOR("SELECT rc.resource_id, rc.account_id, a.username, a.name, rc.role, rc.created_at "
-                        "FROM resource_collaborators rc JOIN accounts a ON a.id = rc.account_id ");
-
 
 Resource readResource(const Rows& rows, std::size_t i)
 {
@@ -43,19 +39,6 @@ Resource readResource(const Rows& rows, std::size_t i)
 	r.createdBy = rows.integer(i, 5);
 	r.createdAt = rows.time(i, 6);
 	return r;
-}
-
-
-Collaborator readCollaborator(const Rows& rows, std::size_t i)
-{
-	Collaborator c;
-	c.resourceId = rows.integer(i, 0);
-	c.accountId = rows.integer(i, 1);
-	c.username = rows.text(i, 2);
-	c.name = rows.text(i, 3);
-	c.role = rows.text(i, 4);
-	c.createdAt = rows.time(i, 5);
-	return c;
 }
 
 
@@ -257,73 +240,6 @@ std::vector<Resource> ResourceRepository::listReadable(Poco::Data::Session& sess
 	st.addBind(bind(limit));
 	st << sql;
 	return readResources(st);
-}
-
-
-Poco::Nullable<Collaborator> ResourceRepository::findCollaborator(Poco::Data::Session& session, Id resourceId,
-                                                                  Id accountId)
-{
-	Poco::Data::Statement st(session);
-	st << SELECT_COLLABORATOR + "WHERE rc.resource_id = ? AND rc.account_id = ?", bind(resourceId), bind(accountId);
-	st.execute();
-	Poco::Data::RecordSet rs(st);
-	Rows rows(rs);
-	if (rows.count() == 0)
-		return Poco::Nullable<Collaborator>();
-	return readCollaborator(rows, 0);
-}
-
-
-void ResourceRepository::insertCollaborator(Poco::Data::Session& session, Id orgId, Id resourceId, Id accountId,
-                                            const std::string& role, const Poco::Timestamp& at)
-{
-	try
-	{
-		session << "INSERT INTO resource_collaborators (resource_id, organization_id, account_id, role, created_at) "
-		           "VALUES (?, ?, ?, ?, ?)",
-		    bind(resourceId), bind(orgId), bind(accountId), bind(role), bind(Database::toMicros(at)), now;
-	}
-	catch (Poco::Exception& exc)
-	{
-		if (Database::classify(exc) == Database::ErrorKind::ForeignKey)
-			throw ConflictException("Only members of the organization can be collaborators", "not_a_member");
-		throw;
-	}
-}
-
-
-bool ResourceRepository::updateCollaborator(Poco::Data::Session& session, Id resourceId, Id accountId,
-                                            const std::string& role)
-{
-	Poco::Data::Statement st(session);
-	st << "UPDATE resource_collaborators SET role = ? WHERE resource_id = ? AND account_id = ?", bind(role),
-	    bind(resourceId), bind(accountId);
-	return st.execute() == 1;
-}
-
-
-bool ResourceRepository::removeCollaborator(Poco::Data::Session& session, Id resourceId, Id accountId)
-{
-	Poco::Data::Statement st(session);
-	st << "DELETE FROM resource_collaborators WHERE resource_id = ? AND account_id = ?", bind(resourceId),
-	    bind(accountId);
-	return st.execute() == 1;
-}
-
-
-std::vector<Collaborator> ResourceRepository::listCollaborators(Poco::Data::Session& session, Id resourceId,
-                                                                Id afterAccountId, int limit)
-{
-	Poco::Data::Statement st(session);
-	st << SELECT_COLLABORATOR + "WHERE rc.resource_id = ? AND rc.account_id > ? ORDER BY rc.account_id LIMIT ?",
-	    bind(resourceId), bind(afterAccountId), bind(limit);
-	st.execute();
-	Poco::Data::RecordSet rs(st);
-	Rows rows(rs);
-	std::vector<Collaborator> result;
-	for (std::size_t i = 0; i < rows.count(); ++i)
-		result.push_back(readCollaborator(rows, i));
-	return result;
 }
 
 

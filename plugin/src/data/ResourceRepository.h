@@ -5,7 +5,7 @@
 // Package: Data
 // Module:  ResourceRepository
 //
-// SQL for the resources and resource_collaborators tables.
+// SQL for the resources table (and the default collaborators of a new resource).
 //
 
 
@@ -26,10 +26,10 @@ namespace Data {
 
 
 class ResourceRepository
-	/// A host's resources and their collaborators. Listings are keyset-paginated by resource id
-	/// or account id. A collaborator references the organization membership, so only members
-	/// can be one and removing a member removes its collaborator rows; created_by references
-	/// the account and outlives the membership.
+	/// A host's resources, and the collaborators every member becomes on a new one. Listings
+	/// are keyset-paginated by resource id; created_by references the account and outlives the
+	/// membership. The collaborators' roles themselves are ScopedGrantRepository's
+	/// (RESOURCE_COLLABORATORS).
 {
 public:
 	struct Readers
@@ -75,21 +75,6 @@ public:
 		/// roles, in one statement: each branch (collaborator rows, workspace memberships) is
 		/// walked by index from afterId and bounded by limit, so a page costs the same wherever
 		/// it starts and however many resources the organization has.
-
-	Poco::Nullable<Collaborator> findCollaborator(Poco::Data::Session& session, Id resourceId, Id accountId);
-		/// Returns the account's role on the resource with its public fields.
-
-	void insertCollaborator(Poco::Data::Session& session, Id orgId, Id resourceId, Id accountId,
-	                        const std::string& role, const Poco::Timestamp& at);
-		/// Adds a collaborator. Throws ConflictException ("not_a_member") if the account is not a
-		/// member of the organization.
-
-	bool updateCollaborator(Poco::Data::Session& session, Id resourceId, Id accountId, const std::string& role);
-	bool removeCollaborator(Poco::Data::Session& session, Id resourceId, Id accountId);
-
-	std::vector<Collaborator> listCollaborators(Poco::Data::Session& session, Id resourceId, Id afterAccountId,
-	                                            int limit);
-		/// Returns up to limit collaborators with account id above afterAccountId, by account id.
 
 private:
 	Database& _database;

@@ -27,9 +27,6 @@ namespace {
 const std::string SELECT_WORKSPACE("SELECT w.id, w.organization_id, w.name, w.created_by, w.created_at, w.updated_at "
                                    "FROM workspaces w ");
 
-const std::string SELECT_MEMBER("SELECT wm.workspace_id, wm.account_id, a.username, a.name, wm.role, wm.created_at "
-                                "FROM workspace_members wm JOIN accounts a ON a.id = wm.account_id ");
-
 
 Workspace readWorkspace(const Rows& rows, std::size_t i)
 {
@@ -41,19 +38,6 @@ Workspace readWorkspace(const Rows& rows, std::size_t i)
 	w.createdAt = rows.time(i, 4);
 	w.updatedAt = rows.time(i, 5);
 	return w;
-}
-
-
-WorkspaceMember readMember(const Rows& rows, std::size_t i)
-{
-	WorkspaceMember m;
-	m.workspaceId = rows.integer(i, 0);
-	m.accountId = rows.integer(i, 1);
-	m.username = rows.text(i, 2);
-	m.name = rows.text(i, 3);
-	m.role = rows.text(i, 4);
-	m.createdAt = rows.time(i, 5);
-	return m;
 }
 
 
@@ -174,72 +158,6 @@ std::vector<Workspace> WorkspaceRepository::listForMember(Poco::Data::Session& s
 	st.addBind(bind(limit));
 	st << sql;
 	return readWorkspaces(st);
-}
-
-
-Poco::Nullable<WorkspaceMember> WorkspaceRepository::findMember(Poco::Data::Session& session, Id workspaceId,
-                                                                Id accountId)
-{
-	Poco::Data::Statement st(session);
-	st << SELECT_MEMBER + "WHERE wm.workspace_id = ? AND wm.account_id = ?", bind(workspaceId), bind(accountId);
-	st.execute();
-	Poco::Data::RecordSet rs(st);
-	Rows rows(rs);
-	if (rows.count() == 0)
-		return Poco::Nullable<WorkspaceMember>();
-	return readMember(rows, 0);
-}
-
-
-void WorkspaceRepository::insertMember(Poco::Data::Session& session, Id orgId, Id workspaceId, Id accountId,
-                                       const std::string& role, const Poco::Timestamp& at)
-{
-	try
-	{
-		session << "INSERT INTO workspace_members (workspace_id, organization_id, account_id, role, created_at) "
-		           "VALUES (?, ?, ?, ?, ?)",
-		    bind(workspaceId), bind(orgId), bind(accountId), bind(role), bind(Database::toMicros(at)), now;
-	}
-	catch (Poco::Exception& exc)
-	{
-		if (Database::classify(exc) == Database::ErrorKind::ForeignKey)
-			throw ConflictException("Only members of the organization can join its workspaces", "not_a_member");
-		throw;
-	}
-}
-
-
-bool WorkspaceRepository::updateMember(Poco::Data::Session& session, Id workspaceId, Id accountId,
-                                       const std::string& role)
-{
-	Poco::Data::Statement st(session);
-	st << "UPDATE workspace_members SET role = ? WHERE workspace_id = ? AND account_id = ?", bind(role),
-	    bind(workspaceId), bind(accountId);
-	return st.execute() == 1;
-}
-
-
-bool WorkspaceRepository::removeMember(Poco::Data::Session& session, Id workspaceId, Id accountId)
-{
-	Poco::Data::Statement st(session);
-	st << "DELETE FROM workspace_members WHERE workspace_id = ? AND account_id = ?", bind(workspaceId), bind(accountId);
-	return st.execute() == 1;
-}
-
-
-std::vector<WorkspaceMember> WorkspaceRepository::listMembers(Poco::Data::Session& session, Id workspaceId,
-                                                              Id afterAccountId, int limit)
-{
-	Poco::Data::Statement st(session);
-	st << SELECT_MEMBER + "WHERE wm.workspace_id = ? AND wm.account_id > ? ORDER BY wm.account_id LIMIT ?",
-	    bind(workspaceId), bind(afterAccountId), bind(limit);
-	st.execute();
-	Poco::Data::RecordSet rs(st);
-	Rows rows(rs);
-	std::vector<WorkspaceMember> result;
-	for (std::size_t i = 0; i < rows.count(); ++i)
-		result.push_back(readMember(rows, i));
-	return result;
 }
 
 

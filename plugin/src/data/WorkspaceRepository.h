@@ -5,7 +5,7 @@
 // Package: Data
 // Module:  WorkspaceRepository
 //
-// SQL for the workspaces and workspace_members tables.
+// SQL for the workspaces table (and counts over workspace_members).
 //
 
 
@@ -25,9 +25,10 @@ namespace Data {
 
 
 class WorkspaceRepository
-	/// Workspaces of an organization and their members. Listings are keyset-paginated by
-	/// workspace id or account id. A workspace member references the organization membership,
-	/// so only members can join and removing a member removes its workspace memberships.
+	/// Workspaces of an organization, and what is asked of their members as a whole (how many
+	/// workspaces a member belongs to, who belongs to no other). Listings are keyset-paginated
+	/// by workspace id. The members' roles themselves are ScopedGrantRepository's
+	/// (WORKSPACE_MEMBERS).
 {
 public:
 	explicit WorkspaceRepository(Database& database);
@@ -53,21 +54,6 @@ public:
 	                                     const std::vector<std::string>& roles, Id afterId, int limit);
 		/// As list(), restricted to the workspaces the account belongs to with one of roles.
 		/// Returns nothing if roles is empty.
-
-	Poco::Nullable<WorkspaceMember> findMember(Poco::Data::Session& session, Id workspaceId, Id accountId);
-		/// Returns the account's membership of the workspace with its public fields.
-
-	void insertMember(Poco::Data::Session& session, Id orgId, Id workspaceId, Id accountId, const std::string& role,
-	                  const Poco::Timestamp& at);
-		/// Adds an organization member to a workspace. Throws ConflictException ("not_a_member")
-		/// if the account is not a member of the organization.
-
-	bool updateMember(Poco::Data::Session& session, Id workspaceId, Id accountId, const std::string& role);
-	bool removeMember(Poco::Data::Session& session, Id workspaceId, Id accountId);
-
-	std::vector<WorkspaceMember> listMembers(Poco::Data::Session& session, Id workspaceId, Id afterAccountId,
-	                                         int limit);
-		/// Returns up to limit members with account id above afterAccountId, by account id.
 
 	Poco::Nullable<Workspace> oldest(Poco::Data::Session& session, Id orgId);
 		/// Returns the organization's workspace with the lowest id, if it has one.

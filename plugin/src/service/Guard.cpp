@@ -11,18 +11,15 @@
 #include "service/ApiUsage.h"
 #include "service/Validator.h"
 #include "Orgs/Errors.h"
-#include <algorithm>
-#include <set>
 
 
 namespace Orgs {
 namespace Service {
 
 
-Guard::Guard(Data::Database& database, Access::AccessControlImpl& access)
-    : _database(database), _access(access), _organizationCache(access.maxStalenessNs(), access.cacheEntries()),
-      _organizations(database), _accounts(database), _standings(database), _workspaces(database), _resources(database),
-      _customRoles(database)
+Guard::Guard(Data::Database& database, Access::Grants& grants, Poco::Int64 maxStalenessNs, std::size_t cacheEntries)
+    : _database(database), _access(grants), _organizationCache(maxStalenessNs, cacheEntries), _organizations(database),
+      _accounts(database)
 {
 }
 
@@ -49,7 +46,7 @@ Guard::Scope Guard::visible(Poco::Data::Session& session, Id actorId, const std:
 	// organization 0, cached as any other), so the answer time tells them apart no more than
 	// the answer does.
 	return standing(organization,
-	                lock ? _access.grant(session, actorId, organization.id)
+	                lock ? _access.currentGrant(session, actorId, organization.id)
 	                     : _access.cachedGrant(session, actorId, organization.id),
 	                org);
 }
@@ -82,7 +79,7 @@ bool Guard::cachedOrganization(const std::string& org, Organization& organizatio
 }
 
 
-Guard::Scope Guard::standing(const Organization& organization, const Access::AccessControlImpl::Grant& grant,
+Guard::Scope Guard::standing(const Organization& organization, const Access::Grants::Grant& grant,
                              const std::string& org) const
 {
 	if (!grant.member)
@@ -135,41 +132,6 @@ Account Guard::account(Poco::Data::Session& session, const std::string& account)
 }
 
 
-void Guard::checkWorkspaceList(const std::vector<InvitationWorkspace>& workspaces) const
-{
-	std::set<Id> seen;
-	for (const auto& w : workspaces)
-	{
-		if (!roles().hasScope(Config::RoleCatalog::WORKSPACE))
-			throw InvalidInputException("This server defines no workspace roles (orgs.roles.workspace)",
-			                            "workspaces_disabled");
-		if (!seen.insert(w.workspaceId).second)
-			throw InvalidInputException("workspace " + std::to_string(w.workspaceId) + " is named twice",
-			                            "duplicate_workspace");
-	}
-}
-
-
-std::vector<InvitationWorkspace> Guard::requireWorkspaceGrants(Poco::Data::Session& session, const Scope& scope,
-                                                               Id actorId,
-                                                               const std::vector<InvitationWorkspace>& workspaces,
-                                                               const std::string& what)
-{
-	const std::string& wsScope = Config::RoleCatalog::WORKSPACE;
-	std::vector<InvitationWorkspace> checked = workspaces;
-	for (auto& w : checked)
-		w.role = checkRole(session, scope.organization.id, wsScope, w.role);
-	for (const auto& w : checked)
-	{
-		const InWorkspace ws =
-		    requireWorkspace(session, scope, actorId, w.workspaceId, Permission::WorkspaceMembersManage, true);
-		requireWithin(scope, ws.permissions, rolePermissions(session, scope.organization.id, wsScope, w.role),
-		              what + " to workspace '" + ws.workspace.name + "' as '" + w.role + "'");
-	}
-	return checked;
-}
-
-
 void Guard::requireWithin(const Scope& scope, PermissionSet permissions, const std::string& what)
 {
 	if (scope.grant.owner)
@@ -188,196 +150,6 @@ void Guard::requireWithin(const Scope& scope, PermissionSet held, PermissionSet 
 }
 
 
-Guard::InWorkspace Guard::workspace(Poco::Data::Session& session, const Scope& scope, Id actorId, Id workspaceId,
-                                    bool inTransaction)
-{
-	const Id orgId = scope.organization.id;
-	Poco::Nullable<Workspace> found = _workspaces.find(session, orgId, workspaceId);
-	InWorkspace result;
-	if (!found.isNull())
-	{
-		result.workspace = found.value();
-		result.permissions = inTransaction
-		                         ? _access.evaluate(_standings.workspace(session, actorId, orgId, workspaceId), actorId)
-		                         : _access.cachedPermissions(session, actorId, orgId, WorkspaceId{workspaceId});
-	}
-	if (found.isNull() || (!result.permissions.has(Permission::WorkspaceRead) &&
-	                       !scope.grant.permissions.has(Permission::WorkspacesListAll)))
-	{
-		throw NotFoundException("No workspace " + std::to_string(workspaceId) + " in '" + scope.organization.username +
-		                            "' is visible to you",
-		                        "workspace_not_found");
-	}
-	return result;
-}
-
-
-Guard::InWorkspace Guard::requireWorkspace(Poco::Data::Session& session, const Scope& scope, Id actorId, Id workspaceId,
-                                           Permission permission, bool inTransaction)
-{
-	InWorkspace result = workspace(session, scope, actorId, workspaceId, inTransaction);
-	if (!result.permissions.has(permission))
-	{
-		throw ForbiddenException("Your roles in workspace '" + result.workspace.name + "' do not grant " +
-		                             permissionName(permission),
-		                         "permission_denied");
-	}
-	return result;
-}
-
-
-Guard::OnResource Guard::resource(Poco::Data::Session& session, const Scope& scope, Id actorId, Id resourceId,
-                                  bool inTransaction)
-{
-	const Id orgId = scope.organization.id;
-	Poco::Nullable<Resource> found = _resources.find(session, orgId, resourceId);
-	OnResource result;
-	if (!found.isNull())
-	{
-		result.resource = found.value();
-		result.permissions = inTransaction
-		                         ? _access.evaluate(_standings.resource(session, actorId, orgId, resourceId), actorId)
-		                         : _access.cachedPermissions(session, actorId, orgId, ResourceId{resourceId});
-	}
-	if (found.isNull() ||
-	    (!result.permissions.has(Permission::ResourceRead) && !result.permissions.has(Permission::ResourcesRead)))
-	{
-		throw NotFoundException("No resource " + std::to_string(resourceId) + " in '" + scope.organization.username +
-		                            "' is visible to you",
-		                        "resource_not_found");
-	}
-	return result;
-}
-
-
-Guard::OnResource Guard::requireResource(Poco::Data::Session& session, const Scope& scope, Id actorId, Id resourceId,
-                                         PermissionSet anyOf, bool inTransaction)
-{
-	OnResource result = resource(session, scope, actorId, resourceId, inTransaction);
-	if ((result.permissions.bits() & anyOf.bits()) == 0)
-	{
-		std::string names;
-		for (const auto& n : anyOf.names())
-			names += (names.empty() ? "" : " or ") + n;
-		throw ForbiddenException("Your roles on '" + result.resource.name + "' do not grant " + names,
-		                         "permission_denied");
-	}
-	return result;
-}
-
-
-PermissionSet Guard::impliedWorkspacePermissions(const Scope& scope) const
-{
-	const Config::RoleCatalog::Role* pRole = roles().findRole(Config::RoleCatalog::ORGANIZATION, scope.grant.role);
-	return pRole ? pRole->impliedPermissions : PermissionSet();
-}
-
-
-std::string Guard::checkRole(const std::string& scope, const std::string& role) const
-{
-	const std::string r = role.empty() ? roles().defaultRole(scope) : role;
-	if (!roles().hasRole(scope, r))
-		throw InvalidInputException("role '" + r + "' is not a " + scope + " role (see GET /roles)", "unknown_role");
-	return r;
-}
-
-
-void Guard::checkDefaultRoles(const RoleMap& defaultRoles) const
-{
-	for (const auto& kv : defaultRoles)
-	{
-		const auto& types = roles().resourceTypes();
-		if (std::find(types.begin(), types.end(), kv.first) == types.end())
-			throw InvalidInputException("'" + kv.first + "' is not a resource type (orgs.resources.types)",
-			                            "unknown_resource_type");
-		if (!roles().hasRole(kv.first, kv.second))
-			throw InvalidInputException("role '" + kv.second + "' is not a " + kv.first + " role (see GET /roles)",
-			                            "unknown_role");
-	}
-}
-
-
-bool Guard::knowsRole(Poco::Data::Session& session, Id organizationId, const std::string& scope,
-                      const std::string& role)
-{
-	if (roles().hasRole(scope, role))
-		return true;
-	if (scope == Config::RoleCatalog::ORGANIZATION || !roles().hasScope(scope) || role.empty())
-		return false;
-	return !_customRoles.find(session, organizationId, scope, role).isNull();
-}
-
-
-std::string Guard::checkRole(Poco::Data::Session& session, Id organizationId, const std::string& scope,
-                             const std::string& role)
-{
-	const std::string r = role.empty() ? roles().defaultRole(scope) : role;
-	if (!knowsRole(session, organizationId, scope, r))
-		throw InvalidInputException("role '" + r + "' is not a " + scope + " role (see GET /orgs/{org}/roles)",
-		                            "unknown_role");
-	return r;
-}
-
-
-PermissionSet Guard::rolePermissions(Poco::Data::Session& session, Id organizationId, const std::string& scope,
-                                     const std::string& role)
-{
-	if (const Config::RoleCatalog::Role* pRole = roles().findRole(scope, role))
-		return pRole->permissions;
-	if (scope == Config::RoleCatalog::ORGANIZATION || role.empty())
-		return PermissionSet();
-	Poco::Nullable<CustomRole> custom = _customRoles.find(session, organizationId, scope, role);
-	if (custom.isNull())
-		return PermissionSet();
-	PermissionSet set;
-	for (const auto& name : custom.value().permissions)
-	{
-		Permission p;
-		if (parsePermission(name, p))
-			set.add(p);
-	}
-	return PermissionSet(set.bits() & roles().scopePermissions(scope).bits());
-}
-
-
-void Guard::checkDefaultRoles(Poco::Data::Session& session, Id organizationId, const RoleMap& defaultRoles)
-{
-	for (const auto& kv : defaultRoles)
-	{
-		const auto& types = roles().resourceTypes();
-		if (std::find(types.begin(), types.end(), kv.first) == types.end())
-			throw InvalidInputException("'" + kv.first + "' is not a resource type (orgs.resources.types)",
-			                            "unknown_resource_type");
-		if (!knowsRole(session, organizationId, kv.first, kv.second))
-			throw InvalidInputException(
-			    "role '" + kv.second + "' is not a " + kv.first + " role (see GET /orgs/{org}/roles)", "unknown_role");
-	}
-}
-
-
-std::vector<std::string> Guard::customRolesWith(Poco::Data::Session& session, Id organizationId,
-                                                const std::string& scope, PermissionSet anyOf)
-{
-	std::vector<std::string> result;
-	const PermissionSet meaningful = roles().scopePermissions(scope);
-	for (const auto& role : _customRoles.list(session, organizationId))
-	{
-		if (role.scope != scope)
-			continue;
-		Poco::UInt64 bits = 0;
-		for (const auto& name : role.permissions)
-		{
-			Permission p;
-			if (parsePermission(name, p))
-				bits |= Poco::UInt64(1) << static_cast<unsigned>(p);
-		}
-		if (bits & meaningful.bits() & anyOf.bits())
-			result.push_back(role.name);
-	}
-	return result;
-}
-
-
 void Guard::changed(Poco::Data::Session& session, Id organizationId)
 {
 	_access.changed(session, organizationId);
@@ -389,34 +161,6 @@ void Guard::organizationChanged()
 {
 	// Organizations are cached by id and by username: forget them all (changes are rare).
 	Data::Database::afterCommit([this] { _organizationCache.clear(); });
-}
-
-
-Access::AccessControlImpl& Guard::access()
-{
-	return _access;
-}
-
-
-const Config::RoleCatalog& Guard::roles() const
-{
-	return _access.catalog();
-}
-
-
-void Guard::setPersonalAllowsMembers(bool allow)
-{
-	_personalAllowsMembers = allow;
-}
-
-
-void Guard::requireAcceptsMembers(const Scope& scope) const
-{
-	if (scope.organization.personal && !_personalAllowsMembers)
-		throw ConflictException("'" + scope.organization.username +
-		                            "' is a personal organization: it takes no other members; create an "
-		                            "organization to work with others",
-		                        "personal_organization");
 }
 
 

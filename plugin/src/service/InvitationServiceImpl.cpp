@@ -27,8 +27,6 @@ namespace Service {
 namespace {
 
 
-const std::string& ORG_SCOPE = Config::RoleCatalog::ORGANIZATION;
-const std::string& WS_SCOPE = Config::RoleCatalog::WORKSPACE;
 const std::string TOKEN_PREFIX("orgs_inv_");
 const Poco::Timestamp::TimeDiff DAY = Poco::Timestamp::TimeDiff(24) * 3600 * 1000000;
 const std::string PENDING("pending");
@@ -56,17 +54,12 @@ std::string replaceAll(std::string text, const std::string& what, const std::str
 } // namespace
 
 
-InvitationServiceImpl::InvitationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas& quotas,
-                                             Outbox& outbox, const Config::InvitationSettings& settings,
-                                             const std::string& basePath, RequiredWorkspace* pRequired)
-    : _database(database), _guard(guard), _pClock(pClock), _quotas(quotas), _outbox(outbox), _settings(settings),
-      _basePath(basePath), _invitations(database), _organizations(database), _memberships(database),
-      _workspaces(database), _audit(database, pClock), _pRequired(pRequired)
+InvitationServiceImpl::InvitationServiceImpl(Data::Database& database, Guard& guard, Admission& admission,
+                                             Clock::Ptr pClock, Outbox& outbox,
+                                             const Config::InvitationSettings& settings, const std::string& basePath)
+    : _database(database), _guard(guard), _admission(admission), _pClock(pClock), _outbox(outbox), _settings(settings),
+      _basePath(basePath), _invitations(database), _organizations(database), _audit(database, pClock)
 {
-	if (_settings.requireWorkspace && !_guard.roles().hasScope(WS_SCOPE))
-		throw Poco::DataFormatException(
-		    "orgs.invitations.requireWorkspace: invitations can name a workspace only with workspace roles "
-		    "(orgs.roles.workspace)");
 }
 
 
@@ -89,7 +82,7 @@ std::string InvitationServiceImpl::acceptLink(const std::string& pattern, const 
 
 Invitation InvitationServiceImpl::present(Invitation invitation, const Poco::Timestamp& now) const
 {
-	if (invitation.status == PENDING && invitation.expiresAt <= now)
+	if (Data::InvitationRepository::expired(invitation, now))
 		invitation.status = EXPIRED;
 	return invitation;
 }
@@ -102,22 +95,6 @@ IssuedInvitation InvitationServiceImpl::issued(const Invitation& invitation, con
 	if (_settings.exposeToken)
 		result.token = token;
 	return result;
-}
-
-
-void InvitationServiceImpl::checkDomain(const Organization& org, const std::string& email) const
-{
-	if (org.allowedEmailDomains.empty())
-		return;
-	const std::string domain = email.substr(email.rfind('@') + 1);
-	const auto& allowed = org.allowedEmailDomains;
-	if (std::find(allowed.begin(), allowed.end(), domain) == allowed.end())
-	{
-		std::string list;
-		for (const auto& d : allowed)
-			list += (list.empty() ? "" : ", ") + d;
-		throw InvalidInputException("'" + org.username + "' invites only addresses of: " + list, "domain_not_allowed");
-	}
 }
 
 
@@ -169,42 +146,24 @@ IssuedInvitation InvitationServiceImpl::createInvitation(Id actorId, const std::
 	const std::string name = Poco::trim(spec.name);
 	Validator::name("name", name, 0, 200);
 	Validator::name("note", spec.note, 0, 1000);
-	const std::string checkedRole = _guard.checkRole(ORG_SCOPE, spec.role);
-	if (_settings.requireWorkspace && spec.workspaces.empty())
-		throw InvalidInputException(
-		    "An invitation must name at least one workspace (orgs.invitations.requireWorkspace)", "workspace_required");
-	_guard.checkWorkspaceList(spec.workspaces); // the roles in the transaction: they may be custom roles
+	Admission::Request request;
+	request.role = spec.role;
+	request.defaultRoles = spec.defaultRoles;
+	request.workspaces = spec.workspaces;
+	_admission.checkRequest(Admission::Way::INVITED, request);
 
 	return _database.transact([&](Poco::Data::Session& session) {
 		// The organization row first: the counts below then see every committed change.
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::InvitationsCreate, true);
 		const Organization& o = scope.organization;
-		_guard.requireAcceptsMembers(scope);
-		// The plan may allow no other members, or give every member one role.
-		_quotas.requireMembersAllowed(o);
-		std::string role = _quotas.memberRole(o, spec.role.empty() ? "" : checkedRole);
-		if (role.empty())
-			role = checkedRole;
-		_guard.checkDefaultRoles(session, o.id, spec.defaultRoles); // custom resource roles too
-		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, role), "Inviting with role '" + role + "'");
-		const std::vector<InvitationWorkspace> workspaces =
-		    _guard.requireWorkspaceGrants(session, scope, actorId, spec.workspaces, "Inviting");
-		checkDomain(o, email);
-		if (_invitations.memberWithEmail(session, o.id, email))
-			throw ConflictException("An account with email '" + email + "' is already a member of '" + o.username + "'",
-			                        "already_member");
+		const Admission::Decision decision =
+		    _admission.admit(session, scope, actorId, Admission::Way::INVITED, {0, "", email}, request);
+		const std::string& role = decision.role;
+		std::vector<InvitationWorkspace> workspaces;
+		for (const auto& p : decision.workspaces)
+			workspaces.push_back({p.workspace.id, p.role});
 		const Poco::Timestamp now = _pClock->now();
-		Poco::Nullable<Invitation> holding = _invitations.findHoldingSlot(session, o.id, email);
-		if (!holding.isNull())
-		{
-			if (holding.value().expiresAt > now)
-				throw ConflictException("'" + email + "' already has a pending invitation; resend it instead",
-				                        "already_invited");
-			_invitations.releaseSlot(session, holding.value().id); // expired: it stays listed as such
-		}
 		checkDailyLimit(session, o, now);
-		_quotas.requireSeats(session, o, 1);
-		_quotas.requirePendingInvitation(session, o);
 
 		const std::string token = Secrets::generate(TOKEN_PREFIX);
 		Data::InvitationRepository::Row row;
@@ -219,7 +178,7 @@ IssuedInvitation InvitationServiceImpl::createInvitation(Id actorId, const std::
 		row.expiresAt = now + Poco::Timestamp::TimeDiff(_settings.ttlDays) * DAY;
 		const Id id = _invitations.insert(session, row);
 		_invitations.insertWorkspaces(session, id, workspaces);
-		_invitations.insertDefaultRoles(session, id, spec.defaultRoles);
+		_invitations.insertDefaultRoles(session, id, decision.defaultRoles);
 		const Invitation invitation = _invitations.find(session, o.id, id).value();
 		mail(session, o, invitation, token);
 		_audit.record(session, o.id, actorId, "invitation.created", {"invitation", id, email},
@@ -292,18 +251,11 @@ IssuedInvitation InvitationServiceImpl::resendInvitation(Id actorId, const std::
 		const Invitation& current = found.value();
 		if (current.status != PENDING)
 			throw ConflictException("The invitation was already " + current.status, "invitation_not_pending");
-		checkDomain(o, current.email);
-		if (_invitations.memberWithEmail(session, o.id, current.email))
-			throw ConflictException("An account with email '" + current.email + "' is already a member of '" +
-			                            o.username + "'",
-			                        "already_member");
 		const Poco::Timestamp now = _pClock->now();
-		if (current.expiresAt <= now)
-		{
-			// Expired, it held no seat: it takes one again.
-			_quotas.requireSeats(session, o, 1);
-			_quotas.requirePendingInvitation(session, o);
-		}
+		Admission::Request request;
+		// Expired, it held no seat: it takes one again.
+		request.seats = Data::InvitationRepository::expired(current, now) ? 1 : 0;
+		_admission.admit(session, scope, actorId, Admission::Way::INVITATION_RESENT, {0, "", current.email}, request);
 		const std::string token = Secrets::generate(TOKEN_PREFIX);
 		if (!_invitations.renew(session, current, Secrets::sha256Hex(token), now,
 		                        now + Poco::Timestamp::TimeDiff(_settings.ttlDays) * DAY))
@@ -328,7 +280,7 @@ Invitation InvitationServiceImpl::byToken(Poco::Data::Session& session, const st
 	Poco::Nullable<Invitation> found = _invitations.findByTokenHash(session, Secrets::sha256Hex(token));
 	if (found.isNull() || found.value().status != PENDING)
 		invitationNotFound();
-	if (found.value().expiresAt <= now)
+	if (Data::InvitationRepository::expired(found.value(), now))
 		throw GoneException("The invitation expired on " +
 		                        Poco::DateTimeFormatter::format(found.value().expiresAt, "%Y-%m-%dT%H:%M:%SZ") +
 		                        "; ask for a new one",
@@ -401,46 +353,22 @@ Membership InvitationServiceImpl::join(Poco::Data::Session& session, Id orgId, I
 	if (invitation.organizationId != orgId)
 		invitationNotFound();
 	checkInvitee(session, invitation, actorId);
-	if (!_memberships.find(session, orgId, actorId).isNull())
-		throw ConflictException("You are already a member of '" + o.value().username + "'", "already_member");
-	Guard::Scope target;
-	target.organization = o.value();
-	_guard.requireAcceptsMembers(target); // personal organizations may have changed their mind
 	// Compare-and-set: of two concurrent acceptances one wins, the other finds no invitation.
 	if (!_invitations.respond(session, invitation.id, "accepted", now, actorId, true))
 		invitationNotFound();
-	_quotas.requireSeats(session, o.value(), 1);
-	_quotas.requireMembersAllowed(o.value()); // the plan may have changed since the invitation
-
-	const std::string planRole = _quotas.memberRole(o.value(), "");
-	const std::string role = !planRole.empty() ? planRole
-	                         : _guard.roles().hasRole(ORG_SCOPE, invitation.role)
-	                             ? invitation.role
-	                             : _guard.roles().defaultRole(ORG_SCOPE);
-	_memberships.insert(session, orgId, actorId, role, now);
-	RoleMap defaults;
-	for (const auto& kv : invitation.defaultRoles)
-	{
-		if (_guard.knowsRole(session, orgId, kv.first, kv.second)) // the configuration may have changed since
-			defaults[kv.first] = kv.second;
-	}
-	_memberships.setDefaultRoles(session, orgId, actorId, defaults);
-	for (const auto& w : invitation.workspaces)
-	{
-		const std::string wsRole =
-		    _guard.knowsRole(session, orgId, WS_SCOPE, w.role) ? w.role : _guard.roles().defaultRole(WS_SCOPE);
-		_workspaces.insertMember(session, orgId, w.workspaceId, actorId, wsRole, now);
-	}
-	_guard.changed(session, orgId);
-	_audit.record(session, orgId, actorId, "invitation.accepted", {"invitation", invitation.id, invitation.email},
-	              AuditDetails().after("role", role).after("invited_by", invitation.invitedBy));
-	// The invitation's workspaces may all have been deleted since, or it named none.
-	if (_pRequired)
-		_pRequired->place(session, o.value(), actorId, actorId);
-
-	Membership joined = _memberships.find(session, orgId, actorId).value(); // with its default roles
-	joined.owner = false;
-	return joined;
+	// The pending invitation held a seat until now: accepting takes one as a member.
+	Admission::Request request;
+	request.role = invitation.role;
+	request.defaultRoles = invitation.defaultRoles;
+	request.workspaces = invitation.workspaces;
+	Guard::Scope target;
+	target.organization = o.value();
+	const Admission::Candidate candidate{actorId, "", ""};
+	const Admission::Decision decision =
+	    _admission.admit(session, target, actorId, Admission::Way::INVITATION_ACCEPTED, candidate, request);
+	return _admission.enrol(session, o.value(), actorId, candidate, decision, "invitation.accepted",
+	                        {"invitation", invitation.id, invitation.email},
+	                        AuditDetails().after("role", decision.role).after("invited_by", invitation.invitedBy));
 }
 
 

@@ -16,16 +16,13 @@
 #include "Orgs/InvitationService.h"
 #include "config/Settings.h"
 #include "data/InvitationRepository.h"
-#include "data/MembershipRepository.h"
 #include "data/OrganizationRepository.h"
-#include "data/WorkspaceRepository.h"
+#include "service/Admission.h"
 #include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
 #include "service/Joining.h"
 #include "service/Outbox.h"
-#include "service/Quotas.h"
-#include "service/RequiredWorkspace.h"
 #include <string>
 
 
@@ -36,18 +33,17 @@ namespace Service {
 class InvitationServiceImpl : public Orgs::InvitationService, public Joining
 	/// Implements InvitationService.
 	///
-	/// Every change locks the organization row first (Guard with lock, or the row itself for
-	/// the invitee), so seat counts, the one-pending-invitation rule and the daily limit hold
-	/// under concurrency. The mail is queued in the outbox in the same transaction: it leaves
-	/// if and only if the invitation is stored. The daily limit counts invitations created in
-	/// the last 24 hours (a rolling window; resends do not count).
+	/// Inviting, sending again and accepting are ways into the organization: Admission decides
+	/// them (Way::INVITED, INVITATION_RESENT, INVITATION_ACCEPTED). Every change locks the
+	/// organization row first (Guard with lock, or the row itself for the invitee), so seat
+	/// counts, the one-pending-invitation rule and the daily limit hold under concurrency. The
+	/// mail is queued in the outbox in the same transaction: it leaves if and only if the
+	/// invitation is stored. The daily limit counts invitations created in the last 24 hours (a
+	/// rolling window; resends do not count), after Admission's reasons.
 {
 public:
-	InvitationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas& quotas, Outbox& outbox,
-	                      const Config::InvitationSettings& settings, const std::string& basePath,
-	                      RequiredWorkspace* pRequired = nullptr);
-		/// With pRequired, accepting puts a member who must belong to a workspace, and whose
-		/// invitation names none that still exists, in the default one.
+	InvitationServiceImpl(Data::Database& database, Guard& guard, Admission& admission, Clock::Ptr pClock,
+	                      Outbox& outbox, const Config::InvitationSettings& settings, const std::string& basePath);
 
 	IssuedInvitation createInvitation(Id actorId, const std::string& org, const InvitationSpec& spec) override;
 	Page<Invitation> listInvitations(Id actorId, const std::string& org, const InvitationQuery& query) override;
@@ -73,7 +69,6 @@ public:
 
 private:
 	Invitation present(Invitation invitation, const Poco::Timestamp& now) const;
-	void checkDomain(const Organization& org, const std::string& email) const;
 	void checkDailyLimit(Poco::Data::Session& session, const Organization& org, const Poco::Timestamp& now);
 	Invitation byToken(Poco::Data::Session& session, const std::string& token, const Poco::Timestamp& now);
 	void checkInvitee(Poco::Data::Session& session, const Invitation& invitation, Id actorId);
@@ -83,17 +78,14 @@ private:
 
 	Data::Database& _database;
 	Guard& _guard;
+	Admission& _admission;
 	Clock::Ptr _pClock;
-	Quotas& _quotas;
 	Outbox& _outbox;
 	Config::InvitationSettings _settings;
 	std::string _basePath;
 	Data::InvitationRepository _invitations;
 	Data::OrganizationRepository _organizations;
-	Data::MembershipRepository _memberships;
-	Data::WorkspaceRepository _workspaces;
 	AuditTrail _audit;
-	RequiredWorkspace* _pRequired;
 };
 
 

@@ -13,7 +13,6 @@
 #include "Orgs/Errors.h"
 #include "Poco/Exception.h"
 #include "Poco/String.h"
-#include <algorithm>
 
 
 namespace Orgs {
@@ -38,16 +37,16 @@ const std::string& ORG_SCOPE = Config::RoleCatalog::ORGANIZATION;
 const std::string InviteLinkServiceImpl::TOKEN_PREFIX("orgs_link_");
 
 
-InviteLinkServiceImpl::InviteLinkServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas& quotas,
-                                             const Config::InvitationSettings& settings, const std::string& basePath,
-                                             RequiredWorkspace* pRequired)
-    : _database(database), _guard(guard), _pClock(pClock), _quotas(quotas), _linkRole(settings.linkRole),
-      _linkUrl(settings.linkUrl), _basePath(basePath), _links(database), _organizations(database),
-      _memberships(database), _accounts(database), _audit(database, pClock), _pRequired(pRequired)
+InviteLinkServiceImpl::InviteLinkServiceImpl(Data::Database& database, Guard& guard, Access::RoleResolver& roles,
+                                             Admission& admission, Clock::Ptr pClock,
+                                             const Config::InvitationSettings& settings, const std::string& basePath)
+    : _database(database), _guard(guard), _roles(roles), _admission(admission), _pClock(pClock),
+      _linkRole(settings.linkRole), _linkUrl(settings.linkUrl), _basePath(basePath), _links(database),
+      _organizations(database), _accounts(database), _audit(database, pClock)
 {
 	if (_linkRole.empty())
-		_linkRole = _guard.roles().defaultRole(ORG_SCOPE);
-	else if (!_guard.roles().hasRole(ORG_SCOPE, _linkRole))
+		_linkRole = _roles.catalog().defaultRole(ORG_SCOPE);
+	else if (!_roles.catalog().hasRole(ORG_SCOPE, _linkRole))
 		throw Poco::DataFormatException("orgs.invitations.linkRole: '" + _linkRole +
 		                                "' is not an organization role (orgs.roles.organization)");
 }
@@ -72,12 +71,12 @@ InviteLink InviteLinkServiceImpl::byToken(Poco::Data::Session& session, const st
 
 IssuedInviteLink InviteLinkServiceImpl::resetLink(Id actorId, const std::string& org, const std::string& role)
 {
-	const std::string r = role.empty() ? _linkRole : _guard.checkRole(ORG_SCOPE, role);
+	const std::string r = role.empty() ? _linkRole : _roles.check(ORG_SCOPE, role);
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::InvitationsCreate, true);
 		const Organization& o = scope.organization;
-		_guard.requireAcceptsMembers(scope);
-		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, r), "An invite link with role '" + r + "'");
+		_admission.requireAcceptsMembers(o);
+		Guard::requireWithin(scope, _roles.permissions(ORG_SCOPE, r), "An invite link with role '" + r + "'");
 		const Poco::Nullable<InviteLink> previous = _links.find(session, o.id);
 		const std::string token = Secrets::generate(TOKEN_PREFIX);
 		_links.put(session, o.id, Secrets::sha256Hex(token), r, actorId, _pClock->now());
@@ -134,7 +133,7 @@ InviteLinkView InviteLinkServiceImpl::viewLink(Id, const std::string& token)
 		view.organizationId = o.value().id;
 		view.organizationUsername = o.value().username;
 		view.organizationTitle = o.value().title;
-		view.role = _guard.roles().hasRole(ORG_SCOPE, link.role) ? link.role : _linkRole;
+		view.role = _roles.catalog().hasRole(ORG_SCOPE, link.role) ? link.role : _linkRole;
 		return view;
 	});
 }
@@ -155,46 +154,26 @@ Membership InviteLinkServiceImpl::join(Poco::Data::Session& session, Id organiza
 	const InviteLink link = byToken(session, token);
 	if (link.organizationId != organizationId) // cannot happen: one hash, one organization
 		linkNotFound();
-	if (!_memberships.find(session, organizationId, actorId).isNull())
-		throw ConflictException("You are already a member of '" + o.value().username + "'", "already_member");
+	Poco::Nullable<Account> account = _accounts.findById(session, actorId);
+	Admission::Candidate candidate;
+	candidate.accountId = actorId;
+	if (!account.isNull())
+	{
+		candidate.username = account.value().username;
+		candidate.email = Poco::toLower(Poco::trim(account.value().email));
+	}
+	Admission::Request request;
+	request.role = link.role;
+	request.fallbackRole = _linkRole; // the link's role may no longer be configured
 	Guard::Scope target;
 	target.organization = o.value();
-	_guard.requireAcceptsMembers(target); // personal organizations may have changed their mind
-	if (!o.value().allowedEmailDomains.empty())
-	{
-		Poco::Nullable<Account> account = _accounts.findById(session, actorId);
-		const std::string email = account.isNull() ? std::string() : Poco::toLower(Poco::trim(account.value().email));
-		const std::string domain = email.substr(email.rfind('@') + 1);
-		const auto& allowed = o.value().allowedEmailDomains;
-		if (std::find(allowed.begin(), allowed.end(), domain) == allowed.end())
-			throw ForbiddenException("'" + o.value().username +
-			                             "' takes only members with an email address of its "
-			                             "allowed domains",
-			                         "domain_not_allowed");
-	}
-	_quotas.requireSeats(session, o.value(), 1);
-	_quotas.requireMembersAllowed(o.value()); // a plan may allow no other members (orgs.plans.<plan>.allowsMembers)
+	const Admission::Decision decision =
+	    _admission.admit(session, target, actorId, Admission::Way::LINK_ACCEPTED, candidate, request);
 	if (!_links.countUse(session, organizationId, Secrets::sha256Hex(token)))
 		linkNotFound();
-
-	// A plan may give every member one role (orgs.plans.<plan>.memberRole).
-	const std::string planRole = _quotas.memberRole(o.value(), "");
-	const std::string role = !planRole.empty()                              ? planRole
-	                         : _guard.roles().hasRole(ORG_SCOPE, link.role) ? link.role
-	                                                                        : _linkRole;
-	const Poco::Timestamp now = _pClock->now();
-	_memberships.insert(session, organizationId, actorId, role, now);
-	_guard.changed(session, organizationId);
-	Poco::Nullable<Account> account = _accounts.findById(session, actorId);
-	_audit.record(session, organizationId, actorId, "invite_link.accepted",
-	              {"account", actorId, account.isNull() ? std::string() : account.value().username},
-	              AuditDetails().after("role", role).after("link_created_by", link.createdBy));
-	if (_pRequired) // a link names no workspace
-		_pRequired->place(session, o.value(), actorId, actorId);
-
-	Membership joined = _memberships.find(session, organizationId, actorId).value(); // with its default roles
-	joined.owner = false;
-	return joined;
+	return _admission.enrol(session, o.value(), actorId, candidate, decision, "invite_link.accepted",
+	                        {"account", actorId, candidate.username},
+	                        AuditDetails().after("role", decision.role).after("link_created_by", link.createdBy));
 }
 
 

@@ -17,14 +17,13 @@
 #include "config/Settings.h"
 #include "data/AccountRepository.h"
 #include "data/InviteLinkRepository.h"
-#include "data/MembershipRepository.h"
 #include "data/OrganizationRepository.h"
+#include "access/RoleResolver.h"
+#include "service/Admission.h"
 #include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
 #include "service/Joining.h"
-#include "service/Quotas.h"
-#include "service/RequiredWorkspace.h"
 #include <string>
 
 
@@ -37,14 +36,13 @@ class InviteLinkServiceImpl : public Orgs::InviteLinkService, public Joining
 	///
 	/// Every change locks the organization row first, so a reset, a disable and a join are
 	/// ordered: a join that started with a token that a reset or disable replaced finds no link.
-	/// Seats (members plus pending invitations) are counted under the same lock.
+	/// Joining is a way into the organization: Admission decides it (Way::LINK_ACCEPTED), with
+	/// seats counted under the same lock.
 {
 public:
-	InviteLinkServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas& quotas,
-	                      const Config::InvitationSettings& settings, const std::string& basePath,
-	                      RequiredWorkspace* pRequired = nullptr);
+	InviteLinkServiceImpl(Data::Database& database, Guard& guard, Access::RoleResolver& roles, Admission& admission,
+	                      Clock::Ptr pClock, const Config::InvitationSettings& settings, const std::string& basePath);
 		/// Throws Poco::DataFormatException if orgs.invitations.linkRole names no organization role.
-		/// With pRequired, joining puts a member who must belong to a workspace in the default one.
 
 	IssuedInviteLink resetLink(Id actorId, const std::string& org, const std::string& role) override;
 	InviteLink getLink(Id actorId, const std::string& org) override;
@@ -64,17 +62,16 @@ private:
 
 	Data::Database& _database;
 	Guard& _guard;
+	Access::RoleResolver& _roles;
+	Admission& _admission;
 	Clock::Ptr _pClock;
-	Quotas& _quotas;
 	std::string _linkRole;
 	std::string _linkUrl;
 	std::string _basePath;
 	Data::InviteLinkRepository _links;
 	Data::OrganizationRepository _organizations;
-	Data::MembershipRepository _memberships;
 	Data::AccountRepository _accounts;
 	AuditTrail _audit;
-	RequiredWorkspace* _pRequired;
 };
 
 

@@ -26,10 +26,10 @@ const std::string& ORG_SCOPE = Config::RoleCatalog::ORGANIZATION;
 } // namespace
 
 
-MembershipServiceImpl::MembershipServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas* pQuotas,
-                                             RequiredWorkspace* pRequired)
-    : _database(database), _guard(guard), _pClock(pClock), _memberships(database), _audit(database, pClock),
-      _pQuotas(pQuotas), _pRequired(pRequired), _workspaces(database)
+MembershipServiceImpl::MembershipServiceImpl(Data::Database& database, Guard& guard, Access::RoleResolver& roles,
+                                             Admission& admission, Quotas& quotas, Clock::Ptr pClock)
+    : _database(database), _guard(guard), _roles(roles), _admission(admission), _quotas(quotas), _pClock(pClock),
+      _memberships(database), _audit(database, pClock)
 {
 }
 
@@ -53,7 +53,7 @@ Page<Membership> MembershipServiceImpl::listMembers(Id actorId, const std::strin
 	if (query.search.size() > 100)
 		throw InvalidInputException("q must be at most 100 characters", "invalid_query");
 	if (!query.role.empty())
-		_guard.checkRole(ORG_SCOPE, query.role);
+		_roles.check(ORG_SCOPE, query.role);
 	return _database.withSession([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersRead);
 		std::vector<Membership> rows =
@@ -67,51 +67,23 @@ Page<Membership> MembershipServiceImpl::listMembers(Id actorId, const std::strin
 
 Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, const MemberSpec& spec)
 {
-	const std::string checked = _guard.checkRole(ORG_SCOPE, spec.role);
-	_guard.checkWorkspaceList(spec.workspaces);
+	Admission::Request request;
+	request.role = spec.role;
+	request.defaultRoles = spec.defaultRoles;
+	request.workspaces = spec.workspaces;
+	_admission.checkRequest(Admission::Way::ADDED, request);
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersAdd, true);
-		_guard.checkDefaultRoles(session, scope.organization.id, spec.defaultRoles); // custom roles too
-		_guard.requireAcceptsMembers(scope);
-		// The plan may allow no other members, or give every member one role.
-		if (_pQuotas)
-			_pQuotas->requireMembersAllowed(scope.organization);
-		std::string r = _pQuotas ? _pQuotas->memberRole(scope.organization, spec.role.empty() ? "" : checked) : "";
-		if (r.empty())
-			r = checked;
-		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
-		// The workspaces it joins, checked as an invitation's: named, or (when every member must
-		// belong to one) the default workspace with the default role, as if named.
-		std::vector<InvitationWorkspace> named = spec.workspaces;
-		if (named.empty() && _pRequired && _pRequired->required())
-			named.push_back({_pRequired->defaultWorkspace(session, scope.organization).id, ""});
-		const std::vector<InvitationWorkspace> workspaces =
-		    _guard.requireWorkspaceGrants(session, scope, actorId, named, "Adding");
 		const Account a = _guard.account(session, spec.account);
-		if (_pQuotas)
-		{
-			if (!_memberships.find(session, scope.organization.id, a.id).isNull())
-				throw ConflictException("The account is already a member of the organization", "already_member");
-			_pQuotas->requireSeats(session, scope.organization, 1); // the organization row is locked
-		}
-		_memberships.insert(session, scope.organization.id, a.id, r, _pClock->now());
-		_memberships.setDefaultRoles(session, scope.organization.id, a.id, spec.defaultRoles);
-		_guard.changed(session, scope.organization.id);
+		const Admission::Candidate candidate{a.id, a.username, a.email};
+		const Admission::Decision decision =
+		    _admission.admit(session, scope, actorId, Admission::Way::ADDED, candidate, request);
 		AuditDetails details;
-		details.after("role", r);
-		if (!spec.defaultRoles.empty())
-			details.after("default_roles", AuditDetails::roles(spec.defaultRoles));
-		_audit.record(session, scope.organization.id, actorId, "member.added", {"account", a.id, a.username}, details);
-		const Poco::Timestamp now = _pClock->now();
-		for (const auto& w : workspaces)
-		{
-			_workspaces.insertMember(session, scope.organization.id, w.workspaceId, a.id, w.role, now);
-			const Workspace ws = _workspaces.find(session, scope.organization.id, w.workspaceId).value();
-			_audit.record(session, scope.organization.id, actorId, "workspace_member.set",
-			              {"account", a.id, a.username},
-			              AuditDetails().within("workspace", ws.id, ws.name).after("role", w.role));
-		}
-		return member(session, scope, a.id);
+		details.after("role", decision.role);
+		if (!decision.defaultRoles.empty())
+			details.after("default_roles", AuditDetails::roles(decision.defaultRoles));
+		return _admission.enrol(session, scope.organization, actorId, candidate, decision, "member.added",
+		                        {"account", a.id, a.username}, details);
 	});
 }
 
@@ -133,23 +105,21 @@ Membership MembershipServiceImpl::updateMember(Id actorId, const std::string& or
 {
 	if (!changes.role.isNull() && changes.role.value().empty())
 		throw InvalidInputException("role must name a role", "unknown_role");
-	const std::string r = changes.role.isNull() ? std::string() : _guard.checkRole(ORG_SCOPE, changes.role.value());
+	const std::string r = changes.role.isNull() ? std::string() : _roles.check(ORG_SCOPE, changes.role.value());
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersUpdate, true);
 		if (!changes.defaultRoles.isNull())
-			_guard.checkDefaultRoles(session, scope.organization.id, changes.defaultRoles.value());
+			_roles.checkDefaultRoles(session, scope.organization.id, changes.defaultRoles.value());
 		const Account a = _guard.account(session, account);
 		Membership current = member(session, scope, a.id);
-		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, current.role),
-		                     "Changing '" + a.username + "'");
+		Guard::requireWithin(scope, _roles.permissions(ORG_SCOPE, current.role), "Changing '" + a.username + "'");
 		if (!r.empty() && r != current.role)
 		{
 			if (current.owner)
 				throw ConflictException("The owner's role cannot be changed; transfer ownership first",
 				                        "owner_immutable");
-			_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
-			if (_pQuotas)
-				_pQuotas->requireMemberRole(scope.organization, r);
+			Guard::requireWithin(scope, _roles.permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
+			_quotas.requireMemberRole(scope.organization, r);
 			_memberships.updateRole(session, scope.organization.id, a.id, r, _pClock->now());
 			_guard.changed(session, scope.organization.id);
 			_audit.record(session, scope.organization.id, actorId, "member.role_changed", {"account", a.id, a.username},
@@ -182,8 +152,7 @@ void MembershipServiceImpl::removeMember(Id actorId, const std::string& org, con
 		Membership current = member(session, scope, a.id);
 		if (current.owner)
 			throw ConflictException("The owner cannot be removed; transfer ownership first", "owner_immutable");
-		_guard.requireWithin(scope, _guard.roles().permissions(ORG_SCOPE, current.role),
-		                     "Removing '" + a.username + "'");
+		Guard::requireWithin(scope, _roles.permissions(ORG_SCOPE, current.role), "Removing '" + a.username + "'");
 		// Workspace memberships, resource roles and default roles go with it (foreign keys).
 		_memberships.remove(session, scope.organization.id, a.id);
 		_guard.changed(session, scope.organization.id);

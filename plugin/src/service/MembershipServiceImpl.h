@@ -14,12 +14,13 @@
 
 
 #include "Orgs/MembershipService.h"
+#include "access/RoleResolver.h"
 #include "data/MembershipRepository.h"
+#include "service/Admission.h"
 #include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
 #include "service/Quotas.h"
-#include "service/RequiredWorkspace.h"
 
 
 namespace Orgs {
@@ -28,15 +29,13 @@ namespace Service {
 
 class MembershipServiceImpl : public Orgs::MembershipService
 	/// Implements MembershipService. Every change bumps the organization's acl_version in the
-	/// same transaction. Nobody but the owner grants, or changes the role of someone holding,
+	/// same transaction. Adding a member is a way into the organization: Admission decides it
+	/// (Way::ADDED). Nobody but the owner grants, or changes the role of someone holding,
 	/// permissions they do not hold themselves (ForbiddenException "role_exceeds_own").
 {
 public:
-	MembershipServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas* pQuotas = nullptr,
-	                      RequiredWorkspace* pRequired = nullptr);
-		/// With pQuotas, adding a member takes a seat of the plan (QuotaExceededException "seat_limit").
-		/// With pRequired, a member added without workspaces joins the default one when members
-		/// must belong to a workspace.
+	MembershipServiceImpl(Data::Database& database, Guard& guard, Access::RoleResolver& roles, Admission& admission,
+	                      Quotas& quotas, Clock::Ptr pClock);
 
 	Page<Membership> listMembers(Id actorId, const std::string& org, const MemberQuery& query) override;
 	Membership addMember(Id actorId, const std::string& org, const MemberSpec& spec) override;
@@ -51,12 +50,12 @@ private:
 
 	Data::Database& _database;
 	Guard& _guard;
+	Access::RoleResolver& _roles;
+	Admission& _admission;
+	Quotas& _quotas;
 	Clock::Ptr _pClock;
 	Data::MembershipRepository _memberships;
 	AuditTrail _audit;
-	Quotas* _pQuotas;
-	RequiredWorkspace* _pRequired;
-	Data::WorkspaceRepository _workspaces;
 };
 
 

@@ -23,13 +23,14 @@ namespace Orgs {
 namespace Service {
 
 
-OrganizationServiceImpl::OrganizationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock,
-                                                 const std::vector<std::string>& regions,
-                                                 const std::string& defaultWorkspace, int retentionDays,
-                                                 Quotas* pQuotas)
-    : _database(database), _guard(guard), _pClock(pClock), _regions(regions), _handles(database),
-      _organizations(database), _memberships(database), _workspaces(database), _invitations(database),
-      _audit(database, pClock), _retentionDays(retentionDays), _pQuotas(pQuotas)
+OrganizationServiceImpl::OrganizationServiceImpl(Data::Database& database, Guard& guard, Access::RoleResolver& roles,
+                                                 ScopedGrants& workspaceMembers, Admission& admission, Quotas& quotas,
+                                                 Clock::Ptr pClock, const std::vector<std::string>& regions,
+                                                 const std::string& defaultWorkspace, int retentionDays)
+    : _database(database), _guard(guard), _roles(roles), _workspaceMembers(workspaceMembers), _admission(admission),
+      _quotas(quotas), _pClock(pClock), _regions(regions), _handles(database), _organizations(database),
+      _memberships(database), _workspaces(database), _invitations(database), _audit(database, pClock),
+      _retentionDays(retentionDays)
 {
 	if (defaultWorkspace.empty())
 		return;
@@ -41,7 +42,7 @@ OrganizationServiceImpl::OrganizationServiceImpl(Data::Database& database, Guard
 	{
 		throw Poco::DataFormatException("orgs.workspaces.default: " + exc.message());
 	}
-	if (!_guard.roles().hasScope(Config::RoleCatalog::WORKSPACE))
+	if (!_roles.catalog().hasScope(Config::RoleCatalog::WORKSPACE))
 		throw Poco::DataFormatException(
 		    "orgs.workspaces.default: a default workspace needs workspace roles (orgs.roles.workspace)");
 }
@@ -69,15 +70,15 @@ Organization OrganizationServiceImpl::insertOrganization(Poco::Data::Session& se
                                                          const OrganizationSpec& spec, bool personal)
 {
 	// New organizations start on the configured default plan.
-	const std::string plan = _pQuotas ? _pQuotas->plans().defaultPlan().name : std::string();
+	const std::string plan = _quotas.plans().defaultPlan().name;
 	Organization org = _organizations.insert(session, spec, ownerId, _pClock->now(), plan, personal);
 	// The owner is a member too, with the role an owner keeps after a transfer.
-	_memberships.insert(session, org.id, ownerId, _guard.roles().formerOwnerRole(), org.createdAt);
+	_memberships.insert(session, org.id, ownerId, _roles.catalog().formerOwnerRole(), org.createdAt);
 	if (!_defaultWorkspace.empty())
 	{
 		const Workspace w = _workspaces.insert(session, org.id, _defaultWorkspace, ownerId, org.createdAt);
-		_workspaces.insertMember(session, org.id, w.id, ownerId,
-		                         _guard.roles().creatorRole(Config::RoleCatalog::WORKSPACE), org.createdAt);
+		_workspaceMembers.insert(session, org.id, w.id, ownerId,
+		                         _roles.catalog().creatorRole(Config::RoleCatalog::WORKSPACE), org.createdAt);
 	}
 	_guard.changed(session, org.id); // a check of this id before it existed may be cached
 	_audit.record(session, org.id, ownerId, "organization.created", {"organization", org.id, org.username},
@@ -198,11 +199,9 @@ Organization OrganizationServiceImpl::updateOrganization(Id actorId, const std::
 	const Plan* pPlan = nullptr;
 	if (!changes.plan.isNull())
 	{
-		pPlan = _pQuotas ? _pQuotas->plans().find(changes.plan.value()) : nullptr;
+		pPlan = _quotas.plans().find(changes.plan.value());
 		if (!pPlan)
-			throw InvalidInputException("plan must be one of: " +
-			                                (_pQuotas ? _pQuotas->plans().names() : std::string("(none configured)")),
-			                            "unknown_plan");
+			throw InvalidInputException("plan must be one of: " + _quotas.plans().names(), "unknown_plan");
 	}
 	std::vector<std::string> domains;
 	if (!changes.allowedEmailDomains.isNull())
@@ -238,7 +237,7 @@ Organization OrganizationServiceImpl::updateOrganization(Id actorId, const std::
 		if (pPlan || !changes.allowedEmailDomains.isNull())
 		{
 			if (pPlan && pPlan->name != o.plan)
-				_pQuotas->requireFits(session, o, *pPlan); // the organization row is locked
+				_quotas.requireFits(session, o, *pPlan); // the organization row is locked
 			if (pPlan)
 				o.plan = pPlan->name;
 			if (!changes.allowedEmailDomains.isNull())
@@ -366,7 +365,7 @@ Organization OrganizationServiceImpl::transferOwnership(Id actorId, const std::s
 
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, std::to_string(orgId), true);
-		_guard.requireAcceptsMembers(scope); // a personal organization stays its account's
+		_admission.requireAcceptsMembers(scope.organization); // a personal organization stays its account's
 		Account target;
 		try
 		{
@@ -394,14 +393,14 @@ Organization OrganizationServiceImpl::transferOwnership(Id actorId, const std::s
 		const Poco::Timestamp now = _pClock->now();
 		if (!_organizations.setOwner(session, orgId, actorId, targetId, now))
 			throw ConflictException("The ownership changed while this request was running", "ownership_changed");
-		_memberships.updateRole(session, orgId, actorId, _guard.roles().formerOwnerRole(), now);
+		_memberships.updateRole(session, orgId, actorId, _roles.catalog().formerOwnerRole(), now);
 		_guard.changed(session, orgId);
 		const Account formerOwner = _guard.account(session, std::to_string(actorId));
 		const Account newOwner = _guard.account(session, std::to_string(targetId));
 		_audit.record(session, orgId, actorId, "ownership.transferred", {"account", targetId, newOwner.username},
 		              AuditDetails()
 		                  .change("owner", formerOwner.username, newOwner.username)
-		                  .after("former_owner_role", _guard.roles().formerOwnerRole()));
+		                  .after("former_owner_role", _roles.catalog().formerOwnerRole()));
 
 		Organization o = withPlan(scope.organization);
 		o.ownerAccountId = targetId;
@@ -415,19 +414,14 @@ Usage OrganizationServiceImpl::getUsage(Id actorId, const std::string& org)
 {
 	return _database.withSession([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::UsageRead);
-		if (_pQuotas)
-			return _pQuotas->usage(session, scope.organization);
-		Usage u;
-		u.organizationId = scope.organization.id;
-		return u;
+		return _quotas.usage(session, scope.organization);
 	});
 }
 
 
 Organization OrganizationServiceImpl::withPlan(Organization o) const
 {
-	if (_pQuotas)
-		o.plan = _pQuotas->planOf(o).name;
+	o.plan = _quotas.planOf(o).name;
 	return o;
 }
 

@@ -19,10 +19,13 @@
 #include "data/MembershipRepository.h"
 #include "data/OrganizationRepository.h"
 #include "data/WorkspaceRepository.h"
+#include "access/RoleResolver.h"
+#include "service/Admission.h"
 #include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
 #include "service/Quotas.h"
+#include "service/ScopedGrants.h"
 #include <string>
 #include <vector>
 
@@ -37,13 +40,13 @@ class OrganizationServiceImpl : public Orgs::OrganizationService
 	/// workspace's creator role.
 {
 public:
-	OrganizationServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock,
+	OrganizationServiceImpl(Data::Database& database, Guard& guard, Access::RoleResolver& roles,
+	                        ScopedGrants& workspaceMembers, Admission& admission, Quotas& quotas, Clock::Ptr pClock,
 	                        const std::vector<std::string>& regions,
-	                        const std::string& defaultWorkspace = std::string(), int retentionDays = 30,
-	                        Quotas* pQuotas = nullptr);
+	                        const std::string& defaultWorkspace = std::string(), int retentionDays = 30);
 		/// Throws Poco::DataFormatException if defaultWorkspace is not a valid workspace name or
-		/// no workspace roles are configured for it. Without pQuotas every organization is on a
-		/// plan without limits and the plan cannot be changed.
+		/// no workspace roles are configured for it. A transfer of ownership is refused as
+		/// Admission refuses a personal organization's members.
 
 	Organization createOrganization(Id actorId, const OrganizationSpec& spec) override;
 	OrganizationMembership getOrganization(Id actorId, const std::string& org) override;
@@ -91,6 +94,10 @@ private:
 
 	Data::Database& _database;
 	Guard& _guard;
+	Access::RoleResolver& _roles;
+	ScopedGrants& _workspaceMembers;
+	Admission& _admission;
+	Quotas& _quotas;
 	Clock::Ptr _pClock;
 	std::vector<std::string> _regions;
 	std::string _defaultWorkspace;
@@ -101,7 +108,6 @@ private:
 	Data::InvitationRepository _invitations;
 	AuditTrail _audit;
 	int _retentionDays;
-	Quotas* _pQuotas;
 };
 
 

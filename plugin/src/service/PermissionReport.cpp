@@ -15,7 +15,10 @@ namespace Orgs {
 namespace Service {
 
 
-PermissionReport::PermissionReport(Data::Database& database, Guard& guard) : _database(database), _guard(guard) {}
+PermissionReport::PermissionReport(Data::Database& database, Guard& guard, Orgs::AccessControl& access)
+    : _database(database), _guard(guard), _access(access)
+{
+}
 
 
 PermissionReport::Subject PermissionReport::explain(Id actorId, const std::string& org, const std::string& account,
@@ -37,13 +40,13 @@ PermissionReport::Subject PermissionReport::explain(Id actorId, const std::strin
 	}
 	subject.workspaceId = workspace;
 	subject.resourceId = resource;
-	Access::AccessControlImpl& access = _guard.access();
 	if (!workspace.isNull())
-		subject.explanation = access.explain(subject.accountId, subject.organizationId, WorkspaceId{workspace.value()});
+		subject.explanation =
+		    _access.explain(subject.accountId, subject.organizationId, WorkspaceId{workspace.value()});
 	else if (!resource.isNull())
-		subject.explanation = access.explain(subject.accountId, subject.organizationId, ResourceId{resource.value()});
+		subject.explanation = _access.explain(subject.accountId, subject.organizationId, ResourceId{resource.value()});
 	else
-		subject.explanation = access.explain(subject.accountId, subject.organizationId);
+		subject.explanation = _access.explain(subject.accountId, subject.organizationId);
 	return subject;
 }
 

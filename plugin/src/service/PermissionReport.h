@@ -13,6 +13,7 @@
 #define Orgs_PermissionReport_INCLUDED
 
 
+#include "Orgs/AccessControl.h"
 #include "Orgs/Model.h"
 #include "service/Guard.h"
 
@@ -35,7 +36,8 @@ public:
 		Explanation explanation;
 	};
 
-	PermissionReport(Data::Database& database, Guard& guard);
+	PermissionReport(Data::Database& database, Guard& guard, Orgs::AccessControl& access);
+		/// access explains the permissions (AccessControl::explain()).
 
 	Subject explain(Id actorId, const std::string& org, const std::string& account, Poco::Nullable<Id> workspace,
 	                Poco::Nullable<Id> resource);
@@ -47,6 +49,7 @@ public:
 private:
 	Data::Database& _database;
 	Guard& _guard;
+	Orgs::AccessControl& _access;
 };
 
 

@@ -30,13 +30,13 @@ const int NAMED_MEMBERS = 5;
 } // namespace
 
 
-RequiredWorkspace::RequiredWorkspace(Data::Database& database, Guard& guard, Clock::Ptr pClock, bool required,
+RequiredWorkspace::RequiredWorkspace(Data::Database& database, const Config::RoleCatalog& roles, bool required,
                                      const std::string& defaultWorkspace)
-    : _guard(guard), _pClock(pClock), _required(required), _workspaces(database), _audit(database, pClock)
+    : _required(required), _workspaces(database)
 {
 	if (!_required)
 		return;
-	if (!_guard.roles().hasScope(WS_SCOPE))
+	if (!roles.hasScope(WS_SCOPE))
 		throw Poco::DataFormatException(KEY + ": members can belong to workspaces only with workspace roles "
 		                                      "(orgs.roles.workspace)");
 	if (defaultWorkspace.empty())
@@ -52,21 +52,6 @@ Workspace RequiredWorkspace::defaultWorkspace(Poco::Data::Session& session, cons
 		throw ConflictException("'" + org.username + "' has no workspace for its members to belong to; create one",
 		                        "no_default_workspace");
 	return w.value();
-}
-
-
-void RequiredWorkspace::place(Poco::Data::Session& session, const Organization& org, Id accountId, Id actorId)
-{
-	if (!_required || _workspaces.countOfMember(session, org.id, accountId) > 0)
-		return;
-	const Workspace w = defaultWorkspace(session, org);
-	const std::string& role = _guard.roles().defaultRole(WS_SCOPE);
-	_workspaces.insertMember(session, org.id, w.id, accountId, role, _pClock->now());
-	_guard.changed(session, org.id);
-	const Poco::Nullable<WorkspaceMember> m = _workspaces.findMember(session, w.id, accountId);
-	_audit.record(session, org.id, actorId, "workspace_member.set",
-	              {"account", accountId, m.isNull() ? std::string() : m.value().username},
-	              AuditDetails().within("workspace", w.id, w.name).after("role", role));
 }
 
 

@@ -14,10 +14,8 @@
 
 
 #include "Orgs/Model.h"
+#include "config/RoleCatalog.h"
 #include "data/WorkspaceRepository.h"
-#include "service/AuditTrail.h"
-#include "service/Clock.h"
-#include "service/Guard.h"
 #include "Poco/Nullable.h"
 #include <string>
 
@@ -32,7 +30,8 @@ class RequiredWorkspace
 	/// and one team"). Every way into an organization ends in a workspace, and every way out of a
 	/// workspace short of leaving the organization is refused when it would leave a member in
 	/// none (ConflictException "last_workspace"): an account is never moved into a workspace, with
-	/// its permissions, that nobody chose for it.
+	/// its permissions, that nobody chose for it. Admission places a member who joins; this
+	/// class answers where (defaultWorkspace()) and refuses the ways out.
 	///
 	/// The default workspace of an organization is its oldest: the one orgs.workspaces.default
 	/// created with it, for as long as it exists, whatever it is renamed to.
@@ -42,7 +41,7 @@ class RequiredWorkspace
 	/// does nothing.
 {
 public:
-	RequiredWorkspace(Data::Database& database, Guard& guard, Clock::Ptr pClock, bool required,
+	RequiredWorkspace(Data::Database& database, const Config::RoleCatalog& roles, bool required,
 	                  const std::string& defaultWorkspace);
 		/// Throws Poco::DataFormatException if required is true without workspace roles or without
 		/// a default workspace (orgs.workspaces.default), which gives every new organization, and
@@ -55,11 +54,6 @@ public:
 		/// Returns the organization's default workspace. Throws ConflictException
 		/// ("no_default_workspace") if it has no workspace at all (one made before the switch).
 
-	void place(Poco::Data::Session& session, const Organization& org, Id accountId, Id actorId);
-		/// For a member who just joined by an invitation or an invite link: if required and the
-		/// account belongs to no workspace of the organization, adds it to the default workspace
-		/// with the workspace scope's default role, and records workspace_member.set by actorId.
-
 	void requireAnother(Poco::Data::Session& session, const Organization& org, const Workspace& workspace,
 	                    const Account& account);
 		/// If required, throws ConflictException ("last_workspace") unless the account belongs to
@@ -70,11 +64,8 @@ public:
 		/// to no other workspace of the organization: before deleting the workspace.
 
 private:
-	Guard& _guard;
-	Clock::Ptr _pClock;
 	bool _required;
 	Data::WorkspaceRepository _workspaces;
-	AuditTrail _audit;
 };
 
 

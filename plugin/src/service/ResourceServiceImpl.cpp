@@ -24,19 +24,6 @@ using Config::RoleCatalog;
 namespace {
 
 
-std::vector<std::string> readingRoles(const RoleCatalog& roles, const std::string& scope)
-	/// Returns the roles of the scope that grant resource.read or resources.read.
-{
-	std::vector<std::string> result = roles.rolesWith(scope, Permission::ResourceRead);
-	for (const auto& r : roles.rolesWith(scope, Permission::ResourcesRead))
-	{
-		if (std::find(result.begin(), result.end(), r) == result.end())
-			result.push_back(r);
-	}
-	return result;
-}
-
-
 bool reads(PermissionSet p)
 {
 	return p.has(Permission::ResourceRead) || p.has(Permission::ResourcesRead);
@@ -63,19 +50,39 @@ Id workspaceRef(const std::string& ref)
 } // namespace
 
 
-ResourceServiceImpl::ResourceServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock)
-    : _database(database), _guard(guard), _pClock(pClock), _resources(database), _memberships(database),
-      _audit(database, pClock)
+ResourceServiceImpl::ResourceServiceImpl(Data::Database& database, Guard& guard, Access::RoleResolver& roles,
+                                         ScopedGrants& workspaceMembers, ScopedGrants& collaborators, Clock::Ptr pClock)
+    : _database(database), _guard(guard), _roles(roles), _workspaceMembers(workspaceMembers),
+      _collaborators(collaborators), _pClock(pClock), _resources(database), _audit(database, pClock)
 {
-	for (const auto& type : guard.roles().resourceTypes())
-		_readers.collaboratorRoles[type] = readingRoles(guard.roles(), type);
-	_readers.workspaceRoles = readingRoles(guard.roles(), RoleCatalog::WORKSPACE);
+}
+
+
+Collaborator ResourceServiceImpl::collaborator(const ScopedGrants::Grant& grant)
+{
+	Collaborator c;
+	c.resourceId = grant.scopeId;
+	c.accountId = grant.accountId;
+	c.username = grant.username;
+	c.name = grant.name;
+	c.role = grant.role;
+	c.createdAt = grant.createdAt;
+	return c;
+}
+
+
+Resource ResourceServiceImpl::resource(Poco::Data::Session& session, const Guard::Scope& scope, Id actorId,
+                                       Id resourceId, ScopedGrants::Target& target, bool inTransaction)
+{
+	Poco::Nullable<Resource> found = _resources.find(session, scope.organization.id, resourceId);
+	target = _collaborators.visible(session, scope, actorId, resourceId, ScopedGrants::of(found), inTransaction);
+	return found.value();
 }
 
 
 void ResourceServiceImpl::checkType(const std::string& type) const
 {
-	const auto& types = _guard.roles().resourceTypes();
+	const auto& types = _roles.catalog().resourceTypes();
 	if (std::find(types.begin(), types.end(), type) == types.end())
 		throw InvalidInputException("'" + type + "' is not a resource type (orgs.resources.types)",
 		                            "unknown_resource_type");
@@ -96,18 +103,17 @@ Resource ResourceServiceImpl::createResource(Id actorId, const std::string& org,
 		}
 		else
 		{
-			workspaceId = _guard
-			                  .requireWorkspace(session, scope, actorId, workspaceRef(spec.workspace),
-			                                    Permission::ResourcesCreate, true)
-			                  .workspace.id;
+			const ScopedGrants::Target w =
+			    _workspaceMembers.visible(session, scope, actorId, workspaceRef(spec.workspace), true);
+			_workspaceMembers.require(w, Permission::ResourcesCreate);
+			workspaceId = w.id;
 		}
 		Resource r = _resources.insert(session, scope.organization.id, workspaceId, spec.type, spec.name, actorId,
 		                               _pClock->now());
 		// Every other member by its default role for the type, in one statement; then the creator.
-		const RoleCatalog& roles = _guard.roles();
+		const RoleCatalog& roles = _roles.catalog();
 		_resources.addDefaultCollaborators(session, r, roles.defaultRole(spec.type), RoleCatalog::NONE, actorId);
-		_resources.insertCollaborator(session, r.organizationId, r.id, actorId, roles.creatorRole(spec.type),
-		                              r.createdAt);
+		_collaborators.insert(session, r.organizationId, r.id, actorId, roles.creatorRole(spec.type), r.createdAt);
 		_guard.changed(session, r.organizationId);
 		AuditDetails details;
 		details.after("type", r.type).after("name", r.name);
@@ -140,22 +146,19 @@ Page<Resource> ResourceServiceImpl::listResources(Id actorId, const std::string&
 		Guard::Scope scope = _guard.visible(session, actorId, org);
 		const Id orgId = scope.organization.id;
 		PermissionSet everywhere = scope.grant.permissions;
-		everywhere |= _guard.impliedWorkspacePermissions(scope);
+		everywhere |= _roles.implied(scope.grant.role);
 		std::vector<Resource> rows;
 		if (reads(everywhere))
 			rows = _resources.list(session, orgId, filter, after, query.limit + 1);
 		else
 		{
-			// The organization's custom roles that read count as the configured ones do.
+			// The roles that read, the configuration's and the organization's own: in a
+			// workspace, and as a collaborator of each type.
 			const PermissionSet reading = setOf({Permission::ResourceRead, Permission::ResourcesRead});
-			Data::ResourceRepository::Readers readers = _readers;
-			for (auto& r : _guard.customRolesWith(session, orgId, RoleCatalog::WORKSPACE, reading))
-				readers.workspaceRoles.push_back(r);
-			for (auto& kv : readers.collaboratorRoles)
-			{
-				for (auto& r : _guard.customRolesWith(session, orgId, kv.first, reading))
-					kv.second.push_back(r);
-			}
+			Data::ResourceRepository::Readers readers;
+			readers.workspaceRoles = _roles.rolesWith(session, orgId, RoleCatalog::WORKSPACE, reading);
+			for (const auto& type : _roles.catalog().resourceTypes())
+				readers.collaboratorRoles[type] = _roles.rolesWith(session, orgId, type, reading);
 			rows = _resources.listReadable(session, orgId, actorId, readers, filter, after, query.limit + 1);
 		}
 		return Paging::page(std::move(rows), query.limit, [](const Resource& r) { return r.id; });
@@ -167,7 +170,8 @@ Resource ResourceServiceImpl::getResource(Id actorId, const std::string& org, Id
 {
 	return _database.withSession([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, org);
-		return _guard.resource(session, scope, actorId, resourceId).resource;
+		ScopedGrants::Target target;
+		return resource(session, scope, actorId, resourceId, target);
 	});
 }
 
@@ -176,10 +180,9 @@ void ResourceServiceImpl::deleteResource(Id actorId, const std::string& org, Id 
 {
 	_database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, org, true);
-		const Resource r = _guard
-		                       .requireResource(session, scope, actorId, resourceId,
-		                                        setOf({Permission::ResourcesDelete, Permission::ResourceManage}), true)
-		                       .resource;
+		ScopedGrants::Target target;
+		const Resource r = resource(session, scope, actorId, resourceId, target, true);
+		_collaborators.require(target, setOf({Permission::ResourcesDelete, Permission::ResourceManage}));
 		_resources.remove(session, scope.organization.id, resourceId);
 		_guard.changed(session, scope.organization.id);
 		_audit.record(session, scope.organization.id, actorId, "resource.deleted", {"resource", r.id, r.name},
@@ -195,9 +198,12 @@ Page<Collaborator> ResourceServiceImpl::listCollaborators(Id actorId, const std:
 	const Id after = Paging::decode(page.cursor);
 	return _database.withSession([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, org);
-		_guard.requireResource(session, scope, actorId, resourceId, setOf({Permission::ResourceRead}));
-		return Paging::page(_resources.listCollaborators(session, resourceId, after, page.limit + 1), page.limit,
-		                    [](const Collaborator& c) { return c.accountId; });
+		ScopedGrants::Target target;
+		resource(session, scope, actorId, resourceId, target);
+		std::vector<Collaborator> rows;
+		for (const auto& g : _collaborators.list(session, target, after, page.limit + 1))
+			rows.push_back(collaborator(g));
+		return Paging::page(std::move(rows), page.limit, [](const Collaborator& c) { return c.accountId; });
 	});
 }
 
@@ -205,64 +211,12 @@ Page<Collaborator> ResourceServiceImpl::listCollaborators(Id actorId, const std:
 Collaborator ResourceServiceImpl::setCollaborator(Id actorId, const std::string& org, Id resourceId,
                                                   const std::string& account, const std::string& role)
 {
-	if (role.empty())
-		throw InvalidInputException("role must name a role (or none)", "unknown_role");
+	_collaborators.checkRequest(role);
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, org, true);
-		const Id orgId = scope.organization.id;
-		const Guard::OnResource on =
-		    _guard.requireResource(session, scope, actorId, resourceId, setOf({Permission::ResourceManage}), true);
-		const std::string& type = on.resource.type;
-		_guard.checkRole(session, orgId, type, role); // a custom role of the organization too
-		const Account a = _guard.account(session, account);
-		if (_memberships.find(session, orgId, a.id).isNull())
-			throw ConflictException("'" + a.username + "' is not a member of the organization", "not_a_member");
-		_guard.requireWithin(scope, on.permissions, _guard.rolePermissions(session, orgId, type, role),
-		                     "Granting role '" + role + "'");
-
-		Poco::Nullable<Collaborator> current = _resources.findCollaborator(session, resourceId, a.id);
-		if (!current.isNull() && current.value().role != role)
-		{
-			_guard.requireWithin(scope, on.permissions,
-			                     _guard.rolePermissions(session, orgId, type, current.value().role),
-			                     "Changing '" + a.username + "'");
-		}
-		const AuditTarget target{"account", a.id, a.username};
-		AuditDetails details;
-		details.within("resource", resourceId, on.resource.name);
-		if (!current.isNull())
-			details.before("role", current.value().role);
-		if (role == RoleCatalog::NONE)
-		{
-			// "none" is no role: the account stops being a collaborator.
-			if (!current.isNull())
-			{
-				_resources.removeCollaborator(session, resourceId, a.id);
-				_guard.changed(session, orgId);
-				_audit.record(session, orgId, actorId, "collaborator.removed", target, details);
-			}
-			Collaborator none;
-			none.resourceId = resourceId;
-			none.accountId = a.id;
-			none.username = a.username;
-			none.name = a.name;
-			none.role = RoleCatalog::NONE;
-			none.createdAt = _pClock->now();
-			return none;
-		}
-		if (current.isNull())
-		{
-			_resources.insertCollaborator(session, orgId, resourceId, a.id, role, _pClock->now());
-			_guard.changed(session, orgId);
-			_audit.record(session, orgId, actorId, "collaborator.set", target, details.after("role", role));
-		}
-		else if (current.value().role != role)
-		{
-			_resources.updateCollaborator(session, resourceId, a.id, role);
-			_guard.changed(session, orgId);
-			_audit.record(session, orgId, actorId, "collaborator.set", target, details.after("role", role));
-		}
-		return _resources.findCollaborator(session, resourceId, a.id).value();
+		ScopedGrants::Target target;
+		resource(session, scope, actorId, resourceId, target, true);
+		return collaborator(_collaborators.set(session, scope, actorId, target, account, role));
 	});
 }
 
@@ -272,24 +226,9 @@ void ResourceServiceImpl::removeCollaborator(Id actorId, const std::string& org,
 {
 	_database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, org, true);
-		const Guard::OnResource on =
-		    _guard.requireResource(session, scope, actorId, resourceId, setOf({Permission::ResourceManage}), true);
-		const Account a = _guard.account(session, account);
-		Poco::Nullable<Collaborator> current = _resources.findCollaborator(session, resourceId, a.id);
-		if (current.isNull())
-		{
-			throw NotFoundException("'" + a.username + "' is not a collaborator on '" + on.resource.name + "'",
-			                        "collaborator_not_found");
-		}
-		_guard.requireWithin(
-		    scope, on.permissions,
-		    _guard.rolePermissions(session, scope.organization.id, on.resource.type, current.value().role),
-		    "Removing '" + a.username + "'");
-		_resources.removeCollaborator(session, resourceId, a.id);
-		_guard.changed(session, scope.organization.id);
-		_audit.record(
-		    session, scope.organization.id, actorId, "collaborator.removed", {"account", a.id, a.username},
-		    AuditDetails().within("resource", resourceId, on.resource.name).before("role", current.value().role));
+		ScopedGrants::Target target;
+		resource(session, scope, actorId, resourceId, target, true);
+		_collaborators.remove(session, scope, actorId, target, account);
 	});
 }
 

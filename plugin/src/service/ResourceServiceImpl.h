@@ -14,11 +14,12 @@
 
 
 #include "Orgs/ResourceService.h"
-#include "data/MembershipRepository.h"
+#include "access/RoleResolver.h"
 #include "data/ResourceRepository.h"
 #include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
+#include "service/ScopedGrants.h"
 
 
 namespace Orgs {
@@ -34,11 +35,14 @@ class ResourceServiceImpl : public Orgs::ResourceService
 	/// collaborator role on the resource (AccessControl). The listing applies the same rule in
 	/// SQL, one statement per page. Reads use the cached permission check; changes decide on
 	/// permissions read in their own transaction and bump the organization's acl_version.
-	/// Nobody but the owner gives or touches a collaborator role with permissions they do not
-	/// hold on the resource (ForbiddenException "role_exceeds_own").
+	/// Collaborators are ScopedGrants (ScopedGrants::RESOURCE): nobody but the owner gives or
+	/// touches a collaborator role with permissions they do not hold on the resource
+	/// (ForbiddenException "role_exceeds_own").
 {
 public:
-	ResourceServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock);
+	ResourceServiceImpl(Data::Database& database, Guard& guard, Access::RoleResolver& roles,
+	                    ScopedGrants& workspaceMembers, ScopedGrants& collaborators, Clock::Ptr pClock);
+		/// workspaceMembers decides who may create a resource in a workspace.
 
 	Resource createResource(Id actorId, const std::string& org, const ResourceSpec& spec) override;
 	Page<Resource> listResources(Id actorId, const std::string& org, const ResourceQuery& query) override;
@@ -50,15 +54,22 @@ public:
 	                             const std::string& role) override;
 	void removeCollaborator(Id actorId, const std::string& org, Id resourceId, const std::string& account) override;
 
+	static Collaborator collaborator(const ScopedGrants::Grant& grant);
+		/// Returns a collaborator as the API shows it.
+
 private:
 	void checkType(const std::string& type) const;
+	Resource resource(Poco::Data::Session& session, const Guard::Scope& scope, Id actorId, Id resourceId,
+	                  ScopedGrants::Target& target, bool inTransaction = false);
+		/// Returns the resource if the actor may see it, and target with its permissions there.
 
 	Data::Database& _database;
 	Guard& _guard;
+	Access::RoleResolver& _roles;
+	ScopedGrants& _workspaceMembers;
+	ScopedGrants& _collaborators;
 	Clock::Ptr _pClock;
 	Data::ResourceRepository _resources;
-	Data::MembershipRepository _memberships;
-	Data::ResourceRepository::Readers _readers; ///< the roles that let their holder read a resource
 	AuditTrail _audit;
 };
 

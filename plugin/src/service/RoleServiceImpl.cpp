@@ -32,12 +32,12 @@ std::string joined(const std::vector<std::string>& names)
 }
 
 
-CustomRole configured(const std::string& scope, const RoleCatalog::Role& role)
+CustomRole configured(const std::string& scope, const std::string& name, PermissionSet permissions)
 {
 	CustomRole r;
 	r.scope = scope;
-	r.name = role.name;
-	r.permissions = role.permissions.names();
+	r.name = name;
+	r.permissions = permissions.names();
 	return r;
 }
 
@@ -48,8 +48,10 @@ CustomRole configured(const std::string& scope, const RoleCatalog::Role& role)
 const Poco::Int64 RoleServiceImpl::MAX_ROLES;
 
 
-RoleServiceImpl::RoleServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas& quotas)
-    : _database(database), _guard(guard), _pClock(pClock), _quotas(quotas), _roles(database), _audit(database, pClock)
+RoleServiceImpl::RoleServiceImpl(Data::Database& database, Guard& guard, Access::RoleResolver& resolver,
+                                 Clock::Ptr pClock, Quotas& quotas)
+    : _database(database), _guard(guard), _resolver(resolver), _pClock(pClock), _quotas(quotas), _roles(database),
+      _audit(database, pClock)
 {
 }
 
@@ -60,10 +62,10 @@ void RoleServiceImpl::checkScope(const std::string& scope) const
 		throw InvalidInputException("Custom roles are workspace or resource roles; organization roles come from the "
 		                            "configuration",
 		                            "invalid_scope");
-	if (!_guard.roles().hasScope(scope))
+	if (!_resolver.catalog().hasScope(scope))
 	{
-		std::string scopes = _guard.roles().hasScope(RoleCatalog::WORKSPACE) ? RoleCatalog::WORKSPACE : "";
-		for (const auto& t : _guard.roles().resourceTypes())
+		std::string scopes = _resolver.catalog().hasScope(RoleCatalog::WORKSPACE) ? RoleCatalog::WORKSPACE : "";
+		for (const auto& t : _resolver.catalog().resourceTypes())
 			scopes += (scopes.empty() ? "" : ", ") + t;
 		throw InvalidInputException("scope must be one of: " + scopes, "invalid_scope");
 	}
@@ -75,7 +77,7 @@ std::vector<std::string> RoleServiceImpl::checkPermissions(const std::string& sc
 {
 	if (names.empty())
 		throw InvalidInputException("A role needs at least one permission", "missing_permissions");
-	const PermissionSet meaningful = _guard.roles().scopePermissions(scope);
+	const PermissionSet meaningful = _resolver.catalog().scopePermissions(scope);
 	PermissionSet set;
 	for (const auto& name : names)
 	{
@@ -105,28 +107,17 @@ void RoleServiceImpl::requirePlan(const Organization& org) const
 void RoleServiceImpl::requireHeld(const Guard::Scope& scope, const std::string& name,
                                   const std::vector<std::string>& before, const std::vector<std::string>& after) const
 {
-	auto toSet = [](const std::vector<std::string>& names) {
-		PermissionSet set;
-		for (const auto& n : names)
-		{
-			Permission p;
-			if (parsePermission(n, p))
-				set.add(p);
-		}
-		return set;
-	};
 	PermissionSet held = scope.grant.permissions;
-	if (const RoleCatalog::Role* pRole = _guard.roles().findRole(RoleCatalog::ORGANIZATION, scope.grant.role))
-		held |= pRole->impliedPermissions;
-	const PermissionSet added(toSet(after).bits() & ~toSet(before).bits());
-	_guard.requireWithin(scope, held, added, "Giving role '" + name + "' these permissions");
+	held |= _resolver.implied(scope.grant.role);
+	const PermissionSet added(Access::RoleResolver::parse(after).bits() & ~Access::RoleResolver::parse(before).bits());
+	Guard::requireWithin(scope, held, added, "Giving role '" + name + "' these permissions");
 }
 
 
 CustomRole RoleServiceImpl::existing(Poco::Data::Session& session, Id orgId, const std::string& scope,
                                      const std::string& name)
 {
-	if (_guard.roles().hasRole(scope, name))
+	if (_resolver.catalog().hasRole(scope, name))
 		throw ConflictException("'" + name + "' is a " + scope +
 		                            " role of the configuration: it cannot be changed or deleted here",
 		                        "role_not_custom");
@@ -142,15 +133,12 @@ std::vector<CustomRole> RoleServiceImpl::listRoles(Id actorId, const std::string
 	return _database.withSession([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, org);
 		std::vector<CustomRole> result;
-		for (const auto& info : _guard.roles().describe())
+		for (const auto& info : _resolver.catalog().describe())
 		{
 			if (info.scope == RoleCatalog::ORGANIZATION)
 				continue;
 			for (const auto& r : info.roles)
-			{
-				if (const RoleCatalog::Role* pRole = _guard.roles().findRole(info.scope, r.name))
-					result.push_back(configured(info.scope, *pRole));
-			}
+				result.push_back(configured(info.scope, r.name, _resolver.permissions(info.scope, r.name)));
 		}
 		for (auto& r : _roles.list(session, scope.organization.id))
 			result.push_back(r);
@@ -174,7 +162,7 @@ CustomRole RoleServiceImpl::createRole(Id actorId, const std::string& org, const
 		const Id orgId = scope.organization.id;
 		requirePlan(scope.organization);
 		requireHeld(scope, spec.name, {}, permissions);
-		if (_guard.roles().hasRole(spec.scope, spec.name))
+		if (_resolver.catalog().hasRole(spec.scope, spec.name))
 			throw ConflictException("'" + spec.name + "' is a " + spec.scope +
 			                            " role of the configuration: a custom role cannot shadow it",
 			                        "role_exists");

@@ -14,6 +14,7 @@
 
 
 #include "Orgs/RoleService.h"
+#include "access/RoleResolver.h"
 #include "data/RoleRepository.h"
 #include "service/AuditTrail.h"
 #include "service/Clock.h"
@@ -35,7 +36,8 @@ public:
 	static const Poco::Int64 MAX_ROLES = 100;
 		/// Custom roles per organization.
 
-	RoleServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas& quotas);
+	RoleServiceImpl(Data::Database& database, Guard& guard, Access::RoleResolver& resolver, Clock::Ptr pClock,
+	                Quotas& quotas);
 
 	std::vector<CustomRole> listRoles(Id actorId, const std::string& org) override;
 	CustomRole createRole(Id actorId, const std::string& org, const CustomRoleSpec& spec) override;
@@ -56,6 +58,7 @@ private:
 
 	Data::Database& _database;
 	Guard& _guard;
+	Access::RoleResolver& _resolver;
 	Clock::Ptr _pClock;
 	Quotas& _quotas;
 	Data::RoleRepository _roles;

@@ -27,11 +27,11 @@ const std::string& WS_SCOPE = Config::RoleCatalog::WORKSPACE;
 } // namespace
 
 
-WorkspaceServiceImpl::WorkspaceServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas* pQuotas,
-                                           RequiredWorkspace* pRequired)
-    : _database(database), _guard(guard), _pClock(pClock), _workspaces(database), _memberships(database),
-      _pQuotas(pQuotas), _readerRoles(guard.roles().rolesWith(WS_SCOPE, Permission::WorkspaceRead)),
-      _audit(database, pClock), _pRequired(pRequired)
+WorkspaceServiceImpl::WorkspaceServiceImpl(Data::Database& database, Guard& guard, Access::RoleResolver& roles,
+                                           ScopedGrants& members, Quotas& quotas, RequiredWorkspace& required,
+                                           Clock::Ptr pClock)
+    : _database(database), _guard(guard), _roles(roles), _members(members), _quotas(quotas), _required(required),
+      _pClock(pClock), _workspaces(database), _audit(database, pClock)
 {
 }
 
@@ -44,26 +44,38 @@ std::string WorkspaceServiceImpl::checkName(const std::string& name)
 }
 
 
-void WorkspaceServiceImpl::requireWorkspaceScope() const
+WorkspaceMember WorkspaceServiceImpl::member(const ScopedGrants::Grant& grant)
 {
-	if (!_guard.roles().hasScope(WS_SCOPE))
-		throw InvalidInputException("This server defines no workspace roles (orgs.roles.workspace)",
-		                            "workspaces_disabled");
+	WorkspaceMember m;
+	m.workspaceId = grant.scopeId;
+	m.accountId = grant.accountId;
+	m.username = grant.username;
+	m.name = grant.name;
+	m.role = grant.role;
+	m.createdAt = grant.createdAt;
+	return m;
+}
+
+
+Workspace WorkspaceServiceImpl::workspace(Poco::Data::Session& session, const Guard::Scope& scope, Id actorId,
+                                          Id workspaceId, ScopedGrants::Target& target, bool inTransaction)
+{
+	Poco::Nullable<Workspace> found = _workspaces.find(session, scope.organization.id, workspaceId);
+	target = _members.visible(session, scope, actorId, workspaceId, ScopedGrants::of(found), inTransaction);
+	return found.value();
 }
 
 
 Workspace WorkspaceServiceImpl::createWorkspace(Id actorId, const std::string& org, const std::string& name)
 {
 	const std::string n = checkName(name);
-	requireWorkspaceScope();
+	_members.requireScope();
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::WorkspacesCreate, true);
-		if (_pQuotas)
-			_pQuotas->requireWorkspace(session, scope.organization); // the organization row is locked
+		_quotas.requireWorkspace(session, scope.organization); // the organization row is locked
 		const Poco::Timestamp now = _pClock->now();
 		Workspace w = _workspaces.insert(session, scope.organization.id, n, actorId, now);
-		_workspaces.insertMember(session, scope.organization.id, w.id, actorId, _guard.roles().creatorRole(WS_SCOPE),
-		                         now);
+		_members.insert(session, scope.organization.id, w.id, actorId, _roles.catalog().creatorRole(WS_SCOPE), now);
 		_guard.changed(session, scope.organization.id);
 		_audit.record(session, scope.organization.id, actorId, "workspace.created", {"workspace", w.id, w.name},
 		              AuditDetails().after("name", w.name));
@@ -82,20 +94,17 @@ Page<Workspace> WorkspaceServiceImpl::listWorkspaces(Id actorId, const std::stri
 		const Id orgId = scope.organization.id;
 		std::vector<Workspace> rows;
 		if (p.has(Permission::WorkspacesListAll) ||
-		    (p.has(Permission::WorkspacesRead) &&
-		     _guard.impliedWorkspacePermissions(scope).has(Permission::WorkspaceRead)))
+		    (p.has(Permission::WorkspacesRead) && _roles.implied(scope.grant.role).has(Permission::WorkspaceRead)))
 		{
 			rows = _workspaces.list(session, orgId, after, page.limit + 1);
 		}
 		else if (p.has(Permission::WorkspacesRead))
 		{
-			// The organization's custom workspace roles granting workspace.read count too.
+			// The roles granting workspace.read: the configuration's and the organization's own.
 			PermissionSet reading;
 			reading.add(Permission::WorkspaceRead);
-			std::vector<std::string> readers = _readerRoles;
-			for (auto& r : _guard.customRolesWith(session, orgId, WS_SCOPE, reading))
-				readers.push_back(r);
-			rows = _workspaces.listForMember(session, orgId, actorId, readers, after, page.limit + 1);
+			rows = _workspaces.listForMember(
+			    session, orgId, actorId, _roles.rolesWith(session, orgId, WS_SCOPE, reading), after, page.limit + 1);
 		}
 		// Without workspaces.read the actor reaches its resources directly: the list is empty.
 		return Paging::page(std::move(rows), page.limit, [](const Workspace& w) { return w.id; });
@@ -107,7 +116,8 @@ Workspace WorkspaceServiceImpl::getWorkspace(Id actorId, const std::string& org,
 {
 	return _database.withSession([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, org);
-		return _guard.workspace(session, scope, actorId, workspaceId).workspace;
+		ScopedGrants::Target target;
+		return workspace(session, scope, actorId, workspaceId, target);
 	});
 }
 
@@ -118,8 +128,9 @@ Workspace WorkspaceServiceImpl::renameWorkspace(Id actorId, const std::string& o
 	const std::string n = checkName(name);
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, org, true);
-		Workspace w =
-		    _guard.requireWorkspace(session, scope, actorId, workspaceId, Permission::WorkspaceUpdate, true).workspace;
+		ScopedGrants::Target target;
+		Workspace w = workspace(session, scope, actorId, workspaceId, target, true);
+		_members.require(target, Permission::WorkspaceUpdate);
 		if (w.name != n)
 		{
 			const std::string before = w.name;
@@ -138,10 +149,10 @@ void WorkspaceServiceImpl::deleteWorkspace(Id actorId, const std::string& org, I
 {
 	_database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, org, true);
-		const Workspace w =
-		    _guard.requireWorkspace(session, scope, actorId, workspaceId, Permission::WorkspaceDelete, true).workspace;
-		if (_pRequired)
-			_pRequired->requireNoSoleMember(session, scope.organization, w);
+		ScopedGrants::Target target;
+		const Workspace w = workspace(session, scope, actorId, workspaceId, target, true);
+		_members.require(target, Permission::WorkspaceDelete);
+		_required.requireNoSoleMember(session, scope.organization, w);
 		// Its memberships go with it; its resources stay, outside any workspace (foreign keys).
 		_workspaces.remove(session, scope.organization.id, workspaceId);
 		_guard.changed(session, scope.organization.id);
@@ -158,9 +169,12 @@ Page<WorkspaceMember> WorkspaceServiceImpl::listWorkspaceMembers(Id actorId, con
 	const Id after = Paging::decode(page.cursor);
 	return _database.withSession([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, org);
-		_guard.requireWorkspace(session, scope, actorId, workspaceId, Permission::WorkspaceRead);
-		return Paging::page(_workspaces.listMembers(session, workspaceId, after, page.limit + 1), page.limit,
-		                    [](const WorkspaceMember& m) { return m.accountId; });
+		ScopedGrants::Target target;
+		workspace(session, scope, actorId, workspaceId, target);
+		std::vector<WorkspaceMember> rows;
+		for (const auto& g : _members.list(session, target, after, page.limit + 1))
+			rows.push_back(member(g));
+		return Paging::page(std::move(rows), page.limit, [](const WorkspaceMember& m) { return m.accountId; });
 	});
 }
 
@@ -168,40 +182,12 @@ Page<WorkspaceMember> WorkspaceServiceImpl::listWorkspaceMembers(Id actorId, con
 WorkspaceMember WorkspaceServiceImpl::setWorkspaceMember(Id actorId, const std::string& org, Id workspaceId,
                                                          const std::string& account, const std::string& role)
 {
-	requireWorkspaceScope();
+	_members.checkRequest(role);
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, org, true);
-		const Id orgId = scope.organization.id;
-		const std::string r = _guard.checkRole(session, orgId, WS_SCOPE, role); // a custom role too
-		const Guard::InWorkspace ws =
-		    _guard.requireWorkspace(session, scope, actorId, workspaceId, Permission::WorkspaceMembersManage, true);
-		const Account a = _guard.account(session, account);
-		if (_memberships.find(session, orgId, a.id).isNull())
-			throw ConflictException("'" + a.username + "' is not a member of the organization", "not_a_member");
-		_guard.requireWithin(scope, ws.permissions, _guard.rolePermissions(session, orgId, WS_SCOPE, r),
-		                     "Granting role '" + r + "'");
-		Poco::Nullable<WorkspaceMember> current = _workspaces.findMember(session, workspaceId, a.id);
-		const AuditTarget target{"account", a.id, a.username};
-		if (current.isNull())
-		{
-			_workspaces.insertMember(session, orgId, workspaceId, a.id, r, _pClock->now());
-			_guard.changed(session, orgId);
-			_audit.record(session, orgId, actorId, "workspace_member.set", target,
-			              AuditDetails().within("workspace", workspaceId, ws.workspace.name).after("role", r));
-		}
-		else if (current.value().role != r)
-		{
-			_guard.requireWithin(scope, ws.permissions,
-			                     _guard.rolePermissions(session, orgId, WS_SCOPE, current.value().role),
-			                     "Changing '" + a.username + "'");
-			_workspaces.updateMember(session, workspaceId, a.id, r);
-			_guard.changed(session, orgId);
-			_audit.record(session, orgId, actorId, "workspace_member.set", target,
-			              AuditDetails()
-			                  .within("workspace", workspaceId, ws.workspace.name)
-			                  .change("role", current.value().role, r));
-		}
-		return _workspaces.findMember(session, workspaceId, a.id).value();
+		ScopedGrants::Target target;
+		workspace(session, scope, actorId, workspaceId, target, true);
+		return member(_members.set(session, scope, actorId, target, account, role));
 	});
 }
 
@@ -211,25 +197,10 @@ void WorkspaceServiceImpl::removeWorkspaceMember(Id actorId, const std::string& 
 {
 	_database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.visible(session, actorId, org, true);
-		const Guard::InWorkspace ws =
-		    _guard.requireWorkspace(session, scope, actorId, workspaceId, Permission::WorkspaceMembersManage, true);
-		const Account a = _guard.account(session, account);
-		Poco::Nullable<WorkspaceMember> current = _workspaces.findMember(session, workspaceId, a.id);
-		if (current.isNull())
-		{
-			throw NotFoundException("'" + a.username + "' is not a member of workspace '" + ws.workspace.name + "'",
-			                        "workspace_member_not_found");
-		}
-		_guard.requireWithin(scope, ws.permissions,
-		                     _guard.rolePermissions(session, scope.organization.id, WS_SCOPE, current.value().role),
-		                     "Removing '" + a.username + "'");
-		if (_pRequired)
-			_pRequired->requireAnother(session, scope.organization, ws.workspace, a);
-		_workspaces.removeMember(session, workspaceId, a.id);
-		_guard.changed(session, scope.organization.id);
-		_audit.record(
-		    session, scope.organization.id, actorId, "workspace_member.removed", {"account", a.id, a.username},
-		    AuditDetails().within("workspace", workspaceId, ws.workspace.name).before("role", current.value().role));
+		ScopedGrants::Target target;
+		const Workspace w = workspace(session, scope, actorId, workspaceId, target, true);
+		_members.remove(session, scope, actorId, target, account,
+		                [&](const Account& a) { _required.requireAnother(session, scope.organization, w, a); });
 	});
 }
 

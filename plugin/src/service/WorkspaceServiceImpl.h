@@ -14,13 +14,14 @@
 
 
 #include "Orgs/WorkspaceService.h"
-#include "data/MembershipRepository.h"
+#include "access/RoleResolver.h"
 #include "data/WorkspaceRepository.h"
 #include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
 #include "service/Quotas.h"
 #include "service/RequiredWorkspace.h"
+#include "service/ScopedGrants.h"
 #include <string>
 #include <vector>
 
@@ -40,15 +41,16 @@ class WorkspaceServiceImpl : public Orgs::WorkspaceService
 	/// with workspace.read, else those it belongs to with such a role); without either the list
 	/// is empty. Reads use the cached permission check; changes decide on permissions read in
 	/// their own transaction and bump the organization's acl_version when access changes.
-	/// Nobody but the owner gives or touches a workspace role with permissions they do not hold
-	/// in that workspace (ForbiddenException "role_exceeds_own").
+	/// Workspace members are ScopedGrants (ScopedGrants::WORKSPACE): nobody but the owner gives
+	/// or touches a workspace role with permissions they do not hold in that workspace
+	/// (ForbiddenException "role_exceeds_own").
 {
 public:
-	WorkspaceServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas* pQuotas = nullptr,
-	                     RequiredWorkspace* pRequired = nullptr);
-		/// With pQuotas, a workspace counts against the plan's maxWorkspaces ("plan_limit"). With
-		/// pRequired, removing a member from its last workspace, or deleting the last workspace
-		/// of a member, is refused when members must belong to one ("last_workspace").
+	WorkspaceServiceImpl(Data::Database& database, Guard& guard, Access::RoleResolver& roles, ScopedGrants& members,
+	                     Quotas& quotas, RequiredWorkspace& required, Clock::Ptr pClock);
+		/// A workspace counts against the plan's maxWorkspaces ("plan_limit"). Removing a member
+		/// from its last workspace, or deleting the last workspace of a member, is refused when
+		/// members must belong to one ("last_workspace").
 
 	Workspace createWorkspace(Id actorId, const std::string& org, const std::string& name) override;
 	Page<Workspace> listWorkspaces(Id actorId, const std::string& org, const PageRequest& page) override;
@@ -65,18 +67,23 @@ public:
 		/// Returns name without surrounding blanks. Throws InvalidInputException ("invalid_name")
 		/// unless it is 1-100 characters.
 
+	static WorkspaceMember member(const ScopedGrants::Grant& grant);
+		/// Returns a workspace member as the API shows it.
+
 private:
-	void requireWorkspaceScope() const;
+	Workspace workspace(Poco::Data::Session& session, const Guard::Scope& scope, Id actorId, Id workspaceId,
+	                    ScopedGrants::Target& target, bool inTransaction = false);
+		/// Returns the workspace if the actor may see it, and target with its permissions there.
 
 	Data::Database& _database;
 	Guard& _guard;
+	Access::RoleResolver& _roles;
+	ScopedGrants& _members;
+	Quotas& _quotas;
+	RequiredWorkspace& _required;
 	Clock::Ptr _pClock;
 	Data::WorkspaceRepository _workspaces;
-	Data::MembershipRepository _memberships;
-	Quotas* _pQuotas;
-	std::vector<std::string> _readerRoles; ///< the workspace roles that grant workspace.read
 	AuditTrail _audit;
-	RequiredWorkspace* _pRequired;
 };
 
 
