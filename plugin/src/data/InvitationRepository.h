@@ -95,7 +95,8 @@ public:
 		/// Returns true if a member's account has this email (compared case-insensitively).
 
 private:
-	std::vector<Invitation> read(Poco::Data::Statement& st);
+	std::vector<Invitation> read(Poco::Data::Session& session, const std::string& sql,
+	                             const std::vector<Param>& params);
 	void loadDetails(Poco::Data::Session& session, std::vector<Invitation>& invitations);
 
 	Database& _database;
