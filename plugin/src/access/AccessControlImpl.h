@@ -61,6 +61,10 @@ public:
 		/// Returns the account's standing read within the caller's session and transaction,
 		/// bypassing the cache: for decisions a write depends on.
 
+	Grant grant(const Data::AccessRepository::Standing& standing, Id accountId) const;
+		/// Returns the grant of a standing the caller read within its transaction (with the
+		/// organization row it locked), bypassing the cache: for decisions a write depends on.
+
 	Grant cachedGrant(Poco::Data::Session& session, Id accountId, Id organizationId);
 	PermissionSet cachedPermissions(Poco::Data::Session& session, Id accountId, Id organizationId,
 	                                WorkspaceId workspace);

@@ -27,6 +27,9 @@ const std::string SELECT_INVITATION(
     "FROM invitations i JOIN accounts a ON a.id = i.invited_by ");
 
 
+const std::string PENDING("organization_id = ? AND status = 'pending' AND expires_at > ?"); ///< countPending()'s rows
+
+
 Invitation readInvitation(const Rows& rows, std::size_t i)
 {
 	Invitation inv;
@@ -294,9 +297,20 @@ void InvitationRepository::countCreatedSince(Poco::Data::Session& session, Id or
 
 Poco::Int64 InvitationRepository::countPending(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& at)
 {
-	Poco::Data::RecordSet rs = _database.select(
-	    session, "SELECT COUNT(*) FROM invitations WHERE organization_id = ? AND status = 'pending' AND expires_at > ?",
-	    {orgId, Database::toMicros(at)});
+	Poco::Data::RecordSet rs = _database.select(session, "SELECT COUNT(*) FROM invitations WHERE " + PENDING,
+	                                            {orgId, Database::toMicros(at)});
+	return Rows(rs).integer(0, 0);
+}
+
+
+Poco::Int64 InvitationRepository::countSeats(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& at)
+{
+	Poco::Data::RecordSet rs =
+	    _database.select(session,
+	                     "SELECT (SELECT COUNT(*) FROM memberships WHERE organization_id = ?) + "
+	                     "(SELECT COUNT(*) FROM invitations WHERE " +
+	                         PENDING + ")",
+	                     {orgId, orgId, Database::toMicros(at)});
 	return Rows(rs).integer(0, 0);
 }
 

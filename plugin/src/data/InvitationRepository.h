@@ -91,6 +91,9 @@ public:
 	Poco::Int64 countPending(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& now);
 		/// Counts the pending invitations that have not expired at now.
 
+	Poco::Int64 countSeats(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& now);
+		/// Counts the seats taken: the members plus countPending(), in one statement.
+
 	bool memberWithEmail(Poco::Data::Session& session, Id orgId, const std::string& email);
 		/// Returns true if a member's account has this email (compared case-insensitively).
 

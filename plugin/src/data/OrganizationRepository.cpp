@@ -124,6 +124,37 @@ Poco::Nullable<Organization> OrganizationRepository::findAny(Poco::Data::Session
 }
 
 
+Poco::Nullable<Organization> OrganizationRepository::lockWithStanding(Poco::Data::Session& session,
+                                                                      const std::string& column,
+                                                                      const std::string& value, Id accountId,
+                                                                      AccessRepository::Standing& standing)
+{
+	if (column != "id" && column != "username")
+		throw Poco::InvalidArgumentException("OrganizationRepository::lockWithStanding: " + column);
+	// The role comes from a scalar subquery, not a join: MariaDB's FOR UPDATE locks every row a
+	// join reads, but not the rows of a subquery, which reads the committed version once the
+	// organization row is locked.
+	Poco::Data::RecordSet rs =
+	    _database.select(session,
+	                     "SELECT " + COLUMNS +
+	                         ", o.acl_version, (SELECT m.role FROM memberships m WHERE m.organization_id = o.id "
+	                         "AND m.account_id = ?) FROM organizations o WHERE o." +
+	                         column + " = ? AND o.deleted_at IS NULL" + _database.forUpdate(),
+	                     {accountId, value});
+	Rows rows(rs);
+	standing = AccessRepository::Standing();
+	if (rows.count() == 0)
+		return Poco::Nullable<Organization>();
+	const Organization o = readOrganization(rows, 0);
+	standing.organizationExists = true;
+	standing.ownerAccountId = o.ownerAccountId;
+	standing.aclVersion = rows.integer(0, COLUMN_COUNT);
+	standing.member = !rows.isNull(0, COLUMN_COUNT + 1);
+	standing.organizationRole = rows.text(0, COLUMN_COUNT + 1);
+	return o;
+}
+
+
 Poco::Nullable<Organization> OrganizationRepository::findById(Poco::Data::Session& session, Id id, bool lock)
 {
 	return findOne(session, "id", std::to_string(id), lock);

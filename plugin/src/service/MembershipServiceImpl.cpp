@@ -88,13 +88,16 @@ Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, 
 		const std::vector<InvitationWorkspace> workspaces =
 		    _guard.requireWorkspaceGrants(session, scope, actorId, named, "Adding");
 		const Account a = _guard.account(session, spec.account);
-		if (_pQuotas)
+		// An existing member is told so before a full organization is; without a seat limit the
+		// insert itself says so (ConflictException "already_member"), one statement fewer.
+		if (_pQuotas && _pQuotas->limitsSeats(scope.organization))
 		{
 			if (!_memberships.find(session, scope.organization.id, a.id).isNull())
 				throw ConflictException("The account is already a member of the organization", "already_member");
 			_pQuotas->requireSeats(session, scope.organization, 1); // the organization row is locked
 		}
-		_memberships.insert(session, scope.organization.id, a.id, r, _pClock->now());
+		const Poco::Timestamp joinedAt = _pClock->now();
+		_memberships.insert(session, scope.organization.id, a.id, r, joinedAt);
 		_memberships.setDefaultRoles(session, scope.organization.id, a.id, spec.defaultRoles);
 		_guard.changed(session, scope.organization.id);
 		AuditDetails details;
@@ -111,7 +114,19 @@ Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, 
 			              {"account", a.id, a.username},
 			              AuditDetails().within("workspace", ws.id, ws.name).after("role", w.role));
 		}
-		return member(session, scope, a.id);
+		if (!spec.defaultRoles.empty())
+			return member(session, scope, a.id); // as setDefaultRoles() stored them
+		// Nothing in the new row that this transaction does not know: no statement to read it back.
+		Membership m;
+		m.organizationId = scope.organization.id;
+		m.accountId = a.id;
+		m.username = a.username;
+		m.name = a.name;
+		m.email = a.email;
+		m.role = r;
+		m.createdAt = joinedAt;
+		m.owner = a.id == scope.organization.ownerAccountId;
+		return m;
 	});
 }
 
