@@ -297,20 +297,19 @@ void InvitationRepository::countCreatedSince(Poco::Data::Session& session, Id or
 
 Poco::Int64 InvitationRepository::countPending(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& at)
 {
-	Poco::Data::RecordSet rs = _database.select(session, "SELECT COUNT(*) FROM invitations WHERE " + PENDING,
-	                                            {orgId, Database::toMicros(at)});
+	Poco::Data::RecordSet rs =
+	    _database.select(session, "SELECT COUNT(*) FROM invitations WHERE " + PENDING, {orgId, Database::toMicros(at)});
 	return Rows(rs).integer(0, 0);
 }
 
 
 Poco::Int64 InvitationRepository::countSeats(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& at)
 {
-	Poco::Data::RecordSet rs =
-	    _database.select(session,
-	                     "SELECT (SELECT COUNT(*) FROM memberships WHERE organization_id = ?) + "
-	                     "(SELECT COUNT(*) FROM invitations WHERE " +
-	                         PENDING + ")",
-	                     {orgId, orgId, Database::toMicros(at)});
+	Poco::Data::RecordSet rs = _database.select(session,
+	                                            "SELECT (SELECT COUNT(*) FROM memberships WHERE organization_id = ?) + "
+	                                            "(SELECT COUNT(*) FROM invitations WHERE " +
+	                                                PENDING + ")",
+	                                            {orgId, orgId, Database::toMicros(at)});
 	return Rows(rs).integer(0, 0);
 }
 

@@ -45,8 +45,8 @@ Guard::Scope Guard::visible(Poco::Data::Session& session, Id actorId, const std:
 		Data::AccessRepository::Standing s;
 		Id id = 0;
 		const bool byId = Validator::parseId(org, id);
-		Poco::Nullable<Organization> found =
-		    _organizations.lockWithStanding(session, byId ? "id" : "username", byId ? std::to_string(id) : org, actorId, s);
+		Poco::Nullable<Organization> found = _organizations.lockWithStanding(
+		    session, byId ? "id" : "username", byId ? std::to_string(id) : org, actorId, s);
 		if (!found.isNull())
 			organization = found.value();
 		return standing(organization, _access.grant(s, actorId), org);
