@@ -136,7 +136,12 @@ AccessControlImpl::Grant AccessControlImpl::toGrant(const GrantCache::Grant& g) 
 
 AccessControlImpl::Grant AccessControlImpl::currentGrant(Poco::Data::Session& session, Id accountId, Id organizationId)
 {
-	const AccessRepository::Standing s = _repository.organization(session, accountId, organizationId);
+	return grant(_repository.organization(session, accountId, organizationId), accountId);
+}
+
+
+AccessControlImpl::Grant AccessControlImpl::grant(const AccessRepository::Standing& s, Id accountId) const
+{
 	Grant g;
 	g.exists = s.organizationExists;
 	g.owner = s.organizationExists && s.ownerAccountId == accountId;

@@ -16,6 +16,7 @@
 #include "Orgs/AccessControl.h"
 #include "Orgs/Model.h"
 #include "Orgs/Permission.h"
+#include "data/AccessRepository.h"
 #include "Poco/Data/Session.h"
 #include <string>
 
@@ -57,6 +58,10 @@ public:
 	virtual Grant currentGrant(Poco::Data::Session& session, Id accountId, Id organizationId) = 0;
 		/// Returns the account's standing read within the caller's session and transaction,
 		/// bypassing the cache: for decisions a write depends on.
+
+	virtual Grant grant(const Data::AccessRepository::Standing& standing, Id accountId) const = 0;
+		/// Returns the grant of a standing the caller read within its transaction (with the
+		/// organization row it locked), bypassing the cache: for decisions a write depends on.
 
 	virtual PermissionSet cachedPermissions(Poco::Data::Session& session, Id accountId, Id organizationId,
 	                                        WorkspaceId workspace) = 0;

@@ -9,11 +9,6 @@
 
 #include "data/AccessRepository.h"
 #include "data/Rows.h"
-#include "Poco/Data/Statement.h"
-
-
-using namespace Poco::Data::Keywords;
-using Poco::Data::Keywords::bind;
 
 
 namespace Orgs {
@@ -130,7 +125,7 @@ Poco::Int64 AccessRepository::aclVersion(Poco::Data::Session& session, Id organi
 
 void AccessRepository::bump(Poco::Data::Session& session, Id organizationId)
 {
-	session << "UPDATE organizations SET acl_version = acl_version + 1 WHERE id = ?", bind(organizationId), now;
+	_database.execute(session, "UPDATE organizations SET acl_version = acl_version + 1 WHERE id = ?", {organizationId});
 }
 
 

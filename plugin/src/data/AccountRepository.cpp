@@ -10,11 +10,6 @@
 #include "data/AccountRepository.h"
 #include "data/Rows.h"
 #include "Orgs/Errors.h"
-#include "Poco/Data/Statement.h"
-
-
-using namespace Poco::Data::Keywords;
-using Poco::Data::Keywords::bind;
 
 
 namespace Orgs {
@@ -32,8 +27,10 @@ Account AccountRepository::insert(Poco::Data::Session& session, const AccountSpe
 		sub = subject;
 	try
 	{
-		session << "INSERT INTO accounts (username, email, name, external_subject, created_at) VALUES (?, ?, ?, ?, ?)",
-		    bind(spec.username), bind(spec.email), bind(spec.name), bind(sub), bind(Database::toMicros(at)), now;
+		_database.execute(session,
+		                  "INSERT INTO accounts (username, email, name, external_subject, created_at) "
+		                  "VALUES (?, ?, ?, ?, ?)",
+		                  {spec.username, spec.email, spec.name, sub, Database::toMicros(at)});
 	}
 	catch (Poco::Exception& exc)
 	{
@@ -52,12 +49,10 @@ Account AccountRepository::insert(Poco::Data::Session& session, const AccountSpe
 
 
 Poco::Nullable<Account> AccountRepository::findOne(Poco::Data::Session& session, const std::string& where,
-                                                   const std::string& value)
+                                                   const Param& value)
 {
-	Poco::Data::Statement st(session);
-	st << "SELECT id, username, email, name, created_at FROM accounts WHERE " + where + " = ?", bind(value);
-	st.execute();
-	Poco::Data::RecordSet rs(st);
+	Poco::Data::RecordSet rs = _database.select(
+	    session, "SELECT id, username, email, name, created_at FROM accounts WHERE " + where + " = ?", {value});
 	Rows rows(rs);
 	if (rows.count() == 0)
 		return Poco::Nullable<Account>();
@@ -73,7 +68,7 @@ Poco::Nullable<Account> AccountRepository::findOne(Poco::Data::Session& session,
 
 Poco::Nullable<Account> AccountRepository::findById(Poco::Data::Session& session, Id id)
 {
-	return findOne(session, "id", std::to_string(id));
+	return findOne(session, "id", id);
 }
 
 
@@ -92,8 +87,8 @@ Poco::Nullable<Account> AccountRepository::findBySubject(Poco::Data::Session& se
 void AccountRepository::setActiveOrganization(Poco::Data::Session& session, Id accountId,
                                               const Poco::Nullable<Id>& organizationId)
 {
-	Poco::Nullable<Poco::Int64> org = organizationId;
-	session << "UPDATE accounts SET active_organization_id = ? WHERE id = ?", bind(org), bind(accountId), now;
+	const Poco::Nullable<Poco::Int64> org = organizationId;
+	_database.execute(session, "UPDATE accounts SET active_organization_id = ? WHERE id = ?", {org, accountId});
 }
 
 

@@ -42,7 +42,7 @@ public:
 		/// Records the organization the account works in; null clears it.
 
 private:
-	Poco::Nullable<Account> findOne(Poco::Data::Session& session, const std::string& where, const std::string& value);
+	Poco::Nullable<Account> findOne(Poco::Data::Session& session, const std::string& where, const Param& value);
 
 	Database& _database;
 };

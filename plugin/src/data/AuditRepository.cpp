@@ -9,19 +9,14 @@
 
 #include "data/AuditRepository.h"
 #include "data/Rows.h"
-#include "Poco/Data/Statement.h"
 #include <limits>
-
-
-using namespace Poco::Data::Keywords;
-using Poco::Data::Keywords::bind;
 
 
 namespace Orgs {
 namespace Data {
 
 
-AuditRepository::AuditRepository(Database&) {}
+AuditRepository::AuditRepository(Database& database) : _database(database) {}
 
 
 void AuditRepository::insert(Poco::Data::Session& session, const AuditEvent& e)
@@ -33,10 +28,11 @@ void AuditRepository::insert(Poco::Data::Session& session, const AuditEvent& e)
 	if (e.targetId != 0)
 		targetId = e.targetId;
 	const Poco::Int64 at = Database::toMicros(e.createdAt);
-	session << "INSERT INTO audit_events (organization_id, actor_account_id, action, target_type, target_id, "
-	           "target_label, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	    bind(organizationId), bind(e.actorAccountId), bind(e.action), bind(e.targetType), bind(targetId),
-	    bind(e.targetLabel), bind(e.details), bind(at), now;
+	_database.execute(
+	    session,
+	    "INSERT INTO audit_events (organization_id, actor_account_id, action, target_type, target_id, "
+	    "target_label, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	    {organizationId, e.actorAccountId, e.action, e.targetType, targetId, e.targetLabel, e.details, at});
 }
 
 
@@ -48,35 +44,32 @@ std::vector<AuditEvent> AuditRepository::list(Poco::Data::Session& session, Id o
 	                  "e.target_id, e.target_label, e.details, e.created_at "
 	                  "FROM audit_events e JOIN accounts a ON a.id = e.actor_account_id "
 	                  "WHERE e.organization_id = ? AND e.id < ?";
-	Poco::Data::Statement st(session);
-	// Every value is bound; only the shape of the WHERE clause depends on the filters.
-	const std::string action = filter.action;
-	const Poco::Int64 actor = filter.actorAccountId;
-	const Poco::Int64 since = filter.since.isNull() ? 0 : Database::toMicros(filter.since.value());
-	const Poco::Int64 until = filter.until.isNull() ? 0 : Database::toMicros(filter.until.value());
-	if (!action.empty())
+	// Every value is bound; only the shape of the WHERE clause depends on the filters (16 shapes
+	// at most, each prepared once per connection).
+	std::vector<Param> params{organizationId, before};
+	if (!filter.action.empty())
+	{
 		sql += " AND e.action = ?";
-	if (actor != 0)
+		params.emplace_back(filter.action);
+	}
+	if (filter.actorAccountId != 0)
+	{
 		sql += " AND e.actor_account_id = ?";
+		params.emplace_back(filter.actorAccountId);
+	}
 	if (!filter.since.isNull())
+	{
 		sql += " AND e.created_at >= ?";
+		params.emplace_back(Database::toMicros(filter.since.value()));
+	}
 	if (!filter.until.isNull())
+	{
 		sql += " AND e.created_at < ?";
+		params.emplace_back(Database::toMicros(filter.until.value()));
+	}
 	sql += " ORDER BY e.id DESC LIMIT ?";
-	st << sql;
-	st.addBind(bind(organizationId));
-	st.addBind(bind(before));
-	if (!action.empty())
-		st.addBind(bind(action));
-	if (actor != 0)
-		st.addBind(bind(actor));
-	if (!filter.since.isNull())
-		st.addBind(bind(since));
-	if (!filter.until.isNull())
-		st.addBind(bind(until));
-	st.addBind(bind(limit));
-	st.execute();
-	Poco::Data::RecordSet rs(st);
+	params.emplace_back(limit);
+	Poco::Data::RecordSet rs = _database.select(session, sql, params);
 	Rows rows(rs);
 	std::vector<AuditEvent> result;
 	result.reserve(rows.count());

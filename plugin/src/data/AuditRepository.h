@@ -38,8 +38,6 @@ public:
 	};
 
 	explicit AuditRepository(Database& database);
-		/// Repositories take the database they work on; this one needs nothing but the session
-		/// each call receives.
 
 	void insert(Poco::Data::Session& session, const AuditEvent& event);
 		/// Appends an event; organizationId and targetId 0 are stored as NULL.
@@ -48,6 +46,9 @@ public:
 	                             int limit);
 		/// Returns up to limit events of the organization with id below beforeId (0: from the
 		/// newest), newest first.
+
+private:
+	Database& _database;
 };
 
 

@@ -8,6 +8,7 @@
 
 
 #include "data/Database.h"
+#include "data/Rows.h"
 #include "Orgs/Errors.h"
 #include "Poco/Data/DataException.h"
 #include "Poco/Data/MySQL/Connector.h"
@@ -237,16 +238,17 @@ void Database::begin(Poco::Data::Session& s)
 	// Plain statements, not Session::begin(): Poco's MySQL begin() turns autocommit off and its
 	// commit() never turns it back on, so the pooled session would keep every later statement
 	// in a transaction nobody commits.
+	// Prepared once per connection, as every statement of the unit (StatementCache).
 	if (_dialect == Dialect::SQLite)
-		s << "BEGIN IMMEDIATE", now; // take the write lock up front: no deadlock on lock upgrade
+		_statements.begin(s, "BEGIN IMMEDIATE"); // take the write lock up front: no deadlock on lock upgrade
 	else
-		s << "START TRANSACTION", now;
+		_statements.begin(s, "START TRANSACTION");
 }
 
 
 void Database::commit(Poco::Data::Session& s)
 {
-	s << "COMMIT", now;
+	_statements.end(s, "COMMIT");
 }
 
 
@@ -254,7 +256,7 @@ void Database::rollback(Poco::Data::Session& s) noexcept
 {
 	try
 	{
-		s << "ROLLBACK", now;
+		_statements.end(s, "ROLLBACK");
 	}
 	catch (...)
 	{
@@ -324,6 +326,11 @@ Database::ErrorKind Database::classify(const Poco::Exception& exc)
 	case 2013:
 	case 2055:
 	case 4031:
+	// A prepared statement the server or the client library no longer knows: the connection
+	// was re-established, and a transaction in progress ended with the old one.
+	case 1243:
+	case 2030:
+	case 2056:
 		return ErrorKind::ConnectionLost;
 	default:
 		break;
@@ -334,14 +341,15 @@ Database::ErrorKind Database::classify(const Poco::Exception& exc)
 }
 
 
-Id Database::lastInsertId(Poco::Data::Session& session) const
+Id Database::lastInsertId(Poco::Data::Session& session)
 {
-	Poco::Int64 id = 0;
-	if (_dialect == Dialect::SQLite)
-		session << "SELECT last_insert_rowid()", into(id), now;
-	else
-		session << "SELECT LAST_INSERT_ID()", into(id), now;
-	return id;
+	if (_dialect == Dialect::MySQL)
+	{
+		// mysql_insert_id(): the id came with the INSERT's answer, no round trip.
+		return static_cast<Id>(Poco::AnyCast<Poco::UInt64>(session.getProperty("insertId")));
+	}
+	Poco::Data::RecordSet rs = _statements.select(session, "SELECT last_insert_rowid()", {});
+	return Rows(rs).integer(0, 0);
 }
 
 
@@ -361,10 +369,7 @@ void Database::ping()
 {
 	try
 	{
-		withSession([](Poco::Data::Session& s) {
-			int one = 0;
-			s << "SELECT 1", into(one), now;
-		});
+		withSession([this](Poco::Data::Session& s) { _statements.select(s, "SELECT 1", {}); });
 	}
 	catch (UnavailableException&)
 	{

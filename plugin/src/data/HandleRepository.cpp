@@ -11,22 +11,18 @@
 #include "Orgs/Errors.h"
 
 
-using namespace Poco::Data::Keywords;
-using Poco::Data::Keywords::bind;
-
-
 namespace Orgs {
 namespace Data {
 
 
-HandleRepository::HandleRepository(Database&) {}
+HandleRepository::HandleRepository(Database& database) : _database(database) {}
 
 
 void HandleRepository::reserve(Poco::Data::Session& session, const std::string& handle, char kind)
 {
 	try
 	{
-		session << "INSERT INTO handles (handle, kind) VALUES (?, ?)", bind(handle), bind(std::string(1, kind)), now;
+		_database.execute(session, "INSERT INTO handles (handle, kind) VALUES (?, ?)", {handle, std::string(1, kind)});
 	}
 	catch (Poco::Exception& exc)
 	{
@@ -39,7 +35,7 @@ void HandleRepository::reserve(Poco::Data::Session& session, const std::string& 
 
 void HandleRepository::release(Poco::Data::Session& session, const std::string& handle)
 {
-	session << "DELETE FROM handles WHERE handle = ?", bind(handle), now;
+	_database.execute(session, "DELETE FROM handles WHERE handle = ?", {handle});
 }
 
 

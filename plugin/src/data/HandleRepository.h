@@ -30,8 +30,6 @@ public:
 	static const char ORGANIZATION = 'o';
 
 	explicit HandleRepository(Database& database);
-		/// Repositories take the database they work on; this one needs nothing but the session
-		/// each call receives.
 
 	void reserve(Poco::Data::Session& session, const std::string& handle, char kind);
 		/// Reserves the handle for an account or an organization.
@@ -39,6 +37,9 @@ public:
 
 	void release(Poco::Data::Session& session, const std::string& handle);
 		/// Releases a handle no row refers to any more.
+
+private:
+	Database& _database;
 };
 
 

@@ -10,12 +10,8 @@
 #include "data/InvitationRepository.h"
 #include "data/Rows.h"
 #include "Orgs/Errors.h"
-#include "Poco/Data/Statement.h"
+#include <algorithm>
 #include <map>
-
-
-using namespace Poco::Data::Keywords;
-using Poco::Data::Keywords::bind;
 
 
 namespace Orgs {
@@ -29,6 +25,9 @@ const std::string SELECT_INVITATION(
     "SELECT i.id, i.organization_id, i.email, i.name, i.role, i.note, i.status, i.invited_by, a.username, a.name, "
     "i.created_at, i.sent_at, i.expires_at, i.responded_at, i.accepted_by "
     "FROM invitations i JOIN accounts a ON a.id = i.invited_by ");
+
+
+const std::string PENDING("organization_id = ? AND status = 'pending' AND expires_at > ?"); ///< countPending()'s rows
 
 
 Invitation readInvitation(const Rows& rows, std::size_t i)
@@ -54,6 +53,24 @@ Invitation readInvitation(const Rows& rows, std::size_t i)
 }
 
 
+std::string idList(const std::vector<Invitation>& invitations, std::vector<Param>& params)
+	/// Returns "?, ?, ..." for the invitations' ids and appends them to params, padded to a power
+	/// of two by repeating the last id: a list of any length takes one of a few SQL texts, so
+	/// the statement cache keeps a few statements, not one per length.
+{
+	std::size_t size = 1;
+	while (size < invitations.size())
+		size *= 2;
+	std::string sql;
+	for (std::size_t i = 0; i < size; ++i)
+	{
+		sql += i ? ", ?" : "?";
+		params.emplace_back(invitations[std::min(i, invitations.size() - 1)].id);
+	}
+	return sql;
+}
+
+
 [[noreturn]] void alreadyInvited(const std::string& email)
 {
 	throw ConflictException("'" + email + "' already has a pending invitation; resend it instead", "already_invited");
@@ -71,12 +88,13 @@ Id InvitationRepository::insert(Poco::Data::Session& session, const Row& row)
 	const Poco::Int64 created = Database::toMicros(row.createdAt);
 	try
 	{
-		session << "INSERT INTO invitations (organization_id, email, pending_email, name, role, note, token_hash, "
-		           "status, invited_by, created_at, sent_at, expires_at) "
-		           "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
-		    bind(row.organizationId), bind(row.email), bind(row.email), bind(row.name), bind(row.role), bind(row.note),
-		    bind(row.tokenHash), bind(row.invitedBy), bind(created), bind(created),
-		    bind(Database::toMicros(row.expiresAt)), now;
+		_database.execute(
+		    session,
+		    "INSERT INTO invitations (organization_id, email, pending_email, name, role, note, token_hash, "
+		    "status, invited_by, created_at, sent_at, expires_at) "
+		    "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
+		    {row.organizationId, row.email, row.email, row.name, row.role, row.note, row.tokenHash, row.invitedBy,
+		     created, created, Database::toMicros(row.expiresAt)});
 	}
 	catch (Poco::Exception& exc)
 	{
@@ -93,8 +111,9 @@ void InvitationRepository::insertWorkspaces(Poco::Data::Session& session, Id inv
 {
 	for (const auto& w : workspaces)
 	{
-		session << "INSERT INTO invitation_workspaces (invitation_id, workspace_id, role) VALUES (?, ?, ?)",
-		    bind(invitationId), bind(w.workspaceId), bind(w.role), now;
+		_database.execute(session,
+		                  "INSERT INTO invitation_workspaces (invitation_id, workspace_id, role) VALUES (?, ?, ?)",
+		                  {invitationId, w.workspaceId, w.role});
 	}
 }
 
@@ -103,16 +122,17 @@ void InvitationRepository::insertDefaultRoles(Poco::Data::Session& session, Id i
 {
 	for (const auto& kv : roles)
 	{
-		session << "INSERT INTO invitation_default_roles (invitation_id, resource_type, role) VALUES (?, ?, ?)",
-		    bind(invitationId), bind(kv.first), bind(kv.second), now;
+		_database.execute(session,
+		                  "INSERT INTO invitation_default_roles (invitation_id, resource_type, role) VALUES (?, ?, ?)",
+		                  {invitationId, kv.first, kv.second});
 	}
 }
 
 
-std::vector<Invitation> InvitationRepository::read(Poco::Data::Statement& st)
+std::vector<Invitation> InvitationRepository::read(Poco::Data::Session& session, const std::string& sql,
+                                                   const std::vector<Param>& params)
 {
-	st.execute();
-	Poco::Data::RecordSet rs(st);
+	Poco::Data::RecordSet rs = _database.select(session, sql, params);
 	Rows rows(rs);
 	std::vector<Invitation> result;
 	for (std::size_t i = 0; i < rows.count(); ++i)
@@ -126,45 +146,42 @@ void InvitationRepository::loadDetails(Poco::Data::Session& session, std::vector
 	if (invitations.empty())
 		return;
 	std::map<Id, Invitation*> byId;
-	std::string in;
 	for (auto& inv : invitations)
-	{
 		byId[inv.id] = &inv;
-		in += (in.empty() ? "" : ", ") + std::to_string(inv.id); // ids read from the database
-	}
+	std::vector<Param> params;
+	const std::string in = idList(invitations, params);
 	{
-		std::vector<Poco::Int64> ids;
-		std::vector<Poco::Int64> workspaces;
-		std::vector<std::string> roles;
-		session << "SELECT invitation_id, workspace_id, role FROM invitation_workspaces WHERE invitation_id IN (" + in +
-		               ") ORDER BY invitation_id, workspace_id",
-		    into(ids), into(workspaces), into(roles), now;
-		for (std::size_t i = 0; i < ids.size(); ++i)
+		Poco::Data::RecordSet rs = _database.select(
+		    session,
+		    "SELECT invitation_id, workspace_id, role FROM invitation_workspaces WHERE invitation_id IN (" + in +
+		        ") ORDER BY invitation_id, workspace_id",
+		    params);
+		Rows rows(rs);
+		for (std::size_t i = 0; i < rows.count(); ++i)
 		{
 			InvitationWorkspace w;
-			w.workspaceId = workspaces[i];
-			w.role = roles[i];
-			byId[ids[i]]->workspaces.push_back(w);
+			w.workspaceId = rows.integer(i, 1);
+			w.role = rows.text(i, 2);
+			byId[rows.integer(i, 0)]->workspaces.push_back(w);
 		}
 	}
 	{
-		std::vector<Poco::Int64> ids;
-		std::vector<std::string> types;
-		std::vector<std::string> roles;
-		session << "SELECT invitation_id, resource_type, role FROM invitation_default_roles WHERE invitation_id IN (" +
-		               in + ")",
-		    into(ids), into(types), into(roles), now;
-		for (std::size_t i = 0; i < ids.size(); ++i)
-			byId[ids[i]]->defaultRoles[types[i]] = roles[i];
+		Poco::Data::RecordSet rs = _database.select(
+		    session,
+		    "SELECT invitation_id, resource_type, role FROM invitation_default_roles WHERE invitation_id IN (" + in +
+		        ")",
+		    params);
+		Rows rows(rs);
+		for (std::size_t i = 0; i < rows.count(); ++i)
+			byId[rows.integer(i, 0)]->defaultRoles[rows.text(i, 1)] = rows.text(i, 2);
 	}
 }
 
 
 Poco::Nullable<Invitation> InvitationRepository::find(Poco::Data::Session& session, Id orgId, Id invitationId)
 {
-	Poco::Data::Statement st(session);
-	st << SELECT_INVITATION + "WHERE i.organization_id = ? AND i.id = ?", bind(orgId), bind(invitationId);
-	std::vector<Invitation> found = read(st);
+	std::vector<Invitation> found =
+	    read(session, SELECT_INVITATION + "WHERE i.organization_id = ? AND i.id = ?", {orgId, invitationId});
 	if (found.empty())
 		return Poco::Nullable<Invitation>();
 	loadDetails(session, found);
@@ -175,9 +192,7 @@ Poco::Nullable<Invitation> InvitationRepository::find(Poco::Data::Session& sessi
 Poco::Nullable<Invitation> InvitationRepository::findByTokenHash(Poco::Data::Session& session,
                                                                  const std::string& tokenHash)
 {
-	Poco::Data::Statement st(session);
-	st << SELECT_INVITATION + "WHERE i.token_hash = ?", bind(tokenHash);
-	std::vector<Invitation> found = read(st);
+	std::vector<Invitation> found = read(session, SELECT_INVITATION + "WHERE i.token_hash = ?", {tokenHash});
 	if (found.empty())
 		return Poco::Nullable<Invitation>();
 	loadDetails(session, found);
@@ -188,9 +203,8 @@ Poco::Nullable<Invitation> InvitationRepository::findByTokenHash(Poco::Data::Ses
 Poco::Nullable<Invitation> InvitationRepository::findHoldingSlot(Poco::Data::Session& session, Id orgId,
                                                                  const std::string& email)
 {
-	Poco::Data::Statement st(session);
-	st << SELECT_INVITATION + "WHERE i.organization_id = ? AND i.pending_email = ?", bind(orgId), bind(email);
-	std::vector<Invitation> found = read(st);
+	std::vector<Invitation> found =
+	    read(session, SELECT_INVITATION + "WHERE i.organization_id = ? AND i.pending_email = ?", {orgId, email});
 	if (found.empty())
 		return Poco::Nullable<Invitation>();
 	return found.front();
@@ -205,7 +219,7 @@ bool InvitationRepository::expired(const Invitation& invitation, const Poco::Tim
 
 void InvitationRepository::releaseSlot(Poco::Data::Session& session, Id invitationId)
 {
-	session << "UPDATE invitations SET pending_email = NULL WHERE id = ?", bind(invitationId), now;
+	_database.execute(session, "UPDATE invitations SET pending_email = NULL WHERE id = ?", {invitationId});
 }
 
 
@@ -216,20 +230,15 @@ bool InvitationRepository::respond(Poco::Data::Session& session, Id invitationId
 	Poco::Nullable<Poco::Int64> accepted;
 	if (acceptedBy)
 		accepted = acceptedBy;
-	Poco::Data::Statement st(session);
-	st.addBind(bind(status));
-	st.addBind(bind(micros));
-	st.addBind(bind(accepted));
-	st.addBind(bind(invitationId));
+	std::vector<Param> params{status, micros, accepted, invitationId};
 	std::string sql = "UPDATE invitations SET status = ?, pending_email = NULL, responded_at = ?, accepted_by = ? "
 	                  "WHERE id = ? AND status = 'pending'";
 	if (unexpiredOnly)
 	{
 		sql += " AND expires_at > ?";
-		st.addBind(bind(micros));
+		params.emplace_back(micros);
 	}
-	st << sql;
-	return st.execute() == 1;
+	return _database.execute(session, sql, params) == 1;
 }
 
 
@@ -237,14 +246,14 @@ bool InvitationRepository::renew(Poco::Data::Session& session, const Invitation&
                                  const std::string& tokenHash, const Poco::Timestamp& sentAt,
                                  const Poco::Timestamp& expiresAt)
 {
-	Poco::Data::Statement st(session);
-	st << "UPDATE invitations SET token_hash = ?, pending_email = ?, sent_at = ?, expires_at = ? "
-	      "WHERE id = ? AND status = 'pending'",
-	    bind(tokenHash), bind(invitation.email), bind(Database::toMicros(sentAt)), bind(Database::toMicros(expiresAt)),
-	    bind(invitation.id);
 	try
 	{
-		return st.execute() == 1;
+		return _database.execute(
+		           session,
+		           "UPDATE invitations SET token_hash = ?, pending_email = ?, sent_at = ?, expires_at = ? "
+		           "WHERE id = ? AND status = 'pending'",
+		           {tokenHash, invitation.email, Database::toMicros(sentAt), Database::toMicros(expiresAt),
+		            invitation.id}) == 1;
 	}
 	catch (Poco::Exception& exc)
 	{
@@ -259,25 +268,22 @@ std::vector<Invitation> InvitationRepository::list(Poco::Data::Session& session,
                                                    const Poco::Timestamp& at, Id afterId, int limit)
 {
 	const Poco::Int64 micros = Database::toMicros(at);
-	Poco::Data::Statement st(session);
 	std::string sql = SELECT_INVITATION + "WHERE i.organization_id = ? AND i.id > ?";
-	st.addBind(bind(orgId));
-	st.addBind(bind(afterId));
+	std::vector<Param> params{orgId, afterId};
 	if (status == "pending" || status == "expired")
 	{
 		sql += status == "pending" ? " AND i.status = 'pending' AND i.expires_at > ?"
 		                           : " AND i.status = 'pending' AND i.expires_at <= ?";
-		st.addBind(bind(micros));
+		params.emplace_back(micros);
 	}
 	else if (!status.empty())
 	{
 		sql += " AND i.status = ?";
-		st.addBind(bind(status));
+		params.emplace_back(status);
 	}
 	sql += " ORDER BY i.id LIMIT ?";
-	st.addBind(bind(limit));
-	st << sql;
-	std::vector<Invitation> result = read(st);
+	params.emplace_back(limit);
+	std::vector<Invitation> result = read(session, sql, params);
 	loadDetails(session, result);
 	return result;
 }
@@ -286,30 +292,42 @@ std::vector<Invitation> InvitationRepository::list(Poco::Data::Session& session,
 void InvitationRepository::countCreatedSince(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& since,
                                              Poco::Int64& count, Poco::Timestamp& oldest)
 {
-	Poco::Nullable<Poco::Int64> first;
-	count = 0;
-	session << "SELECT COUNT(*), MIN(created_at) FROM invitations WHERE organization_id = ? AND created_at > ?",
-	    bind(orgId), bind(Database::toMicros(since)), into(count), into(first), now;
-	oldest = first.isNull() ? since : Database::fromMicros(first.value());
+	Poco::Data::RecordSet rs = _database.select(
+	    session, "SELECT COUNT(*), MIN(created_at) FROM invitations WHERE organization_id = ? AND created_at > ?",
+	    {orgId, Database::toMicros(since)});
+	Rows rows(rs);
+	count = rows.integer(0, 0);
+	oldest = rows.isNull(0, 1) ? since : rows.time(0, 1);
 }
 
 
 Poco::Int64 InvitationRepository::countPending(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& at)
 {
-	Poco::Int64 n = 0;
-	session << "SELECT COUNT(*) FROM invitations WHERE organization_id = ? AND status = 'pending' AND expires_at > ?",
-	    bind(orgId), bind(Database::toMicros(at)), into(n), now;
-	return n;
+	Poco::Data::RecordSet rs =
+	    _database.select(session, "SELECT COUNT(*) FROM invitations WHERE " + PENDING, {orgId, Database::toMicros(at)});
+	return Rows(rs).integer(0, 0);
+}
+
+
+Poco::Int64 InvitationRepository::countSeats(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& at)
+{
+	Poco::Data::RecordSet rs = _database.select(session,
+	                                            "SELECT (SELECT COUNT(*) FROM memberships WHERE organization_id = ?) + "
+	                                            "(SELECT COUNT(*) FROM invitations WHERE " +
+	                                                PENDING + ")",
+	                                            {orgId, orgId, Database::toMicros(at)});
+	return Rows(rs).integer(0, 0);
 }
 
 
 bool InvitationRepository::memberWithEmail(Poco::Data::Session& session, Id orgId, const std::string& email)
 {
-	Poco::Int64 n = 0;
-	session << "SELECT COUNT(*) FROM memberships m JOIN accounts a ON a.id = m.account_id "
-	           "WHERE m.organization_id = ? AND LOWER(a.email) = ?",
-	    bind(orgId), bind(email), into(n), now;
-	return n > 0;
+	Poco::Data::RecordSet rs =
+	    _database.select(session,
+	                     "SELECT COUNT(*) FROM memberships m JOIN accounts a ON a.id = m.account_id "
+	                     "WHERE m.organization_id = ? AND LOWER(a.email) = ?",
+	                     {orgId, email});
+	return Rows(rs).integer(0, 0) > 0;
 }
 
 

@@ -96,11 +96,15 @@ public:
 	Poco::Int64 countPending(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& now);
 		/// Counts the pending invitations that have not expired at now.
 
+	Poco::Int64 countSeats(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& now);
+		/// Counts the seats taken: the members plus countPending(), in one statement.
+
 	bool memberWithEmail(Poco::Data::Session& session, Id orgId, const std::string& email);
 		/// Returns true if a member's account has this email (compared case-insensitively).
 
 private:
-	std::vector<Invitation> read(Poco::Data::Statement& st);
+	std::vector<Invitation> read(Poco::Data::Session& session, const std::string& sql,
+	                             const std::vector<Param>& params);
 	void loadDetails(Poco::Data::Session& session, std::vector<Invitation>& invitations);
 
 	Database& _database;

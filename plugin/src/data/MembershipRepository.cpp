@@ -10,11 +10,6 @@
 #include "data/MembershipRepository.h"
 #include "data/Rows.h"
 #include "Orgs/Errors.h"
-#include "Poco/Data/Statement.h"
-
-
-using namespace Poco::Data::Keywords;
-using Poco::Data::Keywords::bind;
 
 
 namespace Orgs {
@@ -81,9 +76,10 @@ void MembershipRepository::insert(Poco::Data::Session& session, Id orgId, Id acc
 	const Poco::Int64 micros = Database::toMicros(at);
 	try
 	{
-		session << "INSERT INTO memberships (organization_id, account_id, role, created_at, updated_at) VALUES (?, ?, "
-		           "?, ?, ?)",
-		    bind(orgId), bind(accountId), bind(role), bind(micros), bind(micros), now;
+		_database.execute(session,
+		                  "INSERT INTO memberships (organization_id, account_id, role, created_at, updated_at) "
+		                  "VALUES (?, ?, ?, ?, ?)",
+		                  {orgId, accountId, role, micros, micros});
 	}
 	catch (Poco::Exception& exc)
 	{
@@ -96,11 +92,10 @@ void MembershipRepository::insert(Poco::Data::Session& session, Id orgId, Id acc
 
 Poco::Nullable<Membership> MembershipRepository::find(Poco::Data::Session& session, Id orgId, Id accountId, bool lock)
 {
-	Poco::Data::Statement st(session);
-	st << SELECT_MEMBER + "WHERE m.organization_id = ? AND m.account_id = ?" + (lock ? _database.forUpdate() : ""),
-	    bind(orgId), bind(accountId);
-	st.execute();
-	Poco::Data::RecordSet rs(st);
+	Poco::Data::RecordSet rs = _database.select(session,
+	                                            SELECT_MEMBER + "WHERE m.organization_id = ? AND m.account_id = ?" +
+	                                                (lock ? _database.forUpdate() : ""),
+	                                            {orgId, accountId});
 	Rows rows(rs);
 	if (rows.count() == 0)
 		return Poco::Nullable<Membership>();
@@ -115,28 +110,25 @@ Poco::Nullable<Membership> MembershipRepository::find(Poco::Data::Session& sessi
 bool MembershipRepository::updateRole(Poco::Data::Session& session, Id orgId, Id accountId, const std::string& role,
                                       const Poco::Timestamp& at)
 {
-	Poco::Data::Statement st(session);
-	st << "UPDATE memberships SET role = ?, updated_at = ? WHERE organization_id = ? AND account_id = ?", bind(role),
-	    bind(Database::toMicros(at)), bind(orgId), bind(accountId);
-	return st.execute() == 1;
+	return _database.execute(
+	           session, "UPDATE memberships SET role = ?, updated_at = ? WHERE organization_id = ? AND account_id = ?",
+	           {role, Database::toMicros(at), orgId, accountId}) == 1;
 }
 
 
 std::size_t MembershipRepository::setEveryRole(Poco::Data::Session& session, Id orgId, const std::string& role,
                                                const Poco::Timestamp& at)
 {
-	Poco::Data::Statement st(session);
-	st << "UPDATE memberships SET role = ?, updated_at = ? WHERE organization_id = ? AND role <> ?", bind(role),
-	    bind(Database::toMicros(at)), bind(orgId), bind(role);
-	return st.execute();
+	return _database.execute(session,
+	                         "UPDATE memberships SET role = ?, updated_at = ? WHERE organization_id = ? AND role <> ?",
+	                         {role, Database::toMicros(at), orgId, role});
 }
 
 
 bool MembershipRepository::remove(Poco::Data::Session& session, Id orgId, Id accountId)
 {
-	Poco::Data::Statement st(session);
-	st << "DELETE FROM memberships WHERE organization_id = ? AND account_id = ?", bind(orgId), bind(accountId);
-	return st.execute() == 1;
+	return _database.execute(session, "DELETE FROM memberships WHERE organization_id = ? AND account_id = ?",
+	                         {orgId, accountId}) == 1;
 }
 
 
@@ -184,12 +176,14 @@ void MembershipRepository::setDefaultRoles(Poco::Data::Session& session, Id orgI
 		return;
 	for (const auto& kv : roles)
 	{
-		session
-		    << "DELETE FROM member_default_roles WHERE organization_id = ? AND account_id = ? AND resource_type = ?",
-		    bind(orgId), bind(accountId), bind(kv.first), now;
-		session << "INSERT INTO member_default_roles (organization_id, account_id, resource_type, role) VALUES (?, ?, "
-		           "?, ?)",
-		    bind(orgId), bind(accountId), bind(kv.first), bind(kv.second), now;
+		_database.execute(
+		    session,
+		    "DELETE FROM member_default_roles WHERE organization_id = ? AND account_id = ? AND resource_type = ?",
+		    {orgId, accountId, kv.first});
+		_database.execute(session,
+		                  "INSERT INTO member_default_roles (organization_id, account_id, resource_type, role) "
+		                  "VALUES (?, ?, ?, ?)",
+		                  {orgId, accountId, kv.first, kv.second});
 	}
 	// The membership's copy for listings, rewritten from the rows in the same transaction.
 	std::vector<Membership> one(1);
@@ -198,8 +192,8 @@ void MembershipRepository::setDefaultRoles(Poco::Data::Session& session, Id orgI
 	std::string text = encodeDefaultRoles(one.front().defaultRoles);
 	if (text.size() > DEFAULT_ROLES_TEXT)
 		text = DEFAULT_ROLES_OVERFLOW;
-	session << "UPDATE memberships SET default_roles = ? WHERE organization_id = ? AND account_id = ?", bind(text),
-	    bind(orgId), bind(accountId), now;
+	_database.execute(session, "UPDATE memberships SET default_roles = ? WHERE organization_id = ? AND account_id = ?",
+	                  {text, orgId, accountId});
 }
 
 

@@ -9,11 +9,6 @@
 
 #include "data/OrganizationRepository.h"
 #include "data/Rows.h"
-#include "Poco/Data/Statement.h"
-
-
-using namespace Poco::Data::Keywords;
-using Poco::Data::Keywords::bind;
 
 
 namespace Orgs {
@@ -82,10 +77,10 @@ Organization OrganizationRepository::insert(Poco::Data::Session& session, const 
 {
 	const Poco::Int64 micros = Database::toMicros(at);
 	const int personalFlag = personal ? 1 : 0;
-	session << "INSERT INTO organizations (username, title, region, owner_account_id, created_at, updated_at, plan, "
-	           "personal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	    bind(spec.username), bind(spec.title), bind(spec.region), bind(ownerId), bind(micros), bind(micros), bind(plan),
-	    bind(personalFlag), now;
+	_database.execute(session,
+	                  "INSERT INTO organizations (username, title, region, owner_account_id, created_at, updated_at, "
+	                  "plan, personal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	                  {spec.username, spec.title, spec.region, ownerId, micros, micros, plan, personalFlag});
 	Organization o;
 	o.id = _database.lastInsertId(session);
 	o.username = spec.username;
@@ -129,6 +124,37 @@ Poco::Nullable<Organization> OrganizationRepository::findAny(Poco::Data::Session
 }
 
 
+Poco::Nullable<Organization> OrganizationRepository::lockWithStanding(Poco::Data::Session& session,
+                                                                      const std::string& column,
+                                                                      const std::string& value, Id accountId,
+                                                                      AccessRepository::Standing& standing)
+{
+	if (column != "id" && column != "username")
+		throw Poco::InvalidArgumentException("OrganizationRepository::lockWithStanding: " + column);
+	// The role comes from a scalar subquery, not a join: MariaDB's FOR UPDATE locks every row a
+	// join reads, but not the rows of a subquery, which reads the committed version once the
+	// organization row is locked.
+	Poco::Data::RecordSet rs =
+	    _database.select(session,
+	                     "SELECT " + COLUMNS +
+	                         ", o.acl_version, (SELECT m.role FROM memberships m WHERE m.organization_id = o.id "
+	                         "AND m.account_id = ?) FROM organizations o WHERE o." +
+	                         column + " = ? AND o.deleted_at IS NULL" + _database.forUpdate(),
+	                     {accountId, value});
+	Rows rows(rs);
+	standing = AccessRepository::Standing();
+	if (rows.count() == 0)
+		return Poco::Nullable<Organization>();
+	const Organization o = readOrganization(rows, 0);
+	standing.organizationExists = true;
+	standing.ownerAccountId = o.ownerAccountId;
+	standing.aclVersion = rows.integer(0, COLUMN_COUNT);
+	standing.member = !rows.isNull(0, COLUMN_COUNT + 1);
+	standing.organizationRole = rows.text(0, COLUMN_COUNT + 1);
+	return o;
+}
+
+
 Poco::Nullable<Organization> OrganizationRepository::findById(Poco::Data::Session& session, Id id, bool lock)
 {
 	return findOne(session, "id", std::to_string(id), lock);
@@ -144,71 +170,73 @@ Poco::Nullable<Organization> OrganizationRepository::findByUsername(Poco::Data::
 
 void OrganizationRepository::update(Poco::Data::Session& session, const Organization& org)
 {
-	session << "UPDATE organizations SET username = ?, title = ?, updated_at = ? WHERE id = ?", bind(org.username),
-	    bind(org.title), bind(Database::toMicros(org.updatedAt)), bind(org.id), now;
+	_database.execute(session, "UPDATE organizations SET username = ?, title = ?, updated_at = ? WHERE id = ?",
+	                  {org.username, org.title, Database::toMicros(org.updatedAt), org.id});
 }
 
 
 void OrganizationRepository::updatePlan(Poco::Data::Session& session, const Organization& org)
 {
-	session << "UPDATE organizations SET plan = ?, allowed_email_domains = ?, updated_at = ? WHERE id = ?",
-	    bind(org.plan), bind(joinDomains(org.allowedEmailDomains)), bind(Database::toMicros(org.updatedAt)),
-	    bind(org.id), now;
+	_database.execute(session,
+	                  "UPDATE organizations SET plan = ?, allowed_email_domains = ?, updated_at = ? WHERE id = ?",
+	                  {org.plan, joinDomains(org.allowedEmailDomains), Database::toMicros(org.updatedAt), org.id});
 }
 
 
 bool OrganizationRepository::setOwner(Poco::Data::Session& session, Id orgId, Id expectedOwnerId, Id newOwnerId,
                                       const Poco::Timestamp& at)
 {
-	Poco::Data::Statement st(session);
-	st << "UPDATE organizations SET owner_account_id = ?, updated_at = ? "
-	      "WHERE id = ? AND owner_account_id = ?",
-	    bind(newOwnerId), bind(Database::toMicros(at)), bind(orgId), bind(expectedOwnerId);
-	return st.execute() == 1;
+	return _database.execute(session,
+	                         "UPDATE organizations SET owner_account_id = ?, updated_at = ? "
+	                         "WHERE id = ? AND owner_account_id = ?",
+	                         {newOwnerId, Database::toMicros(at), orgId, expectedOwnerId}) == 1;
 }
 
 
 void OrganizationRepository::markDeleted(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& at)
 {
-	session << "UPDATE organizations SET deleted_at = ? WHERE id = ?", bind(Database::toMicros(at)), bind(orgId), now;
+	_database.execute(session, "UPDATE organizations SET deleted_at = ? WHERE id = ?", {Database::toMicros(at), orgId});
 }
 
 
 void OrganizationRepository::restore(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& at)
 {
-	session << "UPDATE organizations SET deleted_at = NULL, updated_at = ? WHERE id = ?", bind(Database::toMicros(at)),
-	    bind(orgId), now;
+	_database.execute(session, "UPDATE organizations SET deleted_at = NULL, updated_at = ? WHERE id = ?",
+	                  {Database::toMicros(at), orgId});
 }
 
 
 std::vector<Id> OrganizationRepository::listDeletedBefore(Poco::Data::Session& session, const Poco::Timestamp& cutoff,
                                                           int limit)
 {
-	std::vector<Poco::Int64> ids;
-	session << "SELECT id FROM organizations WHERE deleted_at IS NOT NULL AND deleted_at <= ? ORDER BY id LIMIT ?",
-	    bind(Database::toMicros(cutoff)), bind(limit), into(ids), now;
-	return std::vector<Id>(ids.begin(), ids.end());
+	Poco::Data::RecordSet rs = _database.select(
+	    session, "SELECT id FROM organizations WHERE deleted_at IS NOT NULL AND deleted_at <= ? ORDER BY id LIMIT ?",
+	    {Database::toMicros(cutoff), limit});
+	Rows rows(rs);
+	std::vector<Id> ids(rows.count());
+	for (std::size_t i = 0; i < ids.size(); ++i)
+		ids[i] = rows.integer(i, 0);
+	return ids;
 }
 
 
 void OrganizationRepository::remove(Poco::Data::Session& session, Id orgId)
 {
-	session << "DELETE FROM memberships WHERE organization_id = ?", bind(orgId), now;
-	session << "DELETE FROM organizations WHERE id = ?", bind(orgId), now;
+	_database.execute(session, "DELETE FROM memberships WHERE organization_id = ?", {orgId});
+	_database.execute(session, "DELETE FROM organizations WHERE id = ?", {orgId});
 }
 
 
 std::vector<OrganizationMembership> OrganizationRepository::listForAccount(Poco::Data::Session& session, Id accountId,
                                                                            Id afterOrgId, int limit)
 {
-	Poco::Data::Statement st(session);
-	st << "SELECT " + COLUMNS +
-	          ", m.role FROM memberships m JOIN organizations o ON o.id = m.organization_id "
-	          "WHERE m.account_id = ? AND m.organization_id > ? AND o.deleted_at IS NULL ORDER BY m.organization_id "
-	          "LIMIT ?",
-	    bind(accountId), bind(afterOrgId), bind(limit);
-	st.execute();
-	Poco::Data::RecordSet rs(st);
+	Poco::Data::RecordSet rs =
+	    _database.select(session,
+	                     "SELECT " + COLUMNS +
+	                         ", m.role FROM memberships m JOIN organizations o ON o.id = m.organization_id "
+	                         "WHERE m.account_id = ? AND m.organization_id > ? AND o.deleted_at IS NULL ORDER BY "
+	                         "m.organization_id LIMIT ?",
+	                     {accountId, afterOrgId, limit});
 	Rows rows(rs);
 	std::vector<OrganizationMembership> result;
 	for (std::size_t i = 0; i < rows.count(); ++i)
@@ -226,15 +254,13 @@ std::vector<OrganizationMembership> OrganizationRepository::listForAccount(Poco:
 Poco::Nullable<Organization> OrganizationRepository::findActiveForAccount(Poco::Data::Session& session, Id accountId)
 {
 	// Joined on the membership: an organization the account left is not its active one any more.
-	Poco::Data::Statement st(session);
-	st << "SELECT " + COLUMNS +
-	          " FROM accounts a JOIN memberships m ON m.organization_id = a.active_organization_id "
-	          "AND m.account_id = a.id JOIN organizations o ON o.id = m.organization_id WHERE a.id = ? AND "
-	          "o.deleted_at IS "
-	          "NULL",
-	    bind(accountId);
-	st.execute();
-	Poco::Data::RecordSet rs(st);
+	Poco::Data::RecordSet rs =
+	    _database.select(session,
+	                     "SELECT " + COLUMNS +
+	                         " FROM accounts a JOIN memberships m ON m.organization_id = a.active_organization_id "
+	                         "AND m.account_id = a.id JOIN organizations o ON o.id = m.organization_id "
+	                         "WHERE a.id = ? AND o.deleted_at IS NULL",
+	                     {accountId});
 	Rows rows(rs);
 	if (rows.count() == 0)
 		return Poco::Nullable<Organization>();

@@ -14,6 +14,7 @@
 
 
 #include "Orgs/Model.h"
+#include "data/AccessRepository.h"
 #include "data/Database.h"
 #include "Poco/Nullable.h"
 #include <string>
@@ -47,6 +48,17 @@ public:
 	                                     Poco::Nullable<Poco::Timestamp>& deletedAt);
 		/// Finds an organization by "id" or "username", deleted or not; deletedAt tells which.
 		/// findById() and findByUsername() never return a deleted organization.
+
+	Poco::Nullable<Organization> lockWithStanding(Poco::Data::Session& session, const std::string& column,
+	                                              const std::string& value, Id accountId,
+	                                              AccessRepository::Standing& standing);
+		/// Finds an organization by "id" or "username" (never a deleted one) and locks its row
+		/// until the transaction ends, as findById(..., true) does, and reads accountId's
+		/// standing in it (owner, acl_version, organization role) in the same statement: the
+		/// row lock and the permission check of a write are one round trip. Only the
+		/// organization row is locked; the membership is read after the lock is granted, so it
+		/// is the latest committed one. standing.organizationExists is false if there is no
+		/// such organization.
 
 	void markDeleted(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& at);
 		/// Marks the organization deleted: it keeps its rows and its username until purged.

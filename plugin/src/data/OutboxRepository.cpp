@@ -8,11 +8,7 @@
 
 
 #include "data/OutboxRepository.h"
-#include "Poco/Data/Statement.h"
-
-
-using namespace Poco::Data::Keywords;
-using Poco::Data::Keywords::bind;
+#include "data/Rows.h"
 
 
 namespace Orgs {
@@ -25,9 +21,10 @@ OutboxRepository::OutboxRepository(Database& database) : _database(database) {}
 Id OutboxRepository::insert(Poco::Data::Session& session, const MailMessage& message, const Poco::Timestamp& at)
 {
 	const Poco::Int64 micros = Database::toMicros(at);
-	session << "INSERT INTO outbox (recipient, subject, body, created_at, attempts, next_attempt_at) "
-	           "VALUES (?, ?, ?, ?, 0, ?)",
-	    bind(message.to), bind(message.subject), bind(message.body), bind(micros), bind(micros), now;
+	_database.execute(session,
+	                  "INSERT INTO outbox (recipient, subject, body, created_at, attempts, next_attempt_at) "
+	                  "VALUES (?, ?, ?, ?, 0, ?)",
+	                  {message.to, message.subject, message.body, micros, micros});
 	return _database.lastInsertId(session);
 }
 
@@ -35,38 +32,31 @@ Id OutboxRepository::insert(Poco::Data::Session& session, const MailMessage& mes
 std::vector<OutboxEntry> OutboxRepository::select(Poco::Data::Session& session, const std::string& where,
                                                   Poco::Int64 value, int limit)
 {
-	// Plain into() vectors rather than a RecordSet: body is TEXT, which the MySQL connector
-	// reports as a BLOB that only a std::string extraction reads as text.
-	std::vector<Poco::Int64> ids;
-	std::vector<std::string> recipients;
-	std::vector<std::string> subjects;
-	std::vector<std::string> bodies;
-	std::vector<Poco::Int64> created;
-	std::vector<int> attempts;
-	std::vector<Poco::Int64> next;
-	std::vector<Poco::Int64> sent;
-	std::vector<std::string> errors;
-	Poco::Data::Statement st(session);
-	st << "SELECT id, recipient, subject, body, created_at, attempts, next_attempt_at, COALESCE(sent_at, -1), "
-	      "COALESCE(last_error, '') FROM outbox WHERE " +
-	          where + " LIMIT ?",
-	    into(ids), into(recipients), into(subjects), into(bodies), into(created), into(attempts), into(next),
-	    into(sent), into(errors), bind(value), bind(limit);
-	st.execute();
-	std::vector<OutboxEntry> result(ids.size());
-	for (std::size_t i = 0; i < ids.size(); ++i)
+	// body is TEXT, which the MySQL connector describes as a BLOB: the RecordSet holds it as
+	// bytes and Rows::text() copies them into a string unchanged. (A TEXT column costs a 256 KB
+	// result buffer, allocated once for the cached statement; MEDIUMTEXT would cost 64 MB.)
+	Poco::Data::RecordSet rs =
+	    _database.select(session,
+	                     "SELECT id, recipient, subject, body, created_at, attempts, next_attempt_at, "
+	                     "COALESCE(sent_at, -1), COALESCE(last_error, '') FROM outbox WHERE " +
+	                         where + " LIMIT ?",
+	                     {value, limit});
+	Rows rows(rs);
+	std::vector<OutboxEntry> result(rows.count());
+	for (std::size_t i = 0; i < result.size(); ++i)
 	{
 		OutboxEntry& e = result[i];
-		e.id = ids[i];
-		e.message.to = recipients[i];
-		e.message.subject = subjects[i];
-		e.message.body = bodies[i];
-		e.createdAt = created[i];
-		e.attempts = attempts[i];
-		e.nextAttemptAt = next[i];
-		if (sent[i] >= 0)
-			e.sentAt = sent[i];
-		e.lastError = errors[i];
+		e.id = rows.integer(i, 0);
+		e.message.to = rows.text(i, 1);
+		e.message.subject = rows.text(i, 2);
+		e.message.body = rows.text(i, 3);
+		e.createdAt = rows.integer(i, 4);
+		e.attempts = static_cast<int>(rows.integer(i, 5));
+		e.nextAttemptAt = rows.integer(i, 6);
+		const Poco::Int64 sent = rows.integer(i, 7);
+		if (sent >= 0)
+			e.sentAt = sent;
+		e.lastError = rows.text(i, 8);
 	}
 	return result;
 }
@@ -93,20 +83,17 @@ bool OutboxRepository::claim(Poco::Data::Session& session, Id id, Poco::Int64 se
 	// The compare-and-set on next_attempt_at is what keeps two senders apart; MySQL counts
 	// changed rows, so the new value must differ from the old one.
 	poco_assert(leaseUntil != seenNextAttemptAt);
-	Poco::Data::Statement st(session);
-	st << "UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1 "
-	      "WHERE id = ? AND sent_at IS NULL AND next_attempt_at = ?",
-	    bind(leaseUntil), bind(id), bind(seenNextAttemptAt);
-	return st.execute() == 1;
+	return _database.execute(session,
+	                         "UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1 "
+	                         "WHERE id = ? AND sent_at IS NULL AND next_attempt_at = ?",
+	                         {leaseUntil, id, seenNextAttemptAt}) == 1;
 }
 
 
 bool OutboxRepository::markSent(Poco::Data::Session& session, Id id, Poco::Int64 at)
 {
 	// Unconditional on the lease: the message did go out, whoever holds the row now.
-	Poco::Data::Statement st(session);
-	st << "UPDATE outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL", bind(at), bind(id);
-	return st.execute() == 1;
+	return _database.execute(session, "UPDATE outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL", {at, id}) == 1;
 }
 
 
@@ -114,19 +101,16 @@ bool OutboxRepository::markFailed(Poco::Data::Session& session, Id id, Poco::Int
                                   Poco::Int64 nextAttemptAt, const std::string& error)
 {
 	const std::string text = truncateError(error);
-	Poco::Data::Statement st(session);
-	st << "UPDATE outbox SET next_attempt_at = ?, last_error = ? "
-	      "WHERE id = ? AND sent_at IS NULL AND next_attempt_at = ?",
-	    bind(nextAttemptAt), bind(text), bind(id), bind(leaseUntil);
-	return st.execute() == 1;
+	return _database.execute(session,
+	                         "UPDATE outbox SET next_attempt_at = ?, last_error = ? "
+	                         "WHERE id = ? AND sent_at IS NULL AND next_attempt_at = ?",
+	                         {nextAttemptAt, text, id, leaseUntil}) == 1;
 }
 
 
 std::size_t OutboxRepository::purgeSent(Poco::Data::Session& session, Poco::Int64 sentBefore)
 {
-	Poco::Data::Statement st(session);
-	st << "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?", bind(sentBefore);
-	return st.execute();
+	return _database.execute(session, "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?", {sentBefore});
 }
 
 

@@ -10,11 +10,6 @@
 #include "data/ResourceRepository.h"
 #include "data/Rows.h"
 #include "Orgs/Errors.h"
-#include "Poco/Data/Statement.h"
-
-
-using namespace Poco::Data::Keywords;
-using Poco::Data::Keywords::bind;
 
 
 namespace Orgs {
@@ -42,10 +37,8 @@ Resource readResource(const Rows& rows, std::size_t i)
 }
 
 
-std::vector<Resource> readResources(Poco::Data::Statement& st)
+std::vector<Resource> readResources(Poco::Data::RecordSet& rs)
 {
-	st.execute();
-	Poco::Data::RecordSet rs(st);
 	Rows rows(rs);
 	std::vector<Resource> result;
 	for (std::size_t i = 0; i < rows.count(); ++i)
@@ -54,32 +47,33 @@ std::vector<Resource> readResources(Poco::Data::Statement& st)
 }
 
 
-std::string placeholders(Poco::Data::Statement& st, const std::vector<std::string>& values)
-	/// Returns "?, ?, ..." for values and binds them.
+std::string placeholders(std::vector<Param>& params, const std::vector<std::string>& values)
+	/// Returns "?, ?, ..." for values and appends them to params. The values are role names
+	/// from the configuration: a few lists, each prepared once per connection.
 {
 	std::string sql;
 	for (const auto& v : values)
 	{
 		sql += sql.empty() ? "?" : ", ?";
-		st.addBind(bind(v));
+		params.emplace_back(v);
 	}
 	return sql;
 }
 
 
-std::string filters(Poco::Data::Statement& st, const ResourceRepository::Filter& filter)
-	/// Returns the SQL of the listing filters (on alias r) and binds their values.
+std::string filters(std::vector<Param>& params, const ResourceRepository::Filter& filter)
+	/// Returns the SQL of the listing filters (on alias r) and appends their values to params.
 {
 	std::string sql;
 	if (!filter.type.empty())
 	{
 		sql += " AND r.type = ?";
-		st.addBind(bind(filter.type));
+		params.emplace_back(filter.type);
 	}
 	if (!filter.workspace.isNull())
 	{
 		sql += " AND r.workspace_id = ?";
-		st.addBind(bind(filter.workspace.value()));
+		params.emplace_back(filter.workspace.value());
 	}
 	return sql;
 }
@@ -96,26 +90,11 @@ Resource ResourceRepository::insert(Poco::Data::Session& session, Id orgId, cons
                                     const Poco::Timestamp& at)
 {
 	const Poco::Int64 micros = Database::toMicros(at);
-	Poco::Data::Statement st(session);
-	st.addBind(bind(orgId));
-	std::string sql =
-	    "INSERT INTO resources (organization_id, workspace_id, type, name, created_by, created_at) VALUES (?, ";
-	if (workspaceId.isNull())
-	{
-		sql += "NULL";
-	}
-	else
-	{
-		sql += "?";
-		st.addBind(bind(workspaceId.value()));
-	}
-	sql += ", ?, ?, ?, ?)";
-	st.addBind(bind(type));
-	st.addBind(bind(name));
-	st.addBind(bind(createdBy));
-	st.addBind(bind(micros));
-	st << sql;
-	st.execute();
+	const Poco::Nullable<Poco::Int64> workspace = workspaceId;
+	_database.execute(session,
+	                  "INSERT INTO resources (organization_id, workspace_id, type, name, created_by, created_at) "
+	                  "VALUES (?, ?, ?, ?, ?, ?)",
+	                  {orgId, workspace, type, name, createdBy, micros});
 	Resource r;
 	r.id = _database.lastInsertId(session);
 	r.organizationId = orgId;
@@ -134,25 +113,25 @@ int ResourceRepository::addDefaultCollaborators(Poco::Data::Session& session, co
 {
 	// Set-based: the members and their default roles are read and written by the database in
 	// one statement, so a 100,000-member organization costs one round trip, not 100,000.
-	Poco::Data::Statement st(session);
-	st << "INSERT INTO resource_collaborators (resource_id, organization_id, account_id, role, created_at) "
-	      "SELECT ?, m.organization_id, m.account_id, COALESCE(d.role, ?), ? "
-	      "FROM memberships m "
-	      "LEFT JOIN member_default_roles d "
-	      "ON d.organization_id = m.organization_id AND d.account_id = m.account_id AND d.resource_type = ? "
-	      "WHERE m.organization_id = ? AND m.account_id <> ? AND COALESCE(d.role, ?) <> ?",
-	    bind(resource.id), bind(configuredDefault), bind(Database::toMicros(resource.createdAt)), bind(resource.type),
-	    bind(resource.organizationId), bind(exceptAccountId), bind(configuredDefault), bind(noneRole);
-	return static_cast<int>(st.execute());
+	return static_cast<int>(_database.execute(
+	    session,
+	    "INSERT INTO resource_collaborators (resource_id, organization_id, account_id, role, created_at) "
+	    "SELECT ?, m.organization_id, m.account_id, COALESCE(d.role, ?), ? "
+	    "FROM memberships m "
+	    "LEFT JOIN member_default_roles d "
+	    "ON d.organization_id = m.organization_id AND d.account_id = m.account_id AND d.resource_type = ? "
+	    "WHERE m.organization_id = ? AND m.account_id <> ? AND COALESCE(d.role, ?) <> ?",
+	    {resource.id, configuredDefault, Database::toMicros(resource.createdAt), resource.type, resource.organizationId,
+	     exceptAccountId, configuredDefault, noneRole}));
 }
 
 
 Poco::Nullable<Resource> ResourceRepository::find(Poco::Data::Session& session, Id orgId, Id resourceId)
 {
-	Poco::Data::Statement st(session);
-	st << "SELECT " + RESOURCE_COLUMNS + " FROM resources r WHERE r.organization_id = ? AND r.id = ?", bind(orgId),
-	    bind(resourceId);
-	std::vector<Resource> found = readResources(st);
+	Poco::Data::RecordSet rs = _database.select(
+	    session, "SELECT " + RESOURCE_COLUMNS + " FROM resources r WHERE r.organization_id = ? AND r.id = ?",
+	    {orgId, resourceId});
+	std::vector<Resource> found = readResources(rs);
 	if (found.empty())
 		return Poco::Nullable<Resource>();
 	return found.front();
@@ -161,24 +140,21 @@ Poco::Nullable<Resource> ResourceRepository::find(Poco::Data::Session& session, 
 
 bool ResourceRepository::remove(Poco::Data::Session& session, Id orgId, Id resourceId)
 {
-	Poco::Data::Statement st(session);
-	st << "DELETE FROM resources WHERE organization_id = ? AND id = ?", bind(orgId), bind(resourceId);
-	return st.execute() == 1;
+	return _database.execute(session, "DELETE FROM resources WHERE organization_id = ? AND id = ?",
+	                         {orgId, resourceId}) == 1;
 }
 
 
 std::vector<Resource> ResourceRepository::list(Poco::Data::Session& session, Id orgId, const Filter& filter, Id afterId,
                                                int limit)
 {
-	Poco::Data::Statement st(session);
-	st.addBind(bind(orgId));
-	st.addBind(bind(afterId));
+	std::vector<Param> params{orgId, afterId};
 	std::string sql = "SELECT " + RESOURCE_COLUMNS + " FROM resources r WHERE r.organization_id = ? AND r.id > ?";
-	sql += filters(st, filter);
+	sql += filters(params, filter);
 	sql += " ORDER BY r.id LIMIT ?";
-	st.addBind(bind(limit));
-	st << sql;
-	return readResources(st);
+	params.emplace_back(limit);
+	Poco::Data::RecordSet rs = _database.select(session, sql, params);
+	return readResources(rs);
 }
 
 
@@ -189,7 +165,7 @@ std::vector<Resource> ResourceRepository::listReadable(Poco::Data::Session& sess
 	// Two branches, each bounded to one page: the account's collaborator rows (an index range of
 	// resource_collaborators_account) and the resources of the workspaces it belongs to with a
 	// reading role. UNION removes a resource reached both ways.
-	Poco::Data::Statement st(session);
+	std::vector<Param> params;
 	std::vector<std::string> branches;
 
 	std::string typeRoles;
@@ -199,8 +175,8 @@ std::vector<Resource> ResourceRepository::listReadable(Poco::Data::Session& sess
 			continue;
 		typeRoles += typeRoles.empty() ? "(" : " OR (";
 		typeRoles += "r.type = ?";
-		st.addBind(bind(kv.first));
-		typeRoles += " AND rc.role IN (" + placeholders(st, kv.second) + "))";
+		params.emplace_back(kv.first);
+		typeRoles += " AND rc.role IN (" + placeholders(params, kv.second) + "))";
 	}
 	if (!typeRoles.empty())
 	{
@@ -208,12 +184,12 @@ std::vector<Resource> ResourceRepository::listReadable(Poco::Data::Session& sess
 		                  " FROM resource_collaborators rc JOIN resources r ON r.id = rc.resource_id "
 		                  "WHERE (" +
 		                  typeRoles + ") AND rc.organization_id = ? AND rc.account_id = ? AND rc.resource_id > ?";
-		st.addBind(bind(orgId));
-		st.addBind(bind(accountId));
-		st.addBind(bind(afterId));
-		sql += filters(st, filter);
+		params.emplace_back(orgId);
+		params.emplace_back(accountId);
+		params.emplace_back(afterId);
+		sql += filters(params, filter);
 		sql += " ORDER BY rc.resource_id LIMIT ?) c";
-		st.addBind(bind(limit));
+		params.emplace_back(limit);
 		branches.push_back(sql);
 	}
 	if (!readers.workspaceRoles.empty())
@@ -221,14 +197,14 @@ std::vector<Resource> ResourceRepository::listReadable(Poco::Data::Session& sess
 		std::string sql = "SELECT * FROM (SELECT " + RESOURCE_COLUMNS +
 		                  " FROM workspace_members wm JOIN resources r ON r.workspace_id = wm.workspace_id "
 		                  "WHERE wm.role IN (" +
-		                  placeholders(st, readers.workspaceRoles) +
+		                  placeholders(params, readers.workspaceRoles) +
 		                  ") AND wm.organization_id = ? AND wm.account_id = ? AND r.id > ?";
-		st.addBind(bind(orgId));
-		st.addBind(bind(accountId));
-		st.addBind(bind(afterId));
-		sql += filters(st, filter);
+		params.emplace_back(orgId);
+		params.emplace_back(accountId);
+		params.emplace_back(afterId);
+		sql += filters(params, filter);
 		sql += " ORDER BY r.id LIMIT ?) w";
-		st.addBind(bind(limit));
+		params.emplace_back(limit);
 		branches.push_back(sql);
 	}
 	if (branches.empty())
@@ -237,9 +213,9 @@ std::vector<Resource> ResourceRepository::listReadable(Poco::Data::Session& sess
 	if (branches.size() > 1)
 		sql += " UNION " + branches.back();
 	sql += " ORDER BY id LIMIT ?";
-	st.addBind(bind(limit));
-	st << sql;
-	return readResources(st);
+	params.emplace_back(limit);
+	Poco::Data::RecordSet rs = _database.select(session, sql, params);
+	return readResources(rs);
 }
 
 

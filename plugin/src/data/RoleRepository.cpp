@@ -11,11 +11,6 @@
 #include "config/RoleCatalog.h"
 #include "data/Rows.h"
 #include "Orgs/Errors.h"
-#include "Poco/Data/Statement.h"
-
-
-using namespace Poco::Data::Keywords;
-using Poco::Data::Keywords::bind;
 
 
 namespace Orgs {
@@ -29,10 +24,8 @@ const std::string SELECT_ROLE("SELECT id, scope, name, permissions, description,
                               "FROM custom_roles ");
 
 
-std::vector<CustomRole> readRoles(Poco::Data::Statement& st)
+std::vector<CustomRole> readRoles(Poco::Data::RecordSet& rs)
 {
-	st.execute();
-	Poco::Data::RecordSet rs(st);
 	Rows rows(rs);
 	std::vector<CustomRole> result;
 	for (std::size_t i = 0; i < rows.count(); ++i)
@@ -66,16 +59,14 @@ std::string stored(const CustomRole& role)
 }
 
 
-bool exists(Poco::Data::Session& session, const std::string& sql, Id orgId, const std::string& a, const std::string& b)
+bool exists(Database& database, Poco::Data::Session& session, const std::string& sql, Id orgId, const std::string& a,
+            const std::string& b)
 {
-	Poco::Int64 n = 0;
-	Poco::Data::Statement st(session);
-	if (b.empty())
-		st << sql, bind(orgId), bind(a), into(n);
-	else
-		st << sql, bind(orgId), bind(a), bind(b), into(n);
-	st.execute();
-	return n > 0;
+	std::vector<Param> params{orgId, a};
+	if (!b.empty())
+		params.emplace_back(b);
+	Poco::Data::RecordSet rs = database.select(session, sql, params);
+	return Rows(rs).integer(0, 0) > 0;
 }
 
 
@@ -92,10 +83,11 @@ Id RoleRepository::insert(Poco::Data::Session& session, Id orgId, const CustomRo
 	const Poco::Int64 updated = Database::toMicros(role.updatedAt);
 	try
 	{
-		session << "INSERT INTO custom_roles (organization_id, scope, name, permissions, description, created_by, "
-		           "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-		    bind(orgId), bind(role.scope), bind(role.name), bind(permissions), bind(role.description),
-		    bind(role.createdBy), bind(created), bind(updated), now;
+		_database.execute(
+		    session,
+		    "INSERT INTO custom_roles (organization_id, scope, name, permissions, description, created_by, "
+		    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		    {orgId, role.scope, role.name, permissions, role.description, role.createdBy, created, updated});
 	}
 	catch (Poco::Exception& exc)
 	{
@@ -111,9 +103,9 @@ Id RoleRepository::insert(Poco::Data::Session& session, Id orgId, const CustomRo
 Poco::Nullable<CustomRole> RoleRepository::find(Poco::Data::Session& session, Id orgId, const std::string& scope,
                                                 const std::string& name)
 {
-	Poco::Data::Statement st(session);
-	st << SELECT_ROLE + "WHERE organization_id = ? AND scope = ? AND name = ?", bind(orgId), bind(scope), bind(name);
-	std::vector<CustomRole> found = readRoles(st);
+	Poco::Data::RecordSet rs = _database.select(
+	    session, SELECT_ROLE + "WHERE organization_id = ? AND scope = ? AND name = ?", {orgId, scope, name});
+	std::vector<CustomRole> found = readRoles(rs);
 	if (found.empty())
 		return Poco::Nullable<CustomRole>();
 	return found.front();
@@ -122,17 +114,17 @@ Poco::Nullable<CustomRole> RoleRepository::find(Poco::Data::Session& session, Id
 
 std::vector<CustomRole> RoleRepository::list(Poco::Data::Session& session, Id orgId)
 {
-	Poco::Data::Statement st(session);
-	st << SELECT_ROLE + "WHERE organization_id = ? ORDER BY scope, name", bind(orgId);
-	return readRoles(st);
+	Poco::Data::RecordSet rs =
+	    _database.select(session, SELECT_ROLE + "WHERE organization_id = ? ORDER BY scope, name", {orgId});
+	return readRoles(rs);
 }
 
 
 Poco::Int64 RoleRepository::count(Poco::Data::Session& session, Id orgId)
 {
-	Poco::Int64 n = 0;
-	session << "SELECT COUNT(*) FROM custom_roles WHERE organization_id = ?", bind(orgId), into(n), now;
-	return n;
+	Poco::Data::RecordSet rs =
+	    _database.select(session, "SELECT COUNT(*) FROM custom_roles WHERE organization_id = ?", {orgId});
+	return Rows(rs).integer(0, 0);
 }
 
 
@@ -140,18 +132,17 @@ void RoleRepository::update(Poco::Data::Session& session, Id orgId, const Custom
 {
 	const std::string permissions = stored(role);
 	const Poco::Int64 updated = Database::toMicros(role.updatedAt);
-	session << "UPDATE custom_roles SET permissions = ?, description = ?, updated_at = ? "
-	           "WHERE organization_id = ? AND scope = ? AND name = ?",
-	    bind(permissions), bind(role.description), bind(updated), bind(orgId), bind(role.scope), bind(role.name), now;
+	_database.execute(session,
+	                  "UPDATE custom_roles SET permissions = ?, description = ?, updated_at = ? "
+	                  "WHERE organization_id = ? AND scope = ? AND name = ?",
+	                  {permissions, role.description, updated, orgId, role.scope, role.name});
 }
 
 
 bool RoleRepository::remove(Poco::Data::Session& session, Id orgId, const std::string& scope, const std::string& name)
 {
-	Poco::Data::Statement st(session);
-	st << "DELETE FROM custom_roles WHERE organization_id = ? AND scope = ? AND name = ?", bind(orgId), bind(scope),
-	    bind(name);
-	return st.execute() == 1;
+	return _database.execute(session, "DELETE FROM custom_roles WHERE organization_id = ? AND scope = ? AND name = ?",
+	                         {orgId, scope, name}) == 1;
 }
 
 
@@ -161,26 +152,26 @@ std::vector<std::string> RoleRepository::inUse(Poco::Data::Session& session, Id 
 	std::vector<std::string> result;
 	if (workspaceScope)
 	{
-		if (exists(session, "SELECT COUNT(*) FROM workspace_members WHERE organization_id = ? AND role = ?", orgId,
-		           name, ""))
+		if (exists(_database, session, "SELECT COUNT(*) FROM workspace_members WHERE organization_id = ? AND role = ?",
+		           orgId, name, ""))
 			result.push_back("workspace_members");
-		if (exists(session,
+		if (exists(_database, session,
 		           "SELECT COUNT(*) FROM invitation_workspaces iw JOIN invitations i ON i.id = iw.invitation_id "
 		           "WHERE i.organization_id = ? AND i.status = 'pending' AND iw.role = ?",
 		           orgId, name, ""))
 			result.push_back("invitations");
 		return result;
 	}
-	if (exists(session,
+	if (exists(_database, session,
 	           "SELECT COUNT(*) FROM resource_collaborators rc JOIN resources r ON r.id = rc.resource_id "
 	           "WHERE rc.organization_id = ? AND r.type = ? AND rc.role = ?",
 	           orgId, scope, name))
 		result.push_back("collaborators");
-	if (exists(session,
+	if (exists(_database, session,
 	           "SELECT COUNT(*) FROM member_default_roles WHERE organization_id = ? AND resource_type = ? AND role = ?",
 	           orgId, scope, name))
 		result.push_back("default_roles");
-	if (exists(session,
+	if (exists(_database, session,
 	           "SELECT COUNT(*) FROM invitation_default_roles d JOIN invitations i ON i.id = d.invitation_id "
 	           "WHERE i.organization_id = ? AND i.status = 'pending' AND d.resource_type = ? AND d.role = ?",
 	           orgId, scope, name))

@@ -10,15 +10,24 @@
 #include "data/ScopedGrantRepository.h"
 #include "data/Rows.h"
 #include "Orgs/Errors.h"
-#include "Poco/Data/Statement.h"
-
-
-using namespace Poco::Data::Keywords;
-using Poco::Data::Keywords::bind;
+#include "Poco/Data/RecordSet.h"
 
 
 namespace Orgs {
 namespace Data {
+
+
+namespace {
+
+
+std::string select(const ScopedGrantRepository::Table& table)
+{
+	return "SELECT g." + table.scopeColumn + ", g.account_id, a.username, a.name, g.role, g.created_at FROM " +
+	       table.name + " g JOIN accounts a ON a.id = g.account_id ";
+}
+
+
+} // namespace
 
 
 const ScopedGrantRepository::Table ScopedGrantRepository::WORKSPACE_MEMBERS{
@@ -28,12 +37,12 @@ const ScopedGrantRepository::Table ScopedGrantRepository::RESOURCE_COLLABORATORS
     "type"};
 
 
-ScopedGrantRepository::ScopedGrantRepository(Database&, const Table& table)
-    : _table(table),
+ScopedGrantRepository::ScopedGrantRepository(Database& database, const Table& table)
+    : _database(database), _table(table),
       _selectScope("SELECT id, name" + (table.typeColumn.empty() ? std::string() : ", " + table.typeColumn) + " FROM " +
                    table.scopeTable + " WHERE organization_id = ? AND id = ?"),
-      _select("SELECT g." + table.scopeColumn + ", g.account_id, a.username, a.name, g.role, g.created_at FROM " +
-              table.name + " g JOIN accounts a ON a.id = g.account_id "),
+      _find(select(table) + "WHERE g." + table.scopeColumn + " = ? AND g.account_id = ?"),
+      _list(select(table) + "WHERE g." + table.scopeColumn + " = ? AND g.account_id > ? ORDER BY g.account_id LIMIT ?"),
       _insert("INSERT INTO " + table.name + " (" + table.scopeColumn +
               ", organization_id, account_id, role, created_at) VALUES (?, ?, ?, ?, ?)"),
       _update("UPDATE " + table.name + " SET role = ? WHERE " + table.scopeColumn + " = ? AND account_id = ?"),
@@ -42,10 +51,8 @@ ScopedGrantRepository::ScopedGrantRepository(Database&, const Table& table)
 }
 
 
-std::vector<ScopedGrantRepository::Row> ScopedGrantRepository::read(Poco::Data::Statement& st) const
+std::vector<ScopedGrantRepository::Row> ScopedGrantRepository::read(Poco::Data::RecordSet& rs) const
 {
-	st.execute();
-	Poco::Data::RecordSet rs(st);
 	Rows rows(rs);
 	std::vector<Row> result(rows.count());
 	for (std::size_t i = 0; i < result.size(); ++i)
@@ -65,10 +72,7 @@ std::vector<ScopedGrantRepository::Row> ScopedGrantRepository::read(Poco::Data::
 Poco::Nullable<ScopedGrantRepository::Scope> ScopedGrantRepository::findScope(Poco::Data::Session& session, Id orgId,
                                                                               Id scopeId)
 {
-	Poco::Data::Statement st(session);
-	st << _selectScope, bind(orgId), bind(scopeId);
-	st.execute();
-	Poco::Data::RecordSet rs(st);
+	Poco::Data::RecordSet rs = _database.select(session, _selectScope, {orgId, scopeId});
 	Rows rows(rs);
 	if (rows.count() == 0)
 		return Poco::Nullable<Scope>();
@@ -84,9 +88,8 @@ Poco::Nullable<ScopedGrantRepository::Scope> ScopedGrantRepository::findScope(Po
 Poco::Nullable<ScopedGrantRepository::Row> ScopedGrantRepository::find(Poco::Data::Session& session, Id scopeId,
                                                                        Id accountId)
 {
-	Poco::Data::Statement st(session);
-	st << _select + "WHERE g." + _table.scopeColumn + " = ? AND g.account_id = ?", bind(scopeId), bind(accountId);
-	std::vector<Row> found = read(st);
+	Poco::Data::RecordSet rs = _database.select(session, _find, {scopeId, accountId});
+	std::vector<Row> found = read(rs);
 	if (found.empty())
 		return Poco::Nullable<Row>();
 	return found.front();
@@ -98,7 +101,7 @@ void ScopedGrantRepository::insert(Poco::Data::Session& session, Id orgId, Id sc
 {
 	try
 	{
-		session << _insert, bind(scopeId), bind(orgId), bind(accountId), bind(role), bind(Database::toMicros(at)), now;
+		_database.execute(session, _insert, {scopeId, orgId, accountId, role, Database::toMicros(at)});
 	}
 	catch (Poco::Exception& exc)
 	{
@@ -111,27 +114,21 @@ void ScopedGrantRepository::insert(Poco::Data::Session& session, Id orgId, Id sc
 
 bool ScopedGrantRepository::update(Poco::Data::Session& session, Id scopeId, Id accountId, const std::string& role)
 {
-	Poco::Data::Statement st(session);
-	st << _update, bind(role), bind(scopeId), bind(accountId);
-	return st.execute() == 1;
+	return _database.execute(session, _update, {role, scopeId, accountId}) == 1;
 }
 
 
 bool ScopedGrantRepository::remove(Poco::Data::Session& session, Id scopeId, Id accountId)
 {
-	Poco::Data::Statement st(session);
-	st << _remove, bind(scopeId), bind(accountId);
-	return st.execute() == 1;
+	return _database.execute(session, _remove, {scopeId, accountId}) == 1;
 }
 
 
 std::vector<ScopedGrantRepository::Row> ScopedGrantRepository::list(Poco::Data::Session& session, Id scopeId,
                                                                     Id afterAccountId, int limit)
 {
-	Poco::Data::Statement st(session);
-	st << _select + "WHERE g." + _table.scopeColumn + " = ? AND g.account_id > ? ORDER BY g.account_id LIMIT ?",
-	    bind(scopeId), bind(afterAccountId), bind(limit);
-	return read(st);
+	Poco::Data::RecordSet rs = _database.select(session, _list, {scopeId, afterAccountId, limit});
+	return read(rs);
 }
 
 

@@ -90,11 +90,13 @@ public:
 		/// Returns up to limit rows with account id above afterAccountId, by account id.
 
 private:
-	std::vector<Row> read(Poco::Data::Statement& statement) const;
+	std::vector<Row> read(Poco::Data::RecordSet& rows) const;
 
+	Database& _database;
 	const Table& _table;
 	const std::string _selectScope;
-	const std::string _select; ///< the row columns and joins; the caller adds WHERE
+	const std::string _find;
+	const std::string _list;
 	const std::string _insert;
 	const std::string _update;
 	const std::string _remove;

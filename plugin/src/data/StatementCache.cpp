@@ -9,6 +9,7 @@
 
 #include "data/StatementCache.h"
 #include "Poco/Data/PooledSessionImpl.h"
+#include <cctype>
 
 
 using namespace Poco::Data::Keywords;
@@ -33,6 +34,21 @@ struct DriverSession : public Poco::Data::PooledSessionImpl
 };
 
 
+int mysqlErrorNumber(const std::string& text)
+	/// The MySQL error number in the text of one of Poco's MySQL exceptions ("[mysql_errno]: N"
+	/// or "[mysql_stmt_errno]: N"), or 0.
+{
+	static const std::string KEY("errno]: ");
+	const std::size_t at = text.rfind(KEY);
+	if (at == std::string::npos)
+		return 0;
+	int n = 0;
+	for (std::size_t i = at + KEY.size(); i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i)
+		n = n * 10 + (text[i] - '0');
+	return n;
+}
+
+
 } // namespace
 
 
@@ -48,6 +64,51 @@ StatementCache::~StatementCache()
 Poco::Data::RecordSet StatementCache::select(Poco::Data::Session& session, const std::string& sql,
                                              const std::vector<Param>& params)
 {
+	std::size_t changed = 0;
+	Entry& e = run(session, sql, params, changed);
+	// Returned as a prvalue only: Poco 1.11's RecordSet copy constructor shares the row
+	// iterators it then frees twice.
+	return Poco::Data::RecordSet(e.statement);
+}
+
+
+std::size_t StatementCache::execute(Poco::Data::Session& session, const std::string& sql,
+                                    const std::vector<Param>& params)
+{
+	std::size_t changed = 0;
+	run(session, sql, params, changed);
+	return changed;
+}
+
+
+void StatementCache::begin(Poco::Data::Session& session, const std::string& sql)
+{
+	// Run outside the transaction: a START TRANSACTION the server forgot is prepared again at once.
+	execute(session, sql, {});
+	connection(session).inTransaction = true;
+}
+
+
+void StatementCache::end(Poco::Data::Session& session, const std::string& sql)
+{
+	// Run inside it: a COMMIT after a reconnect must fail, not commit an empty transaction.
+	Connection& c = connection(session);
+	try
+	{
+		execute(session, sql, {});
+	}
+	catch (...)
+	{
+		c.inTransaction = false;
+		throw;
+	}
+	c.inTransaction = false;
+}
+
+
+StatementCache::Entry& StatementCache::run(Poco::Data::Session& session, const std::string& sql,
+                                           const std::vector<Param>& params, std::size_t& changed)
+{
 	Connection& c = connection(session);
 	auto it = c.statements.find(sql);
 	if (it != c.statements.end() && it->second->signature != signature(params))
@@ -61,24 +122,38 @@ Poco::Data::RecordSet StatementCache::select(Poco::Data::Session& session, const
 		try
 		{
 			assign(e, params);
-			e.statement.execute();
-			return Poco::Data::RecordSet(e.statement);
+			changed = e.statement.execute();
+			return e;
 		}
 		catch (Poco::Exception& exc)
 		{
-			// Prepare it afresh next time. Run it again now only if the server forgot it (after
-			// a reconnect): any other failure may have ended the caller's transaction.
-			c.statements.erase(it);
-			if (!forgotten(exc))
+			// Poco cannot run a statement again after a failure: prepare it afresh. Run it again
+			// now only if the server forgot it outside a transaction: it never ran, and nothing
+			// else was lost with the old connection.
+			const Failure f = failure(exc);
+			if (f == Failure::Statement)
+				c.statements.erase(it);
+			else
+				c.statements.clear();
+			if (f != Failure::Forgotten || c.inTransaction)
 				throw;
 		}
 	}
 	std::unique_ptr<Entry> pEntry = prepare(session, sql, params);
-	pEntry->statement.execute(); // a failure drops the entry: nothing is cached
-	Entry& e = *c.statements.emplace(sql, std::move(pEntry)).first->second;
-	// Returned as a prvalue only: Poco 1.11's RecordSet copy constructor shares the row
-	// iterators it then frees twice.
-	return Poco::Data::RecordSet(e.statement);
+	_prepared.fetch_add(1, std::memory_order_relaxed);
+	try
+	{
+		changed = pEntry->statement.execute(); // a failure drops the entry: nothing is cached
+	}
+	catch (Poco::Exception& exc)
+	{
+		if (failure(exc) != Failure::Statement)
+			c.statements.clear();
+		throw;
+	}
+	if (c.statements.size() >= MAX_STATEMENTS_PER_CONNECTION)
+		c.statements.erase(c.statements.begin());
+	return *c.statements.emplace(sql, std::move(pEntry)).first->second;
 }
 
 
@@ -107,7 +182,8 @@ std::unique_ptr<StatementCache::Entry> StatementCache::prepare(Poco::Data::Sessi
 	std::size_t texts = 0;
 	for (const Param& p : params)
 		(p.isText() ? texts : integers)++;
-	// Bound by reference: the vectors are sized once and never grow.
+	// Bound by reference: the vectors are sized once and never grow. Each execution binds a
+	// slot's value, or NULL.
 	e.integers.resize(integers);
 	e.texts.resize(texts);
 	e.statement << sql;
@@ -124,13 +200,26 @@ std::unique_ptr<StatementCache::Entry> StatementCache::prepare(Poco::Data::Sessi
 }
 
 
-bool StatementCache::forgotten(const Poco::Exception& exc)
+StatementCache::Failure StatementCache::failure(const Poco::Exception& exc)
 {
-	// After a reconnect the server no longer knows the statement (1243) and the client library
-	// marks it unprepared (2030): it did not run.
-	const std::string text = exc.displayText();
-	return text.find("[mysql_stmt_errno]: 1243") != std::string::npos ||
-	       text.find("[mysql_stmt_errno]: 2030") != std::string::npos;
+	switch (mysqlErrorNumber(exc.displayText()))
+	{
+	case 1243: // the server knows no statement of that id: the connection is a new one
+	case 2030: // the client library marked the statement unprepared
+	case 2056: // the client library closed it when it reconnected
+		return Failure::Forgotten;
+	case 1053: // server shutdown in progress
+	case 1927: // connection killed
+	case 2002: // cannot connect (while reconnecting)
+	case 2003:
+	case 2006: // server has gone away
+	case 2013: // lost connection during the query
+	case 2055: // lost connection (system error)
+	case 4031: // disconnected for being idle
+		return Failure::Lost;
+	default:
+		return Failure::Statement;
+	}
 }
 
 
@@ -145,15 +234,27 @@ std::string StatementCache::signature(const std::vector<Param>& params)
 
 void StatementCache::assign(Entry& e, const std::vector<Param>& params)
 {
-	// The signature matches (checked by select()): each value goes to its slot.
+	// The signature matches (checked by run()): each value goes to its slot.
 	std::size_t integers = 0;
 	std::size_t texts = 0;
 	for (const Param& p : params)
 	{
 		if (p.isText())
-			e.texts[texts++] = p.text();
+		{
+			Poco::Nullable<std::string>& slot = e.texts[texts++];
+			if (p.isNull())
+				slot.clear();
+			else
+				slot = p.text();
+		}
 		else
-			e.integers[integers++] = p.integer();
+		{
+			Poco::Nullable<Poco::Int64>& slot = e.integers[integers++];
+			if (p.isNull())
+				slot.clear();
+			else
+				slot = p.integer();
+		}
 	}
 }
 
@@ -185,6 +286,12 @@ std::size_t StatementCache::size() const
 	for (const auto& c : _connections)
 		n += c.second->statements.size();
 	return n;
+}
+
+
+std::size_t StatementCache::size(Poco::Data::Session& session)
+{
+	return connection(session).statements.size();
 }
 
 

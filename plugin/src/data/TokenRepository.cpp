@@ -9,12 +9,7 @@
 
 #include "data/TokenRepository.h"
 #include "data/Rows.h"
-#include "Poco/Data/Statement.h"
 #include <limits>
-
-
-using namespace Poco::Data::Keywords;
-using Poco::Data::Keywords::bind;
 
 
 namespace Orgs {
@@ -33,8 +28,9 @@ TokenRepository::TokenRepository(Database& database)
 AccessToken TokenRepository::insert(Poco::Data::Session& session, Id accountId, const std::string& name,
                                     const std::string& prefix, const std::string& hash, const Poco::Timestamp& at)
 {
-	session << "INSERT INTO access_tokens (account_id, name, prefix, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-	    bind(accountId), bind(name), bind(prefix), bind(hash), bind(Database::toMicros(at)), now;
+	_database.execute(
+	    session, "INSERT INTO access_tokens (account_id, name, prefix, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+	    {accountId, name, prefix, hash, Database::toMicros(at)});
 	AccessToken t;
 	t.id = _database.lastInsertId(session);
 	t.accountId = accountId;
@@ -48,12 +44,11 @@ AccessToken TokenRepository::insert(Poco::Data::Session& session, Id accountId, 
 std::vector<AccessToken> TokenRepository::listLive(Poco::Data::Session& session, Id accountId, Id beforeId, int limit)
 {
 	const Id before = beforeId > 0 ? beforeId : std::numeric_limits<Id>::max();
-	Poco::Data::Statement st(session);
-	st << "SELECT id, account_id, name, prefix, created_at, last_used_at, expires_at FROM access_tokens "
-	      "WHERE account_id = ? AND revoked_at IS NULL AND id < ? ORDER BY id DESC LIMIT ?",
-	    bind(accountId), bind(before), bind(limit);
-	st.execute();
-	Poco::Data::RecordSet rs(st);
+	Poco::Data::RecordSet rs =
+	    _database.select(session,
+	                     "SELECT id, account_id, name, prefix, created_at, last_used_at, expires_at FROM access_tokens "
+	                     "WHERE account_id = ? AND revoked_at IS NULL AND id < ? ORDER BY id DESC LIMIT ?",
+	                     {accountId, before, limit});
 	Rows rows(rs);
 	std::vector<AccessToken> result;
 	for (std::size_t i = 0; i < rows.count(); ++i)
@@ -74,10 +69,10 @@ std::vector<AccessToken> TokenRepository::listLive(Poco::Data::Session& session,
 
 bool TokenRepository::revoke(Poco::Data::Session& session, Id accountId, Id tokenId, const Poco::Timestamp& at)
 {
-	Poco::Data::Statement st(session);
-	st << "UPDATE access_tokens SET revoked_at = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL",
-	    bind(Database::toMicros(at)), bind(tokenId), bind(accountId);
-	return st.execute() > 0;
+	return _database.execute(
+	           session,
+	           "UPDATE access_tokens SET revoked_at = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL",
+	           {Database::toMicros(at), tokenId, accountId}) > 0;
 }
 
 
@@ -107,8 +102,8 @@ bool TokenRepository::holdLive(Poco::Data::Session& session, Id tokenId, const P
 
 void TokenRepository::touch(Poco::Data::Session& session, Id tokenId, const Poco::Timestamp& at)
 {
-	session << "UPDATE access_tokens SET last_used_at = ? WHERE id = ?", bind(Database::toMicros(at)), bind(tokenId),
-	    now;
+	_database.execute(session, "UPDATE access_tokens SET last_used_at = ? WHERE id = ?",
+	                  {Database::toMicros(at), tokenId});
 }
 
 

@@ -8,24 +8,21 @@
 
 
 #include "data/UsageRepository.h"
-
-
-using namespace Poco::Data::Keywords;
-using Poco::Data::Keywords::bind;
+#include "data/Rows.h"
 
 
 namespace Orgs {
 namespace Data {
 
 
-UsageRepository::UsageRepository(Database&) {}
+UsageRepository::UsageRepository(Database& database) : _database(database) {}
 
 
 Poco::Int64 UsageRepository::count(Poco::Data::Session& session, const std::string& table, Id orgId)
 {
-	Poco::Int64 n = 0;
-	session << "SELECT COUNT(*) FROM " + table + " WHERE organization_id = ?", bind(orgId), into(n), now;
-	return n;
+	Poco::Data::RecordSet rs =
+	    _database.select(session, "SELECT COUNT(*) FROM " + table + " WHERE organization_id = ?", {orgId});
+	return Rows(rs).integer(0, 0);
 }
 
 

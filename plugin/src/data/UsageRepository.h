@@ -33,6 +33,8 @@ public:
 
 private:
 	Poco::Int64 count(Poco::Data::Session& session, const std::string& table, Id orgId);
+
+	Database& _database;
 };
 
 

@@ -10,11 +10,6 @@
 #include "data/WorkspaceRepository.h"
 #include "data/Rows.h"
 #include "Orgs/Errors.h"
-#include "Poco/Data/Statement.h"
-
-
-using namespace Poco::Data::Keywords;
-using Poco::Data::Keywords::bind;
 
 
 namespace Orgs {
@@ -41,10 +36,8 @@ Workspace readWorkspace(const Rows& rows, std::size_t i)
 }
 
 
-std::vector<Workspace> readWorkspaces(Poco::Data::Statement& st)
+std::vector<Workspace> readWorkspaces(Poco::Data::RecordSet& rs)
 {
-	st.execute();
-	Poco::Data::RecordSet rs(st);
 	Rows rows(rs);
 	std::vector<Workspace> result;
 	for (std::size_t i = 0; i < rows.count(); ++i)
@@ -71,9 +64,10 @@ Workspace WorkspaceRepository::insert(Poco::Data::Session& session, Id orgId, co
 	const Poco::Int64 micros = Database::toMicros(at);
 	try
 	{
-		session << "INSERT INTO workspaces (organization_id, name, created_by, created_at, updated_at) VALUES (?, ?, "
-		           "?, ?, ?)",
-		    bind(orgId), bind(name), bind(createdBy), bind(micros), bind(micros), now;
+		_database.execute(session,
+		                  "INSERT INTO workspaces (organization_id, name, created_by, created_at, updated_at) "
+		                  "VALUES (?, ?, ?, ?, ?)",
+		                  {orgId, name, createdBy, micros, micros});
 	}
 	catch (Poco::Exception& exc)
 	{
@@ -94,9 +88,9 @@ Workspace WorkspaceRepository::insert(Poco::Data::Session& session, Id orgId, co
 
 Poco::Nullable<Workspace> WorkspaceRepository::find(Poco::Data::Session& session, Id orgId, Id workspaceId)
 {
-	Poco::Data::Statement st(session);
-	st << SELECT_WORKSPACE + "WHERE w.organization_id = ? AND w.id = ?", bind(orgId), bind(workspaceId);
-	std::vector<Workspace> found = readWorkspaces(st);
+	Poco::Data::RecordSet rs =
+	    _database.select(session, SELECT_WORKSPACE + "WHERE w.organization_id = ? AND w.id = ?", {orgId, workspaceId});
+	std::vector<Workspace> found = readWorkspaces(rs);
 	if (found.empty())
 		return Poco::Nullable<Workspace>();
 	return found.front();
@@ -107,8 +101,9 @@ void WorkspaceRepository::rename(Poco::Data::Session& session, const Workspace& 
 {
 	try
 	{
-		session << "UPDATE workspaces SET name = ?, updated_at = ? WHERE organization_id = ? AND id = ?", bind(w.name),
-		    bind(Database::toMicros(w.updatedAt)), bind(w.organizationId), bind(w.id), now;
+		_database.execute(session,
+		                  "UPDATE workspaces SET name = ?, updated_at = ? WHERE organization_id = ? AND id = ?",
+		                  {w.name, Database::toMicros(w.updatedAt), w.organizationId, w.id});
 	}
 	catch (Poco::Exception& exc)
 	{
@@ -121,18 +116,17 @@ void WorkspaceRepository::rename(Poco::Data::Session& session, const Workspace& 
 
 bool WorkspaceRepository::remove(Poco::Data::Session& session, Id orgId, Id workspaceId)
 {
-	Poco::Data::Statement st(session);
-	st << "DELETE FROM workspaces WHERE organization_id = ? AND id = ?", bind(orgId), bind(workspaceId);
-	return st.execute() == 1;
+	return _database.execute(session, "DELETE FROM workspaces WHERE organization_id = ? AND id = ?",
+	                         {orgId, workspaceId}) == 1;
 }
 
 
 std::vector<Workspace> WorkspaceRepository::list(Poco::Data::Session& session, Id orgId, Id afterId, int limit)
 {
-	Poco::Data::Statement st(session);
-	st << SELECT_WORKSPACE + "WHERE w.organization_id = ? AND w.id > ? ORDER BY w.id LIMIT ?", bind(orgId),
-	    bind(afterId), bind(limit);
-	return readWorkspaces(st);
+	Poco::Data::RecordSet rs =
+	    _database.select(session, SELECT_WORKSPACE + "WHERE w.organization_id = ? AND w.id > ? ORDER BY w.id LIMIT ?",
+	                     {orgId, afterId, limit});
+	return readWorkspaces(rs);
 }
 
 
@@ -142,30 +136,28 @@ std::vector<Workspace> WorkspaceRepository::listForMember(Poco::Data::Session& s
 	if (roles.empty())
 		return std::vector<Workspace>();
 	// The account's workspace memberships are one range of workspace_members_account.
-	Poco::Data::Statement st(session);
+	// The roles come from the configuration: a few lists, each prepared once per connection.
 	std::string sql = SELECT_WORKSPACE + "JOIN workspace_members wm ON wm.workspace_id = w.id "
 	                                     "WHERE wm.organization_id = ? AND wm.account_id = ? AND wm.workspace_id > ? "
 	                                     "AND wm.role IN (";
-	st.addBind(bind(orgId));
-	st.addBind(bind(accountId));
-	st.addBind(bind(afterId));
+	std::vector<Param> params{orgId, accountId, afterId};
 	for (std::size_t i = 0; i < roles.size(); ++i)
 	{
 		sql += i ? ", ?" : "?";
-		st.addBind(bind(roles[i]));
+		params.emplace_back(roles[i]);
 	}
 	sql += ") ORDER BY wm.workspace_id LIMIT ?";
-	st.addBind(bind(limit));
-	st << sql;
-	return readWorkspaces(st);
+	params.emplace_back(limit);
+	Poco::Data::RecordSet rs = _database.select(session, sql, params);
+	return readWorkspaces(rs);
 }
 
 
 Poco::Nullable<Workspace> WorkspaceRepository::oldest(Poco::Data::Session& session, Id orgId)
 {
-	Poco::Data::Statement st(session);
-	st << SELECT_WORKSPACE + "WHERE w.organization_id = ? ORDER BY w.id LIMIT 1", bind(orgId);
-	std::vector<Workspace> found = readWorkspaces(st);
+	Poco::Data::RecordSet rs =
+	    _database.select(session, SELECT_WORKSPACE + "WHERE w.organization_id = ? ORDER BY w.id LIMIT 1", {orgId});
+	std::vector<Workspace> found = readWorkspaces(rs);
 	if (found.empty())
 		return Poco::Nullable<Workspace>();
 	return found.front();
@@ -175,22 +167,27 @@ Poco::Nullable<Workspace> WorkspaceRepository::oldest(Poco::Data::Session& sessi
 Poco::Int64 WorkspaceRepository::countOfMember(Poco::Data::Session& session, Id orgId, Id accountId)
 {
 	// One range of workspace_members_account.
-	Poco::Int64 count = 0;
-	session << "SELECT COUNT(*) FROM workspace_members WHERE organization_id = ? AND account_id = ?", bind(orgId),
-	    bind(accountId), into(count), now;
-	return count;
+	Poco::Data::RecordSet rs =
+	    _database.select(session, "SELECT COUNT(*) FROM workspace_members WHERE organization_id = ? AND account_id = ?",
+	                     {orgId, accountId});
+	return Rows(rs).integer(0, 0);
 }
 
 
 std::vector<std::string> WorkspaceRepository::soleMembers(Poco::Data::Session& session, Id workspaceId, int limit)
 {
-	std::vector<std::string> usernames;
-	session << "SELECT a.username FROM workspace_members wm JOIN accounts a ON a.id = wm.account_id "
-	           "WHERE wm.workspace_id = ? AND NOT EXISTS (SELECT 1 FROM workspace_members o "
-	           "WHERE o.organization_id = wm.organization_id AND o.account_id = wm.account_id "
-	           "AND o.workspace_id <> wm.workspace_id) "
-	           "ORDER BY wm.account_id LIMIT ?",
-	    bind(workspaceId), bind(limit), into(usernames), now;
+	Poco::Data::RecordSet rs =
+	    _database.select(session,
+	                     "SELECT a.username FROM workspace_members wm JOIN accounts a ON a.id = wm.account_id "
+	                     "WHERE wm.workspace_id = ? AND NOT EXISTS (SELECT 1 FROM workspace_members o "
+	                     "WHERE o.organization_id = wm.organization_id AND o.account_id = wm.account_id "
+	                     "AND o.workspace_id <> wm.workspace_id) "
+	                     "ORDER BY wm.account_id LIMIT ?",
+	                     {workspaceId, limit});
+	Rows rows(rs);
+	std::vector<std::string> usernames(rows.count());
+	for (std::size_t i = 0; i < usernames.size(); ++i)
+		usernames[i] = rows.text(i, 0);
 	return usernames;
 }
 

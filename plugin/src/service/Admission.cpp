@@ -276,7 +276,8 @@ Membership Admission::enrol(Poco::Data::Session& session, const Organization& or
                             const AuditTarget& target, const AuditDetails& details)
 {
 	const Id accountId = candidate.accountId;
-	_memberships.insert(session, org.id, accountId, decision.role, _pClock->now());
+	const Poco::Timestamp joinedAt = _pClock->now();
+	_memberships.insert(session, org.id, accountId, decision.role, joinedAt);
 	_memberships.setDefaultRoles(session, org.id, accountId, decision.defaultRoles);
 	_guard.changed(session, org.id);
 	_audit.record(session, org.id, actorId, action, target, details);
@@ -287,7 +288,21 @@ Membership Admission::enrol(Poco::Data::Session& session, const Organization& or
 			member.label = _guard.account(session, std::to_string(accountId)).username;
 		_workspaceMembers.place(session, org.id, actorId, p.workspace, member, p.role, p.record);
 	}
-	Membership joined = _memberships.find(session, org.id, accountId).value(); // with its default roles
+	if (candidate.pAccount == nullptr || !decision.defaultRoles.empty())
+	{
+		Membership joined = _memberships.find(session, org.id, accountId).value(); // as stored
+		joined.owner = accountId == org.ownerAccountId;
+		return joined;
+	}
+	// Nothing in the new row that this transaction does not know: no statement to read it back.
+	Membership joined;
+	joined.organizationId = org.id;
+	joined.accountId = accountId;
+	joined.username = candidate.pAccount->username;
+	joined.name = candidate.pAccount->name;
+	joined.email = candidate.pAccount->email;
+	joined.role = decision.role;
+	joined.createdAt = joinedAt;
 	joined.owner = accountId == org.ownerAccountId;
 	return joined;
 }

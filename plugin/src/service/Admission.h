@@ -86,9 +86,11 @@ public:
 	struct Candidate
 		/// Who joins: an account or, for an invitation, an email that may have no account yet.
 	{
-		Id accountId = 0;     ///< 0 for an email
-		std::string username; ///< the account's, for audit events (read when needed if empty)
-		std::string email;    ///< in lower case without blanks: the invited one, or the account's
+		Id accountId = 0;                  ///< 0 for an email
+		std::string username;              ///< the account's, for audit events (read when needed if empty)
+		std::string email;                 ///< in lower case without blanks: the invited one, or the account's
+		const Account* pAccount = nullptr; ///< the account when the caller has read it: enrol() then
+		                                   ///< answers without reading the new membership back
 	};
 
 	struct Request

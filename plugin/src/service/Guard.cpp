@@ -36,19 +36,28 @@ Guard::Scope Guard::visible(Id actorId, const std::string& org)
 Guard::Scope Guard::visible(Poco::Data::Session& session, Id actorId, const std::string& org, bool lock)
 {
 	Organization organization; // id 0 while there is no such organization
-	if (lock || !cachedOrganization(org, organization))
+	if (lock)
 	{
-		Poco::Nullable<Organization> found = findOrganization(session, org, lock);
+		// For a write: the row lock and the actor's standing in one statement.
+		Data::AccessRepository::Standing s;
+		Id id = 0;
+		const bool byId = Validator::parseId(org, id);
+		Poco::Nullable<Organization> found = _organizations.lockWithStanding(
+		    session, byId ? "id" : "username", byId ? std::to_string(id) : org, actorId, s);
+		if (!found.isNull())
+			organization = found.value();
+		return standing(organization, _access.grant(s, actorId), org);
+	}
+	if (!cachedOrganization(org, organization))
+	{
+		Poco::Nullable<Organization> found = findOrganization(session, org, false);
 		if (!found.isNull())
 			organization = found.value();
 	}
 	// A missing organization goes the same way as one the actor is not a member of (a grant of
 	// organization 0, cached as any other), so the answer time tells them apart no more than
 	// the answer does.
-	return standing(organization,
-	                lock ? _access.currentGrant(session, actorId, organization.id)
-	                     : _access.cachedGrant(session, actorId, organization.id),
-	                org);
+	return standing(organization, _access.cachedGrant(session, actorId, organization.id), org);
 }
 
 

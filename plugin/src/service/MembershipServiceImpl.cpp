@@ -75,7 +75,7 @@ Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, 
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersAdd, true);
 		const Account a = _guard.account(session, spec.account);
-		const Admission::Candidate candidate{a.id, a.username, a.email};
+		const Admission::Candidate candidate{a.id, a.username, a.email, &a};
 		const Admission::Decision decision =
 		    _admission.admit(session, scope, actorId, Admission::Way::ADDED, candidate, request);
 		AuditDetails details;

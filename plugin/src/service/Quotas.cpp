@@ -49,10 +49,15 @@ void Quotas::requireSeats(Poco::Data::Session& session, const Organization& org,
 	const Plan& plan = planOf(org);
 	if (plan.maxMembers == 0)
 		return;
-	const Poco::Int64 used =
-	    _counts.members(session, org.id) + _invitations.countPending(session, org.id, _pClock->now());
+	const Poco::Int64 used = _invitations.countSeats(session, org.id, _pClock->now());
 	if (used + adding > plan.maxMembers)
 		exceeded(org, plan, "seat_limit", "members", plan.maxMembers, used, "seats (members and pending invitations)");
+}
+
+
+bool Quotas::limitsSeats(const Organization& org) const
+{
+	return planOf(org).maxMembers != 0;
 }
 
 

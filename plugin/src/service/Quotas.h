@@ -49,6 +49,10 @@ public:
 		/// Throws QuotaExceededException ("seat_limit", quota "members") if adding more seats
 		/// would exceed the plan's maxMembers.
 
+	bool limitsSeats(const Organization& org) const;
+		/// Returns true if the organization's plan has a maxMembers: only then does
+		/// requireSeats() count anything.
+
 	void requireWorkspace(Poco::Data::Session& session, const Organization& org);
 		/// Throws QuotaExceededException ("plan_limit", quota "workspaces") if one more workspace
 		/// would exceed the plan's maxWorkspaces.
