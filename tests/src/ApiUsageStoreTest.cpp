@@ -8,6 +8,7 @@
 
 
 #include "ApiUsageStoreTest.h"
+#include "support/Suites.h"
 #include "Runtime.h"
 #include "data/Database.h"
 #include "service/ApiUsage.h"
@@ -36,7 +37,7 @@ using Orgs::Test::TestDatabase;
 using Orgs::Test::TestRuntime;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(ApiUsageStoreTest, "ApiUsageStore");
+ORGS_TEST_SUITE(ApiUsageStoreTest, "ApiUsageStore", DATABASE);
 
 
 namespace {

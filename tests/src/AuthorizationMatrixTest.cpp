@@ -8,6 +8,7 @@
 
 
 #include "AuthorizationMatrixTest.h"
+#include "support/Suites.h"
 #include "config/RoleCatalog.h"
 #include "http/Api.h"
 #include "http/Router.h"
@@ -36,7 +37,7 @@ using Orgs::Test::TestRuntime;
 using Response = Orgs::Test::HttpClient::Response;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(AuthorizationMatrixTest, "AuthorizationMatrix");
+ORGS_TEST_SUITE(AuthorizationMatrixTest, "AuthorizationMatrix", DATABASE);
 
 
 namespace {

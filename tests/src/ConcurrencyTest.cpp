@@ -8,6 +8,7 @@
 
 
 #include "ConcurrencyTest.h"
+#include "support/Suites.h"
 #include "support/Expect.h"
 #include "support/Racing.h"
 #include "support/HostProcess.h"
@@ -40,7 +41,7 @@ using Orgs::Test::StartGate;
 using Orgs::Test::typeName;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(ConcurrencyTest, "Concurrency");
+ORGS_TEST_SUITE(ConcurrencyTest, "Concurrency", DATABASE);
 
 
 namespace {

@@ -8,6 +8,7 @@
 
 
 #include "HttpApiTest.h"
+#include "support/Suites.h"
 #include "Poco/Thread.h"
 #include "support/HttpAssert.h"
 #include "support/TestRuntime.h"
@@ -32,7 +33,7 @@ using Orgs::Test::TestRuntime;
 using Response = Orgs::Test::HttpClient::Response;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(HttpApiTest, "HttpApi");
+ORGS_TEST_SUITE(HttpApiTest, "HttpApi", DATABASE);
 
 
 namespace {

@@ -8,6 +8,7 @@
 
 
 #include "MeApiTest.h"
+#include "support/Suites.h"
 #include "support/HttpAssert.h"
 #include "support/TestRuntime.h"
 #include "Poco/JSON/Array.h"
@@ -24,7 +25,7 @@ using Orgs::Test::TestRuntime;
 using Response = Orgs::Test::HttpClient::Response;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(MeApiTest, "MeApi");
+ORGS_TEST_SUITE(MeApiTest, "MeApi", DATABASE);
 
 
 namespace {

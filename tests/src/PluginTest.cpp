@@ -8,6 +8,7 @@
 
 
 #include "PluginTest.h"
+#include "support/Suites.h"
 #include "Orgs/AccessControl.h"
 #include "Orgs/AccountService.h"
 #include "Orgs/Authenticator.h"
@@ -38,7 +39,7 @@ using Orgs::Test::TestDatabase;
 using Orgs::Test::TestRuntime;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(PluginTest, "Plugin");
+ORGS_TEST_SUITE(PluginTest, "Plugin", DATABASE);
 
 
 namespace {

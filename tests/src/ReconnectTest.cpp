@@ -8,6 +8,7 @@
 
 
 #include "ReconnectTest.h"
+#include "support/Suites.h"
 #include "support/Racing.h"
 #include "data/Database.h"
 #include "support/HostProcess.h"
@@ -47,7 +48,7 @@ using Orgs::Test::StartGate;
 using Orgs::Test::typeName;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(ReconnectTest, "Reconnect");
+ORGS_TEST_SUITE(ReconnectTest, "Reconnect", MARIADB);
 
 
 namespace {

@@ -8,6 +8,7 @@
 
 
 #include "SecurityTest.h"
+#include "support/Suites.h"
 #include "Runtime.h"
 #include "data/Credential.h"
 #include "data/Database.h"
@@ -41,7 +42,7 @@ using Response = Orgs::Test::HttpClient::Response;
 using User = Orgs::Test::ReplayWorld::User;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(SecurityTest, "Security");
+ORGS_TEST_SUITE(SecurityTest, "Security", DATABASE);
 
 
 namespace {

@@ -8,6 +8,7 @@
 
 
 #include "SettingsTest.h"
+#include "support/Suites.h"
 #include "config/Settings.h"
 #include "Poco/AutoPtr.h"
 #include "Poco/Exception.h"
@@ -17,7 +18,7 @@
 using Orgs::Config::Settings;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(SettingsTest, "Settings");
+ORGS_TEST_SUITE(SettingsTest, "Settings", UNIT);
 
 
 namespace {
