@@ -19,10 +19,10 @@ namespace Orgs {
 namespace Service {
 
 
-Guard::Guard(Data::Database& database, Access::AccessControlImpl& access)
+Guard::Guard(Data::Database& database, Access::AccessControlImpl& access, bool personalAllowsMembers)
     : _database(database), _access(access), _organizationCache(access.maxStalenessNs(), access.cacheEntries()),
       _organizations(database), _accounts(database), _standings(database), _workspaces(database), _resources(database),
-      _customRoles(database)
+      _customRoles(database), _personalAllowsMembers(personalAllowsMembers)
 {
 }
 
@@ -401,12 +401,6 @@ Access::AccessControlImpl& Guard::access()
 const Config::RoleCatalog& Guard::roles() const
 {
 	return _access.catalog();
-}
-
-
-void Guard::setPersonalAllowsMembers(bool allow)
-{
-	_personalAllowsMembers = allow;
 }
 
 

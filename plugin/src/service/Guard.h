@@ -57,7 +57,9 @@ public:
 		PermissionSet permissions;
 	};
 
-	Guard(Data::Database& database, Access::AccessControlImpl& access);
+	Guard(Data::Database& database, Access::AccessControlImpl& access, bool personalAllowsMembers);
+		/// personalAllowsMembers is orgs.organizations.personalAllowsMembers (see
+		/// requireAcceptsMembers()).
 
 	Scope visible(Id actorId, const std::string& org);
 		/// As visible(session, ...) for reads, without a database session while the organization
@@ -179,9 +181,6 @@ public:
 	Access::AccessControlImpl& access();
 	const Config::RoleCatalog& roles() const;
 
-	void setPersonalAllowsMembers(bool allow);
-		/// Sets orgs.organizations.personalAllowsMembers (default false).
-
 	void requireAcceptsMembers(const Scope& scope) const;
 		/// Throws ConflictException ("personal_organization") if the organization is a personal
 		/// one and orgs.organizations.personalAllowsMembers is false: nobody joins it (by being
@@ -204,7 +203,7 @@ private:
 	Data::WorkspaceRepository _workspaces;
 	Data::ResourceRepository _resources;
 	Data::RoleRepository _customRoles;
-	bool _personalAllowsMembers = false;
+	bool _personalAllowsMembers;
 };
 
 

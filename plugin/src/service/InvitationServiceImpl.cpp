@@ -63,10 +63,6 @@ InvitationServiceImpl::InvitationServiceImpl(Data::Database& database, Guard& gu
       _basePath(basePath), _invitations(database), _organizations(database), _memberships(database),
       _workspaces(database), _audit(database, pClock), _pRequired(pRequired)
 {
-	if (_settings.requireWorkspace && !_guard.roles().hasScope(WS_SCOPE))
-		throw Poco::DataFormatException(
-		    "orgs.invitations.requireWorkspace: invitations can name a workspace only with workspace roles "
-		    "(orgs.roles.workspace)");
 }
 
 

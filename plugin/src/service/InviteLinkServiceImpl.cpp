@@ -47,9 +47,6 @@ InviteLinkServiceImpl::InviteLinkServiceImpl(Data::Database& database, Guard& gu
 {
 	if (_linkRole.empty())
 		_linkRole = _guard.roles().defaultRole(ORG_SCOPE);
-	else if (!_guard.roles().hasRole(ORG_SCOPE, _linkRole))
-		throw Poco::DataFormatException("orgs.invitations.linkRole: '" + _linkRole +
-		                                "' is not an organization role (orgs.roles.organization)");
 }
 
 

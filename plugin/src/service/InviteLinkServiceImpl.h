@@ -43,7 +43,8 @@ public:
 	InviteLinkServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, Quotas& quotas,
 	                      const Config::InvitationSettings& settings, const std::string& basePath,
 	                      RequiredWorkspace* pRequired = nullptr);
-		/// Throws Poco::DataFormatException if orgs.invitations.linkRole names no organization role.
+		/// A link made without a role gives orgs.invitations.linkRole, or the default organization
+		/// role when that is empty (Config::Configuration checks it names an organization role).
 		/// With pRequired, joining puts a member who must belong to a workspace in the default one.
 
 	IssuedInviteLink resetLink(Id actorId, const std::string& org, const std::string& role) override;

@@ -41,9 +41,6 @@ OrganizationServiceImpl::OrganizationServiceImpl(Data::Database& database, Guard
 	{
 		throw Poco::DataFormatException("orgs.workspaces.default: " + exc.message());
 	}
-	if (!_guard.roles().hasScope(Config::RoleCatalog::WORKSPACE))
-		throw Poco::DataFormatException(
-		    "orgs.workspaces.default: a default workspace needs workspace roles (orgs.roles.workspace)");
 }
 
 

@@ -41,8 +41,8 @@ public:
 	                        const std::vector<std::string>& regions,
 	                        const std::string& defaultWorkspace = std::string(), int retentionDays = 30,
 	                        Quotas* pQuotas = nullptr);
-		/// Throws Poco::DataFormatException if defaultWorkspace is not a valid workspace name or
-		/// no workspace roles are configured for it. Without pQuotas every organization is on a
+		/// Throws Poco::DataFormatException if defaultWorkspace is not a valid workspace name
+		/// (that there are workspace roles for it is Config::Configuration's check). Without pQuotas every organization is on a
 		/// plan without limits and the plan cannot be changed.
 
 	Organization createOrganization(Id actorId, const OrganizationSpec& spec) override;

@@ -20,7 +20,6 @@ namespace {
 
 
 const std::string& WS_SCOPE = Config::RoleCatalog::WORKSPACE;
-const std::string KEY("orgs.workspaces.membershipRequired");
 
 
 // How many of the members left without a workspace a refusal names.
@@ -30,18 +29,9 @@ const int NAMED_MEMBERS = 5;
 } // namespace
 
 
-RequiredWorkspace::RequiredWorkspace(Data::Database& database, Guard& guard, Clock::Ptr pClock, bool required,
-                                     const std::string& defaultWorkspace)
+RequiredWorkspace::RequiredWorkspace(Data::Database& database, Guard& guard, Clock::Ptr pClock, bool required)
     : _guard(guard), _pClock(pClock), _required(required), _workspaces(database), _audit(database, pClock)
 {
-	if (!_required)
-		return;
-	if (!_guard.roles().hasScope(WS_SCOPE))
-		throw Poco::DataFormatException(KEY + ": members can belong to workspaces only with workspace roles "
-		                                      "(orgs.roles.workspace)");
-	if (defaultWorkspace.empty())
-		throw Poco::DataFormatException(KEY + ": needs orgs.workspaces.default, the workspace every organization "
-		                                      "and its creator start with and members join by default");
 }
 
 
