@@ -204,12 +204,8 @@ void SecurityTest::testRevokedTokenChangesNothingOnAnotherHost()
 	                                    {"orgs.mail.deliver", "false"},
 	                                    {"orgs.plans.enterprise.customRoles", "true"}};
 	ReplayWorld a("default", extra);
-	HostProcess::Defines defines = extra;
-	defines["orgs.database.connector"] = a.database().connector();
-	defines["orgs.database.connectionString"] = a.database().connectionString();
-	defines["orgs.accounts.selfSignup"] = "true";
-	defines["logging.level"] = "warning";
-	HostProcess hostB(defines);
+	const std::unique_ptr<HostProcess> pHostB = a.startHost();
+	HostProcess& hostB = *pHostB;
 	HttpClient b(hostB.baseUrl());
 
 	// Something for every change route to change.
