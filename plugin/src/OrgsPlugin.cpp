@@ -10,8 +10,9 @@
 
 
 #include "Runtime.h"
-#include "http/Api.h"
 #include "data/Database.h"
+#include "http/Api.h"
+#include "runtime/PublishedServices.h"
 #include "Orgs/Mailer.h"
 #include "Orgs/ServerPlugin.h"
 #include "Poco/ClassLibrary.h"
@@ -24,9 +25,8 @@ namespace Orgs {
 
 
 class OrgsPlugin : public Orgs::ServerPlugin
-	/// Starts the Orgs runtime inside a host: publishes AccountService, OrganizationService,
-	/// MembershipService, WorkspaceService, ResourceService, InvitationService, RoleService, AccessControl and AuditLog in the host's registry and mounts the API under
-	/// orgs.http.basePath (default /api/v1). A host that authenticates its users itself
+	/// Starts the Orgs runtime inside a host: publishes the services PublishedServices lists
+	/// in the host's registry and mounts the API under orgs.http.basePath (default /api/v1). A host that authenticates its users itself
 	/// publishes an Orgs::Authenticator before start(); one that delivers mail itself publishes
 	/// an Orgs::Mailer. Every orgs.organizations.purgeIntervalSeconds a timer purges the
 	/// organizations deleted longer ago than their retention period.
@@ -40,16 +40,7 @@ public:
 		    context.configuration(), [&context](const std::string& p) { return context.resolvePath(p); }, logger,
 		    services.find<Orgs::Authenticator>(), nullptr, services.find<Orgs::Mailer>()));
 		_pServices = &services;
-		services.add<Orgs::AccountService>(_pRuntime->accounts());
-		services.add<Orgs::OrganizationService>(_pRuntime->organizations());
-		services.add<Orgs::MembershipService>(_pRuntime->memberships());
-		services.add<Orgs::WorkspaceService>(_pRuntime->workspaces());
-		services.add<Orgs::ResourceService>(_pRuntime->resources());
-		services.add<Orgs::AccessControl>(_pRuntime->accessControl());
-		services.add<Orgs::AuditLog>(_pRuntime->auditLog());
-		services.add<Orgs::InvitationService>(_pRuntime->invitations());
-		services.add<Orgs::InviteLinkService>(_pRuntime->inviteLinks());
-		services.add<Orgs::RoleService>(_pRuntime->customRoles());
+		PublishedServices::publish(services, *_pRuntime);
 		context.addRoutes(_pRuntime->settings().basePath, _pRuntime->api().createFactory());
 		logger.information("Orgs %s started: %s database at schema version %d, API under %s",
 		                   std::string(ORGS_VERSION_STRING), _pRuntime->database().connector(),
@@ -93,16 +84,7 @@ public:
 		_pPurgeThreads.reset(); // ends its thread
 		if (_pServices)
 		{
-			_pServices->remove<Orgs::InviteLinkService>();
-			_pServices->remove<Orgs::RoleService>();
-			_pServices->remove<Orgs::AuditLog>();
-			_pServices->remove<Orgs::InvitationService>();
-			_pServices->remove<Orgs::AccessControl>();
-			_pServices->remove<Orgs::ResourceService>();
-			_pServices->remove<Orgs::WorkspaceService>();
-			_pServices->remove<Orgs::MembershipService>();
-			_pServices->remove<Orgs::OrganizationService>();
-			_pServices->remove<Orgs::AccountService>();
+			PublishedServices::withdraw(*_pServices);
 			_pServices = nullptr;
 		}
 		_pRuntime.reset();

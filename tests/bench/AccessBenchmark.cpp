@@ -322,7 +322,7 @@ struct WorkingSet
 
 
 struct PopulationFloor
-	/// The floor the issue describes: every membership of the population in one
+	/// The floor a cache holding every membership could reach: the whole population in one
 	/// std::unordered_map (1,000,000 entries at scale 1), inserted in random order.
 {
 	FloorMap map;
@@ -779,8 +779,9 @@ int run(int argc, char** argv)
 	    "\nCache hit vs the floor: ns per check, real time (CPU time per thread in brackets; with 2 threads the\n"
 	    "real time is per check across both threads, the inverse of the throughput). Floors: the working set\n"
 	    "alone in a std::unordered_map (hot), in one of 65,536 entries (the cache's size), and in one holding\n"
-	    "every membership of the population (the issue's floor). The ratios compare CPU time per check,\n"
-	    "which a busy second core does not distort. Target: hit / floor <= 1.2, 0 allocations per hit.\n");
+	    "every membership of the population (what caching everything would cost). The ratios compare CPU\n"
+	    "time per check, which a busy second core does not distort. Target: hit / floor <= 1.2, 0 allocations\n"
+	    "per hit.\n");
 	std::printf("%-6s %-7s %17s %17s %17s %17s %7s %7s %7s %10s\n", "keys", "threads", "floor hot", "floor 65536",
 	            "floor population", "hit", "/hot", "/65536", "/popul.", "allocs/hit");
 	auto cell = [](const SummaryReporter::Result* p) {

@@ -8,6 +8,7 @@
 
 
 #include "AccessControlTest.h"
+#include "support/Suites.h"
 #include "support/TestRuntime.h"
 #include "Orgs/AccessControl.h"
 #include "Orgs/Errors.h"
@@ -32,7 +33,7 @@ using Orgs::Test::TestRuntime;
 using Clock = std::chrono::steady_clock;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(AccessControlTest, "AccessControl");
+ORGS_TEST_SUITE(AccessControlTest, "AccessControl", DATABASE);
 
 
 namespace {

@@ -8,6 +8,7 @@
 
 
 #include "AccountServiceTest.h"
+#include "support/Suites.h"
 #include "Orgs/Errors.h"
 #include "support/ManualClock.h"
 #include "support/Expect.h"
@@ -23,7 +24,7 @@ using Orgs::Test::TestRuntime;
 using Orgs::Test::reasonOf;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(AccountServiceTest, "AccountService");
+ORGS_TEST_SUITE(AccountServiceTest, "AccountService", DATABASE);
 
 
 void AccountServiceTest::setUp()

@@ -10,6 +10,7 @@
 #include "AdmissionTest.h"
 #include "http/BurstLog.h"
 #include "http/Problem.h"
+#include "support/Suites.h"
 #include "support/ManualClock.h"
 #include "support/TestRuntime.h"
 #include "Orgs/Errors.h"
@@ -29,7 +30,7 @@ using Orgs::Test::ManualClock;
 using Orgs::Test::TestRuntime;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(AdmissionTest, "Admission");
+ORGS_TEST_SUITE(AdmissionTest, "Admission", DATABASE);
 
 
 namespace {

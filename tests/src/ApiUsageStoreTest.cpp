@@ -8,13 +8,13 @@
 
 
 #include "ApiUsageStoreTest.h"
+#include "support/Suites.h"
 #include "Runtime.h"
 #include "data/Database.h"
 #include "service/ApiUsage.h"
 #include "support/ManualClock.h"
-#include "support/HostProcess.h"
+#include "support/ReplayWorld.h"
 #include "support/HttpAssert.h"
-#include "support/HttpClient.h"
 #include "support/TestRuntime.h"
 #include "Poco/Data/Session.h"
 #include "Poco/DateTime.h"
@@ -28,15 +28,14 @@
 
 using namespace Orgs;
 using Orgs::Service::ApiUsage;
-using Orgs::Test::HostProcess;
-using Orgs::Test::HttpClient;
 using Orgs::Test::json;
 using Orgs::Test::ManualClock;
+using Orgs::Test::ReplayWorld;
 using Orgs::Test::TestDatabase;
 using Orgs::Test::TestRuntime;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(ApiUsageStoreTest, "ApiUsageStore");
+ORGS_TEST_SUITE(ApiUsageStoreTest, "ApiUsageStore", DATABASE);
 
 
 namespace {
@@ -212,32 +211,11 @@ void ApiUsageStoreTest::testRuntimeFlushesWhenItStops()
 
 void ApiUsageStoreTest::testHostCountsRequestsPerOrganization()
 {
-	TestDatabase::Ptr pDatabase = TestDatabase::create(TestRuntime::connector());
-	HostProcess::Defines defines;
-	defines["orgs.database.connector"] = pDatabase->connector();
-	defines["orgs.database.connectionString"] = pDatabase->connectionString();
-	defines["orgs.accounts.selfSignup"] = "true";
-	defines["orgs.usage.flushSeconds"] = "1";
-	defines["logging.level"] = "warning";
-	HostProcess host(defines);
-	HttpClient client(host.baseUrl());
-	const std::string api("/api/v1");
-	auto signUp = [&](const std::string& username) {
-		HttpClient::Response r =
-		    client.post(api + "/accounts", json({{"username", username}, {"email", username + "@example.com"}}));
-		CPPUNIT_ASSERT_EQUAL_MESSAGE(r.describe(), 201, r.status);
-		return r.json()->getObject("token")->getValue<std::string>("token");
-	};
+	ReplayWorld world("default", {{"orgs.usage.flushSeconds", "1"}});
+	TestDatabase* pDatabase = &world.database();
+	auto signUp = [&](const std::string& username) { return world.signUp(username).token; };
 	auto expect = [&](int status, const std::string& method, const std::string& path, const std::string& body,
-	                  const std::string& token) {
-		HttpClient::Headers headers;
-		if (!token.empty())
-			headers.emplace_back("Authorization", "Bearer " + token);
-		if (!body.empty())
-			headers.emplace_back("Content-Type", "application/json");
-		HttpClient::Response r = client.request(method, api + path, body, headers);
-		CPPUNIT_ASSERT_EQUAL_MESSAGE(method + " " + path + ": " + r.describe(), status, r.status);
-	};
+	                  const std::string& token) { world.expect(status, method, path, body, token); };
 	const std::string ada = signUp("ada");
 	const std::string bob = signUp("bob");
 	const std::string eve = signUp("eve");
@@ -267,8 +245,7 @@ void ApiUsageStoreTest::testHostCountsRequestsPerOrganization()
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(6), acme);
 	// ... and once more when it stops, counting nothing twice.
 	expect(200, "GET", "/orgs/acme", "", ada); // 7
-	client.reset();
-	CPPUNIT_ASSERT_EQUAL(0, host.stop());
+	CPPUNIT_ASSERT_EQUAL(0, world.stop());
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(7), storedIn(*pDatabase, "acme"));
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), storedIn(*pDatabase, "beta"));
 }

@@ -8,6 +8,7 @@
 
 
 #include "ApiUsageTest.h"
+#include "support/Suites.h"
 #include "config/Settings.h"
 #include "data/Database.h"
 #include "service/ApiUsage.h"
@@ -30,7 +31,7 @@ using Orgs::Service::ApiUsage;
 using Orgs::Test::ManualClock;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(ApiUsageTest, "ApiUsage");
+ORGS_TEST_SUITE(ApiUsageTest, "ApiUsage", UNIT);
 
 
 namespace {

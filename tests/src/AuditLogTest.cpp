@@ -8,6 +8,7 @@
 
 
 #include "AuditLogTest.h"
+#include "support/Suites.h"
 #include "data/Database.h"
 #include "service/AuditTrail.h"
 #include "support/Expect.h"
@@ -26,7 +27,7 @@ using Orgs::Test::reasonOf;
 using Orgs::Test::TestRuntime;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(AuditLogTest, "AuditLog");
+ORGS_TEST_SUITE(AuditLogTest, "AuditLog", DATABASE);
 
 
 namespace {

@@ -8,10 +8,12 @@
 
 
 #include "AuthorizationMatrixTest.h"
+#include "support/Suites.h"
 #include "config/RoleCatalog.h"
 #include "http/Api.h"
 #include "http/Router.h"
 #include "support/HttpAssert.h"
+#include "support/ReplayWorld.h"
 #include "support/TestRuntime.h"
 #include "Orgs/Permission.h"
 #include "Poco/AutoPtr.h"
@@ -28,21 +30,17 @@
 using Orgs::Permission;
 using Orgs::PermissionSet;
 using Orgs::Config::RoleCatalog;
-using Orgs::Test::HostProcess;
-using Orgs::Test::HttpClient;
 using Orgs::Test::json;
-using Orgs::Test::TestDatabase;
 using Orgs::Test::TestRuntime;
 using Response = Orgs::Test::HttpClient::Response;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(AuthorizationMatrixTest, "AuthorizationMatrix");
+ORGS_TEST_SUITE(AuthorizationMatrixTest, "AuthorizationMatrix", DATABASE);
 
 
 namespace {
 
 
-const std::string API("/api/v1");
 const std::string ANONYMOUS("anonymous");
 const std::string NON_MEMBER("non-member");
 const std::string OWNER("owner");
@@ -97,48 +95,32 @@ struct Actor
 };
 
 
-class World
-	/// The accounts and organizations the cells run against. Anything a request may consume
-	/// (an organization to delete, a member to remove, a token to revoke) is made fresh for
-	/// each cell, so that every cell can really succeed.
+class World : public Orgs::Test::ReplayWorld
+	/// orgs-host with the shipped roles file on a fresh database (ReplayWorld), and the accounts
+	/// and organizations the cells run against. Anything a request may consume (an
+	/// organization to delete, a member to remove, a token to revoke) is made fresh for each
+	/// cell, so that every cell can really succeed.
 {
 public:
-	explicit World(HttpClient& client) : _client(client)
+	World()
+	    : ReplayWorld("default", {{"orgs.roles.file", rolesFile()}, // the file the expectations are derived from
+	                              {"orgs.invitations.exposeToken", "true"}, // the invitee's routes need a token
+	                              {"orgs.plans.free.customRoles", "true"}}) // the custom role routes can succeed
 	{
 		owner = signUp("owner");
 		outsider = signUp("outsider");
-	}
-
-	Response send(const std::string& method, const std::string& path, const std::string& body, const std::string& token)
-	{
-		HttpClient::Headers headers;
-		if (!token.empty())
-			headers.emplace_back("Authorization", "Bearer " + token);
-		if (!body.empty())
-			headers.emplace_back("Content-Type", "application/json");
-		return _client.request(method, API + path, body, headers);
-	}
-
-	Response expect(int status, const std::string& method, const std::string& path, const std::string& body,
-	                const std::string& token)
-		/// Sends a set-up request and fails unless it answers with status.
-	{
-		Response r = send(method, path, body, token);
-		CPPUNIT_ASSERT_EQUAL_MESSAGE("set-up request " + method + " " + path + ": " + r.describe(), status, r.status);
-		return r;
 	}
 
 	std::string unique(const std::string& prefix) { return prefix + "-" + std::to_string(++_counter); }
 
 	Actor signUp(const std::string& prefix)
 	{
+		const std::string username = unique(prefix);
+		const User user = ReplayWorld::signUp(username, std::string(), std::string(), username);
 		Actor a;
-		a.username = unique(prefix);
-		Response r =
-		    expect(201, "POST", "/accounts",
-		           json({{"username", a.username}, {"email", a.username + "@example.com"}, {"name", a.username}}), "");
-		a.id = r.json()->getObject("account")->getValue<Poco::Int64>("id");
-		a.token = r.json()->getObject("token")->getValue<std::string>("token");
+		a.id = user.id;
+		a.username = user.username;
+		a.token = user.token;
 		return a;
 	}
 
@@ -238,7 +220,6 @@ public:
 	Actor outsider;
 
 private:
-	HttpClient& _client;
 	int _counter = 0;
 };
 
@@ -527,7 +508,7 @@ const std::vector<Rule>& table()
 		              json({{"role", lowestRole(loadRoles().resourceTypes().front())}}), w.owner.token);
 		     return Call{{{"org", org}, {"id", id}, {"account", target}}, ""};
 	     }},
-	    // Custom roles (issue 6): the host's free plan allows them (see startHost()).
+	    // Custom roles: the host's free plan allows them (see World).
 	    {"POST", "/orgs/{org}/roles", Requirement::Permission, Permission::RolesManage, 201,
 	     [](World& w, const Actor&, const std::string& org) {
 		     return Call{{{"org", org}},
@@ -738,16 +719,6 @@ std::string problemCode(const Response& r)
 } // namespace
 
 
-void AuthorizationMatrixTest::tearDown()
-{
-	_pClient.reset();
-	if (_pHost)
-		_pHost->stop();
-	_pHost.reset();
-	_pDatabase = nullptr;
-}
-
-
 void AuthorizationMatrixTest::testTableMatchesServerRoutes()
 {
 	TestRuntime runtime;
@@ -824,22 +795,6 @@ void AuthorizationMatrixTest::testOwner()
 }
 
 
-void AuthorizationMatrixTest::startHost()
-{
-	_pDatabase = TestDatabase::create(TestRuntime::connector());
-	HostProcess::Defines defines;
-	defines["orgs.database.connector"] = _pDatabase->connector();
-	defines["orgs.database.connectionString"] = _pDatabase->connectionString();
-	defines["orgs.accounts.selfSignup"] = "true";
-	defines["orgs.roles.file"] = rolesFile();         // the file the expectations are derived from
-	defines["orgs.invitations.exposeToken"] = "true"; // the invitee's routes need a token
-	defines["logging.level"] = "warning";
-	defines["orgs.plans.free.customRoles"] = "true"; // the custom role routes can succeed
-	_pHost.reset(new HostProcess(defines));
-	_pClient.reset(new HttpClient(_pHost->baseUrl()));
-}
-
-
 void AuthorizationMatrixTest::testEveryChangeIsAudited()
 {
 	// Every route of the server that may change something (any method but GET) needs an
@@ -866,10 +821,9 @@ void AuthorizationMatrixTest::testEveryChangeIsAudited()
 
 	// Each of them, made to succeed (by the owner, or by an admin where the owner cannot),
 	// must write its event, naming the actor, in the transaction of the change.
-	startHost();
-	World world(*_pClient);
+	World world;
 	const Actor admin = world.signUp("admin");
-	Poco::Data::Session db = _pDatabase->session();
+	Poco::Data::Session db = world.database().session();
 	auto lastEventId = [&db]() {
 		Poco::Int64 id = 0;
 		db << "SELECT COALESCE(MAX(id), 0) FROM audit_events", Poco::Data::Keywords::into(id),
@@ -929,8 +883,7 @@ void AuthorizationMatrixTest::runMatrix(const std::string& who)
 	CPPUNIT_ASSERT_MESSAGE(rolesFile() + " defines no organization role '" + who + "'",
 	                       !isRole || roles.hasRole(RoleCatalog::ORGANIZATION, who));
 
-	startHost();
-	World world(*_pClient);
+	World world;
 
 	Actor actor;
 	if (who == NON_MEMBER)

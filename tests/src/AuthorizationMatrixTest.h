@@ -14,11 +14,7 @@
 #define Orgs_AuthorizationMatrixTest_INCLUDED
 
 
-#include "support/HostProcess.h"
-#include "support/HttpClient.h"
-#include "support/TestDatabase.h"
 #include <cppunit/extensions/HelperMacros.h>
-#include <memory>
 #include <string>
 
 
@@ -40,8 +36,6 @@ class AuthorizationMatrixTest : public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE_END();
 
 public:
-	void tearDown() override;
-
 	void testTableMatchesServerRoutes();
 		/// Every route the server has is in the table, and every route in the table is on the
 		/// server, with the same authentication (public or signed in).
@@ -66,16 +60,9 @@ public:
 		/// its actor; a route of the server missing from auditedActions() fails the test too.
 
 private:
-	void startHost();
-		/// Starts orgs-host on a fresh database with the shipped roles file.
-
 	void runMatrix(const std::string& who);
 		/// Starts the host (once) and checks every route for who: "anonymous", "non-member",
 		/// "owner" or an organization role name.
-
-	Orgs::Test::TestDatabase::Ptr _pDatabase;
-	std::unique_ptr<Orgs::Test::HostProcess> _pHost;
-	std::unique_ptr<Orgs::Test::HttpClient> _pClient;
 };
 
 

@@ -8,6 +8,7 @@
 
 
 #include "BurstLogTest.h"
+#include "support/Suites.h"
 #include "http/BurstLog.h"
 #include "Poco/AutoPtr.h"
 #include "Poco/Channel.h"
@@ -23,7 +24,7 @@
 using Orgs::Http::BurstLog;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(BurstLogTest, "BurstLog");
+ORGS_TEST_SUITE(BurstLogTest, "BurstLog", UNIT);
 
 
 namespace {

@@ -8,9 +8,10 @@
 
 
 #include "ConcurrencyTest.h"
+#include "support/Suites.h"
 #include "support/Expect.h"
 #include "support/Racing.h"
-#include "support/HostProcess.h"
+#include "support/ReplayWorld.h"
 #include "support/HttpClient.h"
 #include "support/TestDatabase.h"
 #include "support/TestRuntime.h"
@@ -33,6 +34,7 @@ using namespace Orgs;
 using namespace Poco::Data::Keywords;
 using Orgs::Test::HostProcess;
 using Orgs::Test::HttpClient;
+using Orgs::Test::ReplayWorld;
 using Orgs::Test::TestDatabase;
 using Orgs::Test::TestRuntime;
 
@@ -40,7 +42,7 @@ using Orgs::Test::StartGate;
 using Orgs::Test::typeName;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(ConcurrencyTest, "Concurrency");
+ORGS_TEST_SUITE(ConcurrencyTest, "Concurrency", DATABASE);
 
 
 namespace {
@@ -443,22 +445,14 @@ void ConcurrencyTest::testRemoveOrLeaveWhileTransferringToThem()
 
 void ConcurrencyTest::testTwoHostsRaceToCreateOneUsername()
 {
-	TestDatabase::Ptr pDb = TestDatabase::create(TestRuntime::connector());
-	const HostProcess::Defines defines{{"orgs.database.connector", pDb->connector()},
-	                                   {"orgs.database.connectionString", pDb->connectionString()},
-	                                   {"orgs.database.maxSessions", "4"},
-	                                   {"orgs.accounts.selfSignup", "true"},
-	                                   {"logging.level", "warning"}};
 	// One after the other: two hosts starting at once on a fresh database is MigratorTest's race.
-	HostProcess first(defines);
-	HostProcess second(defines);
+	ReplayWorld world("default", {{"orgs.database.maxSessions", "4"}});
+	HostProcess& first = world.host();
+	const std::unique_ptr<HostProcess> pSecond = world.startHost();
+	HostProcess& second = *pSecond;
 	HostProcess* hosts[2] = {&first, &second};
 
-	HttpClient setup(first.baseUrl());
-	HttpClient::Response signUp =
-	    setup.post("/api/v1/accounts", R"({"username":"racer","email":"racer@example.com","name":"Racer"})");
-	CPPUNIT_ASSERT_EQUAL_MESSAGE(signUp.describe(), 201, signUp.status);
-	const std::string token = signUp.json()->getObject("token")->getValue<std::string>("token");
+	const std::string token = world.signUp("racer", "", "", "Racer").token;
 
 	// The same user on both hosts, as behind a load balancer. Every request must answer within
 	// a few seconds: a lock left behind by one host must not stall the other.
@@ -510,7 +504,7 @@ void ConcurrencyTest::testTwoHostsRaceToCreateOneUsername()
 		}
 	}
 
-	Poco::Data::Session s = pDb->session();
+	Poco::Data::Session s = world.database().session();
 	Poco::Int64 organizations = 0;
 	Poco::Int64 handles = 0;
 	s << "SELECT COUNT(*) FROM organizations", into(organizations), now;

@@ -8,6 +8,7 @@
 
 
 #include "CustomRoleTest.h"
+#include "support/Suites.h"
 #include <functional>
 #include "Orgs/Errors.h"
 #include "Orgs/InvitationService.h"
@@ -20,7 +21,7 @@ using Orgs::Test::reasonOf;
 using Orgs::Test::TestRuntime;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(CustomRoleTest, "CustomRole");
+ORGS_TEST_SUITE(CustomRoleTest, "CustomRole", DATABASE);
 
 
 namespace {

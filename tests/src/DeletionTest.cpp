@@ -8,6 +8,7 @@
 
 
 #include "DeletionTest.h"
+#include "support/Suites.h"
 #include "support/Expect.h"
 #include "Orgs/AuditLog.h"
 #include "Orgs/Errors.h"
@@ -22,7 +23,7 @@ using Orgs::Test::reasonOf;
 using Orgs::Test::TestRuntime;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(DeletionTest, "Deletion");
+ORGS_TEST_SUITE(DeletionTest, "Deletion", DATABASE);
 
 
 namespace {

@@ -8,6 +8,7 @@
 
 
 #include "FuzzTest.h"
+#include "support/Suites.h"
 #include "http/Api.h"
 #include "http/Router.h"
 #include "support/ReplayWorld.h"
@@ -33,7 +34,7 @@ using Response = Orgs::Test::HttpClient::Response;
 using User = Orgs::Test::ReplayWorld::User;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(FuzzTest, "Fuzz");
+ORGS_TEST_SUITE(FuzzTest, "Fuzz", DATABASE);
 
 
 namespace {

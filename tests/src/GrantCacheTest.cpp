@@ -8,6 +8,7 @@
 
 
 #include "GrantCacheTest.h"
+#include "support/Suites.h"
 #include "access/GrantCache.h"
 #include "access/Ticker.h"
 #include <atomic>
@@ -25,7 +26,7 @@ using namespace Orgs;
 using Orgs::Access::GrantCache;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(GrantCacheTest, "GrantCache");
+ORGS_TEST_SUITE(GrantCacheTest, "GrantCache", UNIT);
 
 
 namespace {

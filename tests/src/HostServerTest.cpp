@@ -8,6 +8,7 @@
 
 
 #include "HostServerTest.h"
+#include "support/Suites.h"
 #include "support/HttpAssert.h"
 #include "support/ReplayWorld.h"
 #include "Poco/Net/NetException.h"
@@ -29,7 +30,7 @@ using Response = Orgs::Test::HttpClient::Response;
 using User = Orgs::Test::ReplayWorld::User;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(HostServerTest, "HostServer");
+ORGS_TEST_SUITE(HostServerTest, "HostServer", SQLITE);
 
 
 namespace {

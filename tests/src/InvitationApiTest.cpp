@@ -8,6 +8,7 @@
 
 
 #include "InvitationApiTest.h"
+#include "support/Suites.h"
 #include "support/HostProcess.h"
 #include "support/HttpAssert.h"
 #include "support/HttpClient.h"
@@ -38,7 +39,7 @@ using Orgs::Test::TestRuntime;
 using Response = Orgs::Test::HttpClient::Response;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(InvitationApiTest, "InvitationApi");
+ORGS_TEST_SUITE(InvitationApiTest, "InvitationApi", DATABASE);
 
 
 namespace {

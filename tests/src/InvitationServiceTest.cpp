@@ -8,6 +8,7 @@
 
 
 #include "InvitationServiceTest.h"
+#include "support/Suites.h"
 #include "support/ManualClock.h"
 #include "support/Expect.h"
 #include "support/Racing.h"
@@ -28,7 +29,7 @@ using Orgs::Test::StartGate;
 using Orgs::Test::TestRuntime;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(InvitationServiceTest, "InvitationService");
+ORGS_TEST_SUITE(InvitationServiceTest, "InvitationService", DATABASE);
 
 
 namespace {

@@ -8,6 +8,7 @@
 
 
 #include "InviteLinkApiTest.h"
+#include "support/Suites.h"
 #include "support/HttpAssert.h"
 #include "support/ReplayWorld.h"
 #include "Poco/JSON/Array.h"
@@ -25,7 +26,7 @@ using Orgs::Test::json;
 using Response = Orgs::Test::HttpClient::Response;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(InviteLinkApiTest, "InviteLinkApi");
+ORGS_TEST_SUITE(InviteLinkApiTest, "InviteLinkApi", DATABASE);
 
 
 namespace {

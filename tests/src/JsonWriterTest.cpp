@@ -8,6 +8,7 @@
 
 
 #include "JsonWriterTest.h"
+#include "support/Suites.h"
 #include "http/JsonCodec.h"
 #include "http/JsonWriter.h"
 #include "Poco/JSON/Array.h"
@@ -24,7 +25,7 @@ using Orgs::Http::JsonCodec;
 using Orgs::Http::JsonWriter;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(JsonWriterTest, "JsonWriter");
+ORGS_TEST_SUITE(JsonWriterTest, "JsonWriter", UNIT);
 
 
 namespace {

@@ -8,6 +8,7 @@
 
 
 #include "LabelStudioPresetTest.h"
+#include "support/Suites.h"
 #include "support/HttpAssert.h"
 #include "support/ReplayWorld.h"
 #include "Poco/JSON/Array.h"
@@ -22,7 +23,7 @@ using Orgs::Test::json;
 using Response = Orgs::Test::HttpClient::Response;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(LabelStudioPresetTest, "LabelStudioPreset");
+ORGS_TEST_SUITE(LabelStudioPresetTest, "LabelStudioPreset", DATABASE);
 
 
 namespace {

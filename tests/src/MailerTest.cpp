@@ -8,6 +8,7 @@
 
 
 #include "MailerTest.h"
+#include "support/Suites.h"
 #include "config/Settings.h"
 #include "data/OutboxRepository.h"
 #include "service/LogMailer.h"
@@ -29,7 +30,7 @@ using namespace Orgs;
 using Orgs::Service::OutboxSender;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(MailerTest, "Mailer");
+ORGS_TEST_SUITE(MailerTest, "Mailer", UNIT);
 
 
 namespace {

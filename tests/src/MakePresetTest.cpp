@@ -8,6 +8,7 @@
 
 
 #include "MakePresetTest.h"
+#include "support/Suites.h"
 #include "support/ReplayWorld.h"
 #include "Poco/DateTime.h"
 #include "Poco/DateTimeParser.h"
@@ -22,7 +23,7 @@ using Response = Orgs::Test::HttpClient::Response;
 using User = Orgs::Test::ReplayWorld::User;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(MakePresetTest, "MakePreset");
+ORGS_TEST_SUITE(MakePresetTest, "MakePreset", DATABASE);
 
 
 namespace {

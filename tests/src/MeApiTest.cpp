@@ -8,29 +8,22 @@
 
 
 #include "MeApiTest.h"
+#include "support/Suites.h"
 #include "support/HttpAssert.h"
-#include "support/TestRuntime.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/String.h"
 #include <sstream>
 
 
-using Orgs::Test::HostProcess;
-using Orgs::Test::HttpClient;
 using Orgs::Test::json;
-using Orgs::Test::TestDatabase;
-using Orgs::Test::TestRuntime;
 using Response = Orgs::Test::HttpClient::Response;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(MeApiTest, "MeApi");
+ORGS_TEST_SUITE(MeApiTest, "MeApi", DATABASE);
 
 
 namespace {
-
-
-const std::string API("/api/v1");
 
 
 Poco::JSON::Object::Ptr activeOf(const Response& r)
@@ -55,56 +48,23 @@ Poco::JSON::Array::Ptr organizationsOf(const Response& r)
 } // namespace
 
 
-void MeApiTest::tearDown()
+void MeApiTest::setUp()
 {
-	_pClient.reset();
-	if (_pHost)
-	{
-		const int code = _pHost->stop();
-		const std::string output = _pHost->output();
-		_pHost.reset();
-		_pDatabase = nullptr;
-		CPPUNIT_ASSERT_EQUAL_MESSAGE("the host did not stop cleanly:\n" + output, 0, code);
-	}
-	_pDatabase = nullptr;
+	// Each test starts its world with the keys it is about.
 }
 
 
 void MeApiTest::start(bool personalOnSignup, bool personalAllowsMembers)
 {
-	_pDatabase = TestDatabase::create(TestRuntime::connector());
-	HostProcess::Defines defines;
-	defines["orgs.database.connector"] = _pDatabase->connector();
-	defines["orgs.database.connectionString"] = _pDatabase->connectionString();
-	defines["orgs.accounts.selfSignup"] = "true";
-	defines["orgs.organizations.personalOnSignup"] = personalOnSignup ? "true" : "false";
-	defines["orgs.organizations.personalAllowsMembers"] = personalAllowsMembers ? "true" : "false";
-	defines["logging.level"] = "warning";
-	_pHost.reset(new HostProcess(defines));
-	_pClient.reset(new HttpClient(_pHost->baseUrl()));
+	ApiTestCase::start({{"orgs.organizations.personalOnSignup", personalOnSignup ? "true" : "false"},
+	                    {"orgs.organizations.personalAllowsMembers", personalAllowsMembers ? "true" : "false"}});
 }
 
 
-MeApiTest::User MeApiTest::signUp(const std::string& username, const std::string& name)
+MeApiTest::Response MeApiTest::send(const std::string& method, const std::string& path, const std::string& body,
+                                    const User& user)
 {
-	Response r = _pClient->post(API + "/accounts",
-	                            json({{"username", username}, {"email", username + "@example.com"}, {"name", name}}));
-	ASSERT_STATUS(r, 201);
-	User user;
-	user.id = r.json()->getObject("account")->getValue<Poco::Int64>("id");
-	user.username = username;
-	user.token = r.json()->getObject("token")->getValue<std::string>("token");
-	return user;
-}
-
-
-Response MeApiTest::send(const std::string& method, const std::string& path, const std::string& body, const User& user)
-{
-	HttpClient::Headers headers;
-	headers.emplace_back("Authorization", "Bearer " + user.token);
-	if (!body.empty())
-		headers.emplace_back("Content-Type", "application/json");
-	return _pClient->request(method, API + path, body, headers);
+	return world().send(method, path, body, user.token);
 }
 
 
@@ -130,8 +90,7 @@ void MeApiTest::testSignUpCreatesPersonalOrganization()
 	CPPUNIT_ASSERT(active->getValue<bool>("personal"));
 
 	// Organization and account handles share one namespace.
-	Response taken =
-	    _pClient->post(API + "/accounts", json({{"username", "ada-personal"}, {"email", "x@example.com"}}));
+	Response taken = client().post(API + "/accounts", json({{"username", "ada-personal"}, {"email", "x@example.com"}}));
 	ASSERT_PROBLEM(taken, 409, "username_taken");
 	// Further organizations are ordinary ones.
 	Response acme = send("POST", "/orgs", json({{"username", "acme"}, {"title", "Acme"}}), ada);
@@ -240,7 +199,7 @@ void MeApiTest::testActiveOrganizationErrors()
 	ASSERT_PROBLEM(send("PUT", "/me/active-organization", "{\"org\":-3}", ada), 400, "invalid_type");
 	ASSERT_PROBLEM(send("PUT", "/me/active-organization", "{\"org\":\"acme\",\"x\":1}", ada), 400, "unknown_field");
 	ASSERT_PROBLEM(send("PUT", "/me/active-organization", "", ada), 400, "missing_body");
-	Response anonymous = _pClient->put(API + "/me/active-organization", json({{"org", "ada-personal"}}));
+	Response anonymous = client().put(API + "/me/active-organization", json({{"org", "ada-personal"}}));
 	ASSERT_PROBLEM(anonymous, 401, "unauthenticated");
 	// Nothing changed.
 	CPPUNIT_ASSERT_EQUAL(std::string("ada-personal"),

@@ -11,17 +11,15 @@
 #define Orgs_MeApiTest_INCLUDED
 
 
-#include "support/HostProcess.h"
-#include "support/HttpClient.h"
-#include "support/TestDatabase.h"
+#include "support/ApiTestCase.h"
 #include <cppunit/extensions/HelperMacros.h>
-#include <memory>
 #include <string>
 
 
-class MeApiTest : public CppUnit::TestFixture
+class MeApiTest : public Orgs::Test::ApiTestCase
 	/// GET /me, PUT /me/active-organization and personal organizations through the real
-	/// orgs-host, on both databases.
+	/// orgs-host, on both databases. Each test starts its own world (ApiTestCase), with or
+	/// without personal organizations.
 {
 	CPPUNIT_TEST_SUITE(MeApiTest);
 	CPPUNIT_TEST(testSignUpCreatesPersonalOrganization);
@@ -34,14 +32,7 @@ class MeApiTest : public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE_END();
 
 public:
-	struct User
-	{
-		Poco::Int64 id = 0;
-		std::string username;
-		std::string token;
-	};
-
-	void tearDown() override;
+	void setUp() override;
 
 	void testSignUpCreatesPersonalOrganization();
 	void testPersonalOrganizationRefusesMembers();
@@ -53,13 +44,7 @@ public:
 
 private:
 	void start(bool personalOnSignup, bool personalAllowsMembers = false);
-	User signUp(const std::string& username, const std::string& name = std::string());
-	Orgs::Test::HttpClient::Response send(const std::string& method, const std::string& path, const std::string& body,
-	                                      const User& user);
-
-	Orgs::Test::TestDatabase::Ptr _pDatabase;
-	std::unique_ptr<Orgs::Test::HostProcess> _pHost;
-	std::unique_ptr<Orgs::Test::HttpClient> _pClient;
+	Response send(const std::string& method, const std::string& path, const std::string& body, const User& user);
 };
 
 

@@ -8,6 +8,7 @@
 
 
 #include "MembershipServiceTest.h"
+#include "support/Suites.h"
 #include "Orgs/Errors.h"
 #include "data/MembershipRepository.h"
 #include "support/Expect.h"
@@ -22,7 +23,7 @@ using Orgs::Test::TestRuntime;
 using Orgs::Test::reasonOf;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(MembershipServiceTest, "MembershipService");
+ORGS_TEST_SUITE(MembershipServiceTest, "MembershipService", DATABASE);
 
 
 namespace {

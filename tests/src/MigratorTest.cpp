@@ -8,6 +8,7 @@
 
 
 #include "MigratorTest.h"
+#include "support/Suites.h"
 #include "support/Racing.h"
 #include "data/Database.h"
 #include "data/MembershipRepository.h"
@@ -39,7 +40,7 @@ using Orgs::Test::StartGate;
 using Orgs::Test::typeName;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(MigratorTest, "Migrator");
+ORGS_TEST_SUITE(MigratorTest, "Migrator", DATABASE);
 
 
 namespace {

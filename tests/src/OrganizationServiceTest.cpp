@@ -8,6 +8,7 @@
 
 
 #include "OrganizationServiceTest.h"
+#include "support/Suites.h"
 #include "Orgs/Errors.h"
 #include "support/Expect.h"
 #include "Poco/Data/Session.h"
@@ -22,7 +23,7 @@ using Orgs::Test::TestRuntime;
 using Orgs::Test::reasonOf;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(OrganizationServiceTest, "OrganizationService");
+ORGS_TEST_SUITE(OrganizationServiceTest, "OrganizationService", DATABASE);
 
 
 namespace {

@@ -8,6 +8,7 @@
 
 
 #include "OutboxTest.h"
+#include "support/Suites.h"
 #include "data/Database.h"
 #include "data/OutboxRepository.h"
 #include "service/LogMailer.h"
@@ -34,7 +35,7 @@ using Orgs::Test::SmtpSink;
 using Orgs::Test::TestRuntime;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(OutboxTest, "Outbox");
+ORGS_TEST_SUITE(OutboxTest, "Outbox", DATABASE);
 
 
 namespace {

@@ -8,6 +8,7 @@
 
 
 #include "PagingTest.h"
+#include "support/Suites.h"
 #include "service/Paging.h"
 #include "Orgs/Errors.h"
 #include <vector>
@@ -17,7 +18,7 @@ using Orgs::InvalidInputException;
 using Orgs::Service::Paging;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(PagingTest, "Paging");
+ORGS_TEST_SUITE(PagingTest, "Paging", UNIT);
 
 
 void PagingTest::testLimits()

@@ -8,6 +8,7 @@
 
 
 #include "PersonalOrganizationTest.h"
+#include "support/Suites.h"
 #include "service/OrganizationServiceImpl.h"
 #include "service/Validator.h"
 #include "support/Expect.h"
@@ -22,7 +23,7 @@ using Orgs::Test::reasonOf;
 using Orgs::Test::TestRuntime;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(PersonalOrganizationTest, "PersonalOrganization");
+ORGS_TEST_SUITE(PersonalOrganizationTest, "PersonalOrganization", DATABASE);
 
 
 namespace {

@@ -8,6 +8,7 @@
 
 
 #include "PlanCatalogTest.h"
+#include "support/Suites.h"
 #include "config/PlanCatalog.h"
 #include "config/Settings.h"
 #include "support/TestRuntime.h"
@@ -22,7 +23,7 @@ using Orgs::Config::PlanCatalog;
 using Orgs::Config::Settings;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(PlanCatalogTest, "PlanCatalog");
+ORGS_TEST_SUITE(PlanCatalogTest, "PlanCatalog", UNIT);
 
 
 namespace {

@@ -8,6 +8,7 @@
 
 
 #include "PluginTest.h"
+#include "support/Suites.h"
 #include "Orgs/AccessControl.h"
 #include "Orgs/AccountService.h"
 #include "Orgs/Authenticator.h"
@@ -18,6 +19,7 @@
 #include "Orgs/ResourceService.h"
 #include "Orgs/ServerPlugin.h"
 #include "Orgs/WorkspaceService.h"
+#include "runtime/PublishedServices.h"
 #include "support/HttpClient.h"
 #include "support/TestDatabase.h"
 #include "support/TestRuntime.h"
@@ -38,7 +40,7 @@ using Orgs::Test::TestDatabase;
 using Orgs::Test::TestRuntime;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(PluginTest, "Plugin");
+ORGS_TEST_SUITE(PluginTest, "Plugin", DATABASE);
 
 
 namespace {
@@ -191,6 +193,8 @@ void PluginTest::testServicesArePublishedAndWithdrawn()
 		auto pWorkspaces = context.services().find<WorkspaceService>();
 		auto pResources = context.services().find<ResourceService>();
 		CPPUNIT_ASSERT(pAccounts && pOrganizations && pMemberships && pAccess && pWorkspaces && pResources);
+		for (const auto& entry : PublishedServices::entries())
+			CPPUNIT_ASSERT_MESSAGE(entry.name + " is not published", entry.isPublished(context.services()));
 
 		// A host calls the services in-process, and catches the plugin's exceptions by type.
 		AccountSpec spec{"ada", "ada@example.com", "Ada"};
@@ -225,6 +229,8 @@ void PluginTest::testServicesArePublishedAndWithdrawn()
 		CPPUNIT_ASSERT(!context.services().find<AccessControl>());
 		CPPUNIT_ASSERT(!context.services().find<WorkspaceService>());
 		CPPUNIT_ASSERT(!context.services().find<ResourceService>());
+		for (const auto& entry : PublishedServices::entries())
+			CPPUNIT_ASSERT_MESSAGE(entry.name + " is still published", !entry.isPublished(context.services()));
 	}
 }
 
@@ -293,6 +299,8 @@ void PluginTest::testHostMailerDeliversTheOutbox()
 	Poco::Timestamp started;
 	while (pMailer->sent().empty() && !started.isElapsed(15 * Poco::Timespan::SECONDS))
 		Poco::Thread::sleep(20);
+	// As a host must: the plugin's factory goes before stop() and before the library unloads.
+	context._pFactory = nullptr;
 	loaded._pPlugin->stop();
 	const std::vector<MailMessage> sent = pMailer->sent();
 	CPPUNIT_ASSERT_EQUAL(std::size_t(1), sent.size());

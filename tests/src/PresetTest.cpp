@@ -8,6 +8,7 @@
 
 
 #include "PresetTest.h"
+#include "support/Suites.h"
 #include "support/TestRuntime.h"
 #include "config/Preset.h"
 #include "config/RoleCatalog.h"
@@ -29,7 +30,7 @@ using Orgs::Config::Settings;
 using Orgs::Test::TestRuntime;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(PresetTest, "Preset");
+ORGS_TEST_SUITE(PresetTest, "Preset", UNIT);
 
 
 namespace {

@@ -8,9 +8,11 @@
 
 
 #include "ReconnectTest.h"
+#include "support/Suites.h"
 #include "support/Racing.h"
 #include "data/Database.h"
 #include "support/HostProcess.h"
+#include "support/ReplayWorld.h"
 #include "support/HttpClient.h"
 #include "support/TestDatabase.h"
 #include "support/TestRuntime.h"
@@ -39,6 +41,7 @@ using namespace Orgs;
 using namespace Poco::Data::Keywords;
 using Orgs::Test::HostProcess;
 using Orgs::Test::HttpClient;
+using Orgs::Test::ReplayWorld;
 using Orgs::Test::TestDatabase;
 using Orgs::Test::TestRuntime;
 using Clock = std::chrono::steady_clock;
@@ -47,7 +50,7 @@ using Orgs::Test::StartGate;
 using Orgs::Test::typeName;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(ReconnectTest, "Reconnect");
+ORGS_TEST_SUITE(ReconnectTest, "Reconnect", MARIADB);
 
 
 namespace {
@@ -409,19 +412,12 @@ void ReconnectTest::testRestartUnderLoad()
 void ReconnectTest::testOutageRevealsNothing()
 {
 	requireMySQL();
-	TestDatabase::Ptr pDb = TestDatabase::create(TestDatabase::MYSQL);
-	HostProcess host({{"orgs.database.connector", pDb->connector()},
-	                  {"orgs.database.connectionString", pDb->connectionString()},
-	                  {"orgs.accounts.selfSignup", "true"},
-	                  {"orgs.http.errorLogWindowSeconds", "3"},
-	                  {"logging.level", "warning"}});
-	HttpClient client(host.baseUrl());
+	ReplayWorld world("default", {{"orgs.http.errorLogWindowSeconds", "3"}});
+	HostProcess& host = world.host();
+	HttpClient& client = world.client();
 	client.setTimeout(Poco::Timespan(15, 0));
-	HttpClient::Response r =
-	    client.post("/api/v1/accounts", R"({"username":"ada","email":"ada@example.com","name":"Ada"})");
-	CPPUNIT_ASSERT_EQUAL_MESSAGE(r.describe(), 201, r.status);
-	const std::string token = r.json()->getObject("token")->getValue<std::string>("token");
-	r = client.post("/api/v1/orgs", R"({"username":"acme","title":"Acme"})", token);
+	const std::string token = world.signUp("ada", "", "", "Ada").token;
+	HttpClient::Response r = client.post("/api/v1/orgs", R"({"username":"acme","title":"Acme"})", token);
 	CPPUNIT_ASSERT_EQUAL_MESSAGE(r.describe(), 201, r.status);
 
 	static const std::vector<std::string> internals{
@@ -516,23 +512,17 @@ void ReconnectTest::testOutageRevealsNothing()
 void ReconnectTest::testHealthFollowsTheDatabase()
 {
 	requireMySQL();
-	TestDatabase::Ptr pDb = TestDatabase::create(TestDatabase::MYSQL);
 	const int hostSessions = 4;
-	HostProcess host({{"orgs.database.connector", pDb->connector()},
-	                  {"orgs.database.connectionString", pDb->connectionString()},
-	                  {"orgs.database.maxSessions", std::to_string(hostSessions)},
-	                  {"orgs.accounts.selfSignup", "true"},
-	                  {"logging.level", "error"}});
-	HttpClient client(host.baseUrl());
+	ReplayWorld world("default",
+	                  {{"orgs.database.maxSessions", std::to_string(hostSessions)}, {"logging.level", "error"}});
+	HostProcess& host = world.host();
+	HttpClient& client = world.client();
 	client.setTimeout(Poco::Timespan(15, 0));
 
 	HttpClient::Response health = client.get("/api/v1/health");
 	CPPUNIT_ASSERT_EQUAL_MESSAGE(health.describe(), 200, health.status);
 	CPPUNIT_ASSERT_EQUAL(std::string("ok"), health.json()->getValue<std::string>("status"));
-	HttpClient::Response signUp =
-	    client.post("/api/v1/accounts", R"({"username":"ada","email":"ada@example.com","name":"Ada"})");
-	CPPUNIT_ASSERT_EQUAL_MESSAGE(signUp.describe(), 201, signUp.status);
-	const std::string token = signUp.json()->getObject("token")->getValue<std::string>("token");
+	const std::string token = world.signUp("ada", "", "", "Ada").token;
 
 	{
 		StoppedServer stopped;

@@ -8,6 +8,7 @@
 
 
 #include "ResourceServiceTest.h"
+#include "support/Suites.h"
 #include "Orgs/Errors.h"
 #include "support/Expect.h"
 #include "support/ManualClock.h"
@@ -25,7 +26,7 @@ using Orgs::Test::TestRuntime;
 using Orgs::Test::reasonOf;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(ResourceServiceTest, "ResourceService");
+ORGS_TEST_SUITE(ResourceServiceTest, "ResourceService", DATABASE);
 
 
 namespace {

@@ -8,6 +8,7 @@
 
 
 #include "RoleCatalogTest.h"
+#include "support/Suites.h"
 #include "config/RoleCatalog.h"
 #include "support/TestRuntime.h"
 #include "Poco/AutoPtr.h"
@@ -21,7 +22,7 @@ using Orgs::PermissionSet;
 using Orgs::Config::RoleCatalog;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(RoleCatalogTest, "RoleCatalog");
+ORGS_TEST_SUITE(RoleCatalogTest, "RoleCatalog", UNIT);
 
 
 namespace {

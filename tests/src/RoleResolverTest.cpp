@@ -9,6 +9,7 @@
 
 #include "RoleResolverTest.h"
 #include "access/RoleResolver.h"
+#include "support/Suites.h"
 #include "support/Expect.h"
 #include "support/TestRuntime.h"
 #include "Orgs/Errors.h"
@@ -23,7 +24,7 @@ using Orgs::Test::reasonOf;
 using Orgs::Test::TestRuntime;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(RoleResolverTest, "RoleResolver");
+ORGS_TEST_SUITE(RoleResolverTest, "RoleResolver", DATABASE);
 
 
 namespace {

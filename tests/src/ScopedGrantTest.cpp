@@ -8,6 +8,7 @@
 
 
 #include "ScopedGrantTest.h"
+#include "support/Suites.h"
 #include "support/Expect.h"
 #include "support/TestRuntime.h"
 #include "Orgs/AuditLog.h"
@@ -25,7 +26,7 @@ using Orgs::Test::reasonOf;
 using Orgs::Test::TestRuntime;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(ScopedGrantTest, "ScopedGrant");
+ORGS_TEST_SUITE(ScopedGrantTest, "ScopedGrant", DATABASE);
 
 
 namespace {

@@ -8,6 +8,7 @@
 
 
 #include "SecurityTest.h"
+#include "support/Suites.h"
 #include "Runtime.h"
 #include "data/Credential.h"
 #include "data/Database.h"
@@ -41,7 +42,7 @@ using Response = Orgs::Test::HttpClient::Response;
 using User = Orgs::Test::ReplayWorld::User;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(SecurityTest, "Security");
+ORGS_TEST_SUITE(SecurityTest, "Security", DATABASE);
 
 
 namespace {
@@ -203,12 +204,8 @@ void SecurityTest::testRevokedTokenChangesNothingOnAnotherHost()
 	                                    {"orgs.mail.deliver", "false"},
 	                                    {"orgs.plans.enterprise.customRoles", "true"}};
 	ReplayWorld a("default", extra);
-	HostProcess::Defines defines = extra;
-	defines["orgs.database.connector"] = a.database().connector();
-	defines["orgs.database.connectionString"] = a.database().connectionString();
-	defines["orgs.accounts.selfSignup"] = "true";
-	defines["logging.level"] = "warning";
-	HostProcess hostB(defines);
+	const std::unique_ptr<HostProcess> pHostB = a.startHost();
+	HostProcess& hostB = *pHostB;
 	HttpClient b(hostB.baseUrl());
 
 	// Something for every change route to change.

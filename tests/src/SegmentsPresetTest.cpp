@@ -8,6 +8,7 @@
 
 
 #include "SegmentsPresetTest.h"
+#include "support/Suites.h"
 #include "support/ReplayWorld.h"
 #include <map>
 #include <string>
@@ -20,7 +21,7 @@ using Response = Orgs::Test::HttpClient::Response;
 using User = Orgs::Test::ReplayWorld::User;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(SegmentsPresetTest, "SegmentsPreset");
+ORGS_TEST_SUITE(SegmentsPresetTest, "SegmentsPreset", DATABASE);
 
 
 namespace {

@@ -8,6 +8,7 @@
 
 
 #include "StatementCacheTest.h"
+#include "support/Suites.h"
 #include "data/Database.h"
 #include "data/Rows.h"
 #include "support/TestRuntime.h"
@@ -21,7 +22,7 @@ using Orgs::Data::Param;
 using Orgs::Test::TestRuntime;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(StatementCacheTest, "StatementCache");
+ORGS_TEST_SUITE(StatementCacheTest, "StatementCache", DATABASE);
 
 
 namespace {

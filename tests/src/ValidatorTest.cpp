@@ -8,6 +8,7 @@
 
 
 #include "ValidatorTest.h"
+#include "support/Suites.h"
 #include "service/Validator.h"
 #include "Orgs/Errors.h"
 #include <vector>
@@ -17,7 +18,7 @@ using Orgs::InvalidInputException;
 using Orgs::Service::Validator;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(ValidatorTest, "Validator");
+ORGS_TEST_SUITE(ValidatorTest, "Validator", UNIT);
 
 
 namespace {

@@ -8,6 +8,7 @@
 
 
 #include "WorkspaceServiceTest.h"
+#include "support/Suites.h"
 #include "data/Database.h"
 #include "Orgs/Errors.h"
 #include "support/Expect.h"
@@ -24,7 +25,7 @@ using Orgs::Test::TestRuntime;
 using Orgs::Test::reasonOf;
 
 
-CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(WorkspaceServiceTest, "WorkspaceService");
+ORGS_TEST_SUITE(WorkspaceServiceTest, "WorkspaceService", DATABASE);
 
 
 namespace {

@@ -8,7 +8,6 @@
 
 
 #include "config/PlanCatalog.h"
-#include "config/RoleCatalog.h"
 #include "Poco/Exception.h"
 #include "Poco/NumberParser.h"
 #include "Poco/RegularExpression.h"
@@ -27,9 +26,9 @@ const std::string PREFIX("orgs.plans");
 const Poco::Int64 MAX_LIMIT = 1000000000;
 
 
-Poco::Int64 readLimit(const Poco::Util::AbstractConfiguration& config, const std::string& key)
+Poco::Int64 readLimit(Reader& reader, const std::string& key)
 {
-	const std::string text = Poco::trim(config.getString(key, "0"));
+	const std::string text = reader.getString(key, "0");
 	Poco::Int64 value = 0;
 	if (!Poco::NumberParser::tryParse64(text, value) || value < 0 || value > MAX_LIMIT)
 	{
@@ -40,28 +39,21 @@ Poco::Int64 readLimit(const Poco::Util::AbstractConfiguration& config, const std
 }
 
 
-bool readSwitch(const Poco::Util::AbstractConfiguration& config, const std::string& key, bool def)
-{
-	try
-	{
-		return config.getBool(key, def);
-	}
-	catch (Poco::SyntaxException&)
-	{
-		throw Poco::DataFormatException(key + ": expected true or false, got '" + config.getString(key) + "'");
-	}
-}
-
-
 } // namespace
 
 
 PlanCatalog PlanCatalog::load(const Poco::Util::AbstractConfiguration& config)
 {
+	Reader reader(config);
+	return load(reader);
+}
+
+
+PlanCatalog PlanCatalog::load(Reader& reader)
+{
 	static const Poco::RegularExpression nameRe("^[a-z][a-z0-9_-]{0,31}$");
 	PlanCatalog catalog;
-	const std::vector<std::string> names =
-	    RoleCatalog::parseList(config.getString(PREFIX, "free, team, enterprise"), PREFIX);
+	const std::vector<std::string> names = reader.getList(PREFIX, {"free", "team", "enterprise"});
 	if (names.empty())
 		throw Poco::DataFormatException(PREFIX + ": at least one plan is required");
 	for (const auto& name : names)
@@ -73,16 +65,16 @@ PlanCatalog PlanCatalog::load(const Poco::Util::AbstractConfiguration& config)
 		const std::string key = PREFIX + "." + name;
 		Plan plan;
 		plan.name = name;
-		plan.maxMembers = readLimit(config, key + ".maxMembers");
-		plan.maxWorkspaces = readLimit(config, key + ".maxWorkspaces");
-		plan.maxPendingInvitations = readLimit(config, key + ".maxPendingInvitations");
-		plan.customRoles = readSwitch(config, key + ".customRoles", false);
-		plan.allowsMembers = readSwitch(config, key + ".allowsMembers", true);
-		plan.memberRole = Poco::trim(config.getString(key + ".memberRole", ""));
+		plan.maxMembers = readLimit(reader, key + ".maxMembers");
+		plan.maxWorkspaces = readLimit(reader, key + ".maxWorkspaces");
+		plan.maxPendingInvitations = readLimit(reader, key + ".maxPendingInvitations");
+		plan.customRoles = reader.getBool(key + ".customRoles", false);
+		plan.allowsMembers = reader.getBool(key + ".allowsMembers", true);
+		plan.memberRole = reader.getString(key + ".memberRole", "");
 		if (!plan.memberRole.empty() && !nameRe.match(plan.memberRole))
 			throw Poco::DataFormatException(key + ".memberRole: invalid role name '" + plan.memberRole + "'");
 		Poco::Util::AbstractConfiguration::Keys keys;
-		config.keys(key, keys);
+		reader.keys(key, keys);
 		for (const auto& k : keys)
 		{
 			if (k != "maxMembers" && k != "maxWorkspaces" && k != "maxPendingInvitations" && k != "customRoles" &&
@@ -94,7 +86,7 @@ PlanCatalog PlanCatalog::load(const Poco::Util::AbstractConfiguration& config)
 		catalog._plans.push_back(plan);
 	}
 
-	const std::string deflt = Poco::trim(config.getString(PREFIX + ".default", names.front()));
+	const std::string deflt = reader.getString(PREFIX + ".default", names.front());
 	const auto it = std::find(names.begin(), names.end(), deflt);
 	if (it == names.end())
 		throw Poco::DataFormatException(PREFIX + ".default: unknown plan '" + deflt + "' (" + PREFIX + " = " +
@@ -103,7 +95,7 @@ PlanCatalog PlanCatalog::load(const Poco::Util::AbstractConfiguration& config)
 
 	// A typo in a plan's name would otherwise leave its limits silently unused.
 	Poco::Util::AbstractConfiguration::Keys keys;
-	config.keys(PREFIX, keys);
+	reader.keys(PREFIX, keys);
 	for (const auto& k : keys)
 	{
 		if (k != "default" && !catalog.find(k))

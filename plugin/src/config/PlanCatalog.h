@@ -14,6 +14,7 @@
 
 
 #include "Orgs/Model.h"
+#include "config/Reader.h"
 #include "Poco/Util/AbstractConfiguration.h"
 #include <string>
 #include <vector>
@@ -40,6 +41,9 @@ class PlanCatalog
 public:
 	static PlanCatalog load(const Poco::Util::AbstractConfiguration& config);
 		/// Reads and validates the orgs.plans keys.
+
+	static PlanCatalog load(Reader& reader);
+		/// As load(config), through reader.
 
 	const std::vector<Plan>& plans() const;
 		/// Returns every plan, in the configured order.

@@ -38,12 +38,25 @@ const std::string SUFFIX = ".properties";
 
 std::string Preset::name(const Poco::Util::AbstractConfiguration& config)
 {
+	Reader reader(config);
+	return name(reader);
+}
+
+
+std::string Preset::name(Reader& reader)
+{
 	// A plain name, never a path: the preset is looked up in one folder only.
 	static const Poco::RegularExpression nameRe("^[a-z0-9][a-z0-9_-]{0,63}$");
-	const std::string value = Poco::trim(config.getString(KEY, ""));
+	const std::string value = reader.getString(KEY, "");
 	if (!value.empty() && !nameRe.match(value))
 		throw Poco::DataFormatException(KEY + ": expected a preset name (a-z, 0-9, _ and -), got '" + value + "'");
 	return value;
+}
+
+
+std::string Preset::directory(Reader& reader, const Settings::PathResolver& resolvePath)
+{
+	return Poco::Path::forDirectory(resolvePath(reader.getString(DIRECTORY_KEY, "presets"))).toString();
 }
 
 
@@ -77,17 +90,17 @@ Poco::AutoPtr<Poco::Util::AbstractConfiguration> Preset::apply(const Poco::Util:
 	// The host's configuration is shared, not copied: it stays owned by the host.
 	Poco::AutoPtr<Poco::Util::AbstractConfiguration> pHost(const_cast<Poco::Util::AbstractConfiguration*>(&config),
 	                                                       true);
-	const std::string preset = name(config);
+	Reader reader(config);
+	const std::string preset = name(reader);
 	if (preset.empty())
 		return pHost;
 
-	const std::string directory =
-	    Poco::Path::forDirectory(resolvePath(Poco::trim(config.getString(DIRECTORY_KEY, "presets")))).toString();
-	const std::string file = directory + preset + SUFFIX;
+	const std::string folder = directory(reader, resolvePath);
+	const std::string file = folder + preset + SUFFIX;
 	if (!Poco::File(file).exists())
 	{
 		std::string known;
-		for (const auto& n : available(directory))
+		for (const auto& n : available(folder))
 			known += (known.empty() ? "" : ", ") + n;
 		throw Poco::DataFormatException(KEY + ": unknown preset '" + preset + "' (no " + file +
 		                                "; presets there: " + (known.empty() ? std::string("none") : known) + ")");

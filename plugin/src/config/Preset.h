@@ -13,6 +13,7 @@
 #define Orgs_Config_Preset_INCLUDED
 
 
+#include "config/Reader.h"
 #include "config/Settings.h"
 #include "Poco/AutoPtr.h"
 #include "Poco/Util/AbstractConfiguration.h"
@@ -42,12 +43,17 @@ public:
 		/// name; the message lists the presets found.
 
 	static std::string name(const Poco::Util::AbstractConfiguration& config);
+	static std::string name(Reader& reader);
 		/// Returns the trimmed value of orgs.preset ("" when unset). Throws
 		/// Poco::DataFormatException unless it is empty or a plain name (a-z, 0-9, _ and -).
 
+	static std::string directory(Reader& reader, const Settings::PathResolver& resolvePath);
+		/// Returns the folder orgs.presets.directory names, resolved with resolvePath and ending
+		/// in a separator.
+
 	static std::string source(const Poco::Util::AbstractConfiguration& config);
-		/// Names where inline keys come from, for error messages: "preset NAME (FILE.properties)"
-		/// or "configuration".
+		/// Names where inline keys come from, for error messages: "configuration (preset 'NAME')"
+		/// when a preset is selected, else "configuration".
 
 	static std::vector<std::string> available(const std::string& directory);
 		/// Returns the names of the presets in directory, sorted (empty if it does not exist).

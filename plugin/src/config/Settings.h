@@ -5,7 +5,7 @@
 // Package: Config
 // Module:  Settings
 //
-// Every orgs.* key the plugin reads, with its default, in one place.
+// The plugin's settings: every orgs.* key it reads but the role model's, each with its default.
 //
 
 
@@ -14,6 +14,7 @@
 
 
 #include "config/PlanCatalog.h"
+#include "config/Reader.h"
 #include "Poco/Util/AbstractConfiguration.h"
 #include <functional>
 #include <string>
@@ -27,8 +28,10 @@ namespace Config {
 struct DatabaseSettings
 	/// orgs.database.*
 {
+	static constexpr const char* DEFAULT_SQLITE_FILE = "orgs.db"; ///< SQLite's connection string when unset
+
 	std::string connector = "SQLite"; ///< orgs.database.connector: SQLite or MySQL
-	std::string connectionString;     ///< orgs.database.connectionString (SQLite: a file path)
+	std::string connectionString;     ///< orgs.database.connectionString (SQLite: a file path; MySQL: required)
 	int minSessions = 1;              ///< orgs.database.minSessions
 	int maxSessions = 16;             ///< orgs.database.maxSessions
 	int idleSeconds = 60;             ///< orgs.database.idleSeconds
@@ -81,6 +84,11 @@ struct InvitationSettings
 class Settings
 	/// The plugin's settings, read once at start. Malformed values stop start-up with a
 	/// Poco::DataFormatException naming the key.
+	///
+	/// The initial value of each member below is the key's default, and the only place that
+	/// declares it: load() starts from a default-constructed Settings, and the shipped
+	/// properties files set a key only to a value that differs from it (SettingsTest checks
+	/// them). Rules that tie keys of different files together are Configuration's.
 {
 public:
 	using PathResolver = std::function<std::string(const std::string&)>;
@@ -88,14 +96,17 @@ public:
 	static Settings load(const Poco::Util::AbstractConfiguration& config, const PathResolver& resolvePath);
 		/// Reads every key; relative file paths are turned absolute with resolvePath.
 
+	static Settings load(Reader& reader, const PathResolver& resolvePath);
+		/// As load(config, resolvePath), through reader, which then knows every key read.
+
 	DatabaseSettings database;
-	std::string basePath = "/api/v1";         ///< orgs.http.basePath
-	std::size_t maxBodyBytes = 1024 * 1024;   ///< orgs.http.maxBodyBytes
-	int errorLogWindowSeconds = 10;           ///< orgs.http.errorLogWindowSeconds: repeats of a 5xx cause summarised
-	bool selfSignup = false;                  ///< orgs.accounts.selfSignup
-	std::vector<std::string> regions;         ///< orgs.regions (the first is the default)
-	std::string rolesFile;                    ///< orgs.roles.file (absolute once loaded)
-	int tokenTouchSeconds = 60;               ///< orgs.tokens.touchSeconds: last_used_at granularity
+	std::string basePath = "/api/v1";       ///< orgs.http.basePath
+	std::size_t maxBodyBytes = 1024 * 1024; ///< orgs.http.maxBodyBytes
+	int errorLogWindowSeconds = 10;         ///< orgs.http.errorLogWindowSeconds: repeats of a 5xx cause summarised
+	bool selfSignup = false;                ///< orgs.accounts.selfSignup
+	std::vector<std::string> regions{"us", "eu"}; ///< orgs.regions (the first is the default)
+	std::string rolesFile = "roles.properties";   ///< orgs.roles.file (absolute once loaded; "": roles inline)
+	int tokenTouchSeconds = 60;                   ///< orgs.tokens.touchSeconds: last_used_at granularity
 	std::string defaultWorkspace;             ///< orgs.workspaces.default: created with each organization ("" for none)
 	bool workspaceMembershipRequired = false; ///< orgs.workspaces.membershipRequired: every member is in a workspace
 	Poco::Int64 maxStalenessNs =

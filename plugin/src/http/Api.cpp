@@ -87,22 +87,17 @@ std::string pathOf(const std::string& uri)
 } // namespace
 
 
-Api::Api(const std::string& basePath, std::size_t maxBodyBytes, RequestAuthenticator& authenticator,
-         Data::Credential::Verifier& verifier, FailureLimiter& failures, Poco::Logger& logger)
+Api::Api(const std::string& basePath, std::size_t maxBodyBytes, int errorLogWindowSeconds,
+         RequestAuthenticator& authenticator, Data::Credential::Verifier& verifier, FailureLimiter& failures,
+         Service::ApiUsage& usage, Poco::Logger& logger)
     : _basePath(basePath == "/" ? "" : basePath), _maxBodyBytes(maxBodyBytes), _authenticator(authenticator),
-      _verifier(verifier), _failures(failures), _logger(logger),
-      _pErrorLog(new BurstLog(logger, Poco::Timespan(DEFAULT_ERROR_LOG_WINDOW_SECONDS, 0)))
+      _verifier(verifier), _failures(failures), _errorLog(logger, Poco::Timespan(errorLogWindowSeconds, 0)),
+      _usage(usage)
 {
 }
 
 
 Api::~Api() = default;
-
-
-void Api::setErrorLogWindow(int seconds)
-{
-	_pErrorLog.reset(new BurstLog(_logger, Poco::Timespan(seconds, 0)));
-}
 
 
 bool Api::owns(const std::string& uri) const
@@ -111,12 +106,6 @@ bool Api::owns(const std::string& uri) const
 	if (path.compare(0, _basePath.size(), _basePath) != 0)
 		return false;
 	return path.size() == _basePath.size() || path[_basePath.size()] == '/';
-}
-
-
-void Api::countUsage(Service::ApiUsage& usage)
-{
-	_pUsage = &usage;
 }
 
 
@@ -210,7 +199,7 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		}
 		// Every write transaction of the handler checks the token first (Database::transact()).
 		Data::Credential credential(_verifier, caller.tokenId);
-		countable = _pUsage && match.params.count("org") != 0;
+		countable = match.params.count("org") != 0;
 		Poco::JSON::Object::Ptr pBody = readBody(request, route.body);
 		bodyRead = true;
 		RequestContext context(request, response, _basePath, std::move(match.params), std::move(query), pBody,
@@ -219,7 +208,7 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 	}
 	catch (std::exception& exc)
 	{
-		Problem problem = Problem::from(exc, *_pErrorLog, requestId);
+		Problem problem = Problem::from(exc, _errorLog, requestId);
 		if (!response.sent())
 		{
 			// A body left unread would be taken for the next request on this connection.
@@ -232,7 +221,7 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 	}
 	// Counted once the organization resolved for the caller, whatever the handler answered.
 	if (countable && attribution.organizationId() != 0)
-		_pUsage->record(attribution.organizationId());
+		_usage.record(attribution.organizationId());
 }
 
 

@@ -45,18 +45,16 @@ class Api
 	/// scope naming its token, so that each of its write transactions checks the token first.
 {
 public:
-	static const int DEFAULT_ERROR_LOG_WINDOW_SECONDS = 10;
-
-	Api(const std::string& basePath, std::size_t maxBodyBytes, RequestAuthenticator& authenticator,
-	    Data::Credential::Verifier& verifier, FailureLimiter& failures, Poco::Logger& logger);
-		/// verifier checks the token of a request inside its write transactions; authenticator,
-		/// verifier and failures must outlive the API.
+	Api(const std::string& basePath, std::size_t maxBodyBytes, int errorLogWindowSeconds,
+	    RequestAuthenticator& authenticator, Data::Credential::Verifier& verifier, FailureLimiter& failures,
+	    Service::ApiUsage& usage, Poco::Logger& logger);
+		/// verifier checks the token of a request inside its write transactions. Repeats of a
+		/// 5xx's cause within errorLogWindowSeconds are counted instead of logged (BurstLog; 0
+		/// logs each). Every authenticated request under /orgs/{org} is counted in usage for the
+		/// organization, once the service layer resolved it for the caller (a member).
+		/// authenticator, verifier, failures and usage must outlive the API.
 
 	~Api();
-
-	void setErrorLogWindow(int seconds);
-		/// Sets the window in which repeats of a 5xx's cause are counted instead of logged
-		/// (BurstLog; 0 logs each). Call before the API serves requests.
 
 	Router& router();
 	const std::string& basePath() const;
@@ -66,11 +64,6 @@ public:
 
 	void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
 		/// Handles one request. Never throws. Every answer carries X-Request-Id (RequestId).
-
-	void countUsage(Service::ApiUsage& usage);
-		/// Counts every authenticated request under /orgs/{org} for the organization, once
-		/// the service layer resolved it for the caller (a member). The usage counter must
-		/// outlive the API.
 
 	Poco::SharedPtr<Poco::Net::HTTPRequestHandlerFactory> createFactory();
 		/// Returns a factory that hands requests under the base path to this API and returns
@@ -84,10 +77,9 @@ private:
 	RequestAuthenticator& _authenticator;
 	Data::Credential::Verifier& _verifier;
 	FailureLimiter& _failures;
-	Poco::Logger& _logger;
-	std::unique_ptr<BurstLog> _pErrorLog;
+	BurstLog _errorLog;
 	Router _router;
-	Service::ApiUsage* _pUsage = nullptr;
+	Service::ApiUsage& _usage;
 };
 
 

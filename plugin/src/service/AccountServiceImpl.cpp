@@ -24,10 +24,12 @@ const std::string AccountServiceImpl::TOKEN_PREFIX("orgs_pat_");
 
 
 AccountServiceImpl::AccountServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, int touchSeconds,
-                                       Poco::Int64 maxStalenessNs, std::size_t cacheEntries)
+                                       Poco::Int64 maxStalenessNs, std::size_t cacheEntries,
+                                       OrganizationServiceImpl* pPersonalOrganizations,
+                                       const std::vector<Joining*>& joinings)
     : _database(database), _guard(guard), _pClock(pClock), _touchSeconds(touchSeconds), _handles(database),
       _accounts(database), _tokens(database), _audit(database, pClock), _liveTokens(maxStalenessNs, cacheEntries),
-      _organizations(database)
+      _organizations(database), _pPersonalOrganizations(pPersonalOrganizations), _joinings(joinings)
 {
 }
 
@@ -254,18 +256,6 @@ bool AccountServiceImpl::authenticateToken(const std::string& secret, Id& accoun
 		tokenId = token.id;
 		return usable(token);
 	});
-}
-
-
-void AccountServiceImpl::createPersonalOrganizations(OrganizationServiceImpl& organizations)
-{
-	_pPersonalOrganizations = &organizations;
-}
-
-
-void AccountServiceImpl::joinWith(Joining& joining)
-{
-	_joinings.push_back(&joining);
 }
 
 

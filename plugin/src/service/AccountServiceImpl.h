@@ -25,6 +25,7 @@
 #include "service/Guard.h"
 #include "service/Joining.h"
 #include "service/OrganizationServiceImpl.h"
+#include <vector>
 
 
 namespace Orgs {
@@ -42,10 +43,15 @@ public:
 	static const std::string TOKEN_PREFIX;
 
 	AccountServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, int touchSeconds,
-	                   Poco::Int64 maxStalenessNs, std::size_t cacheEntries);
+	                   Poco::Int64 maxStalenessNs, std::size_t cacheEntries,
+	                   OrganizationServiceImpl* pPersonalOrganizations, const std::vector<Joining*>& joinings);
 		/// Live tokens are remembered by hash for maxStalenessNs (orgs.access.maxStaleness): a
 		/// token revoked here stops working at once, one revoked by another host within that
 		/// bound. At most cacheEntries tokens are remembered.
+		///
+		/// With pPersonalOrganizations (orgs.organizations.personalOnSignup), every account
+		/// created gets its personal organization through it. signUpToJoin() takes the tokens
+		/// that one of joinings handles. Both must outlive this service.
 
 	Account createAccount(const AccountSpec& spec) override;
 	SignUp signUp(const AccountSpec& spec, const std::string& tokenName) override;
@@ -69,14 +75,6 @@ public:
 		/// nor expired, read within the caller's transaction and kept so until it ends (see
 		/// Data::Credential). A token revoked through this process has left its cache already.
 
-	void createPersonalOrganizations(OrganizationServiceImpl& organizations);
-		/// Turns on orgs.organizations.personalOnSignup: every account created from now on gets
-		/// its personal organization through organizations, which must outlive this service.
-
-	void joinWith(Joining& joining);
-		/// Lets signUpToJoin() take the tokens that joining handles; joining must outlive this
-		/// service.
-
 private:
 	static void validate(const AccountSpec& spec);
 	Account insertAccount(Poco::Data::Session& session, const AccountSpec& spec, const std::string& subject,
@@ -93,7 +91,7 @@ private:
 	AuditTrail _audit;
 	FreshCache<std::string, Data::TokenRepository::LiveToken> _liveTokens;
 	Data::OrganizationRepository _organizations;
-	OrganizationServiceImpl* _pPersonalOrganizations = nullptr;
+	OrganizationServiceImpl* _pPersonalOrganizations;
 	std::vector<Joining*> _joinings;
 };
 

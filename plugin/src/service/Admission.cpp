@@ -53,10 +53,6 @@ Admission::Admission(Data::Database& database, Guard& guard, Access::RoleResolve
       _invitationsRequireWorkspace(invitationsRequireWorkspace), _memberships(database), _invitations(database),
       _audit(database, pClock)
 {
-	if (_invitationsRequireWorkspace && !_roles.catalog().hasScope(WS_SCOPE))
-		throw Poco::DataFormatException(
-		    "orgs.invitations.requireWorkspace: invitations can name a workspace only with workspace roles "
-		    "(orgs.roles.workspace)");
 }
 
 

@@ -124,8 +124,8 @@ public:
 	          Quotas& quotas, RequiredWorkspace& required, Clock::Ptr pClock, bool personalAllowsMembers,
 	          bool invitationsRequireWorkspace);
 		/// personalAllowsMembers is orgs.organizations.personalAllowsMembers,
-		/// invitationsRequireWorkspace orgs.invitations.requireWorkspace. Throws
-		/// Poco::DataFormatException if invitationsRequireWorkspace is set without workspace roles.
+		/// invitationsRequireWorkspace orgs.invitations.requireWorkspace (that there are workspace
+		/// roles for it is Config::Configuration's check).
 
 	void checkRequest(Way way, const Request& request) const;
 		/// Before the transaction, for a member's request (ADDED, INVITED): throws

@@ -46,9 +46,6 @@ InviteLinkServiceImpl::InviteLinkServiceImpl(Data::Database& database, Guard& gu
 {
 	if (_linkRole.empty())
 		_linkRole = _roles.catalog().defaultRole(ORG_SCOPE);
-	else if (!_roles.catalog().hasRole(ORG_SCOPE, _linkRole))
-		throw Poco::DataFormatException("orgs.invitations.linkRole: '" + _linkRole +
-		                                "' is not an organization role (orgs.roles.organization)");
 }
 
 

@@ -42,7 +42,8 @@ class InviteLinkServiceImpl : public Orgs::InviteLinkService, public Joining
 public:
 	InviteLinkServiceImpl(Data::Database& database, Guard& guard, Access::RoleResolver& roles, Admission& admission,
 	                      Clock::Ptr pClock, const Config::InvitationSettings& settings, const std::string& basePath);
-		/// Throws Poco::DataFormatException if orgs.invitations.linkRole names no organization role.
+		/// A link made without a role gives orgs.invitations.linkRole, or the default organization
+		/// role when that is empty (Config::Configuration checks it names an organization role).
 
 	IssuedInviteLink resetLink(Id actorId, const std::string& org, const std::string& role) override;
 	InviteLink getLink(Id actorId, const std::string& org) override;

@@ -42,9 +42,6 @@ OrganizationServiceImpl::OrganizationServiceImpl(Data::Database& database, Guard
 	{
 		throw Poco::DataFormatException("orgs.workspaces.default: " + exc.message());
 	}
-	if (!_roles.catalog().hasScope(Config::RoleCatalog::WORKSPACE))
-		throw Poco::DataFormatException(
-		    "orgs.workspaces.default: a default workspace needs workspace roles (orgs.roles.workspace)");
 }
 
 

@@ -44,9 +44,9 @@ public:
 	                        ScopedGrants& workspaceMembers, Admission& admission, Quotas& quotas, Clock::Ptr pClock,
 	                        const std::vector<std::string>& regions,
 	                        const std::string& defaultWorkspace = std::string(), int retentionDays = 30);
-		/// Throws Poco::DataFormatException if defaultWorkspace is not a valid workspace name or
-		/// no workspace roles are configured for it. A transfer of ownership is refused as
-		/// Admission refuses a personal organization's members.
+		/// Throws Poco::DataFormatException if defaultWorkspace is not a valid workspace name
+		/// (that there are workspace roles for it is Config::Configuration's check). A transfer of
+		/// ownership is refused as Admission refuses a personal organization's members.
 
 	Organization createOrganization(Id actorId, const OrganizationSpec& spec) override;
 	OrganizationMembership getOrganization(Id actorId, const std::string& org) override;

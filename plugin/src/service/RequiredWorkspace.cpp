@@ -20,7 +20,6 @@ namespace {
 
 
 const std::string& WS_SCOPE = Config::RoleCatalog::WORKSPACE;
-const std::string KEY("orgs.workspaces.membershipRequired");
 
 
 // How many of the members left without a workspace a refusal names.
@@ -30,18 +29,9 @@ const int NAMED_MEMBERS = 5;
 } // namespace
 
 
-RequiredWorkspace::RequiredWorkspace(Data::Database& database, const Config::RoleCatalog& roles, bool required,
-                                     const std::string& defaultWorkspace)
+RequiredWorkspace::RequiredWorkspace(Data::Database& database, bool required)
     : _required(required), _workspaces(database)
 {
-	if (!_required)
-		return;
-	if (!roles.hasScope(WS_SCOPE))
-		throw Poco::DataFormatException(KEY + ": members can belong to workspaces only with workspace roles "
-		                                      "(orgs.roles.workspace)");
-	if (defaultWorkspace.empty())
-		throw Poco::DataFormatException(KEY + ": needs orgs.workspaces.default, the workspace every organization "
-		                                      "and its creator start with and members join by default");
 }
 
 

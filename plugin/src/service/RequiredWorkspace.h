@@ -41,11 +41,10 @@ class RequiredWorkspace
 	/// does nothing.
 {
 public:
-	RequiredWorkspace(Data::Database& database, const Config::RoleCatalog& roles, bool required,
-	                  const std::string& defaultWorkspace);
-		/// Throws Poco::DataFormatException if required is true without workspace roles or without
-		/// a default workspace (orgs.workspaces.default), which gives every new organization, and
-		/// its creator, a workspace.
+	RequiredWorkspace(Data::Database& database, bool required);
+		/// With required, the roles have a workspace scope and orgs.workspaces.default is set,
+		/// which gives every new organization, and its creator, a workspace:
+		/// Config::Configuration refuses anything else.
 
 	bool required() const;
 		/// Returns orgs.workspaces.membershipRequired.

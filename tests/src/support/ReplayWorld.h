@@ -5,7 +5,7 @@
 // Package: Support
 // Module:  ReplayWorld
 //
-// A real orgs-host started with a preset on a fresh database, for the seed replay suites.
+// A real orgs-host with the plugin on a fresh database: the world of every end-to-end suite.
 //
 
 
@@ -33,8 +33,15 @@ namespace Test {
 
 
 class ReplayWorld
-	/// orgs-host with orgs.preset = <preset>, self sign-up on, on a fresh database of the
-	/// connector the suite runs on (ORGS_TEST_CONNECTOR), with helpers for the replay steps.
+	/// The world every end-to-end suite drives: orgs-host (the sample host with the plugin
+	/// loaded by ClassLoader) with orgs.preset = <preset>, self sign-up on and warnings logged,
+	/// on a fresh database of the connector the suite runs on (ORGS_TEST_CONNECTOR), and the
+	/// steps the suites share: signing up, creating an organization, sending a request. extra
+	/// adds or overrides host configuration keys.
+	///
+	/// A suite adds its own steps in a subclass (InvitationApiTest's World) or, for one world
+	/// per test, derives from ApiTestCase. A second host on the same database (another
+	/// process behind a load balancer) comes from startHost().
 {
 public:
 	using Response = HttpClient::Response;
@@ -53,18 +60,18 @@ public:
 		return API;
 	}
 
-	explicit ReplayWorld(const std::string& preset, const HostProcess::Defines& extra = HostProcess::Defines())
+	explicit ReplayWorld(const std::string& preset = "default",
+	                     const HostProcess::Defines& extra = HostProcess::Defines())
 	    : _pDatabase(TestDatabase::create(TestRuntime::connector()))
 	{
-		HostProcess::Defines defines;
-		defines["orgs.preset"] = preset;
-		defines["orgs.database.connector"] = _pDatabase->connector();
-		defines["orgs.database.connectionString"] = _pDatabase->connectionString();
-		defines["orgs.accounts.selfSignup"] = "true";
-		defines["logging.level"] = "warning";
+		_defines["orgs.preset"] = preset;
+		_defines["orgs.database.connector"] = _pDatabase->connector();
+		_defines["orgs.database.connectionString"] = _pDatabase->connectionString();
+		_defines["orgs.accounts.selfSignup"] = "true";
+		_defines["logging.level"] = "warning";
 		for (const auto& kv : extra)
-			defines[kv.first] = kv.second;
-		_pHost.reset(new HostProcess(defines));
+			_defines[kv.first] = kv.second;
+		_pHost.reset(new HostProcess(_defines));
 		_pClient.reset(new HttpClient(_pHost->baseUrl()));
 	}
 
@@ -76,6 +83,67 @@ public:
 	}
 
 	HttpClient& client() { return *_pClient; }
+
+	const HostProcess::Defines& defines() const
+		/// Returns the configuration keys the host was started with (its database among them).
+	{
+		return _defines;
+	}
+
+	std::unique_ptr<HostProcess> startHost(const HostProcess::Defines& more = HostProcess::Defines()) const
+		/// Starts another host on the same database, with the keys of defines() and more.
+	{
+		HostProcess::Defines defines = _defines;
+		for (const auto& kv : more)
+			defines[kv.first] = kv.second;
+		return std::unique_ptr<HostProcess>(new HostProcess(defines));
+	}
+
+	int stop()
+		/// Stops the host and returns its exit code (0 when it stopped cleanly).
+	{
+		_pClient.reset();
+		return _pHost->stop();
+	}
+
+	void stopCleanly()
+		/// Stops the host and fails unless it stopped cleanly.
+	{
+		const int code = stop();
+		CPPUNIT_ASSERT_EQUAL_MESSAGE("the host did not stop cleanly:\n" + _pHost->output(), 0, code);
+	}
+
+	void restart(const HostProcess::Defines& more)
+		/// Stops the host (failing unless it stops cleanly) and starts it again on the same
+		/// database with more keys.
+	{
+		stopCleanly();
+		for (const auto& kv : more)
+			_defines[kv.first] = kv.second;
+		_pHost.reset(new HostProcess(_defines));
+		_pClient.reset(new HttpClient(_pHost->baseUrl()));
+	}
+
+	Response send(const std::string& method, const std::string& path, const std::string& body, const std::string& token)
+		/// Sends a request under the API's base path, with the token (if not empty) and a JSON
+		/// body (if not empty).
+	{
+		HttpClient::Headers headers;
+		if (!token.empty())
+			headers.emplace_back("Authorization", "Bearer " + token);
+		if (!body.empty())
+			headers.emplace_back("Content-Type", "application/json");
+		return client().request(method, api() + path, body, headers);
+	}
+
+	Response expect(int status, const std::string& method, const std::string& path, const std::string& body,
+	                const std::string& token)
+		/// As send(), for a step that must answer with status: fails otherwise.
+	{
+		Response r = send(method, path, body, token);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(method + " " + path + ": " + r.describe(), status, r.status);
+		return r;
+	}
 
 	Response get(const std::string& path, const User& u) { return client().get(api() + path, "", u.token); }
 	Response post(const std::string& path, const std::string& body, const User& u)
@@ -93,9 +161,10 @@ public:
 	Response del(const std::string& path, const User& u) { return client().del(api() + path, "", u.token); }
 
 	User signUp(const std::string& username, const std::string& email = std::string(),
-	            const std::string& invitation = std::string())
-		/// Signs up username with email (<username>@example.com if empty) and, if given, the
-		/// token of an email invitation or invite link to join with (POST /accounts).
+	            const std::string& invitation = std::string(), const std::string& name = std::string())
+		/// Signs up username with email (<username>@example.com if empty), name ("Test
+		/// <username>" if empty) and, if given, the token of an email invitation or invite link
+		/// to join with (POST /accounts).
 	{
 		User u;
 		u.username = username;
@@ -103,7 +172,7 @@ public:
 		Poco::JSON::Object::Ptr body = object();
 		body->set("username", username);
 		body->set("email", u.email);
-		body->set("name", "Test " + username);
+		body->set("name", name.empty() ? "Test " + username : name);
 		if (!invitation.empty())
 			body->set("invitation", invitation);
 		Response r = client().post(api() + "/accounts", stringify(body));
@@ -113,10 +182,14 @@ public:
 		return u;
 	}
 
-	void organization(const User& owner, const std::string& username)
-		/// Creates the organization username (title "Org <username>") owned by owner.
+	Poco::Int64 organization(const User& owner, const std::string& username, const std::string& title = std::string())
+		/// Creates the organization username (title "Org <username>" if empty) owned by owner
+		/// and returns its id.
 	{
-		ASSERT_STATUS(post("/orgs", json({{"username", username}, {"title", "Org " + username}}), owner), 201);
+		Response r =
+		    post("/orgs", json({{"username", username}, {"title", title.empty() ? "Org " + username : title}}), owner);
+		ASSERT_STATUS(r, 201);
+		return idOf(r);
 	}
 
 	static std::string stringify(const Poco::JSON::Object::Ptr& o)
@@ -196,6 +269,7 @@ public:
 
 private:
 	TestDatabase::Ptr _pDatabase;
+	HostProcess::Defines _defines;
 	std::unique_ptr<HostProcess> _pHost;
 	std::unique_ptr<HttpClient> _pClient;
 };

@@ -1,0 +1,36 @@
+//
+// HttpModule.cpp
+//
+// Library: OrgsPlugin
+// Package: Runtime
+// Module:  HttpModule
+//
+
+
+#include "runtime/HttpModule.h"
+#include "http/TokenAuthenticator.h"
+
+
+namespace Orgs {
+
+
+HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule& infrastructure, AccessModule& access,
+                       ServiceModule& services, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator,
+                       Poco::Logger& logger)
+    : _authenticator(pHostAuthenticator, new Http::TokenAuthenticator(*services.accounts()), *services.accounts()),
+      _clientAddress(config.settings().trustedProxies),
+      _failures(config.settings().authFailureLimit, config.settings().authMaxAddresses, _clientAddress, logger),
+      _api(config.settings().basePath, config.settings().maxBodyBytes, config.settings().errorLogWindowSeconds,
+           _authenticator, *services.accounts(), _failures, infrastructure.usage(), logger),
+      _system(_api.router(), infrastructure.database(), *access.accessControl()),
+      _accounts(_api.router(), *services.accounts(), *services.organizations(), config.settings().selfSignup),
+      _organizations(_api.router(), *services.organizations()), _memberships(_api.router(), *services.memberships()),
+      _permissions(_api.router(), services.permissionReport()), _workspaces(_api.router(), *services.workspaces()),
+      _resources(_api.router(), *services.resources()), _invitations(_api.router(), *services.invitations()),
+      _roles(_api.router(), *services.customRoles()), _audit(_api.router(), *services.auditLog()),
+      _inviteLinks(_api.router(), *services.inviteLinks())
+{
+}
+
+
+} // namespace Orgs

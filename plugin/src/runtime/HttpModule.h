@@ -1,0 +1,105 @@
+//
+// HttpModule.h
+//
+// Library: OrgsPlugin
+// Package: Runtime
+// Module:  HttpModule
+//
+// The HTTP API: request authentication and one handler object per resource.
+//
+
+
+#ifndef Orgs_HttpModule_INCLUDED
+#define Orgs_HttpModule_INCLUDED
+
+
+#include "Orgs/Authenticator.h"
+#include "config/Configuration.h"
+#include "http/AccountHandlers.h"
+#include "http/Api.h"
+#include "http/AuditHandlers.h"
+#include "http/ClientAddress.h"
+#include "http/FailureLimiter.h"
+#include "http/InvitationHandlers.h"
+#include "http/InviteLinkHandlers.h"
+#include "http/MembershipHandlers.h"
+#include "http/OrganizationHandlers.h"
+#include "http/PermissionHandlers.h"
+#include "http/RequestAuthenticator.h"
+#include "http/ResourceHandlers.h"
+#include "http/RoleHandlers.h"
+#include "http/SystemHandlers.h"
+#include "http/WorkspaceHandlers.h"
+#include "runtime/AccessModule.h"
+#include "runtime/InfrastructureModule.h"
+#include "runtime/ServiceModule.h"
+#include "Poco/Logger.h"
+#include "Poco/SharedPtr.h"
+#include <utility>
+
+
+namespace Orgs {
+
+
+class HttpModule
+	/// The last module of the Runtime: the API under orgs.http.basePath, a thin adapter that
+	/// decodes a request, calls a service and encodes its answer (orgs.http.*).
+	///
+	/// A request's caller is authenticated by the host's Orgs::Authenticator if it published
+	/// one, else by a personal access token; refused credentials count against the client's
+	/// address (FailureLimiter, orgs.auth.*; the address behind orgs.http.trustedProxies).
+	/// Each resource has one handler object, which adds its routes to the API's router as it
+	/// is built, in the order of the members below.
+{
+public:
+	HttpModule(const Config::Configuration& config, InfrastructureModule& infrastructure, AccessModule& access,
+	           ServiceModule& services, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator, Poco::Logger& logger);
+
+	Http::Api& api();
+
+private:
+	HttpModule(const HttpModule&) = delete;
+	HttpModule& operator=(const HttpModule&) = delete;
+
+	template <class Handlers>
+	struct Routed : Handlers
+		/// A handler object that adds its routes to the router as it is built.
+	{
+		template <class... Args>
+		Routed(Http::Router& router, Args&&... args) : Handlers(std::forward<Args>(args)...)
+		{
+			this->addRoutes(router);
+		}
+	};
+
+	Http::RequestAuthenticator _authenticator;
+	Http::ClientAddress _clientAddress;
+	Http::FailureLimiter _failures;
+	Http::Api _api;
+	Routed<Http::SystemHandlers> _system;
+	Routed<Http::AccountHandlers> _accounts;
+	Routed<Http::OrganizationHandlers> _organizations;
+	Routed<Http::MembershipHandlers> _memberships;
+	Routed<Http::PermissionHandlers> _permissions;
+	Routed<Http::WorkspaceHandlers> _workspaces;
+	Routed<Http::ResourceHandlers> _resources;
+	Routed<Http::InvitationHandlers> _invitations;
+	Routed<Http::RoleHandlers> _roles;
+	Routed<Http::AuditHandlers> _audit;
+	Routed<Http::InviteLinkHandlers> _inviteLinks;
+};
+
+
+//
+// inlines
+//
+inline Http::Api& HttpModule::api()
+{
+	return _api;
+}
+
+
+} // namespace Orgs
+
+
+#endif // Orgs_HttpModule_INCLUDED
