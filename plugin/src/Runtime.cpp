@@ -64,7 +64,10 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	const std::string preset = Config::Preset::name(*_pConfig);
 	if (!preset.empty())
 		logger.information("Preset %s", preset);
-	_pAccess = new Access::AccessControlImpl(*_pDatabase, _roles, _settings.maxStalenessNs, _settings.cacheEntries);
+	// Every freshness decision (grants, organizations, live tokens) reads the one clock.
+	Service::Clock::Ptr pTime = _pClock;
+	_pAccess = new Access::AccessControlImpl(*_pDatabase, _roles, _settings.maxStalenessNs, _settings.cacheEntries,
+	                                         [pTime]() { return pTime->monotonic(); });
 	_pGuard.reset(new Service::Guard(*_pDatabase, *_pAccess));
 	_pOutbox.reset(new Service::Outbox(*_pDatabase, _pClock));
 	_pUsage.reset(new Service::ApiUsage(*_pDatabase, _pClock, logger)); // read by services, fed by the API

@@ -36,9 +36,10 @@ class AccessControlImpl : public Orgs::AccessControl
 	/// the organization's entries in this process.
 	///
 	/// The hit path (fresh()) is inline and reads no clock: it compares the entry's validation
-	/// time with a Ticker that a thread of this object keeps current. The ticker lags the clock
-	/// by up to one period (maxStaleness / 100, from 1 to 10 ms), so an entry counts as fresh
-	/// for maxStaleness minus that period; the slow paths read the clock itself.
+	/// time with a Ticker that a thread of this object keeps current from the plugin's clock.
+	/// The ticker lags the clock by up to one period (maxStaleness / 100, from 1 to 10 ms), so
+	/// an entry counts as fresh for maxStaleness minus that period; the slow paths read the
+	/// clock itself.
 {
 public:
 	struct Grant
@@ -52,7 +53,8 @@ public:
 	};
 
 	AccessControlImpl(Data::Database& database, const Config::RoleCatalog& roles, Poco::Int64 maxStalenessNs,
-	                  std::size_t cacheEntries);
+	                  std::size_t cacheEntries, Ticker::Source clock = Ticker::Source());
+		/// clock is the staleness time (Service::Clock::monotonic()); empty: CLOCK_MONOTONIC.
 
 	Grant grant(Id accountId, Id organizationId);
 		/// Returns the account's standing, from the cache when it is fresh.
@@ -113,7 +115,8 @@ public:
 		/// maxStaleness / 100 within 1 to 10 ms.
 
 	const Ticker& ticker() const;
-		/// Returns the clock of the hit path (tests).
+	Ticker& ticker();
+		/// Returns the staleness time of the process: the hit path's, and FreshCache's.
 
 private:
 	template <class Out>
@@ -166,6 +169,12 @@ inline GrantCache::Grant AccessControlImpl::lookup(const GrantCache::Key& key, P
 
 
 inline const Ticker& AccessControlImpl::ticker() const
+{
+	return _ticker;
+}
+
+
+inline Ticker& AccessControlImpl::ticker()
 {
 	return _ticker;
 }

@@ -26,8 +26,8 @@ const std::string AccountServiceImpl::TOKEN_PREFIX("orgs_pat_");
 AccountServiceImpl::AccountServiceImpl(Data::Database& database, Guard& guard, Clock::Ptr pClock, int touchSeconds,
                                        Poco::Int64 maxStalenessNs, std::size_t cacheEntries)
     : _database(database), _guard(guard), _pClock(pClock), _touchSeconds(touchSeconds), _handles(database),
-      _accounts(database), _tokens(database), _audit(database, pClock), _liveTokens(maxStalenessNs, cacheEntries),
-      _organizations(database)
+      _accounts(database), _tokens(database), _audit(database, pClock),
+      _liveTokens(maxStalenessNs, cacheEntries, guard.access().ticker()), _organizations(database)
 {
 }
 

@@ -20,9 +20,9 @@ namespace Service {
 
 
 Guard::Guard(Data::Database& database, Access::AccessControlImpl& access)
-    : _database(database), _access(access), _organizationCache(access.maxStalenessNs(), access.cacheEntries()),
-      _organizations(database), _accounts(database), _standings(database), _workspaces(database), _resources(database),
-      _customRoles(database)
+    : _database(database), _access(access),
+      _organizationCache(access.maxStalenessNs(), access.cacheEntries(), access.ticker()), _organizations(database),
+      _accounts(database), _standings(database), _workspaces(database), _resources(database), _customRoles(database)
 {
 }
 
