@@ -8,6 +8,8 @@
 
 
 #include "AccessControlTest.h"
+#include "access/AccessControlImpl.h"
+#include "support/ManualClock.h"
 #include "support/Suites.h"
 #include "support/TestRuntime.h"
 #include "Orgs/AccessControl.h"
@@ -80,13 +82,15 @@ class SecondHost
 	/// plugin on the same database sees.
 {
 public:
-	SecondHost(TestRuntime& first, const TestRuntime::Settings& settings)
+	SecondHost(TestRuntime& first, const TestRuntime::Settings& settings, Service::Clock::Ptr pClock = nullptr)
 	{
 		Poco::AutoPtr<Poco::Util::MapConfiguration> pConfig = TestRuntime::configuration(first.database(), settings);
-		_pRuntime.reset(new Runtime(*pConfig, TestRuntime::resolveConfigPath, Poco::Logger::get("orgs-test")));
+		_pRuntime.reset(
+		    new Runtime(*pConfig, TestRuntime::resolveConfigPath, Poco::Logger::get("orgs-test"), nullptr, pClock));
 	}
 
 	AccessControl& access() { return *_pRuntime->accessControl(); }
+	Runtime& runtime() { return *_pRuntime; }
 
 	Account account(const std::string& username)
 		/// Creates an account through this host (a transaction on one of its sessions).
@@ -479,6 +483,56 @@ void AccessControlTest::testAnotherHostSeesChangesWithinTheStalenessBound()
 		state = target;
 	}
 	CPPUNIT_ASSERT_MESSAGE("B's cache never answered within the bound", servedFromCache > 0);
+}
+
+
+void AccessControlTest::testStalenessTimeIsTheInjectedClock()
+{
+	// Host B trusts what it cached for 30 s of its clock, which the test moves.
+	Test::ManualClock::Ptr pClock = new Test::ManualClock;
+	TestRuntime a(settings("30"));
+	SecondHost b(a, settings("30"), pClock);
+	Access::Ticker& ticker = dynamic_cast<Access::AccessControlImpl&>(b.access()).ticker();
+	Account ada = a.account("ada");
+	Account bob = a.account("bob");
+	Organization acme = a.organization(ada, "acme");
+	a.memberships().addMember(ada.id, "acme", "bob", "member");
+	const IssuedToken token = a.accounts().createToken(bob.id, "b");
+	// What B knows: a grant, an organization, a live token.
+	auto grant = [&] { return b.access().isAllowed(bob.id, acme.id, Permission::MembersAdd); };
+	auto title = [&] { return b.runtime().organizations()->getOrganization(bob.id, "acme").organization.title; };
+	auto tokenLive = [&] {
+		Id who = 0;
+		return b.runtime().accounts()->authenticateToken(token.secret, who);
+	};
+	CPPUNIT_ASSERT(!grant());
+	CPPUNIT_ASSERT_EQUAL(std::string("Organization acme"), title());
+	CPPUNIT_ASSERT(tokenLive());
+
+	// A changes all three; B's caches are not told.
+	a.memberships().changeRole(ada.id, "acme", "bob", "admin");
+	OrganizationChanges c;
+	c.title = std::string("Renamed");
+	a.organizations().updateOrganization(ada.id, "acme", c);
+	a.accounts().revokeToken(bob.id, token.token.id);
+	CPPUNIT_ASSERT(a.access().isAllowed(bob.id, acme.id, Permission::MembersAdd));
+
+	// Within the bound, whatever the real time: B answers from memory.
+	for (int seconds : {0, 25})
+	{
+		pClock->advance(Poco::Timespan(seconds, 0));
+		ticker.refresh(); // published at once rather than at the ticker thread's next tick
+		const std::string at = " after " + std::to_string(seconds) + " s";
+		CPPUNIT_ASSERT_MESSAGE("the grant" + at, !grant());
+		CPPUNIT_ASSERT_EQUAL_MESSAGE("the organization" + at, std::string("Organization acme"), title());
+		CPPUNIT_ASSERT_MESSAGE("the token" + at, tokenLive());
+	}
+	// Past it, by the clock alone: every cache of B sees the changes.
+	pClock->advance(Poco::Timespan(5, 0));
+	ticker.refresh();
+	CPPUNIT_ASSERT(grant());
+	CPPUNIT_ASSERT_EQUAL(std::string("Renamed"), title());
+	CPPUNIT_ASSERT(!tokenLive());
 }
 
 

@@ -23,6 +23,7 @@ class AccessControlTest : public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE(AccessControlTest);
 	CPPUNIT_TEST(testChangesInThisProcessAreSeenAtOnceByConcurrentChecks);
 	CPPUNIT_TEST(testAnotherHostSeesChangesWithinTheStalenessBound);
+	CPPUNIT_TEST(testStalenessTimeIsTheInjectedClock);
 	CPPUNIT_TEST(testAnotherHostWithZeroStalenessSeesChangesOnTheNextCall);
 	CPPUNIT_TEST(testWorkspaceAndResourcePermissions);
 	CPPUNIT_TEST(testExplainListsTheGrantSources);
@@ -39,6 +40,12 @@ public:
 	void testAnotherHostSeesChangesWithinTheStalenessBound();
 		/// A second runtime on the same database, maxStaleness 0.2 s: its warm cache may answer
 		/// from before a change for up to 0.2 s, and answers after it from then on.
+
+	void testStalenessTimeIsTheInjectedClock();
+		/// A second runtime whose clock the test moves, maxStaleness 30 s: its grant,
+		/// organization and live-token caches answer from before a change while the clock
+		/// stays within 30 s of their reads, and see the change once the clock moves past,
+		/// without sleeping (one clock for every freshness decision).
 
 	void testAnotherHostWithZeroStalenessSeesChangesOnTheNextCall();
 		/// With maxStaleness 0 a second runtime sees every change on its next call.

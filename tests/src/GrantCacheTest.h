@@ -29,7 +29,7 @@ class GrantCacheTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testRecentlyValidatedEntrySurvivesAFlood);
 	CPPUNIT_TEST(testFindAndStoreDoNotAllocate);
 	CPPUNIT_TEST(testValidatedRefreshesOnlyTheSameAclVersion);
-	CPPUNIT_TEST(testNowIsMonotonicNanoseconds);
+	CPPUNIT_TEST(testClockIsMonotonicNanoseconds);
 	CPPUNIT_TEST(testConcurrentReadersNeverSeeTornEntries);
 	CPPUNIT_TEST(testFindFreshIsFindWithinTheBounds);
 	CPPUNIT_TEST(testFindFreshFindsWhatFindFinds);
@@ -84,8 +84,9 @@ public:
 		/// validated() refreshes validatedAt of an entry loaded at that acl_version, and
 		/// changes nothing else; it never creates an entry.
 
-	void testNowIsMonotonicNanoseconds();
-		/// now() does not go back and counts nanoseconds.
+	void testClockIsMonotonicNanoseconds();
+		/// Ticker::clock(), the default source of the staleness time, does not go back and
+		/// counts nanoseconds.
 
 	void testConcurrentReadersNeverSeeTornEntries();
 		/// Readers racing writers that alternate two consistent values per key always see one

@@ -9,6 +9,7 @@
 
 #include "access/AccessControlImpl.h"
 #include <algorithm>
+#include <utility>
 
 
 namespace Orgs {
@@ -20,9 +21,9 @@ using Data::AccessRepository;
 
 
 AccessControlImpl::AccessControlImpl(Data::Database& database, const RoleResolver& roles, Poco::Int64 maxStalenessNs,
-                                     std::size_t cacheEntries)
+                                     std::size_t cacheEntries, Ticker::Source clock)
     : _database(database), _repository(database), _resolver(roles), _roles(roles.catalog()),
-      _maxStalenessNs(maxStalenessNs), _cache(cacheEntries), _ticker(tickerPeriodNs(maxStalenessNs)),
+      _maxStalenessNs(maxStalenessNs), _cache(cacheEntries), _ticker(tickerPeriodNs(maxStalenessNs), std::move(clock)),
       _freshNs(std::max<Poco::Int64>(0, maxStalenessNs - tickerPeriodNs(maxStalenessNs)))
 {
 }

@@ -40,15 +40,17 @@ class AccessControlImpl : public Orgs::AccessControl, public Grants
 	/// the organization's entries in this process.
 	///
 	/// The hit path (fresh()) is inline and reads no clock: it compares the entry's validation
-	/// time with a Ticker that a thread of this object keeps current. The ticker lags the clock
-	/// by up to one period (maxStaleness / 100, from 1 to 10 ms), so an entry counts as fresh
-	/// for maxStaleness minus that period; the slow paths read the clock itself.
+	/// time with a Ticker that a thread of this object keeps current from the plugin's clock.
+	/// The ticker lags the clock by up to one period (maxStaleness / 100, from 1 to 10 ms), so
+	/// an entry counts as fresh for maxStaleness minus that period; the slow paths read the
+	/// clock itself.
 {
 public:
 	using Grant = Grants::Grant;
 
 	AccessControlImpl(Data::Database& database, const RoleResolver& roles, Poco::Int64 maxStalenessNs,
-	                  std::size_t cacheEntries);
+	                  std::size_t cacheEntries, Ticker::Source clock = Ticker::Source());
+		/// clock is the staleness time (Service::Clock::monotonic()); empty: CLOCK_MONOTONIC.
 
 	Grant grant(Id accountId, Id organizationId) override;
 	Grant cachedGrant(Poco::Data::Session& session, Id accountId, Id organizationId) override;
@@ -95,7 +97,8 @@ public:
 		/// maxStaleness / 100 within 1 to 10 ms.
 
 	const Ticker& ticker() const;
-		/// Returns the clock of the hit path (tests).
+	Ticker& ticker();
+		/// Returns the staleness time of the process: the hit path's, and FreshCache's.
 
 private:
 	template <class Out>
@@ -149,6 +152,12 @@ inline GrantCache::Grant AccessControlImpl::lookup(const GrantCache::Key& key, P
 
 
 inline const Ticker& AccessControlImpl::ticker() const
+{
+	return _ticker;
+}
+
+
+inline Ticker& AccessControlImpl::ticker()
 {
 	return _ticker;
 }

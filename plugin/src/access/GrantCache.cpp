@@ -33,14 +33,6 @@ Poco::UInt64 GrantCache::scopeOf(ScopeKind kind, Id id)
 }
 
 
-Poco::Int64 GrantCache::now()
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
-	return static_cast<Poco::Int64>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
-
-
 bool GrantCache::read(const Slot& slot, Key& key, Grant& grant)
 {
 	for (;;)

@@ -110,9 +110,6 @@ public:
 	static Poco::UInt64 scopeOf(ScopeKind kind, Id id);
 		/// Returns the scope value of a workspace or a resource.
 
-	static Poco::Int64 now();
-		/// Returns a coarse monotonic clock in nanoseconds (a few milliseconds' resolution; no syscall).
-
 private:
 	struct alignas(64) Slot
 	{

@@ -10,13 +10,15 @@
 #include "access/Ticker.h"
 #include <chrono>
 #include <ctime>
+#include <utility>
 
 
 namespace Orgs {
 namespace Access {
 
 
-Ticker::Ticker(Poco::Int64 periodNs) : _periodNs(periodNs > 0 ? periodNs : 0)
+Ticker::Ticker(Poco::Int64 periodNs, Source source)
+    : _periodNs(periodNs > 0 ? periodNs : 0), _source(source ? std::move(source) : Source(&Ticker::clock))
 {
 	refresh();
 	if (_periodNs > 0)
@@ -60,9 +62,15 @@ void Ticker::advance(Poco::Int64 t)
 
 Poco::Int64 Ticker::refresh()
 {
-	const Poco::Int64 t = clock();
+	const Poco::Int64 t = _source();
 	advance(t);
 	return t;
+}
+
+
+Poco::Int64 Ticker::read() const
+{
+	return _source();
 }
 
 

@@ -28,8 +28,9 @@ AccountServiceImpl::AccountServiceImpl(Data::Database& database, Guard& guard, C
                                        OrganizationServiceImpl* pPersonalOrganizations,
                                        const std::vector<Joining*>& joinings)
     : _database(database), _guard(guard), _pClock(pClock), _touchSeconds(touchSeconds), _handles(database),
-      _accounts(database), _tokens(database), _audit(database, pClock), _liveTokens(maxStalenessNs, cacheEntries),
-      _organizations(database), _pPersonalOrganizations(pPersonalOrganizations), _joinings(joinings)
+      _accounts(database), _tokens(database), _audit(database, pClock),
+      _liveTokens(maxStalenessNs, cacheEntries, guard.time()), _organizations(database),
+      _pPersonalOrganizations(pPersonalOrganizations), _joinings(joinings)
 {
 }
 

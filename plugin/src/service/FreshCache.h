@@ -13,7 +13,7 @@
 #define Orgs_FreshCache_INCLUDED
 
 
-#include "access/GrantCache.h"
+#include "access/Ticker.h"
 #include <array>
 #include <atomic>
 #include <cstddef>
@@ -28,20 +28,21 @@ namespace Service {
 
 template <class Key, class Value>
 class FreshCache
-	/// Keeps values read from the database for at most maxAge nanoseconds of the monotonic
-	/// clock (GrantCache::now()), so that another host's change is seen within that bound; a
-	/// change made in this process erases or clears the entries it affects. maxAge 0 turns
-	/// the cache off.
+	/// Keeps values read from the database for at most maxAge nanoseconds of the process's
+	/// staleness time (Access::Ticker::read(): the plugin's clock), so that another host's
+	/// change is seen within that bound; a change made in this process erases or clears the
+	/// entries it affects. maxAge 0 turns the cache off.
 	///
 	/// Sixteen shards, each a mutex-protected hash map, keep concurrent readers apart. A shard
 	/// that reaches its share of the capacity is emptied: simple, bounded, and a full cache of
 	/// live entries costs one reload per entry.
 {
 public:
-	FreshCache(Poco::Int64 maxAgeNs, std::size_t capacity)
-	    : _maxAgeNs(maxAgeNs), _shardCapacity(capacity / SHARDS > 0 ? capacity / SHARDS : 1)
+	FreshCache(Poco::Int64 maxAgeNs, std::size_t capacity, const Access::Ticker& time)
+	    : _maxAgeNs(maxAgeNs), _shardCapacity(capacity / SHARDS > 0 ? capacity / SHARDS : 1), _time(time)
 	{
 	}
+		/// time must outlive the cache.
 
 	bool enabled() const { return _maxAgeNs > 0; }
 		/// Returns false if entries are never trusted (maxAge 0).
@@ -53,7 +54,7 @@ public:
 		Poco::UInt64 generation = 0;
 	};
 
-	Stamp stamp() const { return Stamp{Access::GrantCache::now(), _generation.load(std::memory_order_acquire)}; }
+	Stamp stamp() const { return Stamp{_time.read(), _generation.load(std::memory_order_acquire)}; }
 		/// Returns the stamp to pass to put() for a value read from now on. Take it before the
 		/// read: a value read across an erase() or clear() is then never stored, and one read
 		/// across another host's change is trusted only within maxAge of the read.
@@ -63,10 +64,11 @@ public:
 	{
 		if (!enabled())
 			return false;
+		const Poco::Int64 now = _time.read();
 		const Shard& s = shard(key);
 		std::lock_guard<std::mutex> lock(s.mutex);
 		auto it = s.entries.find(key);
-		if (it == s.entries.end() || Access::GrantCache::now() - it->second.storedAt >= _maxAgeNs)
+		if (it == s.entries.end() || now - it->second.storedAt >= _maxAgeNs)
 			return false;
 		value = it->second.value;
 		return true;
@@ -126,6 +128,7 @@ private:
 
 	const Poco::Int64 _maxAgeNs;
 	const std::size_t _shardCapacity;
+	const Access::Ticker& _time;
 	std::array<Shard, SHARDS> _shards;
 	std::atomic<Poco::UInt64> _generation{0};
 };

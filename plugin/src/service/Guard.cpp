@@ -17,9 +17,10 @@ namespace Orgs {
 namespace Service {
 
 
-Guard::Guard(Data::Database& database, Access::Grants& grants, Poco::Int64 maxStalenessNs, std::size_t cacheEntries)
-    : _database(database), _access(grants), _organizationCache(maxStalenessNs, cacheEntries), _organizations(database),
-      _accounts(database)
+Guard::Guard(Data::Database& database, Access::Grants& grants, const Access::Ticker& time, Poco::Int64 maxStalenessNs,
+             std::size_t cacheEntries)
+    : _database(database), _access(grants), _time(time), _organizationCache(maxStalenessNs, cacheEntries, time),
+      _organizations(database), _accounts(database)
 {
 }
 
@@ -170,6 +171,12 @@ void Guard::organizationChanged()
 {
 	// Organizations are cached by id and by username: forget them all (changes are rare).
 	Data::Database::afterCommit([this] { _organizationCache.clear(); });
+}
+
+
+const Access::Ticker& Guard::time() const
+{
+	return _time;
 }
 
 

@@ -16,6 +16,7 @@
 #include "Orgs/Model.h"
 #include "Orgs/Permission.h"
 #include "access/Grants.h"
+#include "access/Ticker.h"
 #include "data/AccountRepository.h"
 #include "data/OrganizationRepository.h"
 #include "service/FreshCache.h"
@@ -43,9 +44,14 @@ public:
 		Access::Grants::Grant grant;
 	};
 
-	Guard(Data::Database& database, Access::Grants& grants, Poco::Int64 maxStalenessNs, std::size_t cacheEntries);
-		/// Organizations, and the absence of one, are cached for maxStalenessNs (orgs.access.maxStaleness),
-		/// at most cacheEntries of them (orgs.access.cacheEntries).
+	Guard(Data::Database& database, Access::Grants& grants, const Access::Ticker& time, Poco::Int64 maxStalenessNs,
+	      std::size_t cacheEntries);
+		/// Organizations, and the absence of one, are cached for maxStalenessNs (orgs.access.maxStaleness)
+		/// of the staleness time (the grant cache's), at most cacheEntries of them
+		/// (orgs.access.cacheEntries). time must outlive the guard.
+
+	const Access::Ticker& time() const;
+		/// Returns the staleness time every cache of the services reckons freshness in.
 
 	Scope visible(Id actorId, const std::string& org);
 		/// As visible(session, ...) for reads, without a database session while the organization
@@ -102,6 +108,7 @@ private:
 
 	Data::Database& _database;
 	Access::Grants& _access;
+	const Access::Ticker& _time;
 	FreshCache<std::string, Organization> _organizationCache;
 	Data::OrganizationRepository _organizations;
 	Data::AccountRepository _accounts;
