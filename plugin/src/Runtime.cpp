@@ -145,7 +145,9 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
 	if (_settings.personalOnSignup)
 		_pAccounts.cast<Service::AccountServiceImpl>()->createPersonalOrganizations(
 		    *_pOrganizations.cast<Service::OrganizationServiceImpl>());
-	_pApi->countUsage(*_pUsage);
+	Service::Guard& guard = *_pGuard;
+	_pApi->countUsage(*_pUsage,
+	                  [&guard](Id actorId, const std::string& org) { return guard.memberOrganization(actorId, org); });
 	_pUsage->start(_settings.usageFlushSeconds);
 	// The organization-wide invite link (Label Studio).
 	_pInviteLinks = new Service::InviteLinkServiceImpl(*_pDatabase, *_pGuard, _pClock, *_pQuotas, _settings.invitations,

@@ -19,6 +19,7 @@
 #include "Poco/Net/MediaType.h"
 #include "Poco/String.h"
 #include "Poco/URI.h"
+#include <utility>
 
 
 namespace Orgs {
@@ -114,9 +115,10 @@ bool Api::owns(const std::string& uri) const
 }
 
 
-void Api::countUsage(Service::ApiUsage& usage)
+void Api::countUsage(Service::ApiUsage& usage, MemberOrganization memberOrganization)
 {
 	_pUsage = &usage;
+	_memberOrganization = std::move(memberOrganization);
 }
 
 
@@ -171,8 +173,6 @@ Poco::JSON::Object::Ptr Api::readBody(Poco::Net::HTTPServerRequest& request, Rou
 void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
 {
 	bool bodyRead = false;
-	bool countable = false; // a route under /orgs/{org}
-	Service::ApiUsage::Attribution attribution;
 	const std::string requestId = RequestId::of(request);
 	response.set(RequestId::HEADER, requestId);
 	try
@@ -210,9 +210,16 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		}
 		// Every write transaction of the handler checks the token first (Database::transact()).
 		Data::Credential credential(_verifier, caller.tokenId);
-		countable = _pUsage && match.params.count("org") != 0;
 		Poco::JSON::Object::Ptr pBody = readBody(request, route.body);
 		bodyRead = true;
+		// Counted once the organization resolves for the caller, whatever the handler answers.
+		auto org = match.params.find("org");
+		if (_pUsage && caller.accountId != 0 && org != match.params.end())
+		{
+			const Id organizationId = _memberOrganization(caller.accountId, org->second);
+			if (organizationId != 0)
+				_pUsage->record(organizationId);
+		}
 		RequestContext context(request, response, _basePath, std::move(match.params), std::move(query), pBody,
 		                       caller.accountId);
 		route.handler(context);
@@ -230,9 +237,6 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 			problem.send(response);
 		}
 	}
-	// Counted once the organization resolved for the caller, whatever the handler answered.
-	if (countable && attribution.organizationId() != 0)
-		_pUsage->record(attribution.organizationId());
 }
 
 

@@ -23,6 +23,7 @@
 #include "Poco/Net/HTTPRequestHandlerFactory.h"
 #include "Poco/Net/HTTPServerRequest.h"
 #include "Poco/Net/HTTPServerResponse.h"
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -47,6 +48,10 @@ class Api
 public:
 	static const int DEFAULT_ERROR_LOG_WINDOW_SECONDS = 10;
 
+	using MemberOrganization = std::function<Id(Id actorId, const std::string& org)>;
+		/// Returns the id of the organization that the reference org names if actorId is a
+		/// member of it, else 0 (Service::Guard::memberOrganization(): cached, no SQL then).
+
 	Api(const std::string& basePath, std::size_t maxBodyBytes, RequestAuthenticator& authenticator,
 	    Data::Credential::Verifier& verifier, FailureLimiter& failures, Poco::Logger& logger);
 		/// verifier checks the token of a request inside its write transactions; authenticator,
@@ -67,10 +72,10 @@ public:
 	void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
 		/// Handles one request. Never throws. Every answer carries X-Request-Id (RequestId).
 
-	void countUsage(Service::ApiUsage& usage);
-		/// Counts every authenticated request under /orgs/{org} for the organization, once
-		/// the service layer resolved it for the caller (a member). The usage counter must
-		/// outlive the API.
+	void countUsage(Service::ApiUsage& usage, MemberOrganization memberOrganization);
+		/// Counts every authenticated request under /orgs/{org} for the organization when it
+		/// resolves for the caller (a member), before the handler runs, whatever the handler
+		/// answers then. The usage counter and the resolver must outlive the API.
 
 	Poco::SharedPtr<Poco::Net::HTTPRequestHandlerFactory> createFactory();
 		/// Returns a factory that hands requests under the base path to this API and returns
@@ -88,6 +93,7 @@ private:
 	std::unique_ptr<BurstLog> _pErrorLog;
 	Router _router;
 	Service::ApiUsage* _pUsage = nullptr;
+	MemberOrganization _memberOrganization;
 };
 
 
