@@ -12,9 +12,11 @@
 #include "Runtime.h"
 #include "data/Database.h"
 #include "service/ApiUsage.h"
+#include "support/ApiServer.h"
 #include "support/ManualClock.h"
 #include "support/ReplayWorld.h"
 #include "support/HttpAssert.h"
+#include "support/HttpClient.h"
 #include "support/TestRuntime.h"
 #include "Poco/Data/Session.h"
 #include "Poco/DateTime.h"
@@ -24,10 +26,13 @@
 #include "Poco/Util/MapConfiguration.h"
 #include <atomic>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 
 using namespace Orgs;
 using Orgs::Service::ApiUsage;
+using Orgs::Test::HttpClient;
 using Orgs::Test::json;
 using Orgs::Test::ManualClock;
 using Orgs::Test::ReplayWorld;
@@ -248,4 +253,78 @@ void ApiUsageStoreTest::testHostCountsRequestsPerOrganization()
 	CPPUNIT_ASSERT_EQUAL(0, world.stop());
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(7), storedIn(*pDatabase, "acme"));
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), storedIn(*pDatabase, "beta"));
+}
+
+
+void ApiUsageStoreTest::testEachRequestCountsOnceForItsOrganization()
+{
+	Poco::SharedPtr<ManualClock> pClock = new ManualClock(Poco::DateTime(2026, 11, 23, 8, 0, 0));
+	TestRuntime rt({{"orgs.usage.flushSeconds", "86400"}, {"orgs.mail.deliver", "false"}}, pClock);
+	Orgs::Test::ApiServer server(rt.runtime());
+	ApiUsage& usage = rt.runtime().apiUsage();
+	const std::string api("/api/v1");
+	const Account ada = rt.account("ada");
+	const Account bob = rt.account("bob");
+	const Account eve = rt.account("eve");
+	const Id acme = rt.organization(ada, "acme").id;
+	const Id beta = rt.organization(ada, "beta").id;
+	rt.memberships().addMember(ada.id, "acme", "bob", "member");
+	auto tokenOf = [&](const Account& a) { return rt.accounts().createToken(a.id, "usage").secret; };
+	const std::string adaToken = tokenOf(ada);
+	const std::string bobToken = tokenOf(bob);
+	const std::string eveToken = tokenOf(eve);
+	HttpClient client(server.baseUrl());
+	Poco::Int64 expected = 0;
+	auto counted = [&]() { return usage.pending(acme, 202611); };
+	auto expect = [&](int status, HttpClient::Response r) {
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(r.describe(), status, r.status);
+	};
+
+	expect(200, client.get(api + "/orgs/acme", "", adaToken));
+	CPPUNIT_ASSERT_EQUAL(++expected, counted());
+	// By id, the same organization.
+	expect(200, client.get(api + "/orgs/" + std::to_string(acme), "", adaToken));
+	CPPUNIT_ASSERT_EQUAL(++expected, counted());
+	// The handler resolves the organization twice (by username, then by id in its
+	// transaction): one request.
+	const Id gamma = rt.organization(ada, "gamma").id;
+	rt.memberships().addMember(ada.id, "gamma", "bob", "member");
+	expect(200, client.post(api + "/orgs/gamma/transfer-ownership", json({{"account", "bob"}}), adaToken));
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), usage.pending(gamma, 202611));
+	CPPUNIT_ASSERT_EQUAL(expected, counted());
+	// Refused after acme resolved: counted; refused because it did not resolve: not.
+	expect(403, client.patch(api + "/orgs/acme", json({{"title", "Bob's"}}), bobToken));
+	CPPUNIT_ASSERT_EQUAL(++expected, counted());
+	expect(404, client.get(api + "/orgs/acme", "", eveToken));
+	expect(401, client.get(api + "/orgs/acme", ""));
+	expect(404, client.get(api + "/orgs/nope", "", adaToken));
+	CPPUNIT_ASSERT_EQUAL(expected, counted());
+	// Leaving ends the membership the request was counted for: it counts all the same, once.
+	expect(204, client.post(api + "/orgs/acme/leave", "", bobToken));
+	CPPUNIT_ASSERT_EQUAL(++expected, counted());
+	expect(404, client.get(api + "/orgs/acme", "", bobToken));
+	CPPUNIT_ASSERT_EQUAL(expected, counted());
+
+	// Requests running at once on the server's threads count each for its own organization.
+	const int THREADS = 4;
+	const int PER_THREAD = 25;
+	std::vector<std::thread> threads;
+	std::atomic<int> failures{0};
+	for (int t = 0; t < THREADS; ++t)
+	{
+		threads.emplace_back([&, t]() {
+			HttpClient own(server.baseUrl());
+			const std::string path = api + (t % 2 ? "/orgs/beta" : "/orgs/acme/members");
+			for (int i = 0; i < PER_THREAD; ++i)
+			{
+				if (own.get(path, "", adaToken).status != 200)
+					++failures;
+			}
+		});
+	}
+	for (auto& thread : threads)
+		thread.join();
+	CPPUNIT_ASSERT_EQUAL(0, failures.load());
+	CPPUNIT_ASSERT_EQUAL(expected + THREADS / 2 * PER_THREAD, counted());
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(THREADS / 2 * PER_THREAD), usage.pending(beta, 202611));
 }

@@ -26,6 +26,7 @@ class ApiUsageStoreTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testDeletedOrganizationIsDropped);
 	CPPUNIT_TEST(testRuntimeFlushesWhenItStops);
 	CPPUNIT_TEST(testHostCountsRequestsPerOrganization);
+	CPPUNIT_TEST(testEachRequestCountsOnceForItsOrganization);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -35,6 +36,11 @@ public:
 	void testDeletedOrganizationIsDropped();
 	void testRuntimeFlushesWhenItStops();
 	void testHostCountsRequestsPerOrganization();
+	void testEachRequestCountsOnceForItsOrganization();
+		/// The API resolves the organization of the path for the caller and counts the request
+		/// once for it: not again when the handler resolves it once more (by username or by
+		/// id), still when the handler then ends the membership, not for another request
+		/// running at the same time on another thread, never for a non-member.
 };
 
 

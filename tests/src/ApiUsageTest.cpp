@@ -152,31 +152,6 @@ void ApiUsageTest::testMonthRollover()
 }
 
 
-void ApiUsageTest::testAttributionKeepsTheFirstOrganization()
-{
-	ApiUsage::Attribution::resolved(5); // outside a request: nothing to note, no harm
-	{
-		ApiUsage::Attribution attribution;
-		CPPUNIT_ASSERT_EQUAL(Id(0), attribution.organizationId());
-		ApiUsage::Attribution::resolved(5);
-		ApiUsage::Attribution::resolved(6); // a second lookup in the same request counts nothing more
-		CPPUNIT_ASSERT_EQUAL(Id(5), attribution.organizationId());
-		{
-			ApiUsage::Attribution inner;
-			ApiUsage::Attribution::resolved(9);
-			CPPUNIT_ASSERT_EQUAL(Id(9), inner.organizationId());
-		}
-		CPPUNIT_ASSERT_EQUAL(Id(5), attribution.organizationId());
-		// Another thread has its own (none).
-		std::thread other([]() { ApiUsage::Attribution::resolved(11); });
-		other.join();
-		CPPUNIT_ASSERT_EQUAL(Id(5), attribution.organizationId());
-	}
-	ApiUsage::Attribution fresh;
-	CPPUNIT_ASSERT_EQUAL(Id(0), fresh.organizationId());
-}
-
-
 void ApiUsageTest::testFailedFlushKeepsCounts()
 {
 	Poco::SharedPtr<ManualClock> pClock = new ManualClock(Poco::DateTime(2026, 11, 23, 8, 0, 0));

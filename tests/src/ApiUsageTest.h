@@ -15,14 +15,13 @@
 
 
 class ApiUsageTest : public CppUnit::TestFixture
-	/// The in-memory API request counter without a schema: months, threads, rollover, the
-	/// request attribution, and a flush that fails keeping its counts.
+	/// The in-memory API request counter without a schema: months, threads, rollover, and a
+	/// flush that fails keeping its counts (which request counts: ApiUsageStoreTest).
 {
 	CPPUNIT_TEST_SUITE(ApiUsageTest);
 	CPPUNIT_TEST(testMonthOfMatchesCalendar);
 	CPPUNIT_TEST(testCountsFromSeveralThreads);
 	CPPUNIT_TEST(testMonthRollover);
-	CPPUNIT_TEST(testAttributionKeepsTheFirstOrganization);
 	CPPUNIT_TEST(testFailedFlushKeepsCounts);
 	CPPUNIT_TEST(testSettings);
 	CPPUNIT_TEST_SUITE_END();
@@ -31,7 +30,6 @@ public:
 	void testMonthOfMatchesCalendar();
 	void testCountsFromSeveralThreads();
 	void testMonthRollover();
-	void testAttributionKeepsTheFirstOrganization();
 	void testFailedFlushKeepsCounts();
 	void testSettings();
 		/// orgs.usage.flushSeconds and the orgs.organizations.personal* keys.

@@ -19,6 +19,7 @@
 #include "Poco/Net/MediaType.h"
 #include "Poco/String.h"
 #include "Poco/URI.h"
+#include <utility>
 
 
 namespace Orgs {
@@ -89,10 +90,10 @@ std::string pathOf(const std::string& uri)
 
 Api::Api(const std::string& basePath, std::size_t maxBodyBytes, int errorLogWindowSeconds,
          RequestAuthenticator& authenticator, Data::Credential::Verifier& verifier, FailureLimiter& failures,
-         Service::ApiUsage& usage, Poco::Logger& logger)
+         Service::ApiUsage& usage, MemberOrganization memberOrganization, Poco::Logger& logger)
     : _basePath(basePath == "/" ? "" : basePath), _maxBodyBytes(maxBodyBytes), _authenticator(authenticator),
       _verifier(verifier), _failures(failures), _errorLog(logger, Poco::Timespan(errorLogWindowSeconds, 0)),
-      _usage(usage)
+      _usage(usage), _memberOrganization(std::move(memberOrganization))
 {
 }
 
@@ -160,8 +161,6 @@ Poco::JSON::Object::Ptr Api::readBody(Poco::Net::HTTPServerRequest& request, Rou
 void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
 {
 	bool bodyRead = false;
-	bool countable = false; // a route under /orgs/{org}
-	Service::ApiUsage::Attribution attribution;
 	const std::string requestId = RequestId::of(request);
 	response.set(RequestId::HEADER, requestId);
 	try
@@ -199,9 +198,16 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		}
 		// Every write transaction of the handler checks the token first (Database::transact()).
 		Data::Credential credential(_verifier, caller.tokenId);
-		countable = match.params.count("org") != 0;
 		Poco::JSON::Object::Ptr pBody = readBody(request, route.body);
 		bodyRead = true;
+		// Counted once the organization resolves for the caller, whatever the handler answers.
+		auto org = match.params.find("org");
+		if (caller.accountId != 0 && org != match.params.end())
+		{
+			const Id organizationId = _memberOrganization(caller.accountId, org->second);
+			if (organizationId != 0)
+				_usage.record(organizationId);
+		}
 		RequestContext context(request, response, _basePath, std::move(match.params), std::move(query), pBody,
 		                       caller.accountId);
 		route.handler(context);
@@ -219,9 +225,6 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 			problem.send(response);
 		}
 	}
-	// Counted once the organization resolved for the caller, whatever the handler answered.
-	if (countable && attribution.organizationId() != 0)
-		_usage.record(attribution.organizationId());
 }
 
 

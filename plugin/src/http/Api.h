@@ -23,6 +23,7 @@
 #include "Poco/Net/HTTPRequestHandlerFactory.h"
 #include "Poco/Net/HTTPServerRequest.h"
 #include "Poco/Net/HTTPServerResponse.h"
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -45,14 +46,19 @@ class Api
 	/// scope naming its token, so that each of its write transactions checks the token first.
 {
 public:
+	using MemberOrganization = std::function<Id(Id actorId, const std::string& org)>;
+		/// Returns the id of the organization that the reference org names if actorId is a
+		/// member of it, else 0 (Service::Guard::memberOrganization(): cached, no SQL then).
+
 	Api(const std::string& basePath, std::size_t maxBodyBytes, int errorLogWindowSeconds,
 	    RequestAuthenticator& authenticator, Data::Credential::Verifier& verifier, FailureLimiter& failures,
-	    Service::ApiUsage& usage, Poco::Logger& logger);
+	    Service::ApiUsage& usage, MemberOrganization memberOrganization, Poco::Logger& logger);
 		/// verifier checks the token of a request inside its write transactions. Repeats of a
 		/// 5xx's cause within errorLogWindowSeconds are counted instead of logged (BurstLog; 0
 		/// logs each). Every authenticated request under /orgs/{org} is counted in usage for the
-		/// organization, once the service layer resolved it for the caller (a member).
-		/// authenticator, verifier, failures and usage must outlive the API.
+		/// organization when memberOrganization resolves it for the caller (a member), before
+		/// the handler runs, whatever the handler answers then. authenticator, verifier,
+		/// failures, usage and what memberOrganization refers to must outlive the API.
 
 	~Api();
 
@@ -80,6 +86,7 @@ private:
 	BurstLog _errorLog;
 	Router _router;
 	Service::ApiUsage& _usage;
+	MemberOrganization _memberOrganization;
 };
 
 

@@ -20,8 +20,13 @@ HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule
     : _authenticator(pHostAuthenticator, new Http::TokenAuthenticator(*services.accounts()), *services.accounts()),
       _clientAddress(config.settings().trustedProxies),
       _failures(config.settings().authFailureLimit, config.settings().authMaxAddresses, _clientAddress, logger),
-      _api(config.settings().basePath, config.settings().maxBodyBytes, config.settings().errorLogWindowSeconds,
-           _authenticator, *services.accounts(), _failures, infrastructure.usage(), logger),
+      _api(
+          config.settings().basePath, config.settings().maxBodyBytes, config.settings().errorLogWindowSeconds,
+          _authenticator, *services.accounts(), _failures, infrastructure.usage(),
+          [&guard = access.guard()](Id actorId, const std::string& org) {
+	          return guard.memberOrganization(actorId, org);
+          },
+          logger),
       _system(_api.router(), infrastructure.database(), *access.accessControl()),
       _accounts(_api.router(), *services.accounts(), *services.organizations(), config.settings().selfSignup),
       _organizations(_api.router(), *services.organizations()), _memberships(_api.router(), *services.memberships()),

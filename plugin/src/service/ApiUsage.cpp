@@ -19,9 +19,6 @@ namespace Service {
 namespace {
 
 
-thread_local ApiUsage::Attribution* pCurrentAttribution = nullptr;
-
-
 const Poco::Int64 MICROS_PER_DAY = Poco::Int64(86400) * 1000000;
 
 
@@ -50,26 +47,6 @@ Poco::Int64 daysFromCivil(Poco::Int64 year, Poco::Int64 month, Poco::Int64 day)
 
 
 } // namespace
-
-
-ApiUsage::Attribution::Attribution() : _pOuter(pCurrentAttribution)
-{
-	pCurrentAttribution = this;
-}
-
-
-ApiUsage::Attribution::~Attribution()
-{
-	pCurrentAttribution = _pOuter;
-}
-
-
-void ApiUsage::Attribution::resolved(Id organizationId) noexcept
-{
-	Attribution* pCurrent = pCurrentAttribution;
-	if (pCurrent && pCurrent->_organizationId == 0)
-		pCurrent->_organizationId = organizationId;
-}
 
 
 ApiUsage::ApiUsage(Data::Database& database, Clock::Ptr pClock, Poco::Logger& logger)

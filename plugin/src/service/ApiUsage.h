@@ -43,30 +43,6 @@ class ApiUsage
 public:
 	static const std::size_t SHARDS = 16;
 
-	class Attribution
-		/// Marks the request running on this thread as one that may be counted. Guard calls
-		/// resolved() when it resolves an organization for its actor (the actor is a member);
-		/// the first organization of the request is the one the request counts for.
-	{
-	public:
-		Attribution();
-		~Attribution();
-
-		static void resolved(Id organizationId) noexcept;
-			/// Notes the organization if an Attribution is active on this thread and none was
-			/// noted yet. Costs a thread-local read otherwise.
-
-		Id organizationId() const;
-			/// Returns the first organization resolved while this Attribution was active, or 0.
-
-	private:
-		Attribution(const Attribution&) = delete;
-		Attribution& operator=(const Attribution&) = delete;
-
-		Attribution* _pOuter;
-		Id _organizationId = 0;
-	};
-
 	ApiUsage(Data::Database& database, Clock::Ptr pClock, Poco::Logger& logger);
 
 	~ApiUsage();
@@ -156,12 +132,6 @@ inline ApiUsage::Shard& ApiUsage::shardOf(Id organizationId)
 inline const ApiUsage::Shard& ApiUsage::shardOf(Id organizationId) const
 {
 	return _shards[static_cast<std::size_t>(organizationId) % SHARDS];
-}
-
-
-inline Id ApiUsage::Attribution::organizationId() const
-{
-	return _organizationId;
 }
 
 

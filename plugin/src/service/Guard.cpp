@@ -8,7 +8,6 @@
 
 
 #include "service/Guard.h"
-#include "service/ApiUsage.h"
 #include "service/Validator.h"
 #include "Orgs/Errors.h"
 
@@ -31,6 +30,20 @@ Guard::Scope Guard::visible(Id actorId, const std::string& org)
 	if (cachedOrganization(org, organization))
 		return standing(organization, _access.grant(actorId, organization.id), org);
 	return _database.withSession([&](Poco::Data::Session& session) { return visible(session, actorId, org); });
+}
+
+
+Id Guard::memberOrganization(Id actorId, const std::string& org)
+{
+	// The path of visible(actorId, org), a missing organization included (id 0).
+	Organization organization;
+	if (cachedOrganization(org, organization))
+		return _access.grant(actorId, organization.id).member ? organization.id : 0;
+	return _database.withSession([&](Poco::Data::Session& session) {
+		Poco::Nullable<Organization> found = findOrganization(session, org, false);
+		const Id id = found.isNull() ? 0 : found.value().id;
+		return _access.cachedGrant(session, actorId, id).member ? id : 0;
+	});
 }
 
 
@@ -97,7 +110,6 @@ Guard::Scope Guard::standing(const Organization& organization, const Access::Gra
 	Scope scope;
 	scope.organization = organization;
 	scope.grant = grant;
-	ApiUsage::Attribution::resolved(scope.organization.id); // an API request for it, if one is running
 	return scope;
 }
 

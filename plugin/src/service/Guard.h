@@ -66,6 +66,11 @@ public:
 		/// and the standing is read in the transaction.
 		/// Throws NotFoundException ("organization_not_found").
 
+	Id memberOrganization(Id actorId, const std::string& org);
+		/// Returns the id of the organization org names if the actor is a member of it, else 0
+		/// (a missing organization too): visible(actorId, org) without the exception, for the
+		/// API's request counting. No SQL while the organization and the grant are cached.
+
 	Scope require(Poco::Data::Session& session, Id actorId, const std::string& org, Permission permission,
 	              bool lock = false);
 		/// As visible(), and throws ForbiddenException ("permission_denied") without the permission.
