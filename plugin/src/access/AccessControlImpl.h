@@ -31,9 +31,10 @@ class AccessControlImpl : public Orgs::AccessControl
 	/// A check looks up (account, organization, scope) in the GrantCache. A hit younger than
 	/// maxStaleness, loaded under the organization's current local version, answers at once; an
 	/// older one costs one query of the organization's acl_version; a miss costs one query
-	/// (AccessRepository). Every transaction that changes access calls changed(), which
-	/// increments acl_version in the database and, once the transaction commits, invalidates
-	/// the organization's entries in this process.
+	/// (AccessRepository). A transaction that changes access records it in its unit of work
+	/// (the repositories call Data::Database::accessChanged()); its commit increments
+	/// acl_version, and this object, listening to Database::committed, invalidates the
+	/// organization's entries in this process.
 	///
 	/// The hit path (fresh()) is inline and reads no clock: it compares the entry's validation
 	/// time with a Ticker that a thread of this object keeps current from the plugin's clock.
@@ -55,6 +56,9 @@ public:
 	AccessControlImpl(Data::Database& database, const Config::RoleCatalog& roles, Poco::Int64 maxStalenessNs,
 	                  std::size_t cacheEntries, Ticker::Source clock = Ticker::Source());
 		/// clock is the staleness time (Service::Clock::monotonic()); empty: CLOCK_MONOTONIC.
+		/// Listens to the database's committed changes until destroyed.
+
+	~AccessControlImpl();
 
 	Grant grant(Id accountId, Id organizationId);
 		/// Returns the account's standing, from the cache when it is fresh.
@@ -73,9 +77,6 @@ public:
 	PermissionSet permissions(Id accountId, Id organizationId, WorkspaceId workspace);
 	PermissionSet permissions(Id accountId, Id organizationId, ResourceId resource);
 		/// Returns the permissions held in a workspace or on a resource (cached).
-
-	void changed(Poco::Data::Session& session, Id organizationId);
-		/// Records, within a transaction, that who may do what in the organization changes.
 
 	void invalidate(Id organizationId);
 		/// Makes this process's cached grants of the organization stale.
@@ -131,6 +132,8 @@ private:
 		/// The slow path: revalidates an entry past its freshness, or loads it.
 
 	GrantCache::Grant load(const GrantCache::Key& key, Poco::UInt64 localVersion, Poco::Data::Session* pSession);
+	void onCommitted(const void* pSender, const Data::Database::Changes& changes);
+		/// Invalidates the organizations whose access a committed transaction changed.
 	Grant toGrant(const GrantCache::Grant& g) const;
 
 	template <class F>

@@ -128,11 +128,5 @@ Poco::Int64 AccessRepository::aclVersion(Poco::Data::Session& session, Id organi
 }
 
 
-void AccessRepository::bump(Poco::Data::Session& session, Id organizationId)
-{
-	session << "UPDATE organizations SET acl_version = acl_version + 1 WHERE id = ?", bind(organizationId), now;
-}
-
-
 } // namespace Data
 } // namespace Orgs

@@ -91,6 +91,7 @@ void MembershipRepository::insert(Poco::Data::Session& session, Id orgId, Id acc
 			throw ConflictException("The account is already a member of the organization", "already_member");
 		throw;
 	}
+	_database.accessChanged(session, orgId);
 }
 
 
@@ -118,7 +119,10 @@ bool MembershipRepository::updateRole(Poco::Data::Session& session, Id orgId, Id
 	Poco::Data::Statement st(session);
 	st << "UPDATE memberships SET role = ?, updated_at = ? WHERE organization_id = ? AND account_id = ?", bind(role),
 	    bind(Database::toMicros(at)), bind(orgId), bind(accountId);
-	return st.execute() == 1;
+	if (st.execute() != 1)
+		return false;
+	_database.accessChanged(session, orgId);
+	return true;
 }
 
 
@@ -128,7 +132,10 @@ std::size_t MembershipRepository::setEveryRole(Poco::Data::Session& session, Id 
 	Poco::Data::Statement st(session);
 	st << "UPDATE memberships SET role = ?, updated_at = ? WHERE organization_id = ? AND role <> ?", bind(role),
 	    bind(Database::toMicros(at)), bind(orgId), bind(role);
-	return st.execute();
+	const std::size_t changed = st.execute();
+	if (changed > 0)
+		_database.accessChanged(session, orgId);
+	return changed;
 }
 
 
@@ -136,7 +143,10 @@ bool MembershipRepository::remove(Poco::Data::Session& session, Id orgId, Id acc
 {
 	Poco::Data::Statement st(session);
 	st << "DELETE FROM memberships WHERE organization_id = ? AND account_id = ?", bind(orgId), bind(accountId);
-	return st.execute() == 1;
+	if (st.execute() != 1)
+		return false;
+	_database.accessChanged(session, orgId); // its workspace and resource roles go with it
+	return true;
 }
 
 

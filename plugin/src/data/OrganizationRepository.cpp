@@ -88,6 +88,9 @@ Organization OrganizationRepository::insert(Poco::Data::Session& session, const 
 	    bind(personalFlag), now;
 	Organization o;
 	o.id = _database.lastInsertId(session);
+	// A check of this id before it existed may be cached, and so may its username's absence.
+	_database.accessChanged(session, o.id);
+	_database.organizationChanged(session, o.id);
 	o.username = spec.username;
 	o.title = spec.title;
 	o.region = spec.region;
@@ -146,6 +149,7 @@ void OrganizationRepository::update(Poco::Data::Session& session, const Organiza
 {
 	session << "UPDATE organizations SET username = ?, title = ?, updated_at = ? WHERE id = ?", bind(org.username),
 	    bind(org.title), bind(Database::toMicros(org.updatedAt)), bind(org.id), now;
+	_database.organizationChanged(session, org.id); // who may do what stays as it is
 }
 
 
@@ -154,6 +158,7 @@ void OrganizationRepository::updatePlan(Poco::Data::Session& session, const Orga
 	session << "UPDATE organizations SET plan = ?, allowed_email_domains = ?, updated_at = ? WHERE id = ?",
 	    bind(org.plan), bind(joinDomains(org.allowedEmailDomains)), bind(Database::toMicros(org.updatedAt)),
 	    bind(org.id), now;
+	_database.organizationChanged(session, org.id); // a plan's member role is set on memberships
 }
 
 
@@ -164,20 +169,34 @@ bool OrganizationRepository::setOwner(Poco::Data::Session& session, Id orgId, Id
 	st << "UPDATE organizations SET owner_account_id = ?, updated_at = ? "
 	      "WHERE id = ? AND owner_account_id = ?",
 	    bind(newOwnerId), bind(Database::toMicros(at)), bind(orgId), bind(expectedOwnerId);
-	return st.execute() == 1;
+	if (st.execute() != 1)
+		return false;
+	_database.accessChanged(session, orgId);
+	_database.organizationChanged(session, orgId);
+	return true;
 }
 
 
 void OrganizationRepository::markDeleted(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& at)
 {
-	session << "UPDATE organizations SET deleted_at = ? WHERE id = ?", bind(Database::toMicros(at)), bind(orgId), now;
+	Poco::Data::Statement st(session);
+	st << "UPDATE organizations SET deleted_at = ? WHERE id = ?", bind(Database::toMicros(at)), bind(orgId);
+	if (st.execute() == 0)
+		return;
+	_database.accessChanged(session, orgId); // a deleted organization grants nothing
+	_database.organizationChanged(session, orgId);
 }
 
 
 void OrganizationRepository::restore(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& at)
 {
-	session << "UPDATE organizations SET deleted_at = NULL, updated_at = ? WHERE id = ?", bind(Database::toMicros(at)),
-	    bind(orgId), now;
+	Poco::Data::Statement st(session);
+	st << "UPDATE organizations SET deleted_at = NULL, updated_at = ? WHERE id = ?", bind(Database::toMicros(at)),
+	    bind(orgId);
+	if (st.execute() == 0)
+		return;
+	_database.accessChanged(session, orgId);
+	_database.organizationChanged(session, orgId);
 }
 
 
@@ -195,6 +214,8 @@ void OrganizationRepository::remove(Poco::Data::Session& session, Id orgId)
 {
 	session << "DELETE FROM memberships WHERE organization_id = ?", bind(orgId), now;
 	session << "DELETE FROM organizations WHERE id = ?", bind(orgId), now;
+	_database.accessChanged(session, orgId);
+	_database.organizationChanged(session, orgId);
 }
 
 

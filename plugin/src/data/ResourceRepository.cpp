@@ -135,6 +135,7 @@ Resource ResourceRepository::insert(Poco::Data::Session& session, Id orgId, cons
 	st.execute();
 	Resource r;
 	r.id = _database.lastInsertId(session);
+	_database.accessChanged(session, orgId); // a check of this id before it existed may be cached
 	r.organizationId = orgId;
 	r.workspaceId = workspaceId;
 	r.type = type;
@@ -160,7 +161,10 @@ int ResourceRepository::addDefaultCollaborators(Poco::Data::Session& session, co
 	      "WHERE m.organization_id = ? AND m.account_id <> ? AND COALESCE(d.role, ?) <> ?",
 	    bind(resource.id), bind(configuredDefault), bind(Database::toMicros(resource.createdAt)), bind(resource.type),
 	    bind(resource.organizationId), bind(exceptAccountId), bind(configuredDefault), bind(noneRole);
-	return static_cast<int>(st.execute());
+	const int added = static_cast<int>(st.execute());
+	if (added > 0)
+		_database.accessChanged(session, resource.organizationId);
+	return added;
 }
 
 
@@ -180,7 +184,10 @@ bool ResourceRepository::remove(Poco::Data::Session& session, Id orgId, Id resou
 {
 	Poco::Data::Statement st(session);
 	st << "DELETE FROM resources WHERE organization_id = ? AND id = ?", bind(orgId), bind(resourceId);
-	return st.execute() == 1;
+	if (st.execute() != 1)
+		return false;
+	_database.accessChanged(session, orgId); // its collaborators go with it
+	return true;
 }
 
 
@@ -289,25 +296,33 @@ void ResourceRepository::insertCollaborator(Poco::Data::Session& session, Id org
 			throw ConflictException("Only members of the organization can be collaborators", "not_a_member");
 		throw;
 	}
+	_database.accessChanged(session, orgId);
 }
 
 
-bool ResourceRepository::updateCollaborator(Poco::Data::Session& session, Id resourceId, Id accountId,
+bool ResourceRepository::updateCollaborator(Poco::Data::Session& session, Id orgId, Id resourceId, Id accountId,
                                             const std::string& role)
 {
 	Poco::Data::Statement st(session);
-	st << "UPDATE resource_collaborators SET role = ? WHERE resource_id = ? AND account_id = ?", bind(role),
-	    bind(resourceId), bind(accountId);
-	return st.execute() == 1;
+	st << "UPDATE resource_collaborators SET role = ? WHERE resource_id = ? AND account_id = ? AND organization_id = ? "
+	      "AND role <> ?",
+	    bind(role), bind(resourceId), bind(accountId), bind(orgId), bind(role);
+	if (st.execute() != 1)
+		return false;
+	_database.accessChanged(session, orgId);
+	return true;
 }
 
 
-bool ResourceRepository::removeCollaborator(Poco::Data::Session& session, Id resourceId, Id accountId)
+bool ResourceRepository::removeCollaborator(Poco::Data::Session& session, Id orgId, Id resourceId, Id accountId)
 {
 	Poco::Data::Statement st(session);
-	st << "DELETE FROM resource_collaborators WHERE resource_id = ? AND account_id = ?", bind(resourceId),
-	    bind(accountId);
-	return st.execute() == 1;
+	st << "DELETE FROM resource_collaborators WHERE resource_id = ? AND account_id = ? AND organization_id = ?",
+	    bind(resourceId), bind(accountId), bind(orgId);
+	if (st.execute() != 1)
+		return false;
+	_database.accessChanged(session, orgId);
+	return true;
 }
 
 

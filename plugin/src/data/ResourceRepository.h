@@ -84,8 +84,13 @@ public:
 		/// Adds a collaborator. Throws ConflictException ("not_a_member") if the account is not a
 		/// member of the organization.
 
-	bool updateCollaborator(Poco::Data::Session& session, Id resourceId, Id accountId, const std::string& role);
-	bool removeCollaborator(Poco::Data::Session& session, Id resourceId, Id accountId);
+	bool updateCollaborator(Poco::Data::Session& session, Id orgId, Id resourceId, Id accountId,
+	                        const std::string& role);
+		/// Gives a collaborator another role; returns false if the account is no collaborator
+		/// or already holds that role.
+
+	bool removeCollaborator(Poco::Data::Session& session, Id orgId, Id resourceId, Id accountId);
+		/// Removes a collaborator; returns false if the account was not one.
 
 	std::vector<Collaborator> listCollaborators(Poco::Data::Session& session, Id resourceId, Id afterAccountId,
 	                                            int limit);

@@ -104,6 +104,8 @@ Id RoleRepository::insert(Poco::Data::Session& session, Id orgId, const CustomRo
 			                        "role_exists");
 		throw;
 	}
+	// Held roles of this name (stored before it existed) grant its permissions from now on.
+	_database.accessChanged(session, orgId);
 	return _database.lastInsertId(session);
 }
 
@@ -138,11 +140,18 @@ Poco::Int64 RoleRepository::count(Poco::Data::Session& session, Id orgId)
 
 void RoleRepository::update(Poco::Data::Session& session, Id orgId, const CustomRole& role)
 {
+	// The permissions first, on their own: only a change of them changes access.
 	const std::string permissions = stored(role);
+	Poco::Data::Statement st(session);
+	st << "UPDATE custom_roles SET permissions = ? WHERE organization_id = ? AND scope = ? AND name = ? "
+	      "AND permissions <> ?",
+	    bind(permissions), bind(orgId), bind(role.scope), bind(role.name), bind(permissions);
+	if (st.execute() > 0)
+		_database.accessChanged(session, orgId);
 	const Poco::Int64 updated = Database::toMicros(role.updatedAt);
-	session << "UPDATE custom_roles SET permissions = ?, description = ?, updated_at = ? "
+	session << "UPDATE custom_roles SET description = ?, updated_at = ? "
 	           "WHERE organization_id = ? AND scope = ? AND name = ?",
-	    bind(permissions), bind(role.description), bind(updated), bind(orgId), bind(role.scope), bind(role.name), now;
+	    bind(role.description), bind(updated), bind(orgId), bind(role.scope), bind(role.name), now;
 }
 
 
@@ -151,7 +160,10 @@ bool RoleRepository::remove(Poco::Data::Session& session, Id orgId, const std::s
 	Poco::Data::Statement st(session);
 	st << "DELETE FROM custom_roles WHERE organization_id = ? AND scope = ? AND name = ?", bind(orgId), bind(scope),
 	    bind(name);
-	return st.execute() == 1;
+	if (st.execute() != 1)
+		return false;
+	_database.accessChanged(session, orgId);
+	return true;
 }
 
 

@@ -99,6 +99,7 @@ Workspace WorkspaceRepository::insert(Poco::Data::Session& session, Id orgId, co
 	}
 	Workspace w;
 	w.id = _database.lastInsertId(session);
+	_database.accessChanged(session, orgId); // a check of this id before it existed may be cached
 	w.organizationId = orgId;
 	w.name = name;
 	w.createdBy = createdBy;
@@ -139,7 +140,10 @@ bool WorkspaceRepository::remove(Poco::Data::Session& session, Id orgId, Id work
 {
 	Poco::Data::Statement st(session);
 	st << "DELETE FROM workspaces WHERE organization_id = ? AND id = ?", bind(orgId), bind(workspaceId);
-	return st.execute() == 1;
+	if (st.execute() != 1)
+		return false;
+	_database.accessChanged(session, orgId); // its members' roles go with it
+	return true;
 }
 
 
@@ -206,24 +210,33 @@ void WorkspaceRepository::insertMember(Poco::Data::Session& session, Id orgId, I
 			throw ConflictException("Only members of the organization can join its workspaces", "not_a_member");
 		throw;
 	}
+	_database.accessChanged(session, orgId);
 }
 
 
-bool WorkspaceRepository::updateMember(Poco::Data::Session& session, Id workspaceId, Id accountId,
+bool WorkspaceRepository::updateMember(Poco::Data::Session& session, Id orgId, Id workspaceId, Id accountId,
                                        const std::string& role)
 {
 	Poco::Data::Statement st(session);
-	st << "UPDATE workspace_members SET role = ? WHERE workspace_id = ? AND account_id = ?", bind(role),
-	    bind(workspaceId), bind(accountId);
-	return st.execute() == 1;
+	st << "UPDATE workspace_members SET role = ? WHERE workspace_id = ? AND account_id = ? AND organization_id = ? "
+	      "AND role <> ?",
+	    bind(role), bind(workspaceId), bind(accountId), bind(orgId), bind(role);
+	if (st.execute() != 1)
+		return false;
+	_database.accessChanged(session, orgId);
+	return true;
 }
 
 
-bool WorkspaceRepository::removeMember(Poco::Data::Session& session, Id workspaceId, Id accountId)
+bool WorkspaceRepository::removeMember(Poco::Data::Session& session, Id orgId, Id workspaceId, Id accountId)
 {
 	Poco::Data::Statement st(session);
-	st << "DELETE FROM workspace_members WHERE workspace_id = ? AND account_id = ?", bind(workspaceId), bind(accountId);
-	return st.execute() == 1;
+	st << "DELETE FROM workspace_members WHERE workspace_id = ? AND account_id = ? AND organization_id = ?",
+	    bind(workspaceId), bind(accountId), bind(orgId);
+	if (st.execute() != 1)
+		return false;
+	_database.accessChanged(session, orgId);
+	return true;
 }
 
 

@@ -62,8 +62,12 @@ public:
 		/// Adds an organization member to a workspace. Throws ConflictException ("not_a_member")
 		/// if the account is not a member of the organization.
 
-	bool updateMember(Poco::Data::Session& session, Id workspaceId, Id accountId, const std::string& role);
-	bool removeMember(Poco::Data::Session& session, Id workspaceId, Id accountId);
+	bool updateMember(Poco::Data::Session& session, Id orgId, Id workspaceId, Id accountId, const std::string& role);
+		/// Gives a workspace member another role; returns false if the member holds none or
+		/// already holds that one.
+
+	bool removeMember(Poco::Data::Session& session, Id orgId, Id workspaceId, Id accountId);
+		/// Removes a member from a workspace; returns false if it was not one.
 
 	std::vector<WorkspaceMember> listMembers(Poco::Data::Session& session, Id workspaceId, Id afterAccountId,
 	                                         int limit);

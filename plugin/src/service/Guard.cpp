@@ -10,6 +10,7 @@
 #include "service/Guard.h"
 #include "service/Validator.h"
 #include "Orgs/Errors.h"
+#include "Poco/Delegate.h"
 #include <algorithm>
 #include <set>
 
@@ -23,6 +24,20 @@ Guard::Guard(Data::Database& database, Access::AccessControlImpl& access)
       _organizationCache(access.maxStalenessNs(), access.cacheEntries(), access.ticker()), _organizations(database),
       _accounts(database), _standings(database), _workspaces(database), _resources(database), _customRoles(database)
 {
+	_database.committed += Poco::delegate(this, &Guard::onCommitted);
+}
+
+
+Guard::~Guard()
+{
+	_database.committed -= Poco::delegate(this, &Guard::onCommitted);
+}
+
+
+void Guard::onCommitted(const void*, const Data::Database::Changes& changes)
+{
+	if (!changes.organizations.empty())
+		_organizationCache.clear();
 }
 
 
@@ -75,10 +90,10 @@ Poco::Nullable<Organization> Guard::findOrganization(Poco::Data::Session& sessio
 	if (lock)
 		return byId ? _organizations.findById(session, id, true) : _organizations.findByUsername(session, org, true);
 	// Read outside any write, so it may be cached. The stamp is taken before the read: if a
-	// change through changed() commits meanwhile, the value is not stored.
+	// change of an organization row commits meanwhile, the value is not stored.
 	// A missing organization is remembered too (as id 0), so that it costs no more than an
 	// existing one: creating, restoring or renaming one here clears the cache at once (see
-	// organizationChanged()); one another host creates is seen within maxStaleness. A reference
+	// onCommitted()); one another host creates is seen within maxStaleness. A reference
 	// longer than MAX_CACHED_REFERENCE (no username or id is) is not kept: memory stays bounded.
 	const auto stamp = _organizationCache.stamp();
 	Poco::Nullable<Organization> found =
@@ -387,20 +402,6 @@ std::vector<std::string> Guard::customRolesWith(Poco::Data::Session& session, Id
 			result.push_back(role.name);
 	}
 	return result;
-}
-
-
-void Guard::changed(Poco::Data::Session& session, Id organizationId)
-{
-	_access.changed(session, organizationId);
-	organizationChanged();
-}
-
-
-void Guard::organizationChanged()
-{
-	// Organizations are cached by id and by username: forget them all (changes are rare).
-	Data::Database::afterCommit([this] { _organizationCache.clear(); });
 }
 
 

@@ -58,6 +58,9 @@ public:
 	};
 
 	Guard(Data::Database& database, Access::AccessControlImpl& access);
+		/// Listens to the database's committed changes until destroyed.
+
+	~Guard();
 
 	Scope visible(Id actorId, const std::string& org);
 		/// As visible(session, ...) for reads, without a database session while the organization
@@ -67,7 +70,7 @@ public:
 	Scope visible(Poco::Data::Session& session, Id actorId, const std::string& org, bool lock = false);
 		/// Returns the organization if the actor is a member. Without lock the organization (or
 		/// its absence) and the actor's standing come from caches (trusted for
-		/// orgs.access.maxStaleness; a change through changed() in this process is seen at once);
+		/// orgs.access.maxStaleness; a change committed in this process is seen at once);
 		/// with lock (inside a write transaction) the row stays locked until the transaction ends
 		/// and the standing is read in the transaction.
 		/// Throws NotFoundException ("organization_not_found").
@@ -170,17 +173,6 @@ public:
 	                                         PermissionSet anyOf);
 		/// Returns the organization's custom roles of the scope granting any of anyOf.
 
-	void changed(Poco::Data::Session& session, Id organizationId);
-		/// Records, within the transaction, that access in the organization changes: bumps its
-		/// acl_version and, once the transaction commits, invalidates this process's cached
-		/// grants and organizations.
-
-	void organizationChanged();
-		/// Records, within the transaction, that an organization row changes without changing
-		/// access (a new title or username): this process's cached organizations are forgotten
-		/// once the transaction commits; other processes re-read them within maxStaleness.
-		/// Every change to an organization row calls this or changed().
-
 	Access::AccessControlImpl& access();
 	const Config::RoleCatalog& roles() const;
 
@@ -196,6 +188,10 @@ private:
 	static constexpr std::size_t MAX_CACHED_REFERENCE = 64; ///< longer "{org}" references are never cached
 
 	bool cachedOrganization(const std::string& org, Organization& organization) const;
+	void onCommitted(const void* pSender, const Data::Database::Changes& changes);
+		/// Forgets the cached organizations once a transaction that changed an organization row
+		/// commits (they are cached by id and by username: all of them; changes are rare).
+		/// Other processes re-read them within maxStaleness.
 	Poco::Nullable<Organization> findOrganization(Poco::Data::Session& session, const std::string& org, bool lock);
 	Scope standing(const Organization& organization, const Access::AccessControlImpl::Grant& grant,
 	               const std::string& org) const;

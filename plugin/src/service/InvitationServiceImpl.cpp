@@ -431,7 +431,6 @@ Membership InvitationServiceImpl::join(Poco::Data::Session& session, Id orgId, I
 		    _guard.knowsRole(session, orgId, WS_SCOPE, w.role) ? w.role : _guard.roles().defaultRole(WS_SCOPE);
 		_workspaces.insertMember(session, orgId, w.workspaceId, actorId, wsRole, now);
 	}
-	_guard.changed(session, orgId);
 	_audit.record(session, orgId, actorId, "invitation.accepted", {"invitation", invitation.id, invitation.email},
 	              AuditDetails().after("role", role).after("invited_by", invitation.invitedBy));
 	// The invitation's workspaces may all have been deleted since, or it named none.

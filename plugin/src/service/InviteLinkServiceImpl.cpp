@@ -184,7 +184,6 @@ Membership InviteLinkServiceImpl::join(Poco::Data::Session& session, Id organiza
 	                                                                        : _linkRole;
 	const Poco::Timestamp now = _pClock->now();
 	_memberships.insert(session, organizationId, actorId, role, now);
-	_guard.changed(session, organizationId);
 	Poco::Nullable<Account> account = _accounts.findById(session, actorId);
 	_audit.record(session, organizationId, actorId, "invite_link.accepted",
 	              {"account", actorId, account.isNull() ? std::string() : account.value().username},

@@ -96,7 +96,6 @@ Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, 
 		}
 		_memberships.insert(session, scope.organization.id, a.id, r, _pClock->now());
 		_memberships.setDefaultRoles(session, scope.organization.id, a.id, spec.defaultRoles);
-		_guard.changed(session, scope.organization.id);
 		AuditDetails details;
 		details.after("role", r);
 		if (!spec.defaultRoles.empty())
@@ -151,7 +150,6 @@ Membership MembershipServiceImpl::updateMember(Id actorId, const std::string& or
 			if (_pQuotas)
 				_pQuotas->requireMemberRole(scope.organization, r);
 			_memberships.updateRole(session, scope.organization.id, a.id, r, _pClock->now());
-			_guard.changed(session, scope.organization.id);
 			_audit.record(session, scope.organization.id, actorId, "member.role_changed", {"account", a.id, a.username},
 			              AuditDetails().change("role", current.role, r));
 		}
@@ -186,7 +184,6 @@ void MembershipServiceImpl::removeMember(Id actorId, const std::string& org, con
 		                     "Removing '" + a.username + "'");
 		// Workspace memberships, resource roles and default roles go with it (foreign keys).
 		_memberships.remove(session, scope.organization.id, a.id);
-		_guard.changed(session, scope.organization.id);
 		// The event names the account: it stays readable after the membership is gone.
 		_audit.record(session, scope.organization.id, actorId, "member.removed", {"account", a.id, a.username},
 		              AuditDetails().before("role", current.role));
@@ -201,7 +198,6 @@ void MembershipServiceImpl::leave(Id actorId, const std::string& org)
 		if (scope.grant.owner)
 			throw ConflictException("The owner cannot leave; transfer ownership first", "transfer_ownership_first");
 		_memberships.remove(session, scope.organization.id, actorId);
-		_guard.changed(session, scope.organization.id);
 		const Account self = _guard.account(session, std::to_string(actorId));
 		_audit.record(session, scope.organization.id, actorId, "member.left", {"account", actorId, self.username},
 		              AuditDetails().before("role", scope.grant.role));

@@ -62,7 +62,6 @@ void RequiredWorkspace::place(Poco::Data::Session& session, const Organization& 
 	const Workspace w = defaultWorkspace(session, org);
 	const std::string& role = _guard.roles().defaultRole(WS_SCOPE);
 	_workspaces.insertMember(session, org.id, w.id, accountId, role, _pClock->now());
-	_guard.changed(session, org.id);
 	const Poco::Nullable<WorkspaceMember> m = _workspaces.findMember(session, w.id, accountId);
 	_audit.record(session, org.id, actorId, "workspace_member.set",
 	              {"account", accountId, m.isNull() ? std::string() : m.value().username},

@@ -108,7 +108,6 @@ Resource ResourceServiceImpl::createResource(Id actorId, const std::string& org,
 		_resources.addDefaultCollaborators(session, r, roles.defaultRole(spec.type), RoleCatalog::NONE, actorId);
 		_resources.insertCollaborator(session, r.organizationId, r.id, actorId, roles.creatorRole(spec.type),
 		                              r.createdAt);
-		_guard.changed(session, r.organizationId);
 		AuditDetails details;
 		details.after("type", r.type).after("name", r.name);
 		if (!r.workspaceId.isNull())
@@ -181,7 +180,6 @@ void ResourceServiceImpl::deleteResource(Id actorId, const std::string& org, Id 
 		                                        setOf({Permission::ResourcesDelete, Permission::ResourceManage}), true)
 		                       .resource;
 		_resources.remove(session, scope.organization.id, resourceId);
-		_guard.changed(session, scope.organization.id);
 		_audit.record(session, scope.organization.id, actorId, "resource.deleted", {"resource", r.id, r.name},
 		              AuditDetails().before("type", r.type).before("name", r.name));
 	});
@@ -237,8 +235,7 @@ Collaborator ResourceServiceImpl::setCollaborator(Id actorId, const std::string&
 			// "none" is no role: the account stops being a collaborator.
 			if (!current.isNull())
 			{
-				_resources.removeCollaborator(session, resourceId, a.id);
-				_guard.changed(session, orgId);
+				_resources.removeCollaborator(session, scope.organization.id, resourceId, a.id);
 				_audit.record(session, orgId, actorId, "collaborator.removed", target, details);
 			}
 			Collaborator none;
@@ -253,13 +250,11 @@ Collaborator ResourceServiceImpl::setCollaborator(Id actorId, const std::string&
 		if (current.isNull())
 		{
 			_resources.insertCollaborator(session, orgId, resourceId, a.id, role, _pClock->now());
-			_guard.changed(session, orgId);
 			_audit.record(session, orgId, actorId, "collaborator.set", target, details.after("role", role));
 		}
 		else if (current.value().role != role)
 		{
-			_resources.updateCollaborator(session, resourceId, a.id, role);
-			_guard.changed(session, orgId);
+			_resources.updateCollaborator(session, orgId, resourceId, a.id, role);
 			_audit.record(session, orgId, actorId, "collaborator.set", target, details.after("role", role));
 		}
 		return _resources.findCollaborator(session, resourceId, a.id).value();
@@ -285,8 +280,7 @@ void ResourceServiceImpl::removeCollaborator(Id actorId, const std::string& org,
 		    scope, on.permissions,
 		    _guard.rolePermissions(session, scope.organization.id, on.resource.type, current.value().role),
 		    "Removing '" + a.username + "'");
-		_resources.removeCollaborator(session, resourceId, a.id);
-		_guard.changed(session, scope.organization.id);
+		_resources.removeCollaborator(session, scope.organization.id, resourceId, a.id);
 		_audit.record(
 		    session, scope.organization.id, actorId, "collaborator.removed", {"account", a.id, a.username},
 		    AuditDetails().within("resource", resourceId, on.resource.name).before("role", current.value().role));

@@ -64,7 +64,6 @@ Workspace WorkspaceServiceImpl::createWorkspace(Id actorId, const std::string& o
 		Workspace w = _workspaces.insert(session, scope.organization.id, n, actorId, now);
 		_workspaces.insertMember(session, scope.organization.id, w.id, actorId, _guard.roles().creatorRole(WS_SCOPE),
 		                         now);
-		_guard.changed(session, scope.organization.id);
 		_audit.record(session, scope.organization.id, actorId, "workspace.created", {"workspace", w.id, w.name},
 		              AuditDetails().after("name", w.name));
 		return w;
@@ -144,7 +143,6 @@ void WorkspaceServiceImpl::deleteWorkspace(Id actorId, const std::string& org, I
 			_pRequired->requireNoSoleMember(session, scope.organization, w);
 		// Its memberships go with it; its resources stay, outside any workspace (foreign keys).
 		_workspaces.remove(session, scope.organization.id, workspaceId);
-		_guard.changed(session, scope.organization.id);
 		_audit.record(session, scope.organization.id, actorId, "workspace.deleted", {"workspace", w.id, w.name},
 		              AuditDetails().before("name", w.name));
 	});
@@ -185,7 +183,6 @@ WorkspaceMember WorkspaceServiceImpl::setWorkspaceMember(Id actorId, const std::
 		if (current.isNull())
 		{
 			_workspaces.insertMember(session, orgId, workspaceId, a.id, r, _pClock->now());
-			_guard.changed(session, orgId);
 			_audit.record(session, orgId, actorId, "workspace_member.set", target,
 			              AuditDetails().within("workspace", workspaceId, ws.workspace.name).after("role", r));
 		}
@@ -194,8 +191,7 @@ WorkspaceMember WorkspaceServiceImpl::setWorkspaceMember(Id actorId, const std::
 			_guard.requireWithin(scope, ws.permissions,
 			                     _guard.rolePermissions(session, orgId, WS_SCOPE, current.value().role),
 			                     "Changing '" + a.username + "'");
-			_workspaces.updateMember(session, workspaceId, a.id, r);
-			_guard.changed(session, orgId);
+			_workspaces.updateMember(session, orgId, workspaceId, a.id, r);
 			_audit.record(session, orgId, actorId, "workspace_member.set", target,
 			              AuditDetails()
 			                  .within("workspace", workspaceId, ws.workspace.name)
@@ -225,8 +221,7 @@ void WorkspaceServiceImpl::removeWorkspaceMember(Id actorId, const std::string& 
 		                     "Removing '" + a.username + "'");
 		if (_pRequired)
 			_pRequired->requireAnother(session, scope.organization, ws.workspace, a);
-		_workspaces.removeMember(session, workspaceId, a.id);
-		_guard.changed(session, scope.organization.id);
+		_workspaces.removeMember(session, scope.organization.id, workspaceId, a.id);
 		_audit.record(
 		    session, scope.organization.id, actorId, "workspace_member.removed", {"account", a.id, a.username},
 		    AuditDetails().within("workspace", workspaceId, ws.workspace.name).before("role", current.value().role));
