@@ -9,6 +9,7 @@
 
 #include "AccessControlTest.h"
 #include "access/AccessControlImpl.h"
+#include "data/MembershipRepository.h"
 #include "support/ManualClock.h"
 #include "support/Suites.h"
 #include "support/TestRuntime.h"
@@ -533,6 +534,63 @@ void AccessControlTest::testStalenessTimeIsTheInjectedClock()
 	CPPUNIT_ASSERT(grant());
 	CPPUNIT_ASSERT_EQUAL(std::string("Renamed"), title());
 	CPPUNIT_ASSERT(!tokenLive());
+}
+
+
+void AccessControlTest::testRepositoryWriteAlonePropagates()
+{
+	Test::ManualClock::Ptr pClock = new Test::ManualClock;
+	TestRuntime a(settings("3600"));
+	SecondHost b(a, settings("30"), pClock);
+	Access::Ticker& ticker = dynamic_cast<Access::AccessControlImpl&>(b.access()).ticker();
+	Account ada = a.account("ada");
+	Account bob = a.account("bob");
+	Organization acme = a.organization(ada, "acme");
+	a.memberships().addMember(ada.id, "acme", "bob", "member");
+	Data::Database& database = a.runtime().database();
+	Data::MembershipRepository memberships(database);
+	// Two writes of access-deciding rows, and nothing else: no service, no cache named.
+	auto promote = [&](Poco::Data::Session& session) {
+		memberships.remove(session, acme.id, bob.id);
+		memberships.insert(session, acme.id, bob.id, "admin", Poco::Timestamp());
+	};
+	auto onA = [&] { return a.access().isAllowed(bob.id, acme.id, Permission::MembersAdd); };
+	auto onB = [&] { return b.access().isAllowed(bob.id, acme.id, Permission::MembersAdd); };
+	CPPUNIT_ASSERT(!onA()); // warm both hosts
+	CPPUNIT_ASSERT(!onB());
+	const Poco::Int64 version = a.aclVersion(acme.id);
+
+	// Rolled back: acl_version stays, and both hosts still answer as the database does.
+	try
+	{
+		database.transact([&](Poco::Data::Session& session) {
+			promote(session);
+			throw Poco::ApplicationException("rolled back");
+		});
+		CPPUNIT_FAIL("the transaction must throw");
+	}
+	catch (Poco::ApplicationException&)
+	{
+	}
+	CPPUNIT_ASSERT_EQUAL(version, a.aclVersion(acme.id));
+	CPPUNIT_ASSERT(!onA());
+	CPPUNIT_ASSERT(!onB());
+
+	// Committed: one increment for the transaction, seen here at once.
+	database.transact([&](Poco::Data::Session& session) { promote(session); });
+	CPPUNIT_ASSERT_EQUAL(version + 1, a.aclVersion(acme.id));
+	CPPUNIT_ASSERT(onA());
+	// Another host answers from memory within its bound and, past it, revalidates against
+	// acl_version: only the increment makes it reload.
+	CPPUNIT_ASSERT(!onB());
+	pClock->advance(Poco::Timespan(30, 0));
+	ticker.refresh();
+	CPPUNIT_ASSERT(onB());
+
+	// Outside a transaction there is no unit of work to record the change in: refused.
+	Poco::Data::Session session = database.session();
+	CPPUNIT_ASSERT_THROW(memberships.updateRole(session, acme.id, bob.id, "member", Poco::Timestamp()),
+	                     Poco::IllegalStateException);
 }
 
 

@@ -24,6 +24,7 @@ class AccessControlTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testChangesInThisProcessAreSeenAtOnceByConcurrentChecks);
 	CPPUNIT_TEST(testAnotherHostSeesChangesWithinTheStalenessBound);
 	CPPUNIT_TEST(testStalenessTimeIsTheInjectedClock);
+	CPPUNIT_TEST(testRepositoryWriteAlonePropagates);
 	CPPUNIT_TEST(testAnotherHostWithZeroStalenessSeesChangesOnTheNextCall);
 	CPPUNIT_TEST(testWorkspaceAndResourcePermissions);
 	CPPUNIT_TEST(testExplainListsTheGrantSources);
@@ -46,6 +47,12 @@ public:
 		/// organization and live-token caches answer from before a change while the clock
 		/// stays within 30 s of their reads, and see the change once the clock moves past,
 		/// without sleeping (one clock for every freshness decision).
+
+	void testRepositoryWriteAlonePropagates();
+		/// A repository write inside Database::transact(), with no service code around it:
+		/// committed, it moves acl_version once (for two writes), this host answers from the
+		/// new rows at once and another host once its clock passes the bound; rolled back, it
+		/// moves nothing. Outside a transaction the repository refuses to record it.
 
 	void testAnotherHostWithZeroStalenessSeesChangesOnTheNextCall();
 		/// With maxStaleness 0 a second runtime sees every change on its next call.

@@ -33,6 +33,7 @@ class AuthorizationMatrixTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testAdmin);
 	CPPUNIT_TEST(testOwner);
 	CPPUNIT_TEST(testEveryChangeIsAudited);
+	CPPUNIT_TEST(testEveryChangePropagates);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -58,6 +59,14 @@ public:
 	void testEveryChangeIsAudited();
 		/// Every route that changes something writes its audit event (auditedActions()), made by
 		/// its actor; a route of the server missing from auditedActions() fails the test too.
+
+	void testEveryChangePropagates();
+		/// Every route that changes something (auditedActions()), made to succeed against a
+		/// runtime of this process with warm caches, and the other ways in and out (signing up
+		/// with an invitation or an invite link, the purge): right after each, every cached
+		/// grant and organization of what the cell made answers as the database does, and
+		/// acl_version moved (by one) exactly in the organizations whose access-deciding rows
+		/// changed. A write path that records no change fails it.
 
 private:
 	void runMatrix(const std::string& who);

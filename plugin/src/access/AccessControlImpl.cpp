@@ -8,6 +8,7 @@
 
 
 #include "access/AccessControlImpl.h"
+#include "Poco/Delegate.h"
 #include <algorithm>
 #include <utility>
 
@@ -26,6 +27,20 @@ AccessControlImpl::AccessControlImpl(Data::Database& database, const RoleResolve
       _maxStalenessNs(maxStalenessNs), _cache(cacheEntries), _ticker(tickerPeriodNs(maxStalenessNs), std::move(clock)),
       _freshNs(std::max<Poco::Int64>(0, maxStalenessNs - tickerPeriodNs(maxStalenessNs)))
 {
+	_database.committed += Poco::delegate(this, &AccessControlImpl::onCommitted);
+}
+
+
+AccessControlImpl::~AccessControlImpl()
+{
+	_database.committed -= Poco::delegate(this, &AccessControlImpl::onCommitted);
+}
+
+
+void AccessControlImpl::onCommitted(const void*, const Data::Database::Changes& changes)
+{
+	for (Id organizationId : changes.access)
+		invalidate(organizationId);
 }
 
 
@@ -176,13 +191,6 @@ PermissionSet AccessControlImpl::permissions(Id accountId, Id organizationId, Wo
 PermissionSet AccessControlImpl::permissions(Id accountId, Id organizationId, ResourceId resource)
 {
 	return lookup({accountId, organizationId, GrantCache::scopeOf(GrantCache::RESOURCE, resource.value)}).permissions;
-}
-
-
-void AccessControlImpl::changed(Poco::Data::Session& session, Id organizationId)
-{
-	_repository.bump(session, organizationId);
-	Data::Database::afterCommit([this, organizationId]() { invalidate(organizationId); });
 }
 
 

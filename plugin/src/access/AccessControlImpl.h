@@ -34,10 +34,10 @@ class AccessControlImpl : public Orgs::AccessControl, public Grants
 	/// A check looks up (account, organization, scope) in the GrantCache. A hit younger than
 	/// maxStaleness, loaded under the organization's current local version, answers at once; an
 	/// older one costs one query of the organization's acl_version; a miss costs one query
-	/// (AccessRepository), compiled by the RoleResolver. Every transaction that changes access
-	/// calls changed(), which
-	/// increments acl_version in the database and, once the transaction commits, invalidates
-	/// the organization's entries in this process.
+	/// (AccessRepository), compiled by the RoleResolver. A transaction that changes access records it in its unit of work
+	/// (the repositories call Data::Database::accessChanged()); its commit increments
+	/// acl_version, and this object, listening to Database::committed, invalidates the
+	/// organization's entries in this process.
 	///
 	/// The hit path (fresh()) is inline and reads no clock: it compares the entry's validation
 	/// time with a Ticker that a thread of this object keeps current from the plugin's clock.
@@ -51,6 +51,9 @@ public:
 	AccessControlImpl(Data::Database& database, const RoleResolver& roles, Poco::Int64 maxStalenessNs,
 	                  std::size_t cacheEntries, Ticker::Source clock = Ticker::Source());
 		/// clock is the staleness time (Service::Clock::monotonic()); empty: CLOCK_MONOTONIC.
+		/// Listens to the database's committed changes until destroyed.
+
+	~AccessControlImpl();
 
 	Grant grant(Id accountId, Id organizationId) override;
 	Grant cachedGrant(Poco::Data::Session& session, Id accountId, Id organizationId) override;
@@ -64,7 +67,6 @@ public:
 	                                 WorkspaceId workspace) override;
 	PermissionSet currentPermissions(Poco::Data::Session& session, Id accountId, Id organizationId,
 	                                 ResourceId resource) override;
-	void changed(Poco::Data::Session& session, Id organizationId) override;
 
 	PermissionSet permissions(Id accountId, Id organizationId, WorkspaceId workspace);
 	PermissionSet permissions(Id accountId, Id organizationId, ResourceId resource);
@@ -113,6 +115,8 @@ private:
 		/// The slow path: revalidates an entry past its freshness, or loads it.
 
 	GrantCache::Grant load(const GrantCache::Key& key, Poco::UInt64 localVersion, Poco::Data::Session* pSession);
+	void onCommitted(const void* pSender, const Data::Database::Changes& changes);
+		/// Invalidates the organizations whose access a committed transaction changed.
 	Grant toGrant(const GrantCache::Grant& g) const;
 
 	template <class F>

@@ -29,7 +29,8 @@ class Grants
 	/// The plugin's internal view of access control, the one the service layer decides
 	/// against: an account's standing in an organization and its permissions in a workspace or
 	/// on a resource, either from the cache (reads) or read within the caller's transaction
-	/// (decisions a write depends on); and the record that access in an organization changes.
+	/// (decisions a write depends on). That access changes is recorded by the repositories
+	/// that write it (Data::Database::accessChanged()), not here.
 	///
 	/// AccessControlImpl implements it next to the public Orgs::AccessControl, so that the
 	/// services depend on what they ask, not on the cache that answers.
@@ -75,9 +76,6 @@ public:
 	virtual PermissionSet currentPermissions(Poco::Data::Session& session, Id accountId, Id organizationId,
 	                                         ResourceId resource) = 0;
 		/// As cachedPermissions(), read within the caller's transaction, bypassing the cache.
-
-	virtual void changed(Poco::Data::Session& session, Id organizationId) = 0;
-		/// Records, within a transaction, that who may do what in the organization changes.
 };
 
 

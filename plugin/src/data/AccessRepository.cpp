@@ -123,11 +123,5 @@ Poco::Int64 AccessRepository::aclVersion(Poco::Data::Session& session, Id organi
 }
 
 
-void AccessRepository::bump(Poco::Data::Session& session, Id organizationId)
-{
-	_database.execute(session, "UPDATE organizations SET acl_version = acl_version + 1 WHERE id = ?", {organizationId});
-}
-
-
 } // namespace Data
 } // namespace Orgs

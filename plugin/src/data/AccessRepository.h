@@ -26,6 +26,12 @@ class AccessRepository
 	/// Reads an account's standing in an organization, a workspace or on a resource with one
 	/// statement each: the organization row joined on primary keys with the rows that grant
 	/// roles. The cost does not depend on how many members, workspaces or organizations there are.
+	///
+	/// What these statements read decides access, so every repository write of these columns
+	/// (organizations' owner and deletion; memberships, workspaces, workspace_members,
+	/// resources, resource_collaborators and custom_roles) records it with
+	/// Database::accessChanged(): the transaction's commit then moves acl_version and the
+	/// caches forget the organization.
 {
 public:
 	struct Standing
@@ -57,9 +63,6 @@ public:
 
 	Poco::Int64 aclVersion(Poco::Data::Session& session, Id organizationId);
 		/// Returns the organization's acl_version, or -1 if it does not exist or is deleted.
-
-	void bump(Poco::Data::Session& session, Id organizationId);
-		/// Increments the organization's acl_version.
 
 private:
 	Database& _database;

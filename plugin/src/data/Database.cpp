@@ -21,6 +21,7 @@
 #include "Poco/RegularExpression.h"
 #include "Poco/String.h"
 #include "Poco/Thread.h"
+#include <algorithm>
 
 
 using namespace Poco::Data::Keywords;
@@ -122,38 +123,62 @@ const std::string BUSY = "The database is busy; retry later";
 namespace {
 
 
-thread_local Database::AfterCommit* t_pAfterCommit = nullptr;
+thread_local Database::UnitOfWork* t_pWork = nullptr;
+
+
+void insertSorted(std::vector<Id>& ids, Id id)
+	/// Adds id to the ascending ids unless it is there: a transaction touches few organizations.
+{
+	auto it = std::lower_bound(ids.begin(), ids.end(), id);
+	if (it == ids.end() || *it != id)
+		ids.insert(it, id);
+}
 
 
 } // namespace
 
 
-Database::AfterCommit::AfterCommit() : _pOuter(t_pAfterCommit)
+Database::UnitOfWork::UnitOfWork(Poco::Data::Session& session) : _pOuter(t_pWork), _pSession(session.impl())
 {
-	t_pAfterCommit = this;
+	t_pWork = this;
 }
 
 
-Database::AfterCommit::~AfterCommit()
+Database::UnitOfWork::~UnitOfWork()
 {
-	t_pAfterCommit = _pOuter;
+	if (t_pWork == this)
+		t_pWork = _pOuter;
 }
 
 
-void Database::AfterCommit::run()
+Database::UnitOfWork& Database::UnitOfWork::current(Poco::Data::Session& session)
 {
-	t_pAfterCommit = _pOuter;
-	for (auto& hook : _hooks)
-		hook();
-	_hooks.clear();
+	if (!t_pWork)
+		throw Poco::IllegalStateException("A change of access-bearing rows outside Database::transact()");
+	if (t_pWork->_pSession != session.impl())
+		throw Poco::IllegalStateException("A change of access-bearing rows through another session than its "
+		                                  "transaction's");
+	return *t_pWork;
+}
+
+
+void Database::accessChanged(Poco::Data::Session& session, Id organizationId)
+{
+	insertSorted(UnitOfWork::current(session)._changes.access, organizationId);
+}
+
+
+void Database::organizationChanged(Poco::Data::Session& session, Id organizationId)
+{
+	insertSorted(UnitOfWork::current(session)._changes.organizations, organizationId);
 }
 
 
 void Database::afterCommit(std::function<void()> hook)
 {
-	if (!t_pAfterCommit)
+	if (!t_pWork)
 		throw Poco::IllegalStateException("Database::afterCommit() outside a transaction");
-	t_pAfterCommit->_hooks.push_back(std::move(hook));
+	t_pWork->_hooks.push_back(std::move(hook));
 }
 
 
@@ -246,9 +271,21 @@ void Database::begin(Poco::Data::Session& s)
 }
 
 
-void Database::commit(Poco::Data::Session& s)
+void Database::commit(Poco::Data::Session& s, UnitOfWork& work)
 {
+	// Once per organization, whatever the number of writes, in ascending id order: the
+	// services lock the organization's row first, so the increment waits for no new lock,
+	// and two transactions that touch several organizations lock them in one order.
+	for (Id organizationId : work._changes.access)
+		_statements.execute(s, "UPDATE organizations SET acl_version = acl_version + 1 WHERE id = ?", {organizationId});
 	_statements.end(s, "COMMIT");
+	// Committed: nothing below may undo it. A hook that runs a transaction has its own.
+	t_pWork = work._pOuter;
+	for (auto& hook : work._hooks)
+		hook();
+	work._hooks.clear();
+	if (!work._changes.access.empty() || !work._changes.organizations.empty())
+		committed.notify(this, work._changes);
 }
 
 

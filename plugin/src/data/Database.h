@@ -19,6 +19,7 @@
 #include "data/StatementCache.h"
 #include "Poco/Data/Session.h"
 #include "Poco/Data/SessionPool.h"
+#include "Poco/BasicEvent.h"
 #include "Poco/Exception.h"
 #include <atomic>
 #include <functional>
@@ -38,6 +39,14 @@ class Database
 	///
 	/// Every multi-row change runs in transact(): one transaction, retried as a whole after a
 	/// deadlock or a lost connection. Repositories receive the Session and never open their own.
+	///
+	/// The transaction is also the unit of work that keeps the caches right: a repository that
+	/// writes a row an access decision reads calls accessChanged(), one that writes an
+	/// organization row organizationChanged(). Before the transaction commits, each
+	/// organization whose access changed gets its acl_version incremented, once, in ascending
+	/// id order (the services lock the organization row first, so this takes no new lock);
+	/// once it commits, the committed event names what changed, and every cache of this
+	/// process forgets it. Other processes see the new acl_version within maxStaleness.
 {
 public:
 	enum class Dialect
@@ -55,6 +64,18 @@ public:
 		ConnectionLost, ///< the server went away or could not be reached
 		Other
 	};
+
+	struct Changes
+		/// What a committed transaction changed; each id once, ascending.
+	{
+		std::vector<Id> access;        ///< organizations in which who may do what changed
+		std::vector<Id> organizations; ///< organizations whose row changed
+	};
+
+	Poco::BasicEvent<const Changes> committed;
+		/// Fired on the transaction's thread once a transaction that recorded changes has
+		/// committed, before transact() returns: the caches of this process listen to it
+		/// (AccessControlImpl, Guard). A listener must not throw.
 
 	explicit Database(const Config::DatabaseSettings& settings);
 		/// Registers the connector and creates the pool. Creates the folder of a SQLite file.
@@ -108,7 +129,7 @@ public:
 		for (int attempt = 1;; ++attempt)
 		{
 			Poco::Data::Session s = session();
-			AfterCommit hooks;
+			UnitOfWork work(s);
 			try
 			{
 				begin(s);
@@ -116,15 +137,13 @@ public:
 				if constexpr (std::is_void_v<decltype(fn(s))>)
 				{
 					fn(s);
-					commit(s);
-					hooks.run();
+					commit(s, work);
 					return;
 				}
 				else
 				{
 					auto result = fn(s);
-					commit(s);
-					hooks.run();
+					commit(s, work);
 					return result;
 				}
 			}
@@ -137,19 +156,41 @@ public:
 		}
 	}
 
-	class AfterCommit
-		/// The hooks of the transaction in progress on this thread (used by transact()).
+	class UnitOfWork
+		/// The transaction in progress on this thread (used by transact()): the organizations
+		/// whose access or row it changes, and the hooks to run once it commits.
 	{
 	public:
-		AfterCommit();
-		~AfterCommit();
-		void run();
+		explicit UnitOfWork(Poco::Data::Session& session);
+		~UnitOfWork();
 
 	private:
-		AfterCommit* _pOuter;
+		UnitOfWork(const UnitOfWork&) = delete;
+		UnitOfWork& operator=(const UnitOfWork&) = delete;
+
+		static UnitOfWork& current(Poco::Data::Session& session);
+			/// Returns the unit of work of session's transaction. Throws
+			/// Poco::IllegalStateException outside transact() or for another session.
+
+		UnitOfWork* _pOuter;
+		Poco::Data::SessionImpl* _pSession;
+		Changes _changes;
 		std::vector<std::function<void()>> _hooks;
 		friend class Database;
 	};
+
+	void accessChanged(Poco::Data::Session& session, Id organizationId);
+		/// Records, in session's transaction, that who may do what in the organization changes:
+		/// its acl_version moves before the transaction commits and this process's cached
+		/// grants of it are forgotten once it commits. Every repository write of a row that an
+		/// access decision reads (AccessRepository's tables) calls it when the write changed
+		/// something. Throws Poco::IllegalStateException outside transact().
+
+	void organizationChanged(Poco::Data::Session& session, Id organizationId);
+		/// Records, in session's transaction, that the organization's row changes: this
+		/// process's cached organizations are forgotten once it commits (acl_version moves only
+		/// if accessChanged() is recorded too). Every repository write of an organizations row
+		/// calls it. Throws Poco::IllegalStateException outside transact().
 
 	static void afterCommit(std::function<void()> hook);
 		/// Runs hook once the transaction in progress on this thread commits (never if it rolls
@@ -200,7 +241,9 @@ public:
 
 private:
 	void begin(Poco::Data::Session& s);
-	void commit(Poco::Data::Session& s);
+	void commit(Poco::Data::Session& s, UnitOfWork& work);
+		/// Increments acl_version of each organization whose access changed, commits, then runs
+		/// the hooks and fires committed.
 	void rollback(Poco::Data::Session& s) noexcept;
 	bool retry(const Poco::Exception& exc, int attempt);
 

@@ -87,6 +87,7 @@ void MembershipRepository::insert(Poco::Data::Session& session, Id orgId, Id acc
 			throw ConflictException("The account is already a member of the organization", "already_member");
 		throw;
 	}
+	_database.accessChanged(session, orgId);
 }
 
 
@@ -110,25 +111,34 @@ Poco::Nullable<Membership> MembershipRepository::find(Poco::Data::Session& sessi
 bool MembershipRepository::updateRole(Poco::Data::Session& session, Id orgId, Id accountId, const std::string& role,
                                       const Poco::Timestamp& at)
 {
-	return _database.execute(
-	           session, "UPDATE memberships SET role = ?, updated_at = ? WHERE organization_id = ? AND account_id = ?",
-	           {role, Database::toMicros(at), orgId, accountId}) == 1;
+	if (_database.execute(
+	        session, "UPDATE memberships SET role = ?, updated_at = ? WHERE organization_id = ? AND account_id = ?",
+	        {role, Database::toMicros(at), orgId, accountId}) != 1)
+		return false;
+	_database.accessChanged(session, orgId);
+	return true;
 }
 
 
 std::size_t MembershipRepository::setEveryRole(Poco::Data::Session& session, Id orgId, const std::string& role,
                                                const Poco::Timestamp& at)
 {
-	return _database.execute(session,
-	                         "UPDATE memberships SET role = ?, updated_at = ? WHERE organization_id = ? AND role <> ?",
-	                         {role, Database::toMicros(at), orgId, role});
+	const std::size_t changed = _database.execute(
+	    session, "UPDATE memberships SET role = ?, updated_at = ? WHERE organization_id = ? AND role <> ?",
+	    {role, Database::toMicros(at), orgId, role});
+	if (changed > 0)
+		_database.accessChanged(session, orgId);
+	return changed;
 }
 
 
 bool MembershipRepository::remove(Poco::Data::Session& session, Id orgId, Id accountId)
 {
-	return _database.execute(session, "DELETE FROM memberships WHERE organization_id = ? AND account_id = ?",
-	                         {orgId, accountId}) == 1;
+	if (_database.execute(session, "DELETE FROM memberships WHERE organization_id = ? AND account_id = ?",
+	                      {orgId, accountId}) != 1)
+		return false;
+	_database.accessChanged(session, orgId); // its workspace and resource roles go with it
+	return true;
 }
 
 

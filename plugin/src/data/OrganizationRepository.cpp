@@ -83,6 +83,9 @@ Organization OrganizationRepository::insert(Poco::Data::Session& session, const 
 	                  {spec.username, spec.title, spec.region, ownerId, micros, micros, plan, personalFlag});
 	Organization o;
 	o.id = _database.lastInsertId(session);
+	// A check of this id before it existed may be cached, and so may its username's absence.
+	_database.accessChanged(session, o.id);
+	_database.organizationChanged(session, o.id);
 	o.username = spec.username;
 	o.title = spec.title;
 	o.region = spec.region;
@@ -172,6 +175,7 @@ void OrganizationRepository::update(Poco::Data::Session& session, const Organiza
 {
 	_database.execute(session, "UPDATE organizations SET username = ?, title = ?, updated_at = ? WHERE id = ?",
 	                  {org.username, org.title, Database::toMicros(org.updatedAt), org.id});
+	_database.organizationChanged(session, org.id); // who may do what stays as it is
 }
 
 
@@ -180,29 +184,41 @@ void OrganizationRepository::updatePlan(Poco::Data::Session& session, const Orga
 	_database.execute(session,
 	                  "UPDATE organizations SET plan = ?, allowed_email_domains = ?, updated_at = ? WHERE id = ?",
 	                  {org.plan, joinDomains(org.allowedEmailDomains), Database::toMicros(org.updatedAt), org.id});
+	_database.organizationChanged(session, org.id); // a plan's member role is set on memberships
 }
 
 
 bool OrganizationRepository::setOwner(Poco::Data::Session& session, Id orgId, Id expectedOwnerId, Id newOwnerId,
                                       const Poco::Timestamp& at)
 {
-	return _database.execute(session,
-	                         "UPDATE organizations SET owner_account_id = ?, updated_at = ? "
-	                         "WHERE id = ? AND owner_account_id = ?",
-	                         {newOwnerId, Database::toMicros(at), orgId, expectedOwnerId}) == 1;
+	if (_database.execute(session,
+	                      "UPDATE organizations SET owner_account_id = ?, updated_at = ? "
+	                      "WHERE id = ? AND owner_account_id = ?",
+	                      {newOwnerId, Database::toMicros(at), orgId, expectedOwnerId}) != 1)
+		return false;
+	_database.accessChanged(session, orgId);
+	_database.organizationChanged(session, orgId);
+	return true;
 }
 
 
 void OrganizationRepository::markDeleted(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& at)
 {
-	_database.execute(session, "UPDATE organizations SET deleted_at = ? WHERE id = ?", {Database::toMicros(at), orgId});
+	if (_database.execute(session, "UPDATE organizations SET deleted_at = ? WHERE id = ?",
+	                      {Database::toMicros(at), orgId}) == 0)
+		return;
+	_database.accessChanged(session, orgId); // a deleted organization grants nothing
+	_database.organizationChanged(session, orgId);
 }
 
 
 void OrganizationRepository::restore(Poco::Data::Session& session, Id orgId, const Poco::Timestamp& at)
 {
-	_database.execute(session, "UPDATE organizations SET deleted_at = NULL, updated_at = ? WHERE id = ?",
-	                  {Database::toMicros(at), orgId});
+	if (_database.execute(session, "UPDATE organizations SET deleted_at = NULL, updated_at = ? WHERE id = ?",
+	                      {Database::toMicros(at), orgId}) == 0)
+		return;
+	_database.accessChanged(session, orgId);
+	_database.organizationChanged(session, orgId);
 }
 
 
@@ -224,6 +240,8 @@ void OrganizationRepository::remove(Poco::Data::Session& session, Id orgId)
 {
 	_database.execute(session, "DELETE FROM memberships WHERE organization_id = ?", {orgId});
 	_database.execute(session, "DELETE FROM organizations WHERE id = ?", {orgId});
+	_database.accessChanged(session, orgId);
+	_database.organizationChanged(session, orgId);
 }
 
 

@@ -97,6 +97,7 @@ Resource ResourceRepository::insert(Poco::Data::Session& session, Id orgId, cons
 	                  {orgId, workspace, type, name, createdBy, micros});
 	Resource r;
 	r.id = _database.lastInsertId(session);
+	_database.accessChanged(session, orgId); // a check of this id before it existed may be cached
 	r.organizationId = orgId;
 	r.workspaceId = workspaceId;
 	r.type = type;
@@ -113,7 +114,7 @@ int ResourceRepository::addDefaultCollaborators(Poco::Data::Session& session, co
 {
 	// Set-based: the members and their default roles are read and written by the database in
 	// one statement, so a 100,000-member organization costs one round trip, not 100,000.
-	return static_cast<int>(_database.execute(
+	const int added = static_cast<int>(_database.execute(
 	    session,
 	    "INSERT INTO resource_collaborators (resource_id, organization_id, account_id, role, created_at) "
 	    "SELECT ?, m.organization_id, m.account_id, COALESCE(d.role, ?), ? "
@@ -123,6 +124,9 @@ int ResourceRepository::addDefaultCollaborators(Poco::Data::Session& session, co
 	    "WHERE m.organization_id = ? AND m.account_id <> ? AND COALESCE(d.role, ?) <> ?",
 	    {resource.id, configuredDefault, Database::toMicros(resource.createdAt), resource.type, resource.organizationId,
 	     exceptAccountId, configuredDefault, noneRole}));
+	if (added > 0)
+		_database.accessChanged(session, resource.organizationId);
+	return added;
 }
 
 
@@ -140,8 +144,11 @@ Poco::Nullable<Resource> ResourceRepository::find(Poco::Data::Session& session, 
 
 bool ResourceRepository::remove(Poco::Data::Session& session, Id orgId, Id resourceId)
 {
-	return _database.execute(session, "DELETE FROM resources WHERE organization_id = ? AND id = ?",
-	                         {orgId, resourceId}) == 1;
+	if (_database.execute(session, "DELETE FROM resources WHERE organization_id = ? AND id = ?", {orgId, resourceId}) !=
+	    1)
+		return false;
+	_database.accessChanged(session, orgId); // its collaborators go with it
+	return true;
 }
 
 

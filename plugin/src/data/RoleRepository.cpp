@@ -96,6 +96,8 @@ Id RoleRepository::insert(Poco::Data::Session& session, Id orgId, const CustomRo
 			                        "role_exists");
 		throw;
 	}
+	// Held roles of this name (stored before it existed) grant its permissions from now on.
+	_database.accessChanged(session, orgId);
 	return _database.lastInsertId(session);
 }
 
@@ -130,19 +132,29 @@ Poco::Int64 RoleRepository::count(Poco::Data::Session& session, Id orgId)
 
 void RoleRepository::update(Poco::Data::Session& session, Id orgId, const CustomRole& role)
 {
+	// The permissions first, on their own: only a change of them changes access.
 	const std::string permissions = stored(role);
+	if (_database.execute(
+	        session,
+	        "UPDATE custom_roles SET permissions = ? WHERE organization_id = ? AND scope = ? AND name = ? "
+	        "AND permissions <> ?",
+	        {permissions, orgId, role.scope, role.name, permissions}) > 0)
+		_database.accessChanged(session, orgId);
 	const Poco::Int64 updated = Database::toMicros(role.updatedAt);
 	_database.execute(session,
-	                  "UPDATE custom_roles SET permissions = ?, description = ?, updated_at = ? "
+	                  "UPDATE custom_roles SET description = ?, updated_at = ? "
 	                  "WHERE organization_id = ? AND scope = ? AND name = ?",
-	                  {permissions, role.description, updated, orgId, role.scope, role.name});
+	                  {role.description, updated, orgId, role.scope, role.name});
 }
 
 
 bool RoleRepository::remove(Poco::Data::Session& session, Id orgId, const std::string& scope, const std::string& name)
 {
-	return _database.execute(session, "DELETE FROM custom_roles WHERE organization_id = ? AND scope = ? AND name = ?",
-	                         {orgId, scope, name}) == 1;
+	if (_database.execute(session, "DELETE FROM custom_roles WHERE organization_id = ? AND scope = ? AND name = ?",
+	                      {orgId, scope, name}) != 1)
+		return false;
+	_database.accessChanged(session, orgId);
+	return true;
 }
 
 

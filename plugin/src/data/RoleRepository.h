@@ -47,7 +47,8 @@ public:
 		/// Returns how many custom roles the organization has.
 
 	void update(Poco::Data::Session& session, Id orgId, const CustomRole& role);
-		/// Stores permissions, description and updatedAt of the role named by scope and name.
+		/// Stores permissions, description and updatedAt of the role named by scope and name
+		/// (access changes only if the permissions do).
 
 	bool remove(Poco::Data::Session& session, Id orgId, const std::string& scope, const std::string& name);
 		/// Deletes a custom role; returns false if there was none.

@@ -45,8 +45,10 @@ ScopedGrantRepository::ScopedGrantRepository(Database& database, const Table& ta
       _list(select(table) + "WHERE g." + table.scopeColumn + " = ? AND g.account_id > ? ORDER BY g.account_id LIMIT ?"),
       _insert("INSERT INTO " + table.name + " (" + table.scopeColumn +
               ", organization_id, account_id, role, created_at) VALUES (?, ?, ?, ?, ?)"),
-      _update("UPDATE " + table.name + " SET role = ? WHERE " + table.scopeColumn + " = ? AND account_id = ?"),
-      _remove("DELETE FROM " + table.name + " WHERE " + table.scopeColumn + " = ? AND account_id = ?")
+      _update("UPDATE " + table.name + " SET role = ? WHERE " + table.scopeColumn +
+              " = ? AND account_id = ? AND organization_id = ? AND role <> ?"),
+      _remove("DELETE FROM " + table.name + " WHERE " + table.scopeColumn +
+              " = ? AND account_id = ? AND organization_id = ?")
 {
 }
 
@@ -109,18 +111,26 @@ void ScopedGrantRepository::insert(Poco::Data::Session& session, Id orgId, Id sc
 			throw ConflictException(_table.notMember, "not_a_member");
 		throw;
 	}
+	_database.accessChanged(session, orgId);
 }
 
 
-bool ScopedGrantRepository::update(Poco::Data::Session& session, Id scopeId, Id accountId, const std::string& role)
+bool ScopedGrantRepository::update(Poco::Data::Session& session, Id orgId, Id scopeId, Id accountId,
+                                   const std::string& role)
 {
-	return _database.execute(session, _update, {role, scopeId, accountId}) == 1;
+	if (_database.execute(session, _update, {role, scopeId, accountId, orgId, role}) != 1)
+		return false;
+	_database.accessChanged(session, orgId);
+	return true;
 }
 
 
-bool ScopedGrantRepository::remove(Poco::Data::Session& session, Id scopeId, Id accountId)
+bool ScopedGrantRepository::remove(Poco::Data::Session& session, Id orgId, Id scopeId, Id accountId)
 {
-	return _database.execute(session, _remove, {scopeId, accountId}) == 1;
+	if (_database.execute(session, _remove, {scopeId, accountId, orgId}) != 1)
+		return false;
+	_database.accessChanged(session, orgId);
+	return true;
 }
 
 

@@ -79,11 +79,14 @@ public:
 	            const Poco::Timestamp& at);
 		/// Gives an organization member a role within the scope. Throws ConflictException
 		/// ("not_a_member") if the account is not a member of the organization.
+		///
+		/// Every write that changes a row records it in the transaction
+		/// (Database::accessChanged()): these roles decide access.
 
-	bool update(Poco::Data::Session& session, Id scopeId, Id accountId, const std::string& role);
-		/// Changes the role; returns false if the account holds none there.
+	bool update(Poco::Data::Session& session, Id orgId, Id scopeId, Id accountId, const std::string& role);
+		/// Changes the role; returns false if the account holds none there or holds that one.
 
-	bool remove(Poco::Data::Session& session, Id scopeId, Id accountId);
+	bool remove(Poco::Data::Session& session, Id orgId, Id scopeId, Id accountId);
 		/// Removes the role; returns false if the account held none there.
 
 	std::vector<Row> list(Poco::Data::Session& session, Id scopeId, Id afterAccountId, int limit);

@@ -77,6 +77,7 @@ Workspace WorkspaceRepository::insert(Poco::Data::Session& session, Id orgId, co
 	}
 	Workspace w;
 	w.id = _database.lastInsertId(session);
+	_database.accessChanged(session, orgId); // a check of this id before it existed may be cached
 	w.organizationId = orgId;
 	w.name = name;
 	w.createdBy = createdBy;
@@ -116,8 +117,11 @@ void WorkspaceRepository::rename(Poco::Data::Session& session, const Workspace& 
 
 bool WorkspaceRepository::remove(Poco::Data::Session& session, Id orgId, Id workspaceId)
 {
-	return _database.execute(session, "DELETE FROM workspaces WHERE organization_id = ? AND id = ?",
-	                         {orgId, workspaceId}) == 1;
+	if (_database.execute(session, "DELETE FROM workspaces WHERE organization_id = ? AND id = ?",
+	                      {orgId, workspaceId}) != 1)
+		return false;
+	_database.accessChanged(session, orgId); // its members' roles go with it
+	return true;
 }
 
 

@@ -275,7 +275,6 @@ Membership Admission::enrol(Poco::Data::Session& session, const Organization& or
 	const Poco::Timestamp joinedAt = _pClock->now();
 	_memberships.insert(session, org.id, accountId, decision.role, joinedAt);
 	_memberships.setDefaultRoles(session, org.id, accountId, decision.defaultRoles);
-	_guard.changed(session, org.id);
 	_audit.record(session, org.id, actorId, action, target, details);
 	AuditTarget member{"account", accountId, candidate.username};
 	for (const auto& p : decision.workspaces)

@@ -10,6 +10,7 @@
 #include "service/Guard.h"
 #include "service/Validator.h"
 #include "Orgs/Errors.h"
+#include "Poco/Delegate.h"
 
 
 namespace Orgs {
@@ -21,6 +22,20 @@ Guard::Guard(Data::Database& database, Access::Grants& grants, const Access::Tic
     : _database(database), _access(grants), _time(time), _organizationCache(maxStalenessNs, cacheEntries, time),
       _organizations(database), _accounts(database)
 {
+	_database.committed += Poco::delegate(this, &Guard::onCommitted);
+}
+
+
+Guard::~Guard()
+{
+	_database.committed -= Poco::delegate(this, &Guard::onCommitted);
+}
+
+
+void Guard::onCommitted(const void*, const Data::Database::Changes& changes)
+{
+	if (!changes.organizations.empty())
+		_organizationCache.clear();
 }
 
 
@@ -82,10 +97,10 @@ Poco::Nullable<Organization> Guard::findOrganization(Poco::Data::Session& sessio
 	if (lock)
 		return byId ? _organizations.findById(session, id, true) : _organizations.findByUsername(session, org, true);
 	// Read outside any write, so it may be cached. The stamp is taken before the read: if a
-	// change through changed() commits meanwhile, the value is not stored.
+	// change of an organization row commits meanwhile, the value is not stored.
 	// A missing organization is remembered too (as id 0), so that it costs no more than an
 	// existing one: creating, restoring or renaming one here clears the cache at once (see
-	// organizationChanged()); one another host creates is seen within maxStaleness. A reference
+	// onCommitted()); one another host creates is seen within maxStaleness. A reference
 	// longer than MAX_CACHED_REFERENCE (no username or id is) is not kept: memory stays bounded.
 	const auto stamp = _organizationCache.stamp();
 	Poco::Nullable<Organization> found =
@@ -169,20 +184,6 @@ void Guard::requireWithin(const Scope& scope, PermissionSet held, PermissionSet 
 		return;
 	if ((permissions.bits() & ~held.bits()) != 0)
 		throw ForbiddenException(what + " would need permissions your own roles here do not have", "role_exceeds_own");
-}
-
-
-void Guard::changed(Poco::Data::Session& session, Id organizationId)
-{
-	_access.changed(session, organizationId);
-	organizationChanged();
-}
-
-
-void Guard::organizationChanged()
-{
-	// Organizations are cached by id and by username: forget them all (changes are rare).
-	Data::Database::afterCommit([this] { _organizationCache.clear(); });
 }
 
 

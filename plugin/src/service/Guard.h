@@ -50,6 +50,9 @@ public:
 		/// of the staleness time (the grant cache's), at most cacheEntries of them
 		/// (orgs.access.cacheEntries). time must outlive the guard.
 
+	~Guard();
+		/// Listens to the database's committed changes until destroyed.
+
 	const Access::Ticker& time() const;
 		/// Returns the staleness time every cache of the services reckons freshness in.
 
@@ -61,7 +64,7 @@ public:
 	Scope visible(Poco::Data::Session& session, Id actorId, const std::string& org, bool lock = false);
 		/// Returns the organization if the actor is a member. Without lock the organization (or
 		/// its absence) and the actor's standing come from caches (trusted for
-		/// orgs.access.maxStaleness; a change through changed() in this process is seen at once);
+		/// orgs.access.maxStaleness; a change committed in this process is seen at once);
 		/// with lock (inside a write transaction) the row stays locked until the transaction ends
 		/// and the standing is read in the transaction.
 		/// Throws NotFoundException ("organization_not_found").
@@ -93,21 +96,15 @@ public:
 	                          const std::string& what);
 		/// As above, against the permissions the actor holds in a workspace or on a resource.
 
-	void changed(Poco::Data::Session& session, Id organizationId);
-		/// Records, within the transaction, that access in the organization changes: bumps its
-		/// acl_version and, once the transaction commits, invalidates this process's cached
-		/// grants and organizations.
-
-	void organizationChanged();
-		/// Records, within the transaction, that an organization row changes without changing
-		/// access (a new title or username): this process's cached organizations are forgotten
-		/// once the transaction commits; other processes re-read them within maxStaleness.
-		/// Every change to an organization row calls this or changed().
 
 private:
 	static constexpr std::size_t MAX_CACHED_REFERENCE = 64; ///< longer "{org}" references are never cached
 
 	bool cachedOrganization(const std::string& org, Organization& organization) const;
+	void onCommitted(const void* pSender, const Data::Database::Changes& changes);
+		/// Forgets the cached organizations once a transaction that changed an organization row
+		/// commits (they are cached by id and by username: all of them; changes are rare).
+		/// Other processes re-read them within maxStaleness.
 	Poco::Nullable<Organization> findOrganization(Poco::Data::Session& session, const std::string& org, bool lock);
 	Scope standing(const Organization& organization, const Access::Grants::Grant& grant, const std::string& org) const;
 

@@ -121,7 +121,6 @@ Membership MembershipServiceImpl::updateMember(Id actorId, const std::string& or
 			Guard::requireWithin(scope, _roles.permissions(ORG_SCOPE, r), "Granting role '" + r + "'");
 			_quotas.requireMemberRole(scope.organization, r);
 			_memberships.updateRole(session, scope.organization.id, a.id, r, _pClock->now());
-			_guard.changed(session, scope.organization.id);
 			_audit.record(session, scope.organization.id, actorId, "member.role_changed", {"account", a.id, a.username},
 			              AuditDetails().change("role", current.role, r));
 		}
@@ -155,7 +154,6 @@ void MembershipServiceImpl::removeMember(Id actorId, const std::string& org, con
 		Guard::requireWithin(scope, _roles.permissions(ORG_SCOPE, current.role), "Removing '" + a.username + "'");
 		// Workspace memberships, resource roles and default roles go with it (foreign keys).
 		_memberships.remove(session, scope.organization.id, a.id);
-		_guard.changed(session, scope.organization.id);
 		// The event names the account: it stays readable after the membership is gone.
 		_audit.record(session, scope.organization.id, actorId, "member.removed", {"account", a.id, a.username},
 		              AuditDetails().before("role", current.role));
@@ -170,7 +168,6 @@ void MembershipServiceImpl::leave(Id actorId, const std::string& org)
 		if (scope.grant.owner)
 			throw ConflictException("The owner cannot leave; transfer ownership first", "transfer_ownership_first");
 		_memberships.remove(session, scope.organization.id, actorId);
-		_guard.changed(session, scope.organization.id);
 		const Account self = _guard.account(session, std::to_string(actorId));
 		_audit.record(session, scope.organization.id, actorId, "member.left", {"account", actorId, self.username},
 		              AuditDetails().before("role", scope.grant.role));

@@ -77,7 +77,6 @@ Organization OrganizationServiceImpl::insertOrganization(Poco::Data::Session& se
 		_workspaceMembers.insert(session, org.id, w.id, ownerId,
 		                         _roles.catalog().creatorRole(Config::RoleCatalog::WORKSPACE), org.createdAt);
 	}
-	_guard.changed(session, org.id); // a check of this id before it existed may be cached
 	_audit.record(session, org.id, ownerId, "organization.created", {"organization", org.id, org.username},
 	              AuditDetails()
 	                  .after("username", org.username)
@@ -226,7 +225,6 @@ Organization OrganizationServiceImpl::updateOrganization(Id actorId, const std::
 			_handles.reserve(session, o.username, Data::HandleRepository::ORGANIZATION);
 		o.updatedAt = _pClock->now();
 		_organizations.update(session, o);
-		_guard.organizationChanged();
 		if (o.username != oldUsername)
 			_handles.release(session, oldUsername);
 		const std::string oldPlan = o.plan;
@@ -242,9 +240,8 @@ Organization OrganizationServiceImpl::updateOrganization(Id actorId, const std::
 			_organizations.updatePlan(session, o);
 			// On a plan whose members all hold one role (LangSmith's single-workspace plan: every
 			// member is an Organization Admin), everyone gets it with the change.
-			if (pPlan && !pPlan->memberRole.empty() &&
-			    _memberships.setEveryRole(session, o.id, pPlan->memberRole, _pClock->now()) > 0)
-				_guard.changed(session, o.id);
+			if (pPlan && !pPlan->memberRole.empty())
+				_memberships.setEveryRole(session, o.id, pPlan->memberRole, _pClock->now());
 		}
 		auto joined = [](const std::vector<std::string>& v) {
 			std::string text;
@@ -278,7 +275,6 @@ void OrganizationServiceImpl::deleteOrganization(Id actorId, const std::string& 
 		// check included) and comes back as it was if restored before the purge.
 		const Poco::Timestamp now = _pClock->now();
 		_organizations.markDeleted(session, o.id, now);
-		_guard.changed(session, o.id);
 		const Poco::Timestamp purgeAfter = now + Poco::Timestamp::TimeDiff(_retentionDays) * 86400 * 1000000;
 		_audit.record(session, o.id, actorId, "organization.deleted", {"organization", o.id, o.username},
 		              AuditDetails().after("restorable_until", Poco::DateTimeFormatter::format(
@@ -312,7 +308,6 @@ Organization OrganizationServiceImpl::restoreOrganization(Id actorId, const std:
 			                    "retention_expired");
 		}
 		_organizations.restore(session, o.id, now);
-		_guard.changed(session, o.id);
 		_audit.record(
 		    session, o.id, actorId, "organization.restored", {"organization", o.id, o.username},
 		    AuditDetails().before("deleted_at", Poco::DateTimeFormatter::format(deletedAt.value(),
@@ -343,7 +338,6 @@ int OrganizationServiceImpl::purgeDeleted()
 					return 0;
 				_organizations.remove(session, id);
 				_handles.release(session, o.value().username);
-				_guard.changed(session, id);
 				return 1;
 			});
 		}
@@ -391,7 +385,6 @@ Organization OrganizationServiceImpl::transferOwnership(Id actorId, const std::s
 		if (!_organizations.setOwner(session, orgId, actorId, targetId, now))
 			throw ConflictException("The ownership changed while this request was running", "ownership_changed");
 		_memberships.updateRole(session, orgId, actorId, _roles.catalog().formerOwnerRole(), now);
-		_guard.changed(session, orgId);
 		const Account formerOwner = _guard.account(session, std::to_string(actorId));
 		const Account newOwner = _guard.account(session, std::to_string(targetId));
 		_audit.record(session, orgId, actorId, "ownership.transferred", {"account", targetId, newOwner.username},

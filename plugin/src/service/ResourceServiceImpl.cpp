@@ -114,7 +114,6 @@ Resource ResourceServiceImpl::createResource(Id actorId, const std::string& org,
 		const RoleCatalog& roles = _roles.catalog();
 		_resources.addDefaultCollaborators(session, r, roles.defaultRole(spec.type), RoleCatalog::NONE, actorId);
 		_collaborators.insert(session, r.organizationId, r.id, actorId, roles.creatorRole(spec.type), r.createdAt);
-		_guard.changed(session, r.organizationId);
 		AuditDetails details;
 		details.after("type", r.type).after("name", r.name);
 		if (!r.workspaceId.isNull())
@@ -184,7 +183,6 @@ void ResourceServiceImpl::deleteResource(Id actorId, const std::string& org, Id 
 		const Resource r = resource(session, scope, actorId, resourceId, target, true);
 		_collaborators.require(target, setOf({Permission::ResourcesDelete, Permission::ResourceManage}));
 		_resources.remove(session, scope.organization.id, resourceId);
-		_guard.changed(session, scope.organization.id);
 		_audit.record(session, scope.organization.id, actorId, "resource.deleted", {"resource", r.id, r.name},
 		              AuditDetails().before("type", r.type).before("name", r.name));
 	});

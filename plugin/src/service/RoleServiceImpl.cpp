@@ -179,7 +179,6 @@ CustomRole RoleServiceImpl::createRole(Id actorId, const std::string& org, const
 		r.createdAt = _pClock->now();
 		r.updatedAt = r.createdAt;
 		r.id = _roles.insert(session, orgId, r);
-		_guard.changed(session, orgId);
 		_audit.record(session, orgId, actorId, "roles.created", {"role", r.id, r.scope + ":" + r.name},
 		              AuditDetails().after("scope", r.scope).after("permissions", joined(r.permissions)));
 		return r;
@@ -224,7 +223,6 @@ CustomRole RoleServiceImpl::updateRole(Id actorId, const std::string& org, const
 		{
 			r.updatedAt = _pClock->now();
 			_roles.update(session, orgId, r);
-			_guard.changed(session, orgId);
 			_audit.record(session, orgId, actorId, "roles.updated", {"role", r.id, r.scope + ":" + r.name}, details);
 		}
 		return r;
@@ -247,7 +245,6 @@ void RoleServiceImpl::deleteRole(Id actorId, const std::string& org, const std::
 			                            "): give those another role first",
 			                        "role_in_use");
 		_roles.remove(session, orgId, scopeName, name);
-		_guard.changed(session, orgId);
 		_audit.record(session, orgId, actorId, "roles.deleted", {"role", r.id, r.scope + ":" + r.name},
 		              AuditDetails().before("scope", r.scope).before("permissions", joined(r.permissions)));
 	});

@@ -227,8 +227,7 @@ ScopedGrants::Grant ScopedGrants::set(Poco::Data::Session& session, const Guard:
 		// "none" is no role: the account stops holding one.
 		if (!current.isNull())
 		{
-			_rows.remove(session, target.id, a.id);
-			_guard.changed(session, orgId);
+			_rows.remove(session, orgId, target.id, a.id);
 			_audit.record(session, orgId, actorId, _kind.audit + ".removed", who, changes);
 		}
 		Grant none;
@@ -243,13 +242,11 @@ ScopedGrants::Grant ScopedGrants::set(Poco::Data::Session& session, const Guard:
 	if (current.isNull())
 	{
 		_rows.insert(session, orgId, target.id, a.id, r, _pClock->now());
-		_guard.changed(session, orgId);
 		_audit.record(session, orgId, actorId, _kind.audit + ".set", who, changes.after("role", r));
 	}
 	else if (current.value().role != r)
 	{
-		_rows.update(session, target.id, a.id, r);
-		_guard.changed(session, orgId);
+		_rows.update(session, orgId, target.id, a.id, r);
 		_audit.record(session, orgId, actorId, _kind.audit + ".set", who, changes.after("role", r));
 	}
 	return _rows.find(session, target.id, a.id).value();
@@ -273,8 +270,7 @@ void ScopedGrants::remove(Poco::Data::Session& session, const Guard::Scope& scop
 	                     "Removing '" + a.username + "'");
 	if (beforeRemoving)
 		beforeRemoving(a);
-	_rows.remove(session, target.id, a.id);
-	_guard.changed(session, orgId);
+	_rows.remove(session, orgId, target.id, a.id);
 	_audit.record(session, orgId, actorId, _kind.audit + ".removed", {"account", a.id, a.username},
 	              details(target).before("role", current.value().role));
 }

@@ -76,7 +76,6 @@ Workspace WorkspaceServiceImpl::createWorkspace(Id actorId, const std::string& o
 		const Poco::Timestamp now = _pClock->now();
 		Workspace w = _workspaces.insert(session, scope.organization.id, n, actorId, now);
 		_members.insert(session, scope.organization.id, w.id, actorId, _roles.catalog().creatorRole(WS_SCOPE), now);
-		_guard.changed(session, scope.organization.id);
 		_audit.record(session, scope.organization.id, actorId, "workspace.created", {"workspace", w.id, w.name},
 		              AuditDetails().after("name", w.name));
 		return w;
@@ -155,7 +154,6 @@ void WorkspaceServiceImpl::deleteWorkspace(Id actorId, const std::string& org, I
 		_required.requireNoSoleMember(session, scope.organization, w);
 		// Its memberships go with it; its resources stay, outside any workspace (foreign keys).
 		_workspaces.remove(session, scope.organization.id, workspaceId);
-		_guard.changed(session, scope.organization.id);
 		_audit.record(session, scope.organization.id, actorId, "workspace.deleted", {"workspace", w.id, w.name},
 		              AuditDetails().before("name", w.name));
 	});

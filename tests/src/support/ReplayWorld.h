@@ -75,6 +75,14 @@ public:
 		_pClient.reset(new HttpClient(_pHost->baseUrl()));
 	}
 
+	explicit ReplayWorld(const std::string& baseUrl, TestDatabase::Ptr pDatabase)
+	    : _pDatabase(pDatabase), _pClient(new HttpClient(baseUrl))
+		/// The same steps against a server the test runs itself (an ApiServer in this process,
+		/// whose caches the test looks into) on pDatabase: no host is started, startHost(),
+		/// stop() and restart() are not available.
+	{
+	}
+
 	~ReplayWorld()
 	{
 		_pClient.reset();

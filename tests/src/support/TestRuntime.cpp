@@ -64,6 +64,12 @@ TestDatabase& TestRuntime::database()
 }
 
 
+TestDatabase::Ptr TestRuntime::databasePtr() const
+{
+	return _pDatabase;
+}
+
+
 AccountService& TestRuntime::accounts()
 {
 	return *_pRuntime->accounts();

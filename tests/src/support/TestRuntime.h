@@ -41,6 +41,8 @@ public:
 
 	Runtime& runtime();
 	TestDatabase& database();
+	TestDatabase::Ptr databasePtr() const;
+		/// Returns the database shared, for a world that drives this runtime over HTTP.
 
 	AccountService& accounts();
 	OrganizationService& organizations();
