@@ -49,10 +49,18 @@ Account AccountRepository::insert(Poco::Data::Session& session, const AccountSpe
 
 
 Poco::Nullable<Account> AccountRepository::findOne(Poco::Data::Session& session, const std::string& where,
-                                                   const Param& value)
+                                                   const Param& value, Id organizationId, bool* pMember)
 {
-	Poco::Data::RecordSet rs = _database.select(
-	    session, "SELECT id, username, email, name, created_at FROM accounts WHERE " + where + " = ?", {value});
+	// With an organization, whether the account is a member of it comes in the same round trip.
+	Poco::Data::RecordSet rs =
+	    pMember ? _database.select(session,
+	                               "SELECT id, username, email, name, created_at, EXISTS (SELECT 1 FROM memberships m "
+	                               "WHERE m.organization_id = ? AND m.account_id = accounts.id) FROM accounts WHERE " +
+	                                   where + " = ?",
+	                               {organizationId, value})
+	            : _database.select(session,
+	                               "SELECT id, username, email, name, created_at FROM accounts WHERE " + where + " = ?",
+	                               {value});
 	Rows rows(rs);
 	if (rows.count() == 0)
 		return Poco::Nullable<Account>();
@@ -62,6 +70,8 @@ Poco::Nullable<Account> AccountRepository::findOne(Poco::Data::Session& session,
 	a.email = rows.text(0, 2);
 	a.name = rows.text(0, 3);
 	a.createdAt = rows.time(0, 4);
+	if (pMember)
+		*pMember = rows.integer(0, 5) != 0;
 	return a;
 }
 
@@ -75,6 +85,20 @@ Poco::Nullable<Account> AccountRepository::findById(Poco::Data::Session& session
 Poco::Nullable<Account> AccountRepository::findByUsername(Poco::Data::Session& session, const std::string& username)
 {
 	return findOne(session, "username", username);
+}
+
+
+Poco::Nullable<Account> AccountRepository::findById(Poco::Data::Session& session, Id id, Id organizationId,
+                                                    bool& member)
+{
+	return findOne(session, "id", id, organizationId, &member);
+}
+
+
+Poco::Nullable<Account> AccountRepository::findByUsername(Poco::Data::Session& session, const std::string& username,
+                                                          Id organizationId, bool& member)
+{
+	return findOne(session, "username", username, organizationId, &member);
 }
 
 

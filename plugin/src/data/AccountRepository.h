@@ -38,11 +38,18 @@ public:
 	Poco::Nullable<Account> findByUsername(Poco::Data::Session& session, const std::string& username);
 	Poco::Nullable<Account> findBySubject(Poco::Data::Session& session, const std::string& subject);
 
+	Poco::Nullable<Account> findById(Poco::Data::Session& session, Id id, Id organizationId, bool& member);
+	Poco::Nullable<Account> findByUsername(Poco::Data::Session& session, const std::string& username, Id organizationId,
+	                                       bool& member);
+		/// As above, and sets member to whether the account is a member of the organization, read
+		/// in the same statement (adding a member needs both).
+
 	void setActiveOrganization(Poco::Data::Session& session, Id accountId, const Poco::Nullable<Id>& organizationId);
 		/// Records the organization the account works in; null clears it.
 
 private:
-	Poco::Nullable<Account> findOne(Poco::Data::Session& session, const std::string& where, const Param& value);
+	Poco::Nullable<Account> findOne(Poco::Data::Session& session, const std::string& where, const Param& value,
+	                                Id organizationId = 0, bool* pMember = nullptr);
 
 	Database& _database;
 };

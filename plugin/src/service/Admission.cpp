@@ -177,7 +177,8 @@ void Admission::requireNew(Poco::Data::Session& session, const Organization& org
 			                            org.username + "'",
 			                        "already_member");
 	}
-	else if (!_memberships.find(session, org.id, candidate.accountId).isNull())
+	else if (candidate.member.isNull() ? !_memberships.find(session, org.id, candidate.accountId).isNull()
+	                                   : candidate.member.value())
 	{
 		if (accepted(way))
 			throw ConflictException("You are already a member of '" + org.username + "'", "already_member");

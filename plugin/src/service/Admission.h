@@ -23,6 +23,8 @@
 #include "service/Quotas.h"
 #include "service/RequiredWorkspace.h"
 #include "service/ScopedGrants.h"
+#include "Poco/Nullable.h"
+#include "Poco/Nullable.h"
 #include <string>
 #include <vector>
 
@@ -91,6 +93,9 @@ public:
 		std::string email;                 ///< in lower case without blanks: the invited one, or the account's
 		const Account* pAccount = nullptr; ///< the account when the caller has read it: enrol() then
 		                                   ///< answers without reading the new membership back
+		Poco::Nullable<bool> member =
+		    Poco::Nullable<bool>(); ///< whether the account is a member already, when the caller
+		                            ///< read it with the account (else admit() reads it)
 	};
 
 	struct Request

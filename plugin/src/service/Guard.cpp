@@ -169,6 +169,18 @@ Account Guard::account(Poco::Data::Session& session, const std::string& account)
 }
 
 
+Account Guard::account(Poco::Data::Session& session, const std::string& account, Id organizationId, bool& member)
+{
+	Id id = 0;
+	Poco::Nullable<Account> found = Validator::parseId(account, id)
+	                                    ? _accounts.findById(session, id, organizationId, member)
+	                                    : _accounts.findByUsername(session, account, organizationId, member);
+	if (found.isNull())
+		throw NotFoundException("No account '" + account + "'", "account_not_found");
+	return found.value();
+}
+
+
 void Guard::requireWithin(const Scope& scope, PermissionSet permissions, const std::string& what)
 {
 	if (scope.grant.owner)

@@ -88,6 +88,10 @@ public:
 	Account account(Poco::Data::Session& session, const std::string& account);
 		/// Returns an account by id or username. Throws NotFoundException ("account_not_found").
 
+	Account account(Poco::Data::Session& session, const std::string& account, Id organizationId, bool& member);
+		/// As account(session, account), and sets member to whether the account is a member of
+		/// the organization, in the same statement.
+
 	static void requireWithin(const Scope& scope, PermissionSet permissions, const std::string& what);
 		/// Throws ForbiddenException ("role_exceeds_own") unless the actor owns the organization or
 		/// holds every permission in permissions: nobody grants or touches more than they hold.

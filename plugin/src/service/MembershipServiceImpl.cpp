@@ -74,8 +74,10 @@ Membership MembershipServiceImpl::addMember(Id actorId, const std::string& org, 
 	_admission.checkRequest(Admission::Way::ADDED, request);
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::MembersAdd, true);
-		const Account a = _guard.account(session, spec.account);
-		const Admission::Candidate candidate{a.id, a.username, a.email, &a};
+		bool member = false;
+		const Account a = _guard.account(session, spec.account, scope.organization.id, member);
+		Admission::Candidate candidate{a.id, a.username, a.email, &a};
+		candidate.member = member;
 		const Admission::Decision decision =
 		    _admission.admit(session, scope, actorId, Admission::Way::ADDED, candidate, request);
 		AuditDetails details;

@@ -29,8 +29,9 @@ namespace Service {
 class RoleServiceImpl : public Orgs::RoleService
 	/// Implements RoleService. Every change locks the organization row, checks the actor
 	/// (owner or roles.manage) and the plan (orgs.plans.<plan>.customRoles, for creating and
-	/// changing), writes an audit event (roles.created, roles.updated, roles.deleted) and bumps
-	/// the organization's acl_version (Guard::changed), so cached grants take the change at once.
+	/// changing) and writes an audit event (roles.created, roles.updated, roles.deleted); the
+	/// repository records a change of permissions, so the commit bumps the organization's
+	/// acl_version and cached grants take the change at once.
 {
 public:
 	static const Poco::Int64 MAX_ROLES = 100;
