@@ -90,10 +90,11 @@ std::string pathOf(const std::string& uri)
 
 Api::Api(const std::string& basePath, std::size_t maxBodyBytes, int errorLogWindowSeconds,
          RequestAuthenticator& authenticator, Data::Credential::Verifier& verifier, FailureLimiter& failures,
-         Service::ApiUsage& usage, MemberOrganization memberOrganization, Poco::Logger& logger)
+         Service::ApiUsage& usage, OrganizationId organizationId, MemberOrganization memberOrganization,
+         Poco::Logger& logger)
     : _basePath(basePath == "/" ? "" : basePath), _maxBodyBytes(maxBodyBytes), _authenticator(authenticator),
       _verifier(verifier), _failures(failures), _errorLog(logger, Poco::Timespan(errorLogWindowSeconds, 0)),
-      _usage(usage), _memberOrganization(std::move(memberOrganization))
+      _usage(usage), _organizationId(std::move(organizationId)), _memberOrganization(std::move(memberOrganization))
 {
 }
 
@@ -158,6 +159,14 @@ Poco::JSON::Object::Ptr Api::readBody(Poco::Net::HTTPServerRequest& request, Rou
 }
 
 
+void Api::countMember(Id accountId, const std::string& org)
+{
+	const Id organizationId = _memberOrganization(accountId, org);
+	if (organizationId != 0)
+		_usage.record(organizationId);
+}
+
+
 void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
 {
 	bool bodyRead = false;
@@ -200,17 +209,30 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		Data::Credential credential(_verifier, caller.tokenId);
 		Poco::JSON::Object::Ptr pBody = readBody(request, route.body);
 		bodyRead = true;
-		// Counted once the organization resolves for the caller, whatever the handler answers.
+		// Counted for a member of the organization, whatever the handler answers (see Api()).
 		auto org = match.params.find("org");
-		if (caller.accountId != 0 && org != match.params.end())
-		{
-			const Id organizationId = _memberOrganization(caller.accountId, org->second);
-			if (organizationId != 0)
-				_usage.record(organizationId);
-		}
+		const bool countable = caller.accountId != 0 && org != match.params.end();
+		const std::string reference = countable ? org->second : std::string();
+		const Id organizationId = countable ? _organizationId(reference) : 0;
 		RequestContext context(request, response, _basePath, std::move(match.params), std::move(query), pBody,
 		                       caller.accountId);
-		route.handler(context);
+		try
+		{
+			route.handler(context);
+		}
+		catch (...)
+		{
+			if (countable)
+				countMember(caller.accountId, reference);
+			throw;
+		}
+		if (countable)
+		{
+			if (organizationId != 0 && response.getStatus() < 300)
+				_usage.record(organizationId);
+			else
+				countMember(caller.accountId, reference);
+		}
 	}
 	catch (std::exception& exc)
 	{

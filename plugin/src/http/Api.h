@@ -50,15 +50,22 @@ public:
 		/// Returns the id of the organization that the reference org names if actorId is a
 		/// member of it, else 0 (Service::Guard::memberOrganization(): cached, no SQL then).
 
+	using OrganizationId = std::function<Id(const std::string& org)>;
+		/// Returns the id of the organization that the reference org names, else 0
+		/// (Service::Guard::organizationId(): cached, no SQL then).
+
 	Api(const std::string& basePath, std::size_t maxBodyBytes, int errorLogWindowSeconds,
 	    RequestAuthenticator& authenticator, Data::Credential::Verifier& verifier, FailureLimiter& failures,
-	    Service::ApiUsage& usage, MemberOrganization memberOrganization, Poco::Logger& logger);
+	    Service::ApiUsage& usage, OrganizationId organizationId, MemberOrganization memberOrganization,
+	    Poco::Logger& logger);
 		/// verifier checks the token of a request inside its write transactions. Repeats of a
 		/// 5xx's cause within errorLogWindowSeconds are counted instead of logged (BurstLog; 0
-		/// logs each). Every authenticated request under /orgs/{org} is counted in usage for the
-		/// organization when memberOrganization resolves it for the caller (a member), before
-		/// the handler runs, whatever the handler answers then. authenticator, verifier,
-		/// failures, usage and what memberOrganization refers to must outlive the API.
+		/// logs each). Every authenticated request under /orgs/{org} by a member of the
+		/// organization is counted in usage, whatever the handler answers: a 2xx answer proves
+		/// the membership (anyone else is answered 404), so organizationId() (taken before the
+		/// handler, which may rename or delete the organization) is enough then; any other
+		/// answer asks memberOrganization(). authenticator, verifier, failures, usage and what
+		/// the two functions refer to must outlive the API.
 
 	~Api();
 
@@ -76,6 +83,9 @@ public:
 		/// nullptr for any other path. The API must outlive it.
 
 private:
+	void countMember(Id accountId, const std::string& org);
+		/// Counts the request for the organization if the account is a member of it.
+
 	Poco::JSON::Object::Ptr readBody(Poco::Net::HTTPServerRequest& request, Router::Body kind);
 
 	std::string _basePath;
@@ -86,6 +96,7 @@ private:
 	BurstLog _errorLog;
 	Router _router;
 	Service::ApiUsage& _usage;
+	OrganizationId _organizationId;
 	MemberOrganization _memberOrganization;
 };
 

@@ -23,6 +23,7 @@ HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule
       _api(
           config.settings().basePath, config.settings().maxBodyBytes, config.settings().errorLogWindowSeconds,
           _authenticator, *services.accounts(), _failures, infrastructure.usage(),
+          [&guard = access.guard()](const std::string& org) { return guard.organizationId(org); },
           [&guard = access.guard()](Id actorId, const std::string& org) {
 	          return guard.memberOrganization(actorId, org);
           },

@@ -48,6 +48,18 @@ Guard::Scope Guard::visible(Id actorId, const std::string& org)
 }
 
 
+Id Guard::organizationId(const std::string& org)
+{
+	Organization organization;
+	if (cachedOrganization(org, organization))
+		return organization.id;
+	return _database.withSession([&](Poco::Data::Session& session) {
+		Poco::Nullable<Organization> found = findOrganization(session, org, false);
+		return found.isNull() ? Id(0) : found.value().id;
+	});
+}
+
+
 Id Guard::memberOrganization(Id actorId, const std::string& org)
 {
 	// The path of visible(actorId, org), a missing organization included (id 0).

@@ -69,6 +69,10 @@ public:
 		/// and the standing is read in the transaction.
 		/// Throws NotFoundException ("organization_not_found").
 
+	Id organizationId(const std::string& org);
+		/// Returns the id of the organization org names, else 0: the organization cache's
+		/// answer, for the API's request counting. No SQL while it is cached.
+
 	Id memberOrganization(Id actorId, const std::string& org);
 		/// Returns the id of the organization org names if the actor is a member of it, else 0
 		/// (a missing organization too): visible(actorId, org) without the exception, for the
