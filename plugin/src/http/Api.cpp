@@ -222,8 +222,15 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		}
 		catch (...)
 		{
-			if (countable)
-				countMember(caller.accountId, reference);
+			try
+			{
+				if (countable)
+					countMember(caller.accountId, reference);
+			}
+			catch (...)
+			{
+				// The handler's own error is the answer (the database may be down: then both are).
+			}
 			throw;
 		}
 		if (countable)
