@@ -60,14 +60,7 @@ ResourceServiceImpl::ResourceServiceImpl(Data::Database& database, Guard& guard,
 
 Collaborator ResourceServiceImpl::collaborator(const ScopedGrants::Grant& grant)
 {
-	Collaborator c;
-	c.resourceId = grant.scopeId;
-	c.accountId = grant.accountId;
-	c.username = grant.username;
-	c.name = grant.name;
-	c.role = grant.role;
-	c.createdAt = grant.createdAt;
-	return c;
+	return ScopedGrants::as(grant, &Collaborator::resourceId);
 }
 
 

@@ -77,6 +77,21 @@ public:
 
 	using Grant = Data::ScopedGrantRepository::Row;
 
+	template <class Model>
+	static Model as(const Grant& grant, Id Model::*scopeId)
+		/// Returns the grant as its public model (WorkspaceMember, Collaborator), whose field
+		/// scopeId names the scope.
+	{
+		Model m;
+		m.*scopeId = grant.scopeId;
+		m.accountId = grant.accountId;
+		m.username = grant.username;
+		m.name = grant.name;
+		m.role = grant.role;
+		m.createdAt = grant.createdAt;
+		return m;
+	}
+
 	struct Target
 		/// A workspace or a resource, and the actor's permissions there.
 	{

@@ -46,14 +46,7 @@ std::string WorkspaceServiceImpl::checkName(const std::string& name)
 
 WorkspaceMember WorkspaceServiceImpl::member(const ScopedGrants::Grant& grant)
 {
-	WorkspaceMember m;
-	m.workspaceId = grant.scopeId;
-	m.accountId = grant.accountId;
-	m.username = grant.username;
-	m.name = grant.name;
-	m.role = grant.role;
-	m.createdAt = grant.createdAt;
-	return m;
+	return ScopedGrants::as(grant, &WorkspaceMember::workspaceId);
 }
 
 
