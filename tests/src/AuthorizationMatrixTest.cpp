@@ -887,7 +887,7 @@ public:
 				for (Orgs::Id o : u.organizations)
 				{
 					const AccessControlImpl::Grant cached = _access.grant(a, o);
-					const AccessControlImpl::Grant fresh = _access.currentGrant(session, a, o);
+					const AccessControlImpl::Grant fresh = _access.grant(standings.organization(session, a, o), a);
 					if (cached.exists != fresh.exists || cached.member != fresh.member || cached.owner != fresh.owner ||
 					    cached.role != fresh.role || cached.permissions.bits() != fresh.permissions.bits())
 						problems += "\n    " + who + " in organization " + std::to_string(o) + ": cached " +
@@ -919,7 +919,8 @@ public:
 					std::string fresh = "not visible";
 					if (!row.isNull())
 					{
-						const AccessControlImpl::Grant g = _access.currentGrant(session, a, row.value().id);
+						const AccessControlImpl::Grant g =
+						    _access.grant(standings.organization(session, a, row.value().id), a);
 						if (g.member)
 							fresh = describe(row.value(), g.role, g.owner);
 					}

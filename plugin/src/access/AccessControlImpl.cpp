@@ -150,12 +150,6 @@ AccessControlImpl::Grant AccessControlImpl::toGrant(const GrantCache::Grant& g) 
 }
 
 
-AccessControlImpl::Grant AccessControlImpl::currentGrant(Poco::Data::Session& session, Id accountId, Id organizationId)
-{
-	return grant(_repository.organization(session, accountId, organizationId), accountId);
-}
-
-
 AccessControlImpl::Grant AccessControlImpl::grant(const AccessRepository::Standing& s, Id accountId) const
 {
 	Grant g;

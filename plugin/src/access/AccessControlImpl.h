@@ -57,7 +57,6 @@ public:
 
 	Grant grant(Id accountId, Id organizationId) override;
 	Grant cachedGrant(Poco::Data::Session& session, Id accountId, Id organizationId) override;
-	Grant currentGrant(Poco::Data::Session& session, Id accountId, Id organizationId) override;
 	Grant grant(const Data::AccessRepository::Standing& standing, Id accountId) const override;
 	PermissionSet cachedPermissions(Poco::Data::Session& session, Id accountId, Id organizationId,
 	                                WorkspaceId workspace) override;

@@ -56,10 +56,6 @@ public:
 		/// As grant(), but a miss loads through the caller's session (a request must never hold
 		/// two sessions at once).
 
-	virtual Grant currentGrant(Poco::Data::Session& session, Id accountId, Id organizationId) = 0;
-		/// Returns the account's standing read within the caller's session and transaction,
-		/// bypassing the cache: for decisions a write depends on.
-
 	virtual Grant grant(const Data::AccessRepository::Standing& standing, Id accountId) const = 0;
 		/// Returns the grant of a standing the caller read within its transaction (with the
 		/// organization row it locked), bypassing the cache: for decisions a write depends on.

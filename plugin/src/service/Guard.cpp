@@ -54,7 +54,7 @@ Id Guard::organizationId(const std::string& org)
 	if (cachedOrganization(org, organization))
 		return organization.id;
 	return _database.withSession([&](Poco::Data::Session& session) {
-		Poco::Nullable<Organization> found = findOrganization(session, org, false);
+		Poco::Nullable<Organization> found = findOrganization(session, org);
 		return found.isNull() ? Id(0) : found.value().id;
 	});
 }
@@ -67,7 +67,7 @@ Id Guard::memberOrganization(Id actorId, const std::string& org)
 	if (cachedOrganization(org, organization))
 		return _access.grant(actorId, organization.id).member ? organization.id : 0;
 	return _database.withSession([&](Poco::Data::Session& session) {
-		Poco::Nullable<Organization> found = findOrganization(session, org, false);
+		Poco::Nullable<Organization> found = findOrganization(session, org);
 		const Id id = found.isNull() ? 0 : found.value().id;
 		return _access.cachedGrant(session, actorId, id).member ? id : 0;
 	});
@@ -91,7 +91,7 @@ Guard::Scope Guard::visible(Poco::Data::Session& session, Id actorId, const std:
 	}
 	if (!cachedOrganization(org, organization))
 	{
-		Poco::Nullable<Organization> found = findOrganization(session, org, false);
+		Poco::Nullable<Organization> found = findOrganization(session, org);
 		if (!found.isNull())
 			organization = found.value();
 	}
@@ -102,12 +102,10 @@ Guard::Scope Guard::visible(Poco::Data::Session& session, Id actorId, const std:
 }
 
 
-Poco::Nullable<Organization> Guard::findOrganization(Poco::Data::Session& session, const std::string& org, bool lock)
+Poco::Nullable<Organization> Guard::findOrganization(Poco::Data::Session& session, const std::string& org)
 {
 	Id id = 0;
 	const bool byId = Validator::parseId(org, id);
-	if (lock)
-		return byId ? _organizations.findById(session, id, true) : _organizations.findByUsername(session, org, true);
 	// Read outside any write, so it may be cached. The stamp is taken before the read: if a
 	// change of an organization row commits meanwhile, the value is not stored.
 	// A missing organization is remembered too (as id 0), so that it costs no more than an

@@ -113,7 +113,7 @@ private:
 		/// Forgets the cached organizations once a transaction that changed an organization row
 		/// commits (they are cached by id and by username: all of them; changes are rare).
 		/// Other processes re-read them within maxStaleness.
-	Poco::Nullable<Organization> findOrganization(Poco::Data::Session& session, const std::string& org, bool lock);
+	Poco::Nullable<Organization> findOrganization(Poco::Data::Session& session, const std::string& org);
 	Scope standing(const Organization& organization, const Access::Grants::Grant& grant, const std::string& org) const;
 
 	Data::Database& _database;
