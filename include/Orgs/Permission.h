@@ -57,6 +57,8 @@ enum class Permission : unsigned
 	PlanRead,               ///< plan.read
 	BillingManage,          ///< billing.manage: change the organization's plan. Never part of "*":
 	                        ///< a role holds it only by naming it (the owner always has it)
+	SsoManage,              ///< sso.manage: the organization's SSO connections and their mapping rules
+	DomainsManage,          ///< domains.manage: claim and verify email domains, and their join mode
 	COUNT
 };
 

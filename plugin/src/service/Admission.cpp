@@ -37,8 +37,11 @@ bool byMember(Admission::Way way)
 
 
 bool accepted(Admission::Way way)
+	/// Returns true for the ways where the candidate joins by its own act: what it is told when
+	/// refused names only itself.
 {
-	return way == Admission::Way::INVITATION_ACCEPTED || way == Admission::Way::LINK_ACCEPTED;
+	return way == Admission::Way::INVITATION_ACCEPTED || way == Admission::Way::LINK_ACCEPTED ||
+	       way == Admission::Way::SSO_MAPPED || way == Admission::Way::DOMAIN_JOINED;
 }
 
 
@@ -157,7 +160,7 @@ void Admission::requireDomain(const Organization& org, Way way, const Candidate&
 	const auto& allowed = org.allowedEmailDomains;
 	if (std::find(allowed.begin(), allowed.end(), domain) != allowed.end())
 		return;
-	if (way == Way::LINK_ACCEPTED) // a joiner learns no more of the organization than that
+	if (accepted(way)) // a joiner learns no more of the organization than that
 		throw ForbiddenException("'" + org.username +
 		                             "' takes only members with an email address of its allowed domains",
 		                         "domain_not_allowed");

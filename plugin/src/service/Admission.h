@@ -81,8 +81,14 @@ public:
 		INVITATION_RESENT,   ///< sent again (POST .../invitations/{id}/resend): 3, 4, and 5 if it had expired
 		INVITATION_ACCEPTED, ///< the invitee accepts (POST /invitations/{token}/accept, sign-up): 1, 2, 4, 5,
 		                     ///< and the invitation's roles and workspaces as far as they still exist
-		LINK_ACCEPTED        ///< a holder of the invite link joins (POST /invite-links/{token}/accept,
+		LINK_ACCEPTED,       ///< a holder of the invite link joins (POST /invite-links/{token}/accept,
 		                     ///< sign-up): 1-5, the link's role, the default workspace when required
+		SSO_MAPPED,          ///< an account signs in through the organization's SSO connection and its
+		                     ///< mapping rules admit it: 1-5, the rules' role and workspaces as far as the
+		                     ///< configuration and the organization still have them
+		DOMAIN_JOINED        ///< an account whose verified email is in one of the organization's verified
+		                     ///< domains joins (suggested, or automatically): 1-5, the domain's role, the
+		                     ///< default workspace when required
 	};
 
 	struct Candidate
