@@ -36,7 +36,8 @@ namespace Service {
 class Admission
 	/// The one policy every way into an organization goes through: a member adding an account,
 	/// an invitation (sent, sent again, accepted), the invite link, signing up with either's
-	/// token; and the ways still to come (SSO just-in-time, verified domains, SCIM), which
+	/// token; a sign-in through an SSO connection whose mapping rules admit the account; an
+	/// account joining by its verified email's domain; and the ways still to come (SCIM), which
 	/// describe themselves as a Way, a Candidate and a Request.
 	///
 	/// admit() decides within the caller's transaction, after the organization's row was
