@@ -17,6 +17,7 @@
 #include "Poco/UUIDGenerator.h"
 #include <algorithm>
 #include <string>
+#include <thread>
 #include <vector>
 
 
@@ -146,6 +147,45 @@ void TestPeersTest::testUnknownAccountIsRefused()
 	CPPUNIT_ASSERT(!provider.idToken(OpenIdProvider::PRIMARY, sub).empty());
 	provider.removeUser(sub);
 	CPPUNIT_ASSERT_THROW(provider.signIn(OpenIdProvider::PRIMARY, sub), Poco::IOException);
+}
+
+
+void TestPeersTest::testConcurrentSignIns()
+{
+	OpenIdProvider provider;
+	std::vector<std::string> subs;
+	for (int i = 0; i < 8; ++i)
+	{
+		subs.push_back(uniqueSub("crowd" + std::to_string(i)));
+		provider.setUser(user(subs.back(), {"crowd"}));
+	}
+	std::vector<std::string> tokens(subs.size());
+	std::vector<std::string> errors(subs.size());
+	std::vector<std::thread> threads;
+	for (std::size_t i = 0; i < subs.size(); ++i)
+	{
+		threads.emplace_back([&, i]() {
+			try
+			{
+				tokens[i] = provider.idToken(i % 2 ? OpenIdProvider::OTHER : OpenIdProvider::PRIMARY, subs[i]);
+			}
+			catch (Poco::Exception& e)
+			{
+				errors[i] = e.displayText();
+			}
+		});
+	}
+	for (auto& thread : threads)
+		thread.join();
+	for (std::size_t i = 0; i < subs.size(); ++i)
+	{
+		CPPUNIT_ASSERT_EQUAL(std::string(), errors[i]);
+		Poco::JSON::Object::Ptr claims = OpenIdProvider::claims(tokens[i]);
+		CPPUNIT_ASSERT_EQUAL(subs[i], claims->getValue<std::string>("sub"));
+		CPPUNIT_ASSERT_EQUAL(provider.issuer(i % 2 ? OpenIdProvider::OTHER : OpenIdProvider::PRIMARY),
+		                     claims->getValue<std::string>("iss"));
+		provider.removeUser(subs[i]);
+	}
 }
 
 

@@ -21,6 +21,7 @@ class TestPeersTest : public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE(TestPeersTest);
 	CPPUNIT_TEST(testSignInThroughBothIssuers);
 	CPPUNIT_TEST(testUnknownAccountIsRefused);
+	CPPUNIT_TEST(testConcurrentSignIns);
 	CPPUNIT_TEST(testKeyRotation);
 	CPPUNIT_TEST(testAlgorithmAndShortLivedToken);
 	CPPUNIT_TEST(testDnsTxtRecords);
@@ -35,6 +36,10 @@ public:
 
 	void testUnknownAccountIsRefused();
 		/// An account the users file does not have cannot sign in.
+
+	void testConcurrentSignIns();
+		/// Several threads sign different accounts in at once (as a test of seats under
+		/// concurrent first sign-ins does): each gets its own account's token.
 
 	void testKeyRotation();
 		/// Rotating keeps the process: the JWKS puts new keys first (the old ones after them, or
