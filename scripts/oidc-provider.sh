@@ -36,6 +36,16 @@ log()
 	echo "oidc-provider: $*"
 }
 
+alive()
+{
+	# Succeeds while process $1 runs. A zombie does not count: it has exited, and waits only for
+	# whoever adopted it (init, after the start's subshell is gone) to reap it.
+	local state
+	kill -0 "$1" 2>/dev/null || return 1
+	state=$(sed -n 's/^[0-9]* (.*) \([A-Za-z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null) || return 1
+	[[ $state != Z ]]
+}
+
 provider_pid()
 {
 	# Prints the pid of the running provider, or fails.
@@ -43,7 +53,7 @@ provider_pid()
 	[[ -f $PIDFILE ]] || return 1
 	pid=$(cat "$PIDFILE" 2>/dev/null) || return 1
 	[[ $pid =~ ^[0-9]+$ ]] || return 1
-	kill -0 "$pid" 2>/dev/null || return 1
+	alive "$pid" || return 1
 	tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'provider\.mjs' || return 1
 	echo "$pid"
 }
@@ -144,7 +154,7 @@ do_start()
 				"$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}') s)"
 			return 0
 		fi
-		if ! kill -0 "$pid" 2>/dev/null; then
+		if ! alive "$pid"; then
 			break
 		fi
 		sleep 0.1
@@ -165,16 +175,16 @@ do_stop()
 		return 0
 	fi
 	kill -TERM "$pid" 2>/dev/null || true
-	for ((i = 0; i < 100; i++)); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
+	for ((i = 0; i < 200; i++)); do
+		alive "$pid" || break
+		sleep 0.05
 	done
-	if kill -0 "$pid" 2>/dev/null; then
+	if alive "$pid"; then
 		log "pid $pid did not stop after 10 s, killing it"
 		kill -KILL "$pid" 2>/dev/null || true
-		for ((i = 0; i < 50; i++)); do
-			kill -0 "$pid" 2>/dev/null || break
-			sleep 0.1
+		for ((i = 0; i < 100; i++)); do
+			alive "$pid" || break
+			sleep 0.05
 		done
 	fi
 	rm -f "$PIDFILE"
