@@ -4,11 +4,12 @@
 #
 #   scripts/oidc-provider.sh start|stop|restart|status DIR
 #
-# `start` resets the accounts (DIR/users.json) and keys (DIR/keys-*.json), installs the pinned packages into DIR/node (npm ci, skipped while the lock is the one
-# installed), makes a private test CA and a server certificate for 127.0.0.1 in DIR/tls (kept across
-# runs), starts node in the background (DIR/run/provider.pid, DIR/run/provider.log), waits until both
-# issuers answer discovery over HTTPS with that CA, and leaves DIR/env: issuer URLs, ports, the CA
-# file, client ids and secrets, the control URL and the users file (see tests/oidc/provider.mjs).
+# `start` resets the accounts (DIR/users.json) and signing keys (DIR/keys-*.json), installs the
+# pinned packages into DIR/node (npm ci, skipped while the lock is the one installed), makes a
+# private test CA and a server certificate for 127.0.0.1 in DIR/tls (kept across runs), starts node
+# in the background (DIR/run/provider.pid, DIR/run/provider.log), waits until both issuers answer
+# discovery over HTTPS with that CA, and leaves DIR/env: issuer URLs, ports, the CA file, client ids
+# and secrets, the control URL and the users file (see tests/oidc/provider.mjs).
 # `stop` ends it and waits until it is gone; it does nothing when nothing runs.
 set -euo pipefail
 
