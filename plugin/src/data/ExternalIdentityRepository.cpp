@@ -44,11 +44,11 @@ Id ExternalIdentityRepository::insert(Poco::Data::Session& session, Id accountId
 {
 	try
 	{
-		_database.execute(session,
-		                  "INSERT INTO external_identities (account_id, issuer, subject, email, email_verified, "
-		                  "created_at, last_sign_in_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-		                  {accountId, issuer, subject, email, emailVerified ? 1 : 0, Database::toMicros(at),
-		                   Database::toMicros(at)});
+		_database.execute(
+		    session,
+		    "INSERT INTO external_identities (account_id, issuer, subject, email, email_verified, "
+		    "created_at, last_sign_in_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		    {accountId, issuer, subject, email, emailVerified ? 1 : 0, Database::toMicros(at), Database::toMicros(at)});
 	}
 	catch (Poco::Exception& exc)
 	{
@@ -67,7 +67,6 @@ void ExternalIdentityRepository::signedIn(Poco::Data::Session& session, Id ident
 	                  "UPDATE external_identities SET last_sign_in_at = ?, email = ?, email_verified = ? WHERE id = ?",
 	                  {Database::toMicros(at), email, emailVerified ? 1 : 0, identityId});
 }
-
 
 
 } // namespace Data

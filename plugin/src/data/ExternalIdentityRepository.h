@@ -37,8 +37,7 @@ public:
 
 	explicit ExternalIdentityRepository(Database& database);
 
-	bool find(Poco::Data::Session& session, const std::string& issuer, const std::string& subject,
-	          Identity& identity);
+	bool find(Poco::Data::Session& session, const std::string& issuer, const std::string& subject, Identity& identity);
 		/// Finds the identity (issuer and subject compared exactly) with its account's email, in
 		/// one statement. Returns false if there is none.
 

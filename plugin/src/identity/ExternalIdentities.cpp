@@ -124,8 +124,7 @@ SignIn ExternalIdentities::resolve(const VerifiedToken& token)
 		if (!_identities.find(s, token.issuer, token.subject, identity))
 			throw UnavailableException("The identity changed while signing in; retry", "identity_changed");
 		_identities.signedIn(s, identity.id, token.email, token.emailVerified, _pClock->now());
-		if (verifiesEmail && !identity.accountEmailVerified &&
-		    Poco::icompare(identity.accountEmail, token.email) == 0)
+		if (verifiesEmail && !identity.accountEmailVerified && Poco::icompare(identity.accountEmail, token.email) == 0)
 		{
 			_accounts.setEmailVerified(s, identity.accountId, true);
 			identity.accountEmailVerified = true;
@@ -169,13 +168,12 @@ SignIn ExternalIdentities::provision(const VerifiedToken& token)
 			}
 			const Account& a = account.value();
 			// Only a configured issuer's word marks an email verified (see the class).
-			const bool verified = configured && token.emailVerified && !token.email.empty() &&
-			                      Poco::icompare(a.email, token.email) == 0;
+			const bool verified =
+			    configured && token.emailVerified && !token.email.empty() && Poco::icompare(a.email, token.email) == 0;
 			if (verified)
 				_accounts.setEmailVerified(s, a.id, true);
-			signIn.identityId =
-			    _identities.insert(s, a.id, token.issuer, token.subject, token.email, token.emailVerified,
-			                       _pClock->now());
+			signIn.identityId = _identities.insert(s, a.id, token.issuer, token.subject, token.email,
+			                                       token.emailVerified, _pClock->now());
 			// An account-level event, the account its own actor (as at sign-up).
 			_audit.record(s, 0, a.id, "account.identity_linked", {"account", a.id, a.username},
 			              Service::AuditDetails()

@@ -19,8 +19,8 @@ FederatedSignIn::FederatedSignIn(const Config::OidcSettings& settings, Data::Dat
                                  Service::AccountServiceImpl& accounts, Service::Clock::Ptr pClock,
                                  Poco::Logger& logger)
     : _accounts(accounts), _client(settings.caFile, settings.fetchTimeoutSeconds),
-      _verifier(issuersOf(settings), _client, pClock,
-                Poco::Int64(settings.refetchIntervalSeconds) * 1000000000, logger),
+      _verifier(issuersOf(settings), _client, pClock, Poco::Int64(settings.refetchIntervalSeconds) * 1000000000,
+                logger),
       _identities(database, accounts, pClock, settings.linkVerifiedEmail),
       _cache(static_cast<std::size_t>(settings.cacheEntries), pClock)
 {

@@ -71,15 +71,16 @@ PublicKey::Ptr IssuerKeys::key(const std::string& keyId)
 			continue;
 		}
 		const Poco::Int64 now = _pClock->monotonic();
-		if (_everFetched && now - _lastFetchNs < _refetchIntervalNs)
+		if (_throttled && now - _lastFetchNs < _refetchIntervalNs)
 		{
 			if (_lastFailed || !_pKeys)
 				unavailable(_lastFailure);
 			throw UnauthenticatedException("The token's signing key (kid) is not one of its issuer's keys",
 			                               "token_key_unknown");
 		}
+		const bool initial = !_pKeys;
 		_fetching = true;
-		_everFetched = true;
+		_throttled = true;
 		_lastFetchNs = now;
 		++_fetches;
 		std::string discovered = _discoveredJwksUri;
@@ -107,6 +108,10 @@ PublicKey::Ptr IssuerKeys::key(const std::string& keyId)
 			unavailable(failure);
 		}
 		_lastFailed = false;
+		// The first set is not a refetch: a key that the provider adds right after it (a
+		// rotation) is still fetched at once. Refetches, and failures, wait for the interval.
+		if (initial)
+			_throttled = false;
 		_discoveredJwksUri = discovered;
 		_pKeys = pKeys;
 	}

@@ -35,8 +35,9 @@ class IssuerKeys
 	/// new key is followed without a restart; but at most once per refetch interval, whoever
 	/// asks (an attacker's made-up kids cannot make us hammer the provider), and never twice
 	/// at once: requests that need a fetch while one is under way wait for it and use its
-	/// result. A failed fetch counts as a fetch; until the interval has passed, requests that
-	/// need one are answered with its failure (503).
+	/// result. The first successful fetch is not a refetch. A failed fetch counts as one;
+	/// until the interval has passed, requests that need a fetch are answered with its
+	/// failure (503).
 {
 public:
 	IssuerKeys(const std::string& issuer, const std::string& jwksUri, ProviderClient& client,
@@ -73,8 +74,8 @@ private:
 	std::condition_variable _fetched;
 	bool _fetching = false;
 	bool _lastFailed = false;
-	bool _everFetched = false;
-	Poco::Int64 _lastFetchNs = 0;
+	bool _throttled = false;      ///< the last fetch was a refetch or failed: the next waits for the interval
+	Poco::Int64 _lastFetchNs = 0; ///< when the last fetch began
 	Poco::UInt64 _fetches = 0;
 	std::string _discoveredJwksUri;
 	std::string _lastFailure;

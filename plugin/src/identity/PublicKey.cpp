@@ -231,9 +231,8 @@ bool PublicKey::verify(const std::string& alg, const std::string& signingInput, 
 	Owned<EVP_MD_CTX> pContext(EVP_MD_CTX_new());
 	const bool valid =
 	    pContext && EVP_DigestVerifyInit(pContext.get(), nullptr, pDigest, nullptr, _pKey) == 1 &&
-	    EVP_DigestVerify(pContext.get(), reinterpret_cast<const unsigned char*>(pSignature->data()),
-	                     pSignature->size(), reinterpret_cast<const unsigned char*>(signingInput.data()),
-	                     signingInput.size()) == 1;
+	    EVP_DigestVerify(pContext.get(), reinterpret_cast<const unsigned char*>(pSignature->data()), pSignature->size(),
+	                     reinterpret_cast<const unsigned char*>(signingInput.data()), signingInput.size()) == 1;
 	// A refused signature leaves errors on this thread's queue, where a later TLS call would find them.
 	ERR_clear_error();
 	return valid;

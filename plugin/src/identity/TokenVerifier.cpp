@@ -110,8 +110,8 @@ bool isHmac(const std::string& alg)
 } // namespace
 
 
-TokenVerifier::TokenVerifier(const std::vector<IssuerSpec>& issuers, ProviderClient& client,
-                             Service::Clock::Ptr pClock, Poco::Int64 refetchIntervalNs, Poco::Logger& logger)
+TokenVerifier::TokenVerifier(const std::vector<IssuerSpec>& issuers, ProviderClient& client, Service::Clock::Ptr pClock,
+                             Poco::Int64 refetchIntervalNs, Poco::Logger& logger)
     : _client(client), _pClock(pClock), _refetchIntervalNs(refetchIntervalNs), _logger(logger)
 {
 	for (const auto& spec : issuers)
