@@ -215,8 +215,7 @@ void FederatedSignInTest::testConnectionIssuerNeverLinksByEmail()
 	RecordingStep step;
 	pipeline.setIssuerSource(&issuers);
 	pipeline.addStep(step);
-	const std::string handle =
-	    "vic-" + Poco::UUIDGenerator::defaultGenerator().createRandom().toString().substr(0, 8);
+	const std::string handle = "vic-" + Poco::UUIDGenerator::defaultGenerator().createRandom().toString().substr(0, 8);
 	const Orgs::Account victim = rt.account(handle);
 
 	// The configured issuer's verified email signs in to the account with that email
@@ -235,11 +234,10 @@ void FederatedSignInTest::testConnectionIssuerNeverLinksByEmail()
 	CPPUNIT_ASSERT(issuers.asked > 0);
 	CPPUNIT_ASSERT(r.accountId != victim.id);
 	CPPUNIT_ASSERT(r.pToken->issuerName.empty());
-	CPPUNIT_ASSERT(r.pToken->emailVerified); // what the token says...
+	CPPUNIT_ASSERT(r.pToken->emailVerified);         // what the token says...
 	CPPUNIT_ASSERT(!step.seen.back().emailVerified); // ...is not what the account gets
 	CPPUNIT_ASSERT(step.seen.back().accountCreated);
-	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0),
-	                     rt.scalar("SELECT email_verified FROM accounts WHERE id = ?", r.accountId));
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), rt.scalar("SELECT email_verified FROM accounts WHERE id = ?", r.accountId));
 	// An issuer neither configured nor named by a connection is refused.
 	pipeline.setIssuerSource(nullptr);
 	CPPUNIT_ASSERT_EQUAL(std::string("token_issuer_unknown"),
@@ -265,8 +263,8 @@ void FederatedSignInTest::testIdentityRows()
 	FederatedSignIn& pipeline = pipelineOf(rt);
 	const std::string sub = newUser("row");
 	const FederatedSignIn::Result r = pipeline.authenticate(_pProvider->idToken(OpenIdProvider::PRIMARY, sub));
-	CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), rt.scalar("SELECT COUNT(*) FROM external_identities WHERE account_id = ?",
-	                                               r.accountId));
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(1),
+	                     rt.scalar("SELECT COUNT(*) FROM external_identities WHERE account_id = ?", r.accountId));
 	CPPUNIT_ASSERT_EQUAL(r.identityId,
 	                     rt.scalar("SELECT id FROM external_identities WHERE account_id = ?", r.accountId));
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(1),
@@ -276,8 +274,7 @@ void FederatedSignInTest::testIdentityRows()
 	                                               "AND action = 'account.identity_linked'",
 	                                               r.accountId));
 	// A later sign-in records its time.
-	const Poco::Int64 first =
-	    rt.scalar("SELECT last_sign_in_at FROM external_identities WHERE id = ?", r.identityId);
+	const Poco::Int64 first = rt.scalar("SELECT last_sign_in_at FROM external_identities WHERE id = ?", r.identityId);
 	Poco::Thread::sleep(5);
 	pipeline.authenticate(_pProvider->idToken(OpenIdProvider::PRIMARY, sub));
 	CPPUNIT_ASSERT(rt.scalar("SELECT last_sign_in_at FROM external_identities WHERE id = ?", r.identityId) > first);

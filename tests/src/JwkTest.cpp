@@ -97,10 +97,7 @@ public:
 	}
 
 private:
-	TestKey(EVP_PKEY* pKey, const std::string& curve) : _pKey(pKey), _curve(curve)
-	{
-		CPPUNIT_ASSERT(_pKey != nullptr);
-	}
+	TestKey(EVP_PKEY* pKey, const std::string& curve) : _pKey(pKey), _curve(curve) { CPPUNIT_ASSERT(_pKey != nullptr); }
 
 	std::string param(const char* name, int size) const
 	{
@@ -186,8 +183,8 @@ void JwkTest::testBase64Url()
 		CPPUNIT_ASSERT(Base64Url::decode(Base64Url::encode(data), bytes));
 		CPPUNIT_ASSERT(data == bytes);
 	}
-	CPPUNIT_ASSERT(!Base64Url::decode("aGk=", bytes)); // padding
-	CPPUNIT_ASSERT(!Base64Url::decode("a+/k", bytes)); // base64, not base64url
+	CPPUNIT_ASSERT(!Base64Url::decode("aGk=", bytes));  // padding
+	CPPUNIT_ASSERT(!Base64Url::decode("a+/k", bytes));  // base64, not base64url
 	CPPUNIT_ASSERT(!Base64Url::decode("aGkaG", bytes)); // a length no encoding has
 	CPPUNIT_ASSERT(!Base64Url::decode("aGl", bytes));   // bits left over that are not zero
 }
@@ -221,8 +218,8 @@ void JwkTest::testCompactJws()
 	CPPUNIT_ASSERT_EQUAL(malformed, reasonOf(Base64Url::encode("[1]") + "." + payload + ".c2ln"));
 	CPPUNIT_ASSERT_EQUAL(malformed, reasonOf(Base64Url::encode(R"({"kid":"k"})") + "." + payload + ".c2ln"));
 	CPPUNIT_ASSERT_EQUAL(malformed, reasonOf(Base64Url::encode(R"({"alg":7})") + "." + payload + ".c2ln"));
-	CPPUNIT_ASSERT_EQUAL(malformed,
-	                     reasonOf(Base64Url::encode(R"({"alg":"RS256","crit":["exp"],"exp":1})") + "." + payload + "."));
+	CPPUNIT_ASSERT_EQUAL(
+	    malformed, reasonOf(Base64Url::encode(R"({"alg":"RS256","crit":["exp"],"exp":1})") + "." + payload + "."));
 	// A claim given twice is not read as whichever came last.
 	CPPUNIT_ASSERT_EQUAL(malformed,
 	                     reasonOf(header + "." + Base64Url::encode(R"({"sub":"ada","sub":"root"})") + ".c2ln"));
@@ -321,10 +318,9 @@ void JwkTest::testKeySetLeavesOutUnusableKeys()
 	Poco::JSON::Object::Ptr pSigning = TestKey::rsa(2048).jwk("sig");
 	pSigning->set("use", "sig");
 	std::vector<std::string> skipped;
-	const KeySet::Ptr pSet =
-	    KeySet::parse(jwks({pEncryption, pSecret, pCurve, TestKey::rsa(1024).jwk("small"), pNoModulus, pSigning,
-	                        TestKey::ec("P-384").jwk("ec")}),
-	                  skipped);
+	const KeySet::Ptr pSet = KeySet::parse(jwks({pEncryption, pSecret, pCurve, TestKey::rsa(1024).jwk("small"),
+	                                             pNoModulus, pSigning, TestKey::ec("P-384").jwk("ec")}),
+	                                       skipped);
 	CPPUNIT_ASSERT_EQUAL(std::size_t(2), pSet->keys().size());
 	CPPUNIT_ASSERT_EQUAL(std::size_t(5), skipped.size());
 	CPPUNIT_ASSERT(pSet->find("sig"));

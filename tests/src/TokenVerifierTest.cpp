@@ -146,10 +146,9 @@ void TokenVerifierTest::testRefusals()
 
 	CPPUNIT_ASSERT_EQUAL(std::string("token_malformed"), reasonOf(*pVerifier, "not-a-jwt"));
 	CPPUNIT_ASSERT_EQUAL(std::string("token_unsigned"), reasonOf(*pVerifier, ForgedTokens::unsignedToken(jwt)));
-	CPPUNIT_ASSERT_EQUAL(std::string("token_unsigned"),
-	                     reasonOf(*pVerifier, ForgedTokens::withHeader(jwt, [](Poco::JSON::Object::Ptr p) {
-		                              p->set("alg", "NONE");
-	                              })));
+	CPPUNIT_ASSERT_EQUAL(
+	    std::string("token_unsigned"),
+	    reasonOf(*pVerifier, ForgedTokens::withHeader(jwt, [](Poco::JSON::Object::Ptr p) { p->set("alg", "NONE"); })));
 	// The public key, as published, used as an HMAC secret (RFC 8725, 2.1): whatever the hash.
 	const std::string published = _pProvider->get(_pProvider->jwksUri(OpenIdProvider::PRIMARY));
 	for (const std::string alg : {"HS256", "HS384", "HS512"})
@@ -157,26 +156,25 @@ void TokenVerifierTest::testRefusals()
 		                     reasonOf(*pVerifier, ForgedTokens::hmacSigned(jwt, published, alg)));
 	CPPUNIT_ASSERT_EQUAL(std::string("token_issuer_unknown"),
 	                     reasonOf(*pVerifier, ForgedTokens::withClaims(jwt, [](Poco::JSON::Object::Ptr p) {
-		                              p->set("iss", "https://login.evil.example");
-	                              })));
-	CPPUNIT_ASSERT_EQUAL(std::string("token_issuer_unknown"),
-	                     reasonOf(*pVerifier,
-	                              ForgedTokens::withClaims(jwt, [](Poco::JSON::Object::Ptr p) { p->remove("iss"); })));
+		                     p->set("iss", "https://login.evil.example");
+	                     })));
+	CPPUNIT_ASSERT_EQUAL(
+	    std::string("token_issuer_unknown"),
+	    reasonOf(*pVerifier, ForgedTokens::withClaims(jwt, [](Poco::JSON::Object::Ptr p) { p->remove("iss"); })));
 	CPPUNIT_ASSERT_EQUAL(std::string("token_issuer_unknown"),
 	                     reasonOf(*pVerifier, _pProvider->idToken(OpenIdProvider::OTHER, sub)));
-	CPPUNIT_ASSERT_EQUAL(std::string("token_kid_missing"),
-	                     reasonOf(*pVerifier,
-	                              ForgedTokens::withHeader(jwt, [](Poco::JSON::Object::Ptr p) { p->remove("kid"); })));
+	CPPUNIT_ASSERT_EQUAL(
+	    std::string("token_kid_missing"),
+	    reasonOf(*pVerifier, ForgedTokens::withHeader(jwt, [](Poco::JSON::Object::Ptr p) { p->remove("kid"); })));
 	CPPUNIT_ASSERT_EQUAL(std::string("token_key_unknown"),
-	                     reasonOf(*pVerifier, ForgedTokens::withHeader(jwt, [](Poco::JSON::Object::Ptr p) {
-		                              p->set("kid", "made-up");
-	                              })));
+	                     reasonOf(*pVerifier, ForgedTokens::withHeader(
+	                                              jwt, [](Poco::JSON::Object::Ptr p) { p->set("kid", "made-up"); })));
 	// A payload changed by one claim, or another token's signature, does not verify.
 	CPPUNIT_ASSERT_EQUAL(std::string("token_signature_invalid"),
 	                     reasonOf(*pVerifier, ForgedTokens::withClaims(jwt, [](Poco::JSON::Object::Ptr p) {
-		                              p->set("email_verified", true);
-		                              p->set("groups", Poco::JSON::Array::Ptr(new Poco::JSON::Array));
-	                              })));
+		                     p->set("email_verified", true);
+		                     p->set("groups", Poco::JSON::Array::Ptr(new Poco::JSON::Array));
+	                     })));
 	const std::string another = _pProvider->idToken(OpenIdProvider::PRIMARY, sub);
 	CPPUNIT_ASSERT_EQUAL(std::string("token_signature_invalid"),
 	                     reasonOf(*pVerifier, ForgedTokens::part(jwt, 0) + "." + ForgedTokens::part(jwt, 1) + "." +
@@ -188,9 +186,8 @@ void TokenVerifierTest::testRefusals()
 		if (kid.find("es256") == std::string::npos)
 			continue;
 		CPPUNIT_ASSERT_EQUAL(std::string("token_algorithm_not_allowed"),
-		                     reasonOf(*pVerifier, ForgedTokens::withHeader(jwt, [&](Poco::JSON::Object::Ptr p) {
-			                              p->set("kid", kid);
-		                              })));
+		                     reasonOf(*pVerifier, ForgedTokens::withHeader(
+		                                              jwt, [&](Poco::JSON::Object::Ptr p) { p->set("kid", kid); })));
 	}
 
 	// The issuer's own rules: its algorithms, its audiences.
@@ -236,7 +233,8 @@ void TokenVerifierTest::testRefetchAtMostOncePerInterval()
 	const std::string issuer = _pProvider->issuer(OpenIdProvider::PRIMARY);
 	auto pVerifier = verifier(primary());
 	auto madeUp = [&](int n) {
-		return ForgedTokens::withHeader(jwt, [n](Poco::JSON::Object::Ptr p) { p->set("kid", "k" + std::to_string(n)); });
+		return ForgedTokens::withHeader(jwt,
+		                                [n](Poco::JSON::Object::Ptr p) { p->set("kid", "k" + std::to_string(n)); });
 	};
 	pVerifier->verify(jwt);
 	CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), pVerifier->keyFetches(issuer));
@@ -285,7 +283,8 @@ void TokenVerifierTest::testConcurrentRequestsFetchOnce()
 	CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), pVerifier->keyFetches(issuer));
 	// Sixteen unknown kids at once: one refetch.
 	const std::vector<std::string> reasons = race(*pVerifier, [&](std::size_t i) {
-		return ForgedTokens::withHeader(jwt, [i](Poco::JSON::Object::Ptr p) { p->set("kid", "x" + std::to_string(i)); });
+		return ForgedTokens::withHeader(jwt,
+		                                [i](Poco::JSON::Object::Ptr p) { p->set("kid", "x" + std::to_string(i)); });
 	});
 	for (const auto& reason : reasons)
 		CPPUNIT_ASSERT_EQUAL(std::string("token_key_unknown"), reason);
@@ -312,9 +311,8 @@ void TokenVerifierTest::testDiscoveryMustNameTheIssuer()
 	// names the issuer without it, so it is not this issuer's (OpenID Discovery, 4.3).
 	IssuerSpec spec = primary();
 	spec.issuer += "/";
-	const std::string jwt =
-	    ForgedTokens::withClaims(_pProvider->idToken(OpenIdProvider::PRIMARY, newUser("disc")),
-	                             [&](Poco::JSON::Object::Ptr p) { p->set("iss", spec.issuer); });
+	const std::string jwt = ForgedTokens::withClaims(_pProvider->idToken(OpenIdProvider::PRIMARY, newUser("disc")),
+	                                                 [&](Poco::JSON::Object::Ptr p) { p->set("iss", spec.issuer); });
 	CPPUNIT_ASSERT_EQUAL(std::string("unavailable:identity_provider_unavailable"), reasonOf(*verifier(spec), jwt));
 }
 
@@ -348,8 +346,8 @@ void TokenVerifierTest::testEs256Tokens()
 	CPPUNIT_ASSERT_EQUAL(std::string("accepted"), reasonOf(*verifier(primary()), jwt));
 	CPPUNIT_ASSERT_EQUAL(std::string("token_signature_invalid"),
 	                     reasonOf(*verifier(primary()), ForgedTokens::withClaims(jwt, [](Poco::JSON::Object::Ptr p) {
-		                              p->set("sub", "alice");
-	                              })));
+		                     p->set("sub", "alice");
+	                     })));
 	IssuerSpec rsaOnly = primary();
 	rsaOnly.algorithms = {"RS256"};
 	CPPUNIT_ASSERT_EQUAL(std::string("token_algorithm_not_allowed"), reasonOf(*verifier(rsaOnly), jwt));
