@@ -94,7 +94,7 @@ PublicKey::Ptr IssuerKeys::key(const std::string& keyId)
 		catch (Poco::Exception& exc)
 		{
 			const Poco::Exception* pCause = exc.nested() ? exc.nested() : &exc;
-			failure = pCause->displayText();
+			failure = pCause->message().empty() ? pCause->displayText() : pCause->message();
 		}
 		lock.lock();
 		_fetching = false;
