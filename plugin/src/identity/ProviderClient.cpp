@@ -22,6 +22,12 @@ namespace Orgs {
 namespace Federation {
 
 
+bool ProviderClient::isLoopback(const std::string& host)
+{
+	return host == "localhost" || host == "::1" || host.compare(0, 4, "127.") == 0;
+}
+
+
 ProviderClient::ProviderClient(const std::string& caFile, int timeoutSeconds) : _timeoutSeconds(timeoutSeconds)
 {
 	Poco::Net::initializeSSL();
@@ -50,10 +56,10 @@ std::string ProviderClient::get(const std::string& uri)
 		std::unique_ptr<Poco::Net::HTTPClientSession> pSession;
 		if (target.getScheme() == "https")
 			pSession.reset(new Poco::Net::HTTPSClientSession(target.getHost(), target.getPort(), _pContext));
-		else if (target.getScheme() == "http")
+		else if (target.getScheme() == "http" && isLoopback(target.getHost()))
 			pSession.reset(new Poco::Net::HTTPClientSession(target.getHost(), target.getPort()));
 		else
-			throw Poco::InvalidArgumentException("not an HTTP(S) URL: " + uri);
+			throw Poco::InvalidArgumentException("not an https:// URL (http:// only to a loopback address): " + uri);
 		pSession->setTimeout(Poco::Timespan(_timeoutSeconds, 0));
 		Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET,
 		                               target.getPathAndQuery().empty() ? "/" : target.getPathAndQuery(),

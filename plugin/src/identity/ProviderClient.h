@@ -24,8 +24,8 @@ namespace Federation {
 class ProviderClient
 	/// GETs a provider's discovery document and key set. HTTPS verifies the provider's
 	/// certificate and host name against the system's CAs and, if given, the CAs of caFile
-	/// (orgs.auth.tls.caFile); TLS below 1.2 is refused. Plain HTTP is used only for the
-	/// loopback URLs Settings lets through. Redirects are not followed. Thread-safe: each
+	/// (orgs.auth.tls.caFile); TLS below 1.2 is refused. Plain HTTP is used only for loopback
+	/// addresses (a provider on the same machine), whoever named the URL. Redirects are not followed. Thread-safe: each
 	/// call opens its own connection.
 {
 public:
@@ -39,6 +39,9 @@ public:
 		/// Returns the body of a 200 answer to GET uri. Throws UnavailableException
 		/// ("identity_provider_unavailable"), with the cause nested for the log, if the provider
 		/// cannot be reached, fails TLS verification, or answers otherwise.
+
+	static bool isLoopback(const std::string& host);
+		/// Returns true for localhost, 127.x.y.z and ::1: the hosts plain HTTP may reach.
 
 private:
 	ProviderClient(const ProviderClient&) = delete;
