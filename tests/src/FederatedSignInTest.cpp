@@ -12,6 +12,7 @@
 #include "support/Suites.h"
 #include "support/TestRuntime.h"
 #include "Orgs/Errors.h"
+#include "Poco/String.h"
 #include "Poco/Thread.h"
 #include "Poco/UUIDGenerator.h"
 #include <vector>
@@ -242,6 +243,27 @@ void FederatedSignInTest::testConnectionIssuerNeverLinksByEmail()
 	pipeline.setIssuerSource(nullptr);
 	CPPUNIT_ASSERT_EQUAL(std::string("token_issuer_unknown"),
 	                     reasonOf(pipeline, _pProvider->idToken(OpenIdProvider::OTHER, sub)));
+}
+
+
+void FederatedSignInTest::testLinkingNeedsOneAccount()
+{
+	TestRuntime rt(settings(*_pProvider, true));
+	FederatedSignIn& pipeline = pipelineOf(rt);
+	const std::string tag = Poco::UUIDGenerator::defaultGenerator().createRandom().toString().substr(0, 8);
+	const std::string email = "shared-" + tag + "@acme.test";
+	// Two accounts with one email: choosing either would be a guess, so neither is taken.
+	Orgs::AccountSpec spec;
+	spec.email = email;
+	spec.username = "first-" + tag;
+	const Orgs::Account first = rt.accounts().createAccount(spec);
+	spec.username = "second-" + tag;
+	spec.email = Poco::toUpper(email);
+	const Orgs::Account second = rt.accounts().createAccount(spec);
+	const FederatedSignIn::Result r =
+	    pipeline.authenticate(_pProvider->idToken(OpenIdProvider::PRIMARY, newUser("shared", email)));
+	CPPUNIT_ASSERT(r.accountId != first.id && r.accountId != second.id);
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), rt.scalar("SELECT email_verified FROM accounts WHERE id = ?", first.id));
 }
 
 

@@ -29,6 +29,7 @@ class FederatedSignInTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testStepsRunOncePerToken);
 	CPPUNIT_TEST(testStepRefusesTheSignIn);
 	CPPUNIT_TEST(testConnectionIssuerNeverLinksByEmail);
+	CPPUNIT_TEST(testLinkingNeedsOneAccount);
 	CPPUNIT_TEST(testPublishedService);
 	CPPUNIT_TEST(testIdentityRows);
 	CPPUNIT_TEST_SUITE_END();
@@ -40,6 +41,7 @@ public:
 	void testStepsRunOncePerToken();
 	void testStepRefusesTheSignIn();
 	void testConnectionIssuerNeverLinksByEmail();
+	void testLinkingNeedsOneAccount();
 	void testPublishedService();
 	void testIdentityRows();
 
