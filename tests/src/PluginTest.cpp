@@ -8,6 +8,7 @@
 
 
 #include "PluginTest.h"
+#include "support/OpenIdProvider.h"
 #include "support/Suites.h"
 #include "Orgs/AccessControl.h"
 #include "Orgs/AccountService.h"
@@ -238,7 +239,11 @@ void PluginTest::testServicesArePublishedAndWithdrawn()
 void PluginTest::testHostAuthenticatorProvisionsAccounts()
 {
 	TestDatabase::Ptr pDb = TestDatabase::create(TestRuntime::connector());
-	TestContext context(TestRuntime::configuration(*pDb, {}));
+	const Orgs::Test::OpenIdProvider provider;
+	TestContext context(TestRuntime::configuration(
+	    *pDb, {{"orgs.auth.oidc.primary.issuer", provider.issuer(Orgs::Test::OpenIdProvider::PRIMARY)},
+	           {"orgs.auth.oidc.primary.audience", provider.clientId(Orgs::Test::OpenIdProvider::PRIMARY)},
+	           {"orgs.auth.tls.caFile", provider.caFile()}}));
 	context.services().add<Orgs::Authenticator>(new HeaderAuthenticator);
 	Loader loader;
 	LoadedPlugin loaded(loader);
@@ -271,6 +276,14 @@ void PluginTest::testHostAuthenticatorProvisionsAccounts()
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(r.describe(), 200, r.status);
 		r = http.get("/api/v1/me");
 		CPPUNIT_ASSERT_EQUAL(401, r.status);
+		// Beside the host's Authenticator, a bearer JWT of a trusted issuer signs in too.
+		Orgs::Test::OpenIdProvider::User user;
+		user.sub = "plugin-" + std::to_string(Poco::Timestamp().epochMicroseconds());
+		user.preferredUsername = user.sub;
+		provider.setUser(user);
+		r = http.get("/api/v1/me", "", provider.idToken(Orgs::Test::OpenIdProvider::PRIMARY, user.sub));
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(r.describe(), 200, r.status);
+		CPPUNIT_ASSERT_EQUAL(user.sub, r.json()->getObject("account")->getValue<std::string>("username"));
 		server.stopAll(true);
 	}
 	context._pFactory = nullptr;

@@ -14,6 +14,7 @@
 
 
 #include "config/Configuration.h"
+#include "identity/FederatedSignIn.h"
 #include "runtime/AccessModule.h"
 #include "runtime/InfrastructureModule.h"
 #include "service/AccountServiceImpl.h"
@@ -62,6 +63,9 @@ public:
 	Poco::SharedPtr<Service::AuditLogImpl> auditLog() const;
 	Service::PermissionReport& permissionReport();
 	Poco::SharedPtr<Service::AccountServiceImpl> accounts() const;
+	Poco::SharedPtr<Federation::FederatedSignIn> signIn() const;
+		/// The sign-in pipeline of bearer JWTs (Orgs::SignInService): modules built after this
+		/// one add their SignInStep (addStep()) and IssuerSource (setIssuerSource()) to it.
 
 private:
 	ServiceModule(const ServiceModule&) = delete;
@@ -82,6 +86,7 @@ private:
 	Poco::SharedPtr<Service::AuditLogImpl> _pAuditLog;
 	Service::PermissionReport _permissionReport;
 	Poco::SharedPtr<Service::AccountServiceImpl> _pAccounts;
+	Poco::SharedPtr<Federation::FederatedSignIn> _pSignIn;
 };
 
 
@@ -145,6 +150,12 @@ inline Service::PermissionReport& ServiceModule::permissionReport()
 inline Poco::SharedPtr<Service::AccountServiceImpl> ServiceModule::accounts() const
 {
 	return _pAccounts;
+}
+
+
+inline Poco::SharedPtr<Federation::FederatedSignIn> ServiceModule::signIn() const
+{
+	return _pSignIn;
 }
 
 

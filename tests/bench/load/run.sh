@@ -21,6 +21,10 @@
 #      organization per request) run on organizations created for the run, on the plan
 #      "enterprise" (no seat limit), with the population's accounts as the new members;
 #   5. a summary table with the issue's targets, and base against this build when both ran.
+# The OpenID Provider of the tests (scripts/oidc-provider.sh, under WORK/oidc) runs beside them:
+# orgs-host trusts its primary issuer, and an ID token of it (orgs-bench-idtoken), for an account
+# made a plain member of the big organization like the personal token's, measures
+# GET /orgs/{org}/permissions with a JWT next to the personal-token figure.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
@@ -37,6 +41,9 @@ CREATE_ORGANIZATION_LUA=$WORK/create-organization.lua
 
 BENCH=$BUILD/tests/bench/orgs-bench
 REFERENCE=$BUILD/tests/bench/load/orgs-bench-reference
+IDTOKEN=$BUILD/tests/bench/load/orgs-bench-idtoken
+OIDC_SH=$ROOT/scripts/oidc-provider.sh
+OIDC_DIR=$WORK/oidc
 HOST=$BUILD/samples/host-server/orgs-host
 HOST_CONFIG=$BUILD/etc/orgs/host.properties
 MARIADB_SH=$ROOT/scripts/mariadb.sh
@@ -44,7 +51,7 @@ MARIADB_DIR=$WORK/mariadb
 
 BASE_HOST=${BASE:+$BASE/samples/host-server/orgs-host}
 BASE_HOST_CONFIG=${BASE:+$BASE/etc/orgs/host.properties}
-for f in "$BENCH" "$REFERENCE" "$HOST" "$HOST_CONFIG" $BASE_HOST $BASE_HOST_CONFIG; do
+for f in "$BENCH" "$REFERENCE" "$IDTOKEN" "$HOST" "$HOST_CONFIG" $BASE_HOST $BASE_HOST_CONFIG; do
 	if [[ ! -e $f ]]; then
 		echo "run.sh: $f is missing: build first (cmake --build $BUILD)" >&2
 		exit 2
@@ -65,6 +72,7 @@ HOST_PID=""
 BASE_PID=""
 REFERENCE_PID=""
 MARIADB_STARTED=0
+OIDC_STARTED=0
 
 stop_process()
 {
@@ -85,6 +93,9 @@ cleanup()
 	stop_process "$HOST_PID"
 	stop_process "$BASE_PID"
 	stop_process "$REFERENCE_PID"
+	if ((OIDC_STARTED)); then
+		"$OIDC_SH" stop "$OIDC_DIR" >/dev/null || true
+	fi
 	if ((MARIADB_STARTED)); then
 		"$MARIADB_SH" stop "$MARIADB_DIR" >/dev/null || true
 	fi
@@ -146,12 +157,21 @@ source "$WORK/population.env"
 export ORGS_BENCH_TOKEN
 
 # --- 3. The servers -----------------------------------------------------------------------
+"$OIDC_SH" start "$OIDC_DIR" >"$WORK/oidc-provider.log"
+OIDC_STARTED=1
+oidc_value()
+{
+	sed -n "s/^$1=//p" "$OIDC_DIR/env"
+}
 start_host()
 {
 	# start_host EXECUTABLE CONFIG LOG: starts an orgs-host on the population; sets STARTED_PID.
 	"$1" --config="$2" --define=http.port=0 --define=logging.level=warning \
 		--define=orgs.database.connector=MySQL --define=orgs.accounts.selfSignup=true \
 		--define=orgs.mail.deliver=false \
+		--define=orgs.auth.oidc.bench.issuer="$(oidc_value ORGS_OIDC_PRIMARY_ISSUER)" \
+		--define=orgs.auth.oidc.bench.audience="$(oidc_value ORGS_OIDC_PRIMARY_CLIENT_ID)" \
+		--define=orgs.auth.tls.caFile="$(oidc_value ORGS_OIDC_CA_FILE)" \
 		--define=orgs.database.connectionString="$ORGS_BENCH_CONNECTION_STRING" >"$3" 2>&1 &
 	STARTED_PID=$!
 }
@@ -235,6 +255,24 @@ for build in "${BUILDS[@]}"; do
 		fi
 	done
 done
+# The JWT's account: provisioned by its first request, then made a member of the big
+# organization with the personal token's account's role (as a plain member would be).
+ID_TOKEN=$("$IDTOKEN" "$OIDC_DIR/env" "bench-jwt-$RUN_ID")
+DB_NAME=$(grep -oE '(^|;)db=[^;]+' <<<"$ORGS_BENCH_CONNECTION_STRING" | sed 's/.*db=//')
+for build in "${BUILDS[@]}"; do
+	jwt_account=$(curl -s -H "Authorization: Bearer $ID_TOKEN" "${URL_OF[$build]}$ME" | json_field id)
+done
+sql "INSERT INTO \`$DB_NAME\`.memberships (organization_id, account_id, role, created_at, updated_at)
+	SELECT organization_id, $jwt_account, role, created_at, updated_at FROM \`$DB_NAME\`.memberships
+	WHERE organization_id = $ORG AND account_id = $ORGS_BENCH_ACTOR"
+for build in "${BUILDS[@]}"; do
+	code=$(curl -s -o "$WORK/probe.json" -w '%{http_code}' -H "Authorization: Bearer $ID_TOKEN" \
+		"${URL_OF[$build]}$PERMISSIONS")
+	if [[ $code != 200 ]]; then
+		echo "run.sh: $PERMISSIONS with a JWT answered $code: $(cat "$WORK/probe.json")" >&2
+		exit 1
+	fi
+done
 last_id=$(curl -s -H "Authorization: Bearer $ORGS_BENCH_TOKEN" "$HOST_URL$MEMBERS_LAST" | grep -oE '"account_id" *: *[0-9]+' |
 	tail -n1 | grep -oE '[0-9]+$' || true)
 echo "the last page ends with account $last_id of $ORGS_BENCH_BIG_ORG_MEMBERS members"
@@ -313,6 +351,7 @@ measure_add_member 1
 measure_create_organization
 measure_builds "GET /me" 1 "$ME"
 measure_builds "permissions" 16 "$PERMISSIONS"
+measure_builds "permissions, JWT" 16 "$PERMISSIONS" "$ID_TOKEN"
 measure "reference /bare" 16 "$BARE" "$REFERENCE_PID"
 measure "reference /select" 16 "$SELECT" "$REFERENCE_PID"
 measure_builds "members, first page" 16 "$MEMBERS_FIRST"
@@ -351,6 +390,9 @@ done <"$RESULTS"
 echo
 awk -v perm="$(field "permissions (this)" 16 rps)" -v bare="$(field "reference /bare" 16 rps)" 'BEGIN {
 	printf "permissions at 16 connections: %.0f%% of /bare (target >= 70%%)\n", 100 * perm / bare }'
+awk -v jwt="$(field "permissions, JWT (this)" 16 rps)" -v pat="$(field "permissions (this)" 16 rps)" 'BEGIN {
+	printf "permissions at 16 connections: JWT %.0f req/s, personal token %.0f req/s: %.0f%% (target >= 80%%)\n",
+		jwt, pat, 100 * jwt / pat }'
 awk -v m="$(field "members, first page (this)" 1 p50_us)" -v s="$(field "reference /select" 1 p50_us)" 'BEGIN {
 	printf "members page p50 at 1 connection: %.2f ms vs /select %.2f ms: %.2fx (target <= 1.00x)\n", m / 1000,
 		s / 1000, m / s }'
