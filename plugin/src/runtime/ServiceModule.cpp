@@ -49,7 +49,9 @@ ServiceModule::ServiceModule(const Config::Configuration& config, Infrastructure
                                                  config.settings().tokenTouchSeconds, config.settings().maxStalenessNs,
                                                  config.settings().cacheEntries,
                                                  config.settings().personalOnSignup ? _pOrganizations.get() : nullptr,
-                                                 {_pInvitations.get(), _pInviteLinks.get()}))
+                                                 {_pInvitations.get(), _pInviteLinks.get()})),
+      _pDomains(new Federation::DomainServiceImpl(infrastructure.database(), access.guard(), access.roleResolver(),
+                                                  _admission, infrastructure.clock(), config.settings().domains))
 {
 }
 

@@ -14,6 +14,7 @@
 
 
 #include "config/Configuration.h"
+#include "identity/DomainServiceImpl.h"
 #include "runtime/AccessModule.h"
 #include "runtime/InfrastructureModule.h"
 #include "service/AccountServiceImpl.h"
@@ -62,6 +63,8 @@ public:
 	Poco::SharedPtr<Service::AuditLogImpl> auditLog() const;
 	Service::PermissionReport& permissionReport();
 	Poco::SharedPtr<Service::AccountServiceImpl> accounts() const;
+	Poco::SharedPtr<Federation::DomainServiceImpl> domains() const;
+		/// Verified domains; also the sign-in step of their join mode "auto".
 
 private:
 	ServiceModule(const ServiceModule&) = delete;
@@ -82,6 +85,7 @@ private:
 	Poco::SharedPtr<Service::AuditLogImpl> _pAuditLog;
 	Service::PermissionReport _permissionReport;
 	Poco::SharedPtr<Service::AccountServiceImpl> _pAccounts;
+	Poco::SharedPtr<Federation::DomainServiceImpl> _pDomains;
 };
 
 
@@ -145,6 +149,12 @@ inline Service::PermissionReport& ServiceModule::permissionReport()
 inline Poco::SharedPtr<Service::AccountServiceImpl> ServiceModule::accounts() const
 {
 	return _pAccounts;
+}
+
+
+inline Poco::SharedPtr<Federation::DomainServiceImpl> ServiceModule::domains() const
+{
+	return _pDomains;
 }
 
 
