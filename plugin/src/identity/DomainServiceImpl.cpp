@@ -179,7 +179,9 @@ OrganizationDomain DomainServiceImpl::getDomain(Id actorId, const std::string& o
 OrganizationDomain DomainServiceImpl::verifyDomain(Id actorId, const std::string& org, const std::string& domain)
 {
 	const std::string d = Poco::toLower(domain);
-	const OrganizationDomain before = _database.withSession([&](Poco::Data::Session& session) {
+	// A transaction of its own, short, for the read: it checks the caller's token first, as
+	// every change does, so that a revoked token is refused before DNS is asked.
+	const OrganizationDomain before = _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::DomainsManage);
 		return claimed(session, scope.organization.id, d);
 	});
@@ -276,44 +278,53 @@ void DomainServiceImpl::removeDomain(Id actorId, const std::string& org, const s
 }
 
 
+std::vector<SuggestedOrganization> DomainServiceImpl::suggestions(Poco::Data::Session& session, Id accountId)
+{
+	std::vector<SuggestedOrganization> result;
+	std::string email;
+	if (!_domains.emailVerified(session, accountId, email))
+		return result;
+	const std::string domain = domainOf(email);
+	if (domain.empty())
+		return result;
+	for (const auto& j : _domains.joinable(session, domain, MODE_SUGGEST, accountId))
+	{
+		SuggestedOrganization s;
+		s.organizationId = j.domain.organizationId;
+		s.username = j.organizationUsername;
+		s.title = j.organizationTitle;
+		s.domain = j.domain.domain;
+		s.role = _roles.catalog().hasRole(ORG_SCOPE, j.domain.joinRole) ? j.domain.joinRole
+		                                                                : _roles.catalog().defaultRole(ORG_SCOPE);
+		result.push_back(s);
+	}
+	return result;
+}
+
+
 std::vector<SuggestedOrganization> DomainServiceImpl::suggestedOrganizations(Id accountId)
 {
-	return _database.withSession([&](Poco::Data::Session& session) {
-		std::vector<SuggestedOrganization> result;
-		std::string email;
-		if (!_domains.emailVerified(session, accountId, email))
-			return result;
-		const std::string domain = domainOf(email);
-		if (domain.empty())
-			return result;
-		for (const auto& j : _domains.joinable(session, domain, MODE_SUGGEST, accountId))
-		{
-			SuggestedOrganization s;
-			s.organizationId = j.domain.organizationId;
-			s.username = j.organizationUsername;
-			s.title = j.organizationTitle;
-			s.domain = j.domain.domain;
-			s.role = _roles.catalog().hasRole(ORG_SCOPE, j.domain.joinRole) ? j.domain.joinRole
-			                                                                : _roles.catalog().defaultRole(ORG_SCOPE);
-			result.push_back(s);
-		}
-		return result;
-	});
+	return _database.withSession([&](Poco::Data::Session& session) { return suggestions(session, accountId); });
 }
 
 
 Membership DomainServiceImpl::joinSuggested(Id accountId, const std::string& org)
 {
-	const std::vector<SuggestedOrganization> suggestions = suggestedOrganizations(accountId);
 	Id id = 0;
 	Service::Validator::parseId(org, id);
-	for (const auto& s : suggestions)
-	{
-		if (s.username == org || (id != 0 && s.organizationId == id))
-			return join(accountId, s.organizationId, s.domain, MODE_SUGGEST);
-	}
-	// A member was never suggested it; whoever else learns no more than that it is not theirs to join.
-	throw NotFoundException("No organization '" + org + "' is suggested to you", "organization_not_found");
+	// Which one, in a transaction of its own that checks the caller's token first; the join
+	// then locks the organization row as its first statement (see Quotas).
+	const SuggestedOrganization suggestion = _database.transact([&](Poco::Data::Session& session) {
+		for (const auto& s : suggestions(session, accountId))
+		{
+			if (s.username == org || (id != 0 && s.organizationId == id))
+				return s;
+		}
+		// A member was never suggested it; whoever else learns no more than that it is not
+		// theirs to join.
+		throw NotFoundException("No organization '" + org + "' is suggested to you", "organization_not_found");
+	});
+	return join(accountId, suggestion.organizationId, suggestion.domain, MODE_SUGGEST);
 }
 
 

@@ -84,6 +84,7 @@ public:
 
 private:
 	bool isPublic(const std::string& domain) const;
+	std::vector<SuggestedOrganization> suggestions(Poco::Data::Session& session, Id accountId);
 	OrganizationDomain claimed(Poco::Data::Session& session, Id orgId, const std::string& domain, bool lock = false);
 	Membership join(Id accountId, Id orgId, const std::string& domain, const std::string& joinMode);
 
