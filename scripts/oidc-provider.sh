@@ -69,7 +69,7 @@ install_packages()
 	rm -f "$NODE_DIR/.installed-lock"
 	cp "$SRC/package.json" "$SRC/package-lock.json" "$NODE_DIR/"
 	log "npm ci in $NODE_DIR"
-	if ! (cd "$NODE_DIR" && npm ci --no-audit --no-fund --loglevel=error >"$NODE_DIR/npm-ci.log" 2>&1); then
+	if ! (cd "$NODE_DIR" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error >"$NODE_DIR/npm-ci.log" 2>&1); then
 		cat "$NODE_DIR/npm-ci.log" >&2
 		echo "oidc-provider: npm ci failed" >&2
 		return 1

@@ -147,6 +147,12 @@ Orgs::AuditLog::Ptr Runtime::auditLog() const
 }
 
 
+Orgs::SignInService::Ptr Runtime::signIn() const
+{
+	return _pServices->signIn();
+}
+
+
 Http::Api& Runtime::api()
 {
 	return _pHttp->api();

@@ -25,6 +25,7 @@
 #include "Orgs/OrganizationService.h"
 #include "Orgs/ResourceService.h"
 #include "Orgs/RoleService.h"
+#include "Orgs/SignInService.h"
 #include "Orgs/WorkspaceService.h"
 #include "config/Configuration.h"
 #include "service/Clock.h"
@@ -107,6 +108,8 @@ public:
 	Orgs::RoleService::Ptr customRoles() const;
 		/// Per-organization custom roles.
 	Orgs::AuditLog::Ptr auditLog() const;
+	Orgs::SignInService::Ptr signIn() const;
+		/// Signing in with a bearer JWT of a trusted issuer.
 
 	Http::Api& api();
 

@@ -215,6 +215,30 @@ function describe(state) {
   };
 }
 
+// The sign-in form takes any login; an account the users file does not have is refused here, as a
+// real provider refuses wrong credentials (oidc-provider itself would fail later, at consent, with
+// a server_error). The body read here is handed on already parsed (oidc-provider takes req.body
+// when the request stream has been read).
+function refuseUnknownLogin(state, req, res) {
+  const chunks = [];
+  let size = 0;
+  req.on('data', (chunk) => {
+    size += chunk.length;
+    if (size <= 64 * 1024) chunks.push(chunk);
+  });
+  req.on('end', () => {
+    const body = Buffer.concat(chunks).toString('utf8');
+    const form = new URLSearchParams(body);
+    if (form.get('prompt') === 'login' && !findUser(form.get('login') || '')) {
+      log(`${state.name}: refused the sign-in of unknown account ${JSON.stringify(form.get('login'))}`);
+      answer(res, 403, { error: 'access_denied', error_description: 'no such account' });
+      return;
+    }
+    req.body = body;
+    state.handler(req, res);
+  });
+}
+
 function listen(server) {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -234,7 +258,13 @@ async function startIssuer(name, tls) {
     keys: loadKeys(name),
   };
   // The handler is looked up per request so a rebuilt Provider takes over at once.
-  state.server = https.createServer(tls, (req, res) => state.handler(req, res));
+  state.server = https.createServer(tls, (req, res) => {
+    if (req.method === 'POST' && req.url.startsWith('/interaction/')) {
+      refuseUnknownLogin(state, req, res);
+    } else {
+      state.handler(req, res);
+    }
+  });
   state.server.keepAliveTimeout = 2000;
   state.port = await listen(state.server);
   state.issuerUrl = `https://127.0.0.1:${state.port}`;

@@ -17,7 +17,8 @@ namespace Orgs {
 HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule& infrastructure, AccessModule& access,
                        ServiceModule& services, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator,
                        Poco::Logger& logger)
-    : _authenticator(pHostAuthenticator, new Http::TokenAuthenticator(*services.accounts()), *services.accounts()),
+    : _authenticator(pHostAuthenticator, new Http::TokenAuthenticator(*services.accounts()), *services.accounts(),
+                     services.signIn().get()),
       _clientAddress(config.settings().trustedProxies),
       _failures(config.settings().authFailureLimit, config.settings().authMaxAddresses, _clientAddress, logger),
       _api(

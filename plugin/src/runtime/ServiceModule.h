@@ -15,6 +15,7 @@
 
 #include "config/Configuration.h"
 #include "identity/DomainServiceImpl.h"
+#include "identity/FederatedSignIn.h"
 #include "runtime/AccessModule.h"
 #include "runtime/InfrastructureModule.h"
 #include "service/AccountServiceImpl.h"
@@ -63,8 +64,12 @@ public:
 	Poco::SharedPtr<Service::AuditLogImpl> auditLog() const;
 	Service::PermissionReport& permissionReport();
 	Poco::SharedPtr<Service::AccountServiceImpl> accounts() const;
+	Poco::SharedPtr<Federation::FederatedSignIn> signIn() const;
+		/// The sign-in pipeline of bearer JWTs (Orgs::SignInService): modules built after this
+		/// one add their SignInStep (addStep()) and IssuerSource (setIssuerSource()) to it.
 	Poco::SharedPtr<Federation::DomainServiceImpl> domains() const;
-		/// Verified domains; also the sign-in step of their join mode "auto".
+		/// Verified domains; also the sign-in step of their join mode "auto", which the
+		/// constructor adds to signIn().
 
 private:
 	ServiceModule(const ServiceModule&) = delete;
@@ -85,7 +90,8 @@ private:
 	Poco::SharedPtr<Service::AuditLogImpl> _pAuditLog;
 	Service::PermissionReport _permissionReport;
 	Poco::SharedPtr<Service::AccountServiceImpl> _pAccounts;
-	Poco::SharedPtr<Federation::DomainServiceImpl> _pDomains;
+	Poco::SharedPtr<Federation::DomainServiceImpl> _pDomains; ///< a sign-in step of _pSignIn: built before it
+	Poco::SharedPtr<Federation::FederatedSignIn> _pSignIn;
 };
 
 
@@ -149,6 +155,12 @@ inline Service::PermissionReport& ServiceModule::permissionReport()
 inline Poco::SharedPtr<Service::AccountServiceImpl> ServiceModule::accounts() const
 {
 	return _pAccounts;
+}
+
+
+inline Poco::SharedPtr<Federation::FederatedSignIn> ServiceModule::signIn() const
+{
+	return _pSignIn;
 }
 
 
