@@ -123,6 +123,12 @@ Orgs::InvitationService::Ptr Runtime::invitations() const
 }
 
 
+Orgs::DomainService::Ptr Runtime::domains() const
+{
+	return _pServices->domains();
+}
+
+
 Orgs::InviteLinkService::Ptr Runtime::inviteLinks() const
 {
 	return _pServices->inviteLinks();

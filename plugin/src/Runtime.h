@@ -17,6 +17,7 @@
 #include "Orgs/AccountService.h"
 #include "Orgs/AuditLog.h"
 #include "Orgs/Authenticator.h"
+#include "Orgs/DomainService.h"
 #include "Orgs/InvitationService.h"
 #include "Orgs/InviteLinkService.h"
 #include "Orgs/Mailer.h"
@@ -102,6 +103,7 @@ public:
 	Orgs::ResourceService::Ptr resources() const;
 	Orgs::InvitationService::Ptr invitations() const;
 	Orgs::InviteLinkService::Ptr inviteLinks() const;
+	Orgs::DomainService::Ptr domains() const;
 		/// The organization-wide invitation link.
 	Orgs::RoleService::Ptr customRoles() const;
 		/// Per-organization custom roles.

@@ -17,6 +17,7 @@
 #include "data/AccessRepository.h"
 #include "data/OrganizationRepository.h"
 #include "support/ApiServer.h"
+#include "support/DnsServer.h"
 #include "support/HttpAssert.h"
 #include "support/ManualClock.h"
 #include "support/ReplayWorld.h"
@@ -100,6 +101,15 @@ std::string otherRole(const std::string& scope)
 }
 
 
+Orgs::Test::DnsServer& dns()
+	/// The name server every host of the matrix asks (orgs.domains.nameservers): one for the
+	/// process, started when first asked.
+{
+	static Orgs::Test::DnsServer server;
+	return server;
+}
+
+
 struct Actor
 	/// An account and its token; empty for the anonymous caller.
 {
@@ -119,7 +129,8 @@ public:
 	World()
 	    : ReplayWorld("default", {{"orgs.roles.file", rolesFile()}, // the file the expectations are derived from
 	                              {"orgs.invitations.exposeToken", "true"}, // the invitee's routes need a token
-	                              {"orgs.plans.free.customRoles", "true"}}) // the custom role routes can succeed
+	                              {"orgs.plans.free.customRoles", "true"},  // the custom role routes can succeed
+	                              {"orgs.domains.nameservers", dns().nameserver()}}) // domains verify
 	{
 		owner = signUp("owner");
 		outsider = signUp("outsider");
@@ -237,11 +248,59 @@ public:
 		return name;
 	}
 
+	Poco::JSON::Object::Ptr claimDomain(const std::string& org)
+		/// Has owner claim a new domain for org and returns the claim.
+	{
+		Response r = expect(201, "POST", "/orgs/" + org + "/domains", json({{"domain", unique("domain") + ".test"}}),
+		                    owner.token);
+		return r.json();
+	}
+
+	std::string domain(const std::string& org)
+		/// Has owner claim a new domain for org and returns it.
+	{
+		return claimDomain(org)->getValue<std::string>("domain");
+	}
+
+	std::string publishedDomain(const std::string& org)
+		/// Claims a new domain for org and publishes its challenge in DNS: it can be verified.
+	{
+		const Poco::JSON::Object::Ptr claim = claimDomain(org);
+		Poco::JSON::Object::Ptr challenge = claim->getObject("challenge");
+		dns().setTxt(challenge->getValue<std::string>("name"), {challenge->getValue<std::string>("value")});
+		return claim->getValue<std::string>("domain");
+	}
+
+	std::string suggestedOrganization(const Actor& actor)
+		/// Has a new account create an organization that verifies example.com (the domain of
+		/// every account here) with join mode "suggest", marks actor's email verified, and
+		/// returns the organization: one actor may join (even the owner is not a member). The
+		/// organization that had example.com verified before lets it go first.
+	{
+		if (!_exampleHolder.second.empty())
+			expect(204, "DELETE", "/orgs/" + _exampleHolder.first + "/domains/example.com", "", _exampleHolder.second);
+		const Actor holder = signUp("domainer");
+		const std::string org = unique("suggesting");
+		expect(201, "POST", "/orgs", json({{"username", org}, {"title", "Suggesting " + org}}), holder.token);
+		Response r = expect(201, "POST", "/orgs/" + org + "/domains", json({{"domain", "example.com"}}), holder.token);
+		Poco::JSON::Object::Ptr challenge = r.json()->getObject("challenge");
+		dns().setTxt(challenge->getValue<std::string>("name"), {challenge->getValue<std::string>("value")});
+		expect(200, "POST", "/orgs/" + org + "/domains/example.com/verify", "", holder.token);
+		expect(200, "PATCH", "/orgs/" + org + "/domains/example.com", json({{"join_mode", "suggest"}}), holder.token);
+		_exampleHolder = {org, holder.token};
+		Poco::Data::Session s = database().session();
+		Poco::Int64 id = actor.id;
+		s << "UPDATE accounts SET email_verified = 1 WHERE id = ?", Poco::Data::Keywords::use(id),
+		    Poco::Data::Keywords::now;
+		return org;
+	}
+
 	Actor owner;
 	Actor outsider;
 
 private:
 	int _counter = 0;
+	std::pair<std::string, std::string> _exampleHolder; ///< the organization verifying example.com, its owner's token
 };
 
 
@@ -437,6 +496,40 @@ const std::vector<Rule>& table()
 	     [](World& w, const Actor&, const std::string&) {
 		     return Call{{{"token", w.inviteLinkToken()}}, ""};
 	     }},
+	    // Verified domains: managed with domains.manage; a suggested organization joined by any
+	    // signed-in account whose verified email is in its domain.
+	    {"POST", "/orgs/{org}/domains", Requirement::Permission, Permission::DomainsManage, 201,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, json({{"domain", w.unique("claimed") + ".test"}})};
+	     }},
+	    {"GET", "/orgs/{org}/domains", Requirement::Permission, Permission::DomainsManage, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     w.domain(org);
+		     return Call{{{"org", org}}, ""};
+	     }},
+	    {"GET", "/orgs/{org}/domains/{domain}", Requirement::Permission, Permission::DomainsManage, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"domain", w.domain(org)}}, ""};
+	     }},
+	    {"PATCH", "/orgs/{org}/domains/{domain}", Requirement::Permission, Permission::DomainsManage, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     // Another role than the default: within the own permissions of every holder of
+		     // domains.manage in the shipped roles, and a change all the same.
+		     return Call{{{"org", org}, {"domain", w.domain(org)}},
+		                 json({{"join_role", otherRole(RoleCatalog::ORGANIZATION)}})};
+	     }},
+	    {"DELETE", "/orgs/{org}/domains/{domain}", Requirement::Permission, Permission::DomainsManage, 204,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"domain", w.domain(org)}}, ""};
+	     }},
+	    {"POST", "/orgs/{org}/domains/{domain}/verify", Requirement::Permission, Permission::DomainsManage, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"domain", w.publishedDomain(org)}}, ""};
+	     }},
+	    {"POST", "/me/suggested-organizations/{org}/join", Requirement::SignedIn, NONE, 201,
+	     [](World& w, const Actor& actor, const std::string&) {
+		     return Call{{{"org", w.suggestedOrganization(actor)}}, ""};
+	     }},
 	    // Usage and plans
 	    {"GET", "/orgs/{org}/usage", Requirement::Permission, Permission::UsageRead, 200,
 	     [](World&, const Actor&, const std::string& org) {
@@ -628,6 +721,11 @@ const std::map<std::string, std::string>& auditedActions()
 	    {"POST /orgs/{org}/roles", "roles.created"},
 	    {"PATCH /orgs/{org}/roles/{name}", "roles.updated"},
 	    {"DELETE /orgs/{org}/roles/{name}", "roles.deleted"},
+	    {"POST /orgs/{org}/domains", "domain.added"},
+	    {"PATCH /orgs/{org}/domains/{domain}", "domain.updated"},
+	    {"DELETE /orgs/{org}/domains/{domain}", "domain.removed"},
+	    {"POST /orgs/{org}/domains/{domain}/verify", "domain.verified"},
+	    {"POST /me/suggested-organizations/{org}/join", "domain.joined"},
 	};
 	return actions;
 }
@@ -1169,6 +1267,7 @@ void AuthorizationMatrixTest::testEveryChangePropagates()
 	                {"orgs.plans.free.customRoles", "true"},
 	                {"orgs.plans.team.memberRole", "admin"}, // setEveryRole() has a route then
 	                {"orgs.access.maxStaleness", "3600"},
+	                {"orgs.domains.nameservers", dns().nameserver()},
 	                {"orgs.mail.deliver", "false"}},
 	               pClock);
 	Orgs::Test::ApiServer server(rt.runtime());

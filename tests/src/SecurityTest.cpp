@@ -301,6 +301,11 @@ void SecurityTest::testRevokedTokenChangesNothingOnAnotherHost()
 	    {"PATCH", "/orgs/{org}/roles/{name}", "/orgs/acme/roles/auditor?scope=workspace",
 	     json({{"description", "Reads"}})},
 	    {"DELETE", "/orgs/{org}/roles/{name}", "/orgs/acme/roles/auditor?scope=workspace", ""},
+	    {"POST", "/orgs/{org}/domains", "/orgs/acme/domains", json({{"domain", "acme.test"}})},
+	    {"PATCH", "/orgs/{org}/domains/{domain}", "/orgs/acme/domains/acme.test", json({{"join_mode", "off"}})},
+	    {"DELETE", "/orgs/{org}/domains/{domain}", "/orgs/acme/domains/acme.test", ""},
+	    {"POST", "/orgs/{org}/domains/{domain}/verify", "/orgs/acme/domains/acme.test/verify", ""},
+	    {"POST", "/me/suggested-organizations/{org}/join", "/me/suggested-organizations/beta/join", ""},
 	};
 
 	// Every change route of the API is in the list (a new one must be added here).

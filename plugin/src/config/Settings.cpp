@@ -58,6 +58,41 @@ MailSettings loadMail(Reader& reader)
 }
 
 
+DomainSettings loadDomains(Reader& reader)
+{
+	DomainSettings d;
+	// IPv4 literals only: libresolv takes a port with an IPv4 server alone, and a name would
+	// need a resolver to find the resolver.
+	static const Poco::RegularExpression serverRe("^([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})"
+	                                              "(:([0-9]{1,5}))?$");
+	d.nameservers = reader.getList("orgs.domains.nameservers", d.nameservers);
+	if (d.nameservers.size() > 3)
+		throw Poco::DataFormatException("orgs.domains.nameservers: at most 3 name servers");
+	for (const auto& server : d.nameservers)
+	{
+		Poco::RegularExpression::MatchVec m;
+		bool ok = serverRe.match(server, 0, m) > 0;
+		for (int i = 1; ok && i <= 4; ++i)
+			ok = std::stoi(server.substr(m[i].offset, m[i].length)) <= 255;
+		if (ok && m.size() > 6 && m[6].offset != std::string::npos)
+		{
+			const int port = std::stoi(server.substr(m[6].offset, m[6].length));
+			ok = port >= 1 && port <= 65535;
+		}
+		if (!ok)
+			throw Poco::DataFormatException("orgs.domains.nameservers: expected an IPv4 address with an optional "
+			                                ":port, got '" +
+			                                server + "'");
+	}
+	d.dnsTimeoutSeconds = reader.getInt("orgs.domains.dnsTimeoutSeconds", d.dnsTimeoutSeconds, 1, 30);
+	d.dnsAttempts = reader.getInt("orgs.domains.dnsAttempts", d.dnsAttempts, 1, 5);
+	d.publicDomains = reader.getList("orgs.domains.publicDomains", d.publicDomains);
+	for (auto& domain : d.publicDomains)
+		domain = Poco::toLower(domain);
+	return d;
+}
+
+
 void checkProviderUri(const std::string& key, const std::string& value)
 	/// Refuses a URI the plugin would not fetch keys from: HTTPS, or plain HTTP to a loopback
 	/// address only (a provider on the same machine, in development and tests).
@@ -261,6 +296,7 @@ Settings Settings::load(Reader& reader, const PathResolver& resolvePath)
 		throw Poco::DataFormatException("orgs.invitations.linkUrl: must contain {token}, got '" + inv.linkUrl + "'");
 	inv.requireWorkspace = reader.getBool("orgs.invitations.requireWorkspace", inv.requireWorkspace);
 	s.plans = PlanCatalog::load(reader);
+	s.domains = loadDomains(reader);
 
 	// The proxies are checked where they are parsed (Http::ClientAddress), naming the key.
 	s.trustedProxies = reader.getList("orgs.http.trustedProxies", s.trustedProxies);

@@ -81,6 +81,23 @@ struct InvitationSettings
 };
 
 
+struct DomainSettings
+	/// orgs.domains.*: verified domains.
+{
+	std::vector<std::string> nameservers; ///< orgs.domains.nameservers: IPv4 address[:port], at most 3
+	                                      ///< ("": the system's, /etc/resolv.conf)
+	int dnsTimeoutSeconds = 2;            ///< orgs.domains.dnsTimeoutSeconds: a name server's first try
+	int dnsAttempts = 2;                  ///< orgs.domains.dnsAttempts: tries per name server
+	std::vector<std::string>
+	    publicDomains{"gmail.com",    "googlemail.com", "outlook.com", "hotmail.com", "live.com",   "msn.com",
+	                  "yahoo.com",    "ymail.com",      "icloud.com",  "me.com",      "mac.com",    "aol.com",
+	                  "proton.me",    "protonmail.com", "pm.me",       "gmx.com",     "gmx.de",     "gmx.net",
+	                  "web.de",       "mail.com",       "zoho.com",    "yandex.ru",   "yandex.com", "mail.ru",
+	                  "qq.com",       "163.com",        "126.com",     "sina.com",    "naver.com",  "fastmail.com",
+	                  "tutanota.com", "hey.com"}; ///< orgs.domains.publicDomains: mail domains nobody may claim
+};
+
+
 struct OidcIssuerSettings
 	/// orgs.auth.oidc.<name>.*: an OpenID Provider whose tokens are accepted (see
 	/// Federation::IssuerSpec, which the runtime makes of it).
@@ -150,6 +167,7 @@ public:
 	bool personalAllowsMembers = false; ///< orgs.organizations.personalAllowsMembers: others may join a personal one
 	int usageFlushSeconds = 10;         ///< orgs.usage.flushSeconds: how often request counts are written
 	InvitationSettings invitations;     ///< orgs.invitations.*
+	DomainSettings domains;             ///< orgs.domains.*
 	PlanCatalog plans;                  ///< orgs.plans.*
 
 	// Failed authentication (Http::FailureLimiter) and the client's address (Http::ClientAddress).

@@ -8,6 +8,7 @@
 
 
 #include "http/AccountHandlers.h"
+#include "http/DomainHandlers.h"
 #include "http/JsonBody.h"
 #include "http/JsonCodec.h"
 #include "http/RequestContext.h"
@@ -20,8 +21,8 @@ namespace Http {
 
 
 AccountHandlers::AccountHandlers(Orgs::AccountService& accounts, Orgs::OrganizationService& organizations,
-                                 bool selfSignup)
-    : _accounts(accounts), _organizations(organizations), _selfSignup(selfSignup)
+                                 Orgs::DomainService& domains, bool selfSignup)
+    : _accounts(accounts), _organizations(organizations), _domains(domains), _selfSignup(selfSignup)
 {
 }
 
@@ -89,6 +90,12 @@ void AccountHandlers::me(RequestContext& c)
 		o->set("organizations_next_cursor", Poco::Dynamic::Var());
 	else
 		o->set("organizations_next_cursor", orgs.nextCursor);
+	// Organizations that verified the domain of the account's verified email and let its
+	// accounts join: one POST /me/suggested-organizations/{org}/join each.
+	Poco::JSON::Array::Ptr suggested = new Poco::JSON::Array;
+	for (const auto& s : _domains.suggestedOrganizations(c.actor()))
+		suggested->add(DomainHandlers::encode(s));
+	o->set("suggested_organizations", suggested);
 	c.send(200, o);
 }
 

@@ -14,6 +14,7 @@
 
 
 #include "Orgs/AccountService.h"
+#include "Orgs/DomainService.h"
 #include "Orgs/OrganizationService.h"
 #include "http/Router.h"
 
@@ -27,7 +28,9 @@ class AccountHandlers
 	/// organizations and active organization, and the caller's personal access tokens.
 {
 public:
-	AccountHandlers(Orgs::AccountService& accounts, Orgs::OrganizationService& organizations, bool selfSignup);
+	AccountHandlers(Orgs::AccountService& accounts, Orgs::OrganizationService& organizations,
+	                Orgs::DomainService& domains, bool selfSignup);
+		/// GET /me lists, as suggested_organizations, the organizations domains suggests.
 
 	void addRoutes(Router& router);
 
@@ -41,6 +44,7 @@ private:
 
 	Orgs::AccountService& _accounts;
 	Orgs::OrganizationService& _organizations;
+	Orgs::DomainService& _domains;
 	bool _selfSignup;
 };
 

@@ -30,12 +30,13 @@ HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule
           },
           logger),
       _system(_api.router(), infrastructure.database(), *access.accessControl()),
-      _accounts(_api.router(), *services.accounts(), *services.organizations(), config.settings().selfSignup),
+      _accounts(_api.router(), *services.accounts(), *services.organizations(), *services.domains(),
+                config.settings().selfSignup),
       _organizations(_api.router(), *services.organizations()), _memberships(_api.router(), *services.memberships()),
       _permissions(_api.router(), services.permissionReport()), _workspaces(_api.router(), *services.workspaces()),
       _resources(_api.router(), *services.resources()), _invitations(_api.router(), *services.invitations()),
       _roles(_api.router(), *services.customRoles()), _audit(_api.router(), *services.auditLog()),
-      _inviteLinks(_api.router(), *services.inviteLinks())
+      _inviteLinks(_api.router(), *services.inviteLinks()), _domains(_api.router(), *services.domains())
 {
 }
 

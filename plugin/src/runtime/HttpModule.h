@@ -18,6 +18,7 @@
 #include "http/AccountHandlers.h"
 #include "http/Api.h"
 #include "http/AuditHandlers.h"
+#include "http/DomainHandlers.h"
 #include "http/ClientAddress.h"
 #include "http/FailureLimiter.h"
 #include "http/InvitationHandlers.h"
@@ -87,6 +88,7 @@ private:
 	Routed<Http::RoleHandlers> _roles;
 	Routed<Http::AuditHandlers> _audit;
 	Routed<Http::InviteLinkHandlers> _inviteLinks;
+	Routed<Http::DomainHandlers> _domains;
 };
 
 

@@ -45,6 +45,7 @@ const std::vector<PublishedServices::Entry>& PublishedServices::entries()
 	    entry<InviteLinkService, &Runtime::inviteLinks>("Orgs::InviteLinkService"),
 	    entry<RoleService, &Runtime::customRoles>("Orgs::RoleService"),
 	    entry<SignInService, &Runtime::signIn>("Orgs::SignInService"),
+	    entry<DomainService, &Runtime::domains>("Orgs::DomainService"),
 	};
 	return ENTRIES;
 }

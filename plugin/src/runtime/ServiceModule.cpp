@@ -50,9 +50,13 @@ ServiceModule::ServiceModule(const Config::Configuration& config, Infrastructure
                                                  config.settings().cacheEntries,
                                                  config.settings().personalOnSignup ? _pOrganizations.get() : nullptr,
                                                  {_pInvitations.get(), _pInviteLinks.get()})),
+      _pDomains(new Federation::DomainServiceImpl(infrastructure.database(), access.guard(), access.roleResolver(),
+                                                  _admission, infrastructure.clock(), config.settings().domains)),
       _pSignIn(new Federation::FederatedSignIn(config.settings().oidc, infrastructure.database(), *_pAccounts,
                                                infrastructure.clock(), infrastructure.logger()))
 {
+	// Built before the pipeline, the step outlives it.
+	_pSignIn->addStep(*_pDomains);
 }
 
 

@@ -14,6 +14,7 @@
 
 
 #include "config/Configuration.h"
+#include "identity/DomainServiceImpl.h"
 #include "identity/FederatedSignIn.h"
 #include "runtime/AccessModule.h"
 #include "runtime/InfrastructureModule.h"
@@ -66,6 +67,9 @@ public:
 	Poco::SharedPtr<Federation::FederatedSignIn> signIn() const;
 		/// The sign-in pipeline of bearer JWTs (Orgs::SignInService): modules built after this
 		/// one add their SignInStep (addStep()) and IssuerSource (setIssuerSource()) to it.
+	Poco::SharedPtr<Federation::DomainServiceImpl> domains() const;
+		/// Verified domains; also the sign-in step of their join mode "auto", which the
+		/// constructor adds to signIn().
 
 private:
 	ServiceModule(const ServiceModule&) = delete;
@@ -86,6 +90,7 @@ private:
 	Poco::SharedPtr<Service::AuditLogImpl> _pAuditLog;
 	Service::PermissionReport _permissionReport;
 	Poco::SharedPtr<Service::AccountServiceImpl> _pAccounts;
+	Poco::SharedPtr<Federation::DomainServiceImpl> _pDomains; ///< a sign-in step of _pSignIn: built before it
 	Poco::SharedPtr<Federation::FederatedSignIn> _pSignIn;
 };
 
@@ -156,6 +161,12 @@ inline Poco::SharedPtr<Service::AccountServiceImpl> ServiceModule::accounts() co
 inline Poco::SharedPtr<Federation::FederatedSignIn> ServiceModule::signIn() const
 {
 	return _pSignIn;
+}
+
+
+inline Poco::SharedPtr<Federation::DomainServiceImpl> ServiceModule::domains() const
+{
+	return _pDomains;
 }
 
 
