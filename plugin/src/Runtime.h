@@ -24,6 +24,7 @@
 #include "Orgs/OrganizationService.h"
 #include "Orgs/ResourceService.h"
 #include "Orgs/RoleService.h"
+#include "Orgs/SsoConnectionService.h"
 #include "Orgs/WorkspaceService.h"
 #include "config/Configuration.h"
 #include "service/Clock.h"
@@ -50,6 +51,7 @@ class Api;
 class InfrastructureModule;
 class AccessModule;
 class ServiceModule;
+class SsoModule;
 class HttpModule;
 
 
@@ -61,6 +63,7 @@ class Runtime
 	///     InfrastructureModule   clock, database and migrations, outbox and mail, usage counter
 	///     AccessModule           AccessControl and its caches, the services' Guard
 	///     ServiceModule          the services behind the public interfaces
+	///     SsoModule              SSO connections: service, sign-in step, issuers, enforcement
 	///     HttpModule             the API: authentication, one handler object per resource
 	///
 	/// The plugin owns one and publishes its services (PublishedServices); tests build their
@@ -105,6 +108,11 @@ public:
 	Orgs::RoleService::Ptr customRoles() const;
 		/// Per-organization custom roles.
 	Orgs::AuditLog::Ptr auditLog() const;
+	Orgs::SsoConnectionService::Ptr ssoConnections() const;
+		/// Per-organization SSO connections.
+
+	SsoModule& sso();
+		/// The SSO module: its sign-in step and caches (tests, and the sign-in pipeline).
 
 	Http::Api& api();
 
@@ -120,6 +128,7 @@ private:
 	const std::unique_ptr<InfrastructureModule> _pInfrastructure;
 	const std::unique_ptr<AccessModule> _pAccess;
 	const std::unique_ptr<ServiceModule> _pServices;
+	const std::unique_ptr<SsoModule> _pSso;
 	const std::unique_ptr<HttpModule> _pHttp;
 };
 

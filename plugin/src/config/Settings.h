@@ -126,6 +126,8 @@ public:
 	std::vector<std::string> trustedProxies; ///< orgs.http.trustedProxies: addresses or networks (10.0.0.0/8)
 	int authFailureLimit = 100;              ///< orgs.auth.failureLimit: per client address and minute (0: off)
 	std::size_t authMaxAddresses = 65536;    ///< orgs.auth.maxAddresses: client addresses tracked at most
+
+	bool ssoRemoveUnmatched = false; ///< orgs.sso.removeUnmatched: a member no SSO rule admits any more is removed
 };
 
 

@@ -91,10 +91,11 @@ std::string pathOf(const std::string& uri)
 Api::Api(const std::string& basePath, std::size_t maxBodyBytes, int errorLogWindowSeconds,
          RequestAuthenticator& authenticator, Data::Credential::Verifier& verifier, FailureLimiter& failures,
          Service::ApiUsage& usage, OrganizationId organizationId, MemberOrganization memberOrganization,
-         Poco::Logger& logger)
+         Poco::Logger& logger, OrganizationCheck organizationCheck)
     : _basePath(basePath == "/" ? "" : basePath), _maxBodyBytes(maxBodyBytes), _authenticator(authenticator),
       _verifier(verifier), _failures(failures), _errorLog(logger, Poco::Timespan(errorLogWindowSeconds, 0)),
-      _usage(usage), _organizationId(std::move(organizationId)), _memberOrganization(std::move(memberOrganization))
+      _usage(usage), _organizationId(std::move(organizationId)), _memberOrganization(std::move(memberOrganization)),
+      _organizationCheck(std::move(organizationCheck))
 {
 }
 
@@ -218,6 +219,8 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		                       caller.accountId);
 		try
 		{
+			if (organizationId != 0 && _organizationCheck)
+				_organizationCheck(caller, organizationId, reference);
 			route.handler(context);
 		}
 		catch (...)
