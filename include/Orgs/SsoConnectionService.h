@@ -35,12 +35,12 @@ struct SsoMappingRule
 	static constexpr const char* ORGANIZATION = "organization";
 	static constexpr const char* WORKSPACE = "workspace";
 
-	std::string claim;    ///< "groups" (the issuer's groups claim) or any claim name of the token
-	std::string op;       ///< CONTAINS or EQUALS
-	std::string value;    ///< compared as text; true/false and numbers by their JSON text
-	std::string target;   ///< ORGANIZATION or WORKSPACE
-	Id workspaceId = 0;   ///< the workspace of a WORKSPACE rule
-	std::string role;     ///< an organization role, or a workspace role (configured or custom)
+	std::string claim;  ///< "groups" (the issuer's groups claim) or any claim name of the token
+	std::string op;     ///< CONTAINS or EQUALS
+	std::string value;  ///< compared as text; true/false and numbers by their JSON text
+	std::string target; ///< ORGANIZATION or WORKSPACE
+	Id workspaceId = 0; ///< the workspace of a WORKSPACE rule
+	std::string role;   ///< an organization role, or a workspace role (configured or custom)
 };
 
 
@@ -49,15 +49,15 @@ struct SsoConnection
 {
 	Id id = 0;
 	Id organizationId = 0;
-	std::string name;                   ///< unique in the organization
-	std::string issuerName;             ///< a configured issuer (orgs.auth.oidc.<name>); empty for its own
-	std::string issuer;                 ///< its own issuer (https); empty for a configured one
-	std::string audience;               ///< its own issuer's audience (the client id)
-	std::string jwksUri;                ///< its own issuer's JWKS; empty: OpenID discovery
-	std::vector<std::string> domains;   ///< the email domains it serves, lower case
-	bool enforced = false;              ///< members of its domains reach the organization only through it
+	std::string name;                        ///< unique in the organization
+	std::string issuerName;                  ///< a configured issuer (orgs.auth.oidc.<name>); empty for its own
+	std::string issuer;                      ///< its own issuer (https); empty for a configured one
+	std::string audience;                    ///< its own issuer's audience (the client id)
+	std::string jwksUri;                     ///< its own issuer's JWKS; empty: OpenID discovery
+	std::vector<std::string> domains;        ///< the email domains it serves, lower case
+	bool enforced = false;                   ///< members of its domains reach the organization only through it
 	Poco::Nullable<std::string> defaultRole; ///< organization role when no organization rule matches (null: none)
-	std::vector<SsoMappingRule> rules;  ///< in order
+	std::vector<SsoMappingRule> rules;       ///< in order
 	Id createdBy = 0;
 	Poco::Timestamp createdAt;
 	Poco::Timestamp updatedAt;
@@ -120,24 +120,25 @@ struct SsoTestReport
 	/// What signing in with a token through a connection would do, without doing it.
 {
 	Id connectionId = 0;
-	bool sees = false;      ///< the connection sees this token (issuer, audience; domain for a shared issuer)
+	bool sees = false;          ///< the connection sees this token (issuer, audience; domain for a shared issuer)
 	std::string notSeenBecause; ///< why not: "issuer", "audience", "email_not_verified", "domain"
 	std::string subject;
 	std::string email;
 	bool emailVerified = false;
-	Id accountId = 0;       ///< the account of the token's identity (0: it would be created on sign-in)
+	Id accountId = 0; ///< the account of the token's identity (0: it would be created on sign-in)
 	std::string username;
 	bool member = false;
 	bool owner = false;
-	std::string currentRole; ///< the organization role now (empty for a non-member)
-	bool admitted = false;   ///< a rule or the default role admits the account
+	std::string currentRole;                      ///< the organization role now (empty for a non-member)
+	bool admitted = false;                        ///< a rule or the default role admits the account
 	Poco::Nullable<std::size_t> organizationRule; ///< the rule that decided the organization role
-	bool byDefault = false;  ///< the connection's default role decided it
-	std::string role;        ///< the organization role the rules give (empty: not admitted)
-	std::string action;      ///< "join", "change", "remove", "nothing"
-	std::string note;        ///< why nothing happens where something might have (owner, plan role, removeUnmatched off)
-	bool admission = true;   ///< for "join": whether the organization's admission policy takes the account now
-	std::string refusal;     ///< its refusal's code ("seat_limit", "domain_not_allowed", ...)
+	bool byClaim = false;                         ///< the role claim (orgs.sso.roleClaim) decided it
+	bool byDefault = false;                       ///< the connection's default role decided it
+	std::string role;                             ///< the organization role the rules give (empty: not admitted)
+	std::string action;                           ///< "join", "change", "remove", "nothing"
+	std::string note;      ///< why nothing happens where something might have (owner, plan role, removeUnmatched off)
+	bool admission = true; ///< for "join": whether the organization's admission policy takes the account now
+	std::string refusal;   ///< its refusal's code ("seat_limit", "domain_not_allowed", ...)
 	std::string refusalMessage;
 	std::vector<SsoWorkspaceOutcome> workspaces;
 	std::vector<SsoRuleResult> rules;

@@ -102,7 +102,8 @@ void SsoConnectionRepository::loadRules(Poco::Data::Session& session, std::vecto
 	for (std::size_t i = 0; i < rows.count(); ++i)
 	{
 		const Id id = rows.integer(i, 0);
-		auto it = std::find_if(connections.begin(), connections.end(), [id](const SsoConnection& c) { return c.id == id; });
+		auto it =
+		    std::find_if(connections.begin(), connections.end(), [id](const SsoConnection& c) { return c.id == id; });
 		if (it == connections.end())
 			continue;
 		SsoMappingRule r;
@@ -122,12 +123,12 @@ void SsoConnectionRepository::insertRules(Poco::Data::Session& session, Id id, c
 	for (std::size_t i = 0; i < rules.size(); ++i)
 	{
 		const SsoMappingRule& r = rules[i];
-		_database.execute(session,
-		                  "INSERT INTO sso_mapping_rules (connection_id, position, claim, operator, value, target, "
-		                  "workspace_id, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-		                  {id, static_cast<Poco::Int64>(i), r.claim, r.op, r.value, r.target,
-		                   r.workspaceId == 0 ? Poco::Nullable<Poco::Int64>() : Poco::Nullable<Poco::Int64>(r.workspaceId),
-		                   r.role});
+		_database.execute(
+		    session,
+		    "INSERT INTO sso_mapping_rules (connection_id, position, claim, operator, value, target, "
+		    "workspace_id, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		    {id, static_cast<Poco::Int64>(i), r.claim, r.op, r.value, r.target,
+		     r.workspaceId == 0 ? Poco::Nullable<Poco::Int64>() : Poco::Nullable<Poco::Int64>(r.workspaceId), r.role});
 	}
 }
 
@@ -136,18 +137,20 @@ Id SsoConnectionRepository::insert(Poco::Data::Session& session, const SsoConnec
 {
 	try
 	{
-		_database.execute(session,
-		                  "INSERT INTO sso_connections (organization_id, name, issuer_name, issuer, audience, jwks_uri, "
-		                  "domains, enforced, default_role, created_by, created_at, updated_at) "
-		                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		                  {c.organizationId, c.name, c.issuerName, c.issuer, c.audience, c.jwksUri,
-		                   joinDomains(c.domains), c.enforced ? 1 : 0, c.defaultRole, c.createdBy,
-		                   Database::toMicros(c.createdAt), Database::toMicros(c.updatedAt)});
+		_database.execute(
+		    session,
+		    "INSERT INTO sso_connections (organization_id, name, issuer_name, issuer, audience, jwks_uri, "
+		    "domains, enforced, default_role, created_by, created_at, updated_at) "
+		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		    {c.organizationId, c.name, c.issuerName, c.issuer, c.audience, c.jwksUri, joinDomains(c.domains),
+		     c.enforced ? 1 : 0, c.defaultRole, c.createdBy, Database::toMicros(c.createdAt),
+		     Database::toMicros(c.updatedAt)});
 	}
 	catch (Poco::Exception& exc)
 	{
 		if (Database::classify(exc) == Database::ErrorKind::Duplicate)
-			throw ConflictException("The organization has a connection named '" + c.name + "'", "sso_connection_exists");
+			throw ConflictException("The organization has a connection named '" + c.name + "'",
+			                        "sso_connection_exists");
 		throw;
 	}
 	const Id id = _database.lastInsertId(session);
@@ -160,18 +163,19 @@ void SsoConnectionRepository::update(Poco::Data::Session& session, const SsoConn
 {
 	try
 	{
-		_database.execute(session,
-		                  "UPDATE sso_connections SET name = ?, issuer_name = ?, issuer = ?, audience = ?, jwks_uri = ?, "
-		                  "domains = ?, enforced = ?, default_role = ?, updated_at = ? "
-		                  "WHERE id = ? AND organization_id = ?",
-		                  {c.name, c.issuerName, c.issuer, c.audience, c.jwksUri, joinDomains(c.domains),
-		                   c.enforced ? 1 : 0, c.defaultRole, Database::toMicros(c.updatedAt), c.id,
-		                   c.organizationId});
+		_database.execute(
+		    session,
+		    "UPDATE sso_connections SET name = ?, issuer_name = ?, issuer = ?, audience = ?, jwks_uri = ?, "
+		    "domains = ?, enforced = ?, default_role = ?, updated_at = ? "
+		    "WHERE id = ? AND organization_id = ?",
+		    {c.name, c.issuerName, c.issuer, c.audience, c.jwksUri, joinDomains(c.domains), c.enforced ? 1 : 0,
+		     c.defaultRole, Database::toMicros(c.updatedAt), c.id, c.organizationId});
 	}
 	catch (Poco::Exception& exc)
 	{
 		if (Database::classify(exc) == Database::ErrorKind::Duplicate)
-			throw ConflictException("The organization has a connection named '" + c.name + "'", "sso_connection_exists");
+			throw ConflictException("The organization has a connection named '" + c.name + "'",
+			                        "sso_connection_exists");
 		throw;
 	}
 	_database.execute(session, "DELETE FROM sso_mapping_rules WHERE connection_id = ?", {c.id});
@@ -190,7 +194,8 @@ bool SsoConnectionRepository::remove(Poco::Data::Session& session, Id orgId, Id 
 Poco::Nullable<SsoConnection> SsoConnectionRepository::find(Poco::Data::Session& session, Id orgId, Id id, bool lock)
 {
 	Poco::Data::RecordSet rs = _database.select(
-	    session, COLUMNS + "WHERE c.id = ? AND c.organization_id = ?" + (lock ? _database.forUpdate() : ""), {id, orgId});
+	    session, COLUMNS + "WHERE c.id = ? AND c.organization_id = ?" + (lock ? _database.forUpdate() : ""),
+	    {id, orgId});
 	std::vector<SsoConnection> found = read(rs);
 	if (found.empty())
 		return Poco::Nullable<SsoConnection>();
@@ -215,7 +220,8 @@ std::vector<SsoConnection> SsoConnectionRepository::seeing(Poco::Data::Session& 
 	std::vector<SsoConnection> found;
 	if (!issuerName.empty())
 	{
-		Poco::Data::RecordSet rs = _database.select(session, COLUMNS + "WHERE c.issuer_name = ? ORDER BY c.id", {issuerName});
+		Poco::Data::RecordSet rs =
+		    _database.select(session, COLUMNS + "WHERE c.issuer_name = ? ORDER BY c.id", {issuerName});
 		found = read(rs);
 	}
 	else
@@ -244,7 +250,7 @@ std::vector<SsoConnection> SsoConnectionRepository::enforced(Poco::Data::Session
 
 
 std::vector<SsoConnectionRepository::Audience> SsoConnectionRepository::audiences(Poco::Data::Session& session,
-                                                                                 const std::string& issuer)
+                                                                                  const std::string& issuer)
 {
 	Poco::Data::RecordSet rs = _database.select(
 	    session, "SELECT audience, jwks_uri FROM sso_connections WHERE issuer = ? AND issuer_name = '' ORDER BY id",

@@ -192,6 +192,7 @@ Poco::JSON::Object::Ptr SsoConnectionHandlers::encode(const SsoTestReport& r)
 	Poco::JSON::Object::Ptr org = JsonCodec::object();
 	org->set("role", textOrNull(r.role));
 	org->set("rule", positionOrNull(r.organizationRule));
+	org->set("by_claim", r.byClaim);
 	org->set("by_default", r.byDefault);
 	o->set("organization", org);
 	o->set("action", r.action);

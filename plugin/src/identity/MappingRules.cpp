@@ -42,8 +42,7 @@ bool textOf(const Poco::Dynamic::Var& v, std::string& text)
 } // namespace
 
 
-std::vector<std::string> MappingRules::claimValues(const VerifiedToken& token, const std::string& claim,
-                                                   bool& present)
+std::vector<std::string> MappingRules::claimValues(const VerifiedToken& token, const std::string& claim, bool& present)
 {
 	present = false;
 	std::vector<std::string> values;
@@ -130,8 +129,8 @@ bool MappingRules::matches(const SsoMappingRule& rule, const VerifiedToken& toke
 
 
 MappingRules::Outcome MappingRules::evaluate(const std::vector<SsoMappingRule>& rules,
-                                             const Poco::Nullable<std::string>& defaultRole,
-                                             const VerifiedToken& token)
+                                             const Poco::Nullable<std::string>& defaultRole, const VerifiedToken& token,
+                                             const std::string& roleClaim, const IsRole& isRole)
 {
 	Outcome outcome;
 	std::map<Id, Outcome::Placement> workspaces;
@@ -160,7 +159,20 @@ MappingRules::Outcome MappingRules::evaluate(const std::vector<SsoMappingRule>& 
 		}
 		outcome.results.push_back(result);
 	}
-	if (outcome.orgRule.isNull() && !defaultRole.isNull() && !defaultRole.value().empty())
+	if (outcome.orgRule.isNull() && !roleClaim.empty() && isRole)
+	{
+		bool present = false;
+		for (const auto& value : claimValues(token, roleClaim, present))
+		{
+			if (isRole(value))
+			{
+				outcome.role = value;
+				outcome.byClaim = true;
+				break;
+			}
+		}
+	}
+	if (outcome.role.empty() && !defaultRole.isNull() && !defaultRole.value().empty())
 	{
 		outcome.role = defaultRole.value();
 		outcome.byDefault = true;

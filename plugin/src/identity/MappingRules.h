@@ -16,6 +16,7 @@
 #include "Orgs/SsoConnectionService.h"
 #include "identity/VerifiedToken.h"
 #include "Poco/Nullable.h"
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -34,8 +35,9 @@ class MappingRules
 	/// explicit and predictable (administrators put the most specific group first), while
 	/// "the highest role" would need an order of roles that custom roles do not have.
 	///
-	/// The account is admitted when an organization rule matches, else when the connection
-	/// has a default role (which then is its organization role); with neither it is not
+	/// The account is admitted when an organization rule matches, else when the role claim
+	/// (orgs.sso.roleClaim, if configured) names an organization role, else when the
+	/// connection has a default role (which then is its organization role); with neither it is not
 	/// admitted, and workspace rules do not apply to it (only members hold workspace roles).
 	///
 	/// A rule matches when its claim, as the token has it, is:
@@ -49,21 +51,27 @@ public:
 	struct Outcome
 	{
 		bool admitted = false;
-		std::string role;                     ///< the organization role (empty unless admitted)
-		Poco::Nullable<std::size_t> orgRule;  ///< the position of the organization rule that decided it
-		bool byDefault = false;               ///< the default role decided it
+		std::string role;                    ///< the organization role (empty unless admitted)
+		Poco::Nullable<std::size_t> orgRule; ///< the position of the organization rule that decided it
+		bool byClaim = false;                ///< the role claim (orgs.sso.roleClaim) decided it
+		bool byDefault = false;              ///< the default role decided it
 		struct Placement
 		{
 			std::size_t rule = 0;
 			std::string role;
 		};
-		std::map<Id, Placement> workspaces;   ///< workspace id → the rule that decided its role (admitted only)
-		std::vector<SsoRuleResult> results;   ///< one per rule, in order
+		std::map<Id, Placement> workspaces; ///< workspace id → the rule that decided its role (admitted only)
+		std::vector<SsoRuleResult> results; ///< one per rule, in order
 	};
 
+	using IsRole = std::function<bool(const std::string& role)>;
+
 	static Outcome evaluate(const std::vector<SsoMappingRule>& rules, const Poco::Nullable<std::string>& defaultRole,
-	                        const VerifiedToken& token);
-		/// Returns what the rules make of the token.
+	                        const VerifiedToken& token, const std::string& roleClaim = std::string(),
+	                        const IsRole& isRole = nullptr);
+		/// Returns what the rules make of the token. With a roleClaim (orgs.sso.roleClaim), a
+		/// token that no organization rule matches gets the first value of that claim that
+		/// isRole() accepts as an organization role, before the default role.
 
 	static bool sees(const SsoConnection& connection, const VerifiedToken& token, std::string& why);
 		/// Returns true if the connection sees the token: a connection on a configured issuer

@@ -56,13 +56,12 @@ bool isHttpsUrl(const std::string& text)
 } // namespace
 
 
-SsoConnectionServiceImpl::SsoConnectionServiceImpl(Data::Database& database, Guard& guard,
-                                                   Access::RoleResolver& roles, SsoSignInStep& step,
-                                                   Service::Clock::Ptr pClock,
+SsoConnectionServiceImpl::SsoConnectionServiceImpl(Data::Database& database, Guard& guard, Access::RoleResolver& roles,
+                                                   SsoSignInStep& step, Service::Clock::Ptr pClock,
                                                    const std::vector<IssuerSpec>& configuredIssuers,
-                                                   const std::set<std::string>& publicMailDomains)
+                                                   const std::set<std::string>& publicMailDomains, bool enabled)
     : _database(database), _guard(guard), _roles(roles), _step(step), _pClock(pClock),
-      _publicMailDomains(publicMailDomains), _connections(database),
+      _publicMailDomains(publicMailDomains), _enabled(enabled), _connections(database),
       _workspaces(database, Data::ScopedGrantRepository::WORKSPACE_MEMBERS), _audit(database, pClock)
 {
 	for (const auto& spec : configuredIssuers)
@@ -85,11 +84,10 @@ void SsoConnectionServiceImpl::setChanged(Changed changed)
 const std::set<std::string>& SsoConnectionServiceImpl::defaultPublicMailDomains()
 {
 	static const std::set<std::string> DOMAINS{
-	    "gmail.com",   "googlemail.com", "outlook.com", "hotmail.com", "live.com",    "msn.com",
-	    "yahoo.com",   "ymail.com",      "icloud.com",  "me.com",      "mac.com",     "aol.com",
-	    "proton.me",   "protonmail.com", "gmx.com",     "gmx.de",      "gmx.net",     "web.de",
-	    "mail.com",    "mail.ru",        "yandex.ru",   "yandex.com",  "qq.com",      "163.com",
-	    "zoho.com",    "fastmail.com",   "tutanota.com"};
+	    "gmail.com",  "googlemail.com", "outlook.com", "hotmail.com", "live.com",     "msn.com",     "yahoo.com",
+	    "ymail.com",  "icloud.com",     "me.com",      "mac.com",     "aol.com",      "proton.me",   "protonmail.com",
+	    "gmx.com",    "gmx.de",         "gmx.net",     "web.de",      "mail.com",     "mail.ru",     "yandex.ru",
+	    "yandex.com", "qq.com",         "163.com",     "zoho.com",    "fastmail.com", "tutanota.com"};
 	return DOMAINS;
 }
 
@@ -114,9 +112,8 @@ std::vector<std::string> SsoConnectionServiceImpl::normalisedDomains(const std::
 			throw InvalidInputException("domains: '" + domain + "' is not a domain such as example.com",
 			                            "invalid_domain");
 		if (publicDomains.count(d) != 0)
-			throw InvalidInputException("domains: '" + d +
-			                                "' is a public mail domain: anyone can have an address there",
-			                            "public_domain");
+			throw InvalidInputException(
+			    "domains: '" + d + "' is a public mail domain: anyone can have an address there", "public_domain");
 		if (std::find(result.begin(), result.end(), d) == result.end())
 			result.push_back(d);
 	}
@@ -234,6 +231,16 @@ Poco::Dynamic::Var SsoConnectionServiceImpl::summary(const SsoConnection& c) con
 }
 
 
+Guard::Scope SsoConnectionServiceImpl::scopeOf(Poco::Data::Session& session, Id actorId, const std::string& org,
+                                               bool lock)
+{
+	Guard::Scope scope = _guard.require(session, actorId, org, Permission::SsoManage, lock);
+	if (!_enabled)
+		throw ForbiddenException("SSO connections are turned off on this server (orgs.sso.enabled)", "sso_disabled");
+	return scope;
+}
+
+
 void SsoConnectionServiceImpl::afterChange(Id organizationId)
 {
 	if (_changed)
@@ -259,7 +266,7 @@ Page<SsoConnection> SsoConnectionServiceImpl::listConnections(Id actorId, const 
 	Service::Paging::checkLimit(query.limit);
 	const Id after = Service::Paging::decode(query.cursor);
 	return _database.withSession([&](Poco::Data::Session& session) {
-		Guard::Scope scope = _guard.require(session, actorId, org, Permission::SsoManage);
+		Guard::Scope scope = scopeOf(session, actorId, org);
 		std::vector<SsoConnection> rows = _connections.list(session, scope.organization.id, after, query.limit + 1);
 		return Service::Paging::page(std::move(rows), query.limit, [](const SsoConnection& c) { return c.id; });
 	});
@@ -282,7 +289,7 @@ SsoConnection SsoConnectionServiceImpl::createConnection(Id actorId, const std::
 	c.rules = spec.rules;
 	checkFields(c);
 	return _database.transact([&](Poco::Data::Session& session) {
-		Guard::Scope scope = _guard.require(session, actorId, org, Permission::SsoManage, true);
+		Guard::Scope scope = scopeOf(session, actorId, org, true);
 		checkRoles(session, scope, c);
 		c.organizationId = scope.organization.id;
 		c.createdBy = actorId;
@@ -299,7 +306,7 @@ SsoConnection SsoConnectionServiceImpl::createConnection(Id actorId, const std::
 SsoConnection SsoConnectionServiceImpl::getConnection(Id actorId, const std::string& org, Id connectionId)
 {
 	return _database.withSession([&](Poco::Data::Session& session) {
-		Guard::Scope scope = _guard.require(session, actorId, org, Permission::SsoManage);
+		Guard::Scope scope = scopeOf(session, actorId, org);
 		return require(session, scope, connectionId);
 	});
 }
@@ -312,7 +319,7 @@ SsoConnection SsoConnectionServiceImpl::updateConnection(Id actorId, const std::
 	if (!changes.domains.isNull())
 		domains = normalisedDomains(changes.domains.value(), _publicMailDomains);
 	return _database.transact([&](Poco::Data::Session& session) {
-		Guard::Scope scope = _guard.require(session, actorId, org, Permission::SsoManage, true);
+		Guard::Scope scope = scopeOf(session, actorId, org, true);
 		const SsoConnection before = require(session, scope, connectionId, true);
 		SsoConnection c = before;
 		if (!changes.name.isNull())
@@ -340,8 +347,9 @@ SsoConnection SsoConnectionServiceImpl::updateConnection(Id actorId, const std::
 		if (!changes.enforced.isNull())
 			c.enforced = changes.enforced.value();
 		if (!changes.defaultRole.isNull())
-			c.defaultRole = changes.defaultRole.value().empty() ? Poco::Nullable<std::string>()
-			                                                     : Poco::Nullable<std::string>(changes.defaultRole.value());
+			c.defaultRole = changes.defaultRole.value().empty()
+			                    ? Poco::Nullable<std::string>()
+			                    : Poco::Nullable<std::string>(changes.defaultRole.value());
 		if (!changes.rules.isNull())
 			c.rules = changes.rules.value();
 		checkFields(c);
@@ -359,7 +367,7 @@ SsoConnection SsoConnectionServiceImpl::updateConnection(Id actorId, const std::
 void SsoConnectionServiceImpl::deleteConnection(Id actorId, const std::string& org, Id connectionId)
 {
 	_database.transact([&](Poco::Data::Session& session) {
-		Guard::Scope scope = _guard.require(session, actorId, org, Permission::SsoManage, true);
+		Guard::Scope scope = scopeOf(session, actorId, org, true);
 		const SsoConnection c = require(session, scope, connectionId, true);
 		_connections.remove(session, scope.organization.id, c.id);
 		_audit.record(session, c.organizationId, actorId, "sso_connection.deleted", {"sso_connection", c.id, c.name},
@@ -377,8 +385,7 @@ SsoTestReport SsoConnectionServiceImpl::testConnection(Id actorId, const std::st
 	// Permission and connection first: a non-member learns nothing, not even whether a token verifies.
 	getConnection(actorId, org, connectionId);
 	if (!_verify)
-		throw UnavailableException("Tokens of identity providers are not accepted by this server",
-		                           "sso_unavailable");
+		throw UnavailableException("Tokens of identity providers are not accepted by this server", "sso_unavailable");
 	VerifiedToken verified;
 	try
 	{
@@ -397,7 +404,7 @@ SsoTestReport SsoConnectionServiceImpl::testConnection(Id actorId, const std::st
                                                        const VerifiedToken& token)
 {
 	return _database.withSession([&](Poco::Data::Session& session) {
-		Guard::Scope scope = _guard.require(session, actorId, org, Permission::SsoManage);
+		Guard::Scope scope = scopeOf(session, actorId, org);
 		const SsoConnection c = require(session, scope, connectionId);
 		std::string why;
 		if (!MappingRules::sees(c, token, why) && (why == "issuer" || why == "audience"))

@@ -54,9 +54,10 @@ public:
 	SsoConnectionServiceImpl(Data::Database& database, Service::Guard& guard, Access::RoleResolver& roles,
 	                         SsoSignInStep& step, Service::Clock::Ptr pClock,
 	                         const std::vector<IssuerSpec>& configuredIssuers,
-	                         const std::set<std::string>& publicMailDomains);
+	                         const std::set<std::string>& publicMailDomains, bool enabled = true);
 		/// configuredIssuers are orgs.auth.oidc.*; publicMailDomains are refused as a
-		/// connection's domains.
+		/// connection's domains. Without enabled (orgs.sso.enabled), every call of a member
+		/// holding sso.manage is ForbiddenException ("sso_disabled").
 
 	void setVerify(Verify verify);
 	void setChanged(Changed changed);
@@ -67,7 +68,8 @@ public:
 	SsoConnection updateConnection(Id actorId, const std::string& org, Id connectionId,
 	                               const SsoConnectionChanges& changes) override;
 	void deleteConnection(Id actorId, const std::string& org, Id connectionId) override;
-	SsoTestReport testConnection(Id actorId, const std::string& org, Id connectionId, const std::string& token) override;
+	SsoTestReport testConnection(Id actorId, const std::string& org, Id connectionId,
+	                             const std::string& token) override;
 
 	SsoTestReport testConnection(Id actorId, const std::string& org, Id connectionId, const VerifiedToken& token);
 		/// As above, for a token verified already.
@@ -79,6 +81,9 @@ public:
 		/// Returns the public mail domains refused when none are configured.
 
 private:
+	Service::Guard::Scope scopeOf(Poco::Data::Session& session, Id actorId, const std::string& org, bool lock = false);
+		/// The organization with the actor's standing: 404, 403 without sso.manage, then 403
+		/// "sso_disabled" when SSO is off.
 	void checkFields(const SsoConnection& c) const;
 		/// What needs no database: name, issuer, domains, rule shapes.
 	void checkRoles(Poco::Data::Session& session, const Service::Guard::Scope& scope, const SsoConnection& c);
@@ -97,6 +102,7 @@ private:
 	Service::Clock::Ptr _pClock;
 	std::map<std::string, IssuerSpec> _configured;
 	std::set<std::string> _publicMailDomains;
+	bool _enabled;
 	Verify _verify;
 	Changed _changed;
 	Data::SsoConnectionRepository _connections;

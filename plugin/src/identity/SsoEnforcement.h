@@ -57,8 +57,8 @@ public:
 		/// How a request was signed in.
 	{
 		Id accountId = 0;
-		Id tokenId = 0;                          ///< a personal access token, or 0
-		const VerifiedToken* pToken = nullptr;   ///< an identity provider's token, or nullptr
+		Id tokenId = 0;                        ///< a personal access token, or 0
+		const VerifiedToken* pToken = nullptr; ///< an identity provider's token, or nullptr
 	};
 
 	SsoEnforcement(Data::Database& database, const Access::Ticker& time, Poco::Int64 maxStalenessNs,

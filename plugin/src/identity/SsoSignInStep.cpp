@@ -24,6 +24,7 @@ using Service::AuditDetails;
 namespace {
 
 
+const std::string& ORG_SCOPE = Config::RoleCatalog::ORGANIZATION;
 const std::string& WS_SCOPE = Config::RoleCatalog::WORKSPACE;
 
 
@@ -31,11 +32,11 @@ const std::string& WS_SCOPE = Config::RoleCatalog::WORKSPACE;
 
 
 SsoSignInStep::SsoSignInStep(Data::Database& database, Access::RoleResolver& roles, Admission& admission,
-                             Service::Quotas& quotas, Service::Clock::Ptr pClock, bool removeUnmatched,
-                             Poco::Logger& logger)
-    : _database(database), _roles(roles), _admission(admission), _quotas(quotas), _pClock(pClock),
-      _removeUnmatched(removeUnmatched), _logger(logger), _connections(database), _organizations(database),
-      _accounts(database), _memberships(database),
+                             Service::Quotas& quotas, Service::Clock::Ptr pClock, bool enabled, bool removeUnmatched,
+                             const std::string& roleClaim, Poco::Logger& logger)
+    : _database(database), _roles(roles), _admission(admission), _quotas(quotas), _pClock(pClock), _enabled(enabled),
+      _removeUnmatched(removeUnmatched), _roleClaim(roleClaim), _logger(logger), _connections(database),
+      _organizations(database), _accounts(database), _memberships(database),
       _workspaceMembers(database, Data::ScopedGrantRepository::WORKSPACE_MEMBERS), _audit(database, pClock)
 {
 }
@@ -49,6 +50,8 @@ void SsoSignInStep::setAccountOf(AccountOf accountOf)
 
 void SsoSignInStep::signedIn(const SignIn& signIn)
 {
+	if (!_enabled)
+		return;
 	const std::vector<SsoConnection> connections = _database.withSession([&](Poco::Data::Session& session) {
 		return _connections.seeing(session, signIn.token.issuer, signIn.token.issuerName);
 	});
@@ -62,8 +65,9 @@ void SsoSignInStep::signedIn(const SignIn& signIn)
 		{
 			// The organization refused (seats, plan, domains): the sign-in itself goes on.
 			_logger.warning("SSO connection " + std::to_string(connection.id) + " of organization " +
-			                std::to_string(connection.organizationId) + ": account " + std::to_string(signIn.accountId) +
-			                " not admitted: " + done.refusal + " (" + done.refusalMessage + ")");
+			                std::to_string(connection.organizationId) + ": account " +
+			                std::to_string(signIn.accountId) + " not admitted: " + done.refusal + " (" +
+			                done.refusalMessage + ")");
 		}
 	}
 }
@@ -102,11 +106,15 @@ SsoSignInStep::Plan SsoSignInStep::plan(Poco::Data::Session& session, const Orga
 			r.currentRole = m.value().role;
 		r.owner = accountId == org.ownerAccountId;
 	}
-	const MappingRules::Outcome outcome = MappingRules::evaluate(connection.rules, connection.defaultRole, token);
+	const Config::RoleCatalog& catalog = _roles.catalog();
+	const MappingRules::Outcome outcome =
+	    MappingRules::evaluate(connection.rules, connection.defaultRole, token, _roleClaim,
+	                           [&catalog](const std::string& role) { return catalog.hasRole(ORG_SCOPE, role); });
 	r.rules = outcome.results;
 	r.admitted = outcome.admitted;
 	r.role = outcome.role;
 	r.organizationRule = outcome.orgRule;
+	r.byClaim = outcome.byClaim;
 	r.byDefault = outcome.byDefault;
 	r.action = "nothing";
 	if (!r.sees)
@@ -121,15 +129,17 @@ SsoSignInStep::Plan SsoSignInStep::plan(Poco::Data::Session& session, const Orga
 		SsoWorkspaceOutcome w;
 		w.workspaceId = kv.first;
 		w.rule = kv.second.rule;
-		Poco::Nullable<Data::ScopedGrantRepository::Scope> scope = _workspaceMembers.findScope(session, org.id, kv.first);
+		Poco::Nullable<Data::ScopedGrantRepository::Scope> scope =
+		    _workspaceMembers.findScope(session, org.id, kv.first);
 		if (scope.isNull())
 			continue; // deleted since (its rules went with it)
 		w.workspaceName = scope.value().name;
 		w.role = _roles.knows(session, org.id, WS_SCOPE, kv.second.role) ? kv.second.role
-		                                                                   : _roles.catalog().defaultRole(WS_SCOPE);
+		                                                                 : _roles.catalog().defaultRole(WS_SCOPE);
 		if (r.member)
 		{
-			Poco::Nullable<Data::ScopedGrantRepository::Row> held = _workspaceMembers.find(session, kv.first, accountId);
+			Poco::Nullable<Data::ScopedGrantRepository::Row> held =
+			    _workspaceMembers.find(session, kv.first, accountId);
 			w.currentRole = held.isNull() ? std::string() : held.value().role;
 		}
 		w.action = w.currentRole.empty() ? "join" : (w.currentRole == w.role ? "nothing" : "change");
@@ -234,7 +244,8 @@ void SsoSignInStep::carryOut(Poco::Data::Session& session, const Organization& o
 		else
 			continue;
 		AuditDetails d;
-		d.within("workspace", w.workspaceId, w.workspaceName).change("role", w.currentRole.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(w.currentRole), w.role);
+		d.within("workspace", w.workspaceId, w.workspaceName)
+		    .change("role", w.currentRole.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(w.currentRole), w.role);
 		d.after("sso_connection", connection.id);
 		_audit.record(session, org.id, accountId, "workspace_member.set", member, d);
 	}

@@ -58,8 +58,10 @@ public:
 		/// Returns the account of the token's identity (issuer, subject), 0 if it has none yet.
 
 	SsoSignInStep(Data::Database& database, Access::RoleResolver& roles, Service::Admission& admission,
-	              Service::Quotas& quotas, Service::Clock::Ptr pClock, bool removeUnmatched, Poco::Logger& logger);
-		/// removeUnmatched is orgs.sso.removeUnmatched.
+	              Service::Quotas& quotas, Service::Clock::Ptr pClock, bool enabled, bool removeUnmatched,
+	              const std::string& roleClaim, Poco::Logger& logger);
+		/// enabled is orgs.sso.enabled (false: signedIn() does nothing), removeUnmatched
+		/// orgs.sso.removeUnmatched, roleClaim orgs.sso.roleClaim.
 
 	void setAccountOf(AccountOf accountOf);
 		/// Sets how explain() finds the account of a token that is not signing in (the test endpoint).
@@ -98,7 +100,9 @@ private:
 	Service::Admission& _admission;
 	Service::Quotas& _quotas;
 	Service::Clock::Ptr _pClock;
+	bool _enabled;
 	bool _removeUnmatched;
+	std::string _roleClaim;
 	Poco::Logger& _logger;
 	AccountOf _accountOf;
 	Data::SsoConnectionRepository _connections;

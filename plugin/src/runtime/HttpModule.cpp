@@ -28,8 +28,11 @@ HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule
 	          return guard.memberOrganization(actorId, org);
           },
           logger,
-          [&enforcement = sso.enforcement(), &guard = access.guard()](const Http::RequestAuthenticator::Caller& caller,
-                                                                      Id organizationId, const std::string& org) {
+          [&enforcement = sso.enforcement(), &guard = access.guard(),
+           &config](const Http::RequestAuthenticator::Caller& caller, Id organizationId, const std::string& org) {
+	          // With SSO off (orgs.sso.enabled), connections left from before enforce nothing.
+	          if (!config.settings().ssoEnabled)
+		          return;
 	          Federation::SsoEnforcement::Caller means;
 	          means.accountId = caller.accountId;
 	          means.tokenId = caller.tokenId;

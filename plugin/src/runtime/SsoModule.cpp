@@ -21,10 +21,12 @@ SsoModule::SsoModule(const Config::Configuration& config, InfrastructureModule& 
       _enforcement(infrastructure.database(), access.guard().time(), config.settings().maxStalenessNs,
                    config.settings().cacheEntries, configuredIssuers),
       _step(infrastructure.database(), access.roleResolver(), services.admission(), services.quotas(),
-            infrastructure.clock(), config.settings().ssoRemoveUnmatched, logger),
+            infrastructure.clock(), config.settings().ssoEnabled, config.settings().ssoRemoveUnmatched,
+            config.settings().ssoRoleClaim, logger),
       _pConnections(new Federation::SsoConnectionServiceImpl(
           infrastructure.database(), access.guard(), access.roleResolver(), _step, infrastructure.clock(),
-          configuredIssuers, Federation::SsoConnectionServiceImpl::defaultPublicMailDomains()))
+          configuredIssuers, Federation::SsoConnectionServiceImpl::defaultPublicMailDomains(),
+          config.settings().ssoEnabled))
 {
 	_pConnections->setChanged([this](Id organizationId) {
 		_enforcement.forget(organizationId);
