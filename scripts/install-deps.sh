@@ -7,8 +7,17 @@ set -euo pipefail
 # postfix: only for /usr/sbin/smtp-sink, the SMTP server the outbox tests run on a free
 # port. It is installed unconfigured ("No configuration"): without /etc/postfix/main.cf
 # neither its init script nor its systemd unit starts a mail server.
+# openssl and node with npm: the OpenID Provider of the tests (scripts/oidc-provider.sh: a test CA,
+# npm's oidc-provider). Debian's nodejs (18 on Debian 12) and npm are added only when there is no
+# node at all, so a node installed otherwise (e.g. from NodeSource, which ships npm inside its
+# nodejs package and conflicts with Debian's npm) is left alone.
+# dnsmasq-base: dnsmasq alone, no service: the DNS server of the domain verification tests.
 PACKAGES=(cmake g++ make pkg-config libpoco-dev libcppunit-dev libmariadb-dev
-	mariadb-server mariadb-client curl clang-format libbenchmark-dev wrk postfix)
+	mariadb-server mariadb-client curl clang-format libbenchmark-dev wrk postfix
+	openssl dnsmasq-base)
+if ! command -v node >/dev/null 2>&1; then
+	PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

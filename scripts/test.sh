@@ -2,7 +2,8 @@
 # The test command: installs dependencies, builds, and runs every test with ctest; then builds
 # the sanitizer tree (AddressSanitizer with LeakSanitizer, and UndefinedBehaviorSanitizer:
 # -DORGS_SANITIZE=ON, in <build>/asan) and runs the unit, SQLite, MariaDB and sample suites
-# there. ctest starts and stops a private MariaDB (scripts/mariadb.sh) through test fixtures.
+# there. ctest starts and stops a private MariaDB (scripts/mariadb.sh) and the tests' OpenID
+# Provider (scripts/oidc-provider.sh) through test fixtures.
 #
 #   scripts/test.sh                    # build dir: ./build (sanitizer tree: ./build/asan)
 #   ORGS_BUILD_DIR=/tmp/b scripts/test.sh
@@ -24,17 +25,23 @@ ASAN_BUILD=$BUILD/asan
 ASAN_TESTS='^(unit|sqlite|mariadb|sample)\.'
 ASAN_TARGETS=(orgs-tests orgs-embedding-sample orgs-readme-sample)
 
-stop_mariadb()
+stop_servers()
 {
-	# A server left over by an interrupted run (or by a ctest that did not reach mariadb.stop).
+	# Servers left over by an interrupted run (or by a ctest that did not reach mariadb.stop or
+	# oidc.stop).
 	local dir
 	for dir in "$MARIADB_DIR" "$ASAN_BUILD/mariadb"; do
 		if [[ -f $dir/run/mysqld.pid ]]; then
 			"$ROOT/scripts/mariadb.sh" stop "$dir" >/dev/null 2>&1 || true
 		fi
 	done
+	for dir in "$BUILD/oidc" "$ASAN_BUILD/oidc"; do
+		if [[ -f $dir/run/provider.pid ]]; then
+			"$ROOT/scripts/oidc-provider.sh" stop "$dir" >/dev/null 2>&1 || true
+		fi
+	done
 }
-trap stop_mariadb EXIT
+trap stop_servers EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -49,7 +56,7 @@ summary_of()
 LOG=$BUILD/ctest.log
 rc=0
 ctest --test-dir "$BUILD" --output-on-failure --no-tests=error -j1 2>&1 | tee "$LOG" || rc=${PIPESTATUS[0]}
-stop_mariadb
+stop_servers
 summary=$(summary_of "$LOG")
 
 if [[ ${ORGS_SANITIZE:-1} == 0 ]]; then
@@ -95,7 +102,7 @@ if [[ $asan_built == 1 ]]; then
 else
 	tail -n 40 "$ASAN_BUILD_LOG"
 fi
-stop_mariadb
+stop_servers
 trap - EXIT
 
 echo

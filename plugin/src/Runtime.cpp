@@ -24,7 +24,7 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
     : _config(config, resolvePath), _pInfrastructure(new InfrastructureModule(_config, logger, pClock, pHostMailer)),
       _pAccess(new AccessModule(_config, *_pInfrastructure)),
       _pServices(new ServiceModule(_config, *_pInfrastructure, *_pAccess)),
-      _pSso(new SsoModule(_config, *_pInfrastructure, *_pAccess, *_pServices, {}, logger)),
+      _pSso(new SsoModule(_config, *_pInfrastructure, *_pAccess, *_pServices, logger)),
       _pHttp(new HttpModule(_config, *_pInfrastructure, *_pAccess, *_pServices, *_pSso, pHostAuthenticator, logger))
 {
 	if (!_config.preset().empty())
@@ -152,6 +152,12 @@ Orgs::SsoConnectionService::Ptr Runtime::ssoConnections() const
 SsoModule& Runtime::sso()
 {
 	return *_pSso;
+}
+
+
+Orgs::SignInService::Ptr Runtime::signIn() const
+{
+	return _pServices->signIn();
 }
 
 

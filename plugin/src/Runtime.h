@@ -25,6 +25,7 @@
 #include "Orgs/ResourceService.h"
 #include "Orgs/RoleService.h"
 #include "Orgs/SsoConnectionService.h"
+#include "Orgs/SignInService.h"
 #include "Orgs/WorkspaceService.h"
 #include "config/Configuration.h"
 #include "service/Clock.h"
@@ -113,6 +114,8 @@ public:
 
 	SsoModule& sso();
 		/// The SSO module: its sign-in step and caches (tests, and the sign-in pipeline).
+	Orgs::SignInService::Ptr signIn() const;
+		/// Signing in with a bearer JWT of a trusted issuer.
 
 	Http::Api& api();
 

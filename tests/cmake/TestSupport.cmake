@@ -1,7 +1,9 @@
 # TestSupport.cmake
 #
 # The static library OrgsTestSupport: TestDatabase (fresh SQLite/MariaDB databases), HostProcess
-# (runs orgs-host) and HttpClient (blocking JSON client). Include from tests/CMakeLists.txt and
+# (runs orgs-host), HttpClient (blocking JSON client) and the real peers the tests talk to:
+# SmtpSink (smtp-sink), OpenIdProvider (the OpenID Provider of the oidc.start fixture) and
+# DnsServer (dnsmasq). Include from tests/CMakeLists.txt and
 # link test executables with OrgsTestSupport; headers are included as "support/TestDatabase.h".
 
 find_package(PkgConfig REQUIRED)
@@ -9,14 +11,18 @@ if(NOT TARGET PkgConfig::CPPUNIT)
 	pkg_check_modules(CPPUNIT REQUIRED IMPORTED_TARGET cppunit)
 endif()
 find_package(Threads REQUIRED)
+# OpenIdProvider speaks HTTPS to the provider.
+find_package(Poco REQUIRED COMPONENTS NetSSL Crypto)
 
 add_library(OrgsTestSupport STATIC
+	"${PROJECT_SOURCE_DIR}/tests/src/support/DnsServer.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/HostProcess.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/HttpAssert.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/HttpClient.cpp"
+	"${PROJECT_SOURCE_DIR}/tests/src/support/OpenIdProvider.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/SmtpSink.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/TestDatabase.cpp")
 target_include_directories(OrgsTestSupport PUBLIC "${PROJECT_SOURCE_DIR}/tests/src")
 target_link_libraries(OrgsTestSupport PUBLIC
-	Poco::Foundation Poco::Net Poco::JSON Poco::Data Poco::DataMySQL Poco::DataSQLite
+	Poco::Foundation Poco::Net Poco::NetSSL Poco::Crypto Poco::JSON Poco::Data Poco::DataMySQL Poco::DataSQLite
 	PkgConfig::CPPUNIT Threads::Threads)

@@ -9,8 +9,11 @@
 
 #include "config/Settings.h"
 #include "Poco/Exception.h"
+#include "Poco/File.h"
+#include "Poco/URI.h"
 #include "Poco/RegularExpression.h"
 #include "Poco/String.h"
+#include <algorithm>
 
 
 namespace Orgs {
@@ -52,6 +55,117 @@ MailSettings loadMail(Reader& reader)
 			                                smtp.from + "'");
 	}
 	return m;
+}
+
+
+void checkProviderUri(const std::string& key, const std::string& value)
+	/// Refuses a URI the plugin would not fetch keys from: HTTPS, or plain HTTP to a loopback
+	/// address only (a provider on the same machine, in development and tests).
+{
+	bool ok = false;
+	try
+	{
+		const Poco::URI uri(value);
+		const std::string host = uri.getHost();
+		const bool loopback = host == "localhost" || host == "::1" || host.compare(0, 4, "127.") == 0;
+		ok = !host.empty() && uri.getFragment().empty() &&
+		     (uri.getScheme() == "https" || (uri.getScheme() == "http" && loopback));
+	}
+	catch (Poco::SyntaxException&)
+	{
+	}
+	if (!ok)
+		throw Poco::DataFormatException(key + ": expected an https:// URL (http:// only to a loopback address), got '" +
+		                                value + "'");
+}
+
+
+OidcIssuerSettings loadIssuer(Reader& reader, const std::string& name)
+{
+	static const std::vector<std::string> SUPPORTED{"RS256", "RS384", "RS512", "ES256", "ES384"};
+	static const std::vector<std::string> KEYS{"issuer",           "audience",   "jwksUri", "allowedAlgorithms",
+	                                           "clockSkewSeconds", "groupsClaim"};
+	const std::string key = "orgs.auth.oidc." + name;
+	OidcIssuerSettings i;
+	i.name = name;
+	i.issuer = reader.getString(key + ".issuer", i.issuer);
+	if (i.issuer.empty())
+		throw Poco::DataFormatException(key + ".issuer: required (the iss its tokens carry)");
+	checkProviderUri(key + ".issuer", i.issuer);
+	i.audiences = reader.getList(key + ".audience", i.audiences);
+	if (i.audiences.empty())
+		throw Poco::DataFormatException(key + ".audience: required (the client id, or ids, its tokens are for)");
+	i.jwksUri = reader.getString(key + ".jwksUri", i.jwksUri);
+	if (!i.jwksUri.empty())
+		checkProviderUri(key + ".jwksUri", i.jwksUri);
+	i.algorithms = reader.getList(key + ".allowedAlgorithms", i.algorithms);
+	if (i.algorithms.empty())
+		throw Poco::DataFormatException(key + ".allowedAlgorithms: at least one algorithm is required");
+	for (const auto& alg : i.algorithms)
+	{
+		// RFC 8725, 3.1 and 3.2: never "none", and never a shared-secret algorithm where the
+		// verification key is public (an HMAC "signed" with the public key would pass).
+		if (Poco::icompare(alg, "none") == 0 || Poco::icompare(alg.substr(0, 2), "HS") == 0)
+			throw Poco::DataFormatException(key + ".allowedAlgorithms: '" + alg +
+			                                "' is never accepted (tokens are verified with the issuer's public keys)");
+		if (std::find(SUPPORTED.begin(), SUPPORTED.end(), alg) == SUPPORTED.end())
+			throw Poco::DataFormatException(key + ".allowedAlgorithms: unsupported algorithm '" + alg +
+			                                "' (RS256, RS384, RS512, ES256, ES384)");
+	}
+	i.clockSkewSeconds = reader.getInt(key + ".clockSkewSeconds", i.clockSkewSeconds, 0, 3600);
+	i.groupsClaim = reader.getString(key + ".groupsClaim", i.groupsClaim);
+	if (i.groupsClaim.empty())
+		throw Poco::DataFormatException(key + ".groupsClaim: must name a claim");
+	// A typo (".audiance") would otherwise leave a check silently off.
+	Poco::Util::AbstractConfiguration::Keys keys;
+	reader.keys(key, keys);
+	for (const auto& k : keys)
+	{
+		if (std::find(KEYS.begin(), KEYS.end(), k) == KEYS.end())
+			throw Poco::DataFormatException(key + "." + k +
+			                                ": unknown key (issuer, audience, jwksUri, allowedAlgorithms, "
+			                                "clockSkewSeconds, groupsClaim)");
+	}
+	return i;
+}
+
+
+OidcSettings loadOidc(Reader& reader, const Settings::PathResolver& resolvePath)
+{
+	static const Poco::RegularExpression nameRe("^[A-Za-z0-9_-]{1,64}$");
+	static const std::string PREFIX("orgs.auth.oidc");
+	OidcSettings o;
+	o.linkVerifiedEmail = reader.getBool("orgs.auth.linkVerifiedEmail", o.linkVerifiedEmail);
+	o.refetchIntervalSeconds = reader.getInt(PREFIX + ".refetchIntervalSeconds", o.refetchIntervalSeconds, 1, 86400);
+	o.cacheEntries = reader.getInt(PREFIX + ".cacheEntries", o.cacheEntries, 0, 1 << 24);
+	o.fetchTimeoutSeconds = reader.getInt(PREFIX + ".fetchTimeoutSeconds", o.fetchTimeoutSeconds, 1, 300);
+	const std::string caFile = reader.getString("orgs.auth.tls.caFile", o.caFile);
+	if (!caFile.empty())
+	{
+		o.caFile = resolvePath(caFile);
+		const Poco::File file(o.caFile);
+		if (!file.exists() || !file.isFile() || !file.canRead())
+			throw Poco::DataFormatException("orgs.auth.tls.caFile: cannot read '" + o.caFile + "'");
+	}
+	// Every other name beneath orgs.auth.oidc is an issuer's.
+	Poco::Util::AbstractConfiguration::Keys names;
+	reader.keys(PREFIX, names);
+	for (const auto& name : names)
+	{
+		if (name == "refetchIntervalSeconds" || name == "cacheEntries" || name == "fetchTimeoutSeconds")
+			continue;
+		if (!nameRe.match(name))
+			throw Poco::DataFormatException(PREFIX + "." + name + ": invalid issuer name (A-Z, a-z, 0-9, _ and -)");
+		OidcIssuerSettings issuer = loadIssuer(reader, name);
+		for (const auto& other : o.issuers)
+		{
+			if (other.issuer == issuer.issuer)
+				throw Poco::DataFormatException(PREFIX + "." + name + ".issuer: '" + issuer.issuer +
+				                                "' is configured already as " + PREFIX + "." + other.name);
+		}
+		o.issuers.push_back(issuer);
+	}
+	return o;
 }
 
 
@@ -156,6 +270,7 @@ Settings Settings::load(Reader& reader, const PathResolver& resolvePath)
 	s.ssoEnabled = reader.getBool("orgs.sso.enabled", s.ssoEnabled);
 	s.ssoRemoveUnmatched = reader.getBool("orgs.sso.removeUnmatched", s.ssoRemoveUnmatched);
 	s.ssoRoleClaim = Poco::trim(reader.getString("orgs.sso.roleClaim", s.ssoRoleClaim));
+	s.oidc = loadOidc(reader, resolvePath);
 
 	// Empty: the roles are in the configuration itself (as in a preset's file).
 	const std::string rolesFile = reader.getString("orgs.roles.file", s.rolesFile);

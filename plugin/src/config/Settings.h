@@ -81,6 +81,36 @@ struct InvitationSettings
 };
 
 
+struct OidcIssuerSettings
+	/// orgs.auth.oidc.<name>.*: an OpenID Provider whose tokens are accepted (see
+	/// Federation::IssuerSpec, which the runtime makes of it).
+{
+	std::string name;                   ///< <name>
+	std::string issuer;                 ///< .issuer (required): iss exactly as the provider writes it
+	std::vector<std::string> audiences; ///< .audience (required): one or a comma-separated list
+	std::string jwksUri;                ///< .jwksUri ("" = OpenID discovery at the issuer)
+	std::vector<std::string> algorithms{"RS256", "ES256"}; ///< .allowedAlgorithms
+	int clockSkewSeconds = 60;                             ///< .clockSkewSeconds: leeway on exp, nbf and iat
+	std::string groupsClaim = "groups";                    ///< .groupsClaim
+};
+
+
+struct OidcSettings
+	/// orgs.auth.oidc.*, orgs.auth.linkVerifiedEmail and orgs.auth.tls.*: signing in with tokens
+	/// of OpenID Providers.
+{
+	std::vector<OidcIssuerSettings> issuers; ///< the configured issuers, by name
+	bool linkVerifiedEmail = false;          ///< orgs.auth.linkVerifiedEmail: a configured issuer's verified email
+	                                         ///< signs in to the existing account with that email
+	int refetchIntervalSeconds = 60;         ///< orgs.auth.oidc.refetchIntervalSeconds: an unknown kid refetches an
+	                                         ///< issuer's keys at most once per interval
+	int cacheEntries = 10000;                ///< orgs.auth.oidc.cacheEntries: verified tokens remembered at most
+	int fetchTimeoutSeconds = 10;            ///< orgs.auth.oidc.fetchTimeoutSeconds: discovery and key fetches
+	std::string caFile;                      ///< orgs.auth.tls.caFile: CA certificates (PEM) trusted besides the
+	                                         ///< system's for the fetches ("" = the system's only)
+};
+
+
 class Settings
 	/// The plugin's settings, read once at start. Malformed values stop start-up with a
 	/// Poco::DataFormatException naming the key.
@@ -130,6 +160,7 @@ public:
 	bool ssoEnabled = true;          ///< orgs.sso.enabled: organizations may have SSO connections
 	bool ssoRemoveUnmatched = false; ///< orgs.sso.removeUnmatched: a member no SSO rule admits any more is removed
 	std::string ssoRoleClaim;        ///< orgs.sso.roleClaim: a claim naming the organization role ("": none)
+	OidcSettings oidc;                       ///< OpenID Connect issuers (orgs.auth.oidc.*)
 };
 
 

@@ -108,6 +108,36 @@ Poco::Nullable<Account> AccountRepository::findBySubject(Poco::Data::Session& se
 }
 
 
+std::vector<Account> AccountRepository::findByEmail(Poco::Data::Session& session, const std::string& email, int limit)
+{
+	// MySQL's column compares without case (utf8mb4_unicode_ci) and can use its index; SQLite's
+	// compares bytes unless told otherwise.
+	const std::string sql = std::string("SELECT id, username, email, name, created_at FROM accounts WHERE email = ?") +
+	                        (_database.dialect() == Database::Dialect::SQLite ? " COLLATE NOCASE" : "") +
+	                        " ORDER BY id LIMIT ?";
+	Poco::Data::RecordSet rs = _database.select(session, sql, {email, limit});
+	Rows rows(rs);
+	std::vector<Account> accounts;
+	for (std::size_t i = 0; i < rows.count(); ++i)
+	{
+		Account a;
+		a.id = rows.integer(i, 0);
+		a.username = rows.text(i, 1);
+		a.email = rows.text(i, 2);
+		a.name = rows.text(i, 3);
+		a.createdAt = rows.time(i, 4);
+		accounts.push_back(a);
+	}
+	return accounts;
+}
+
+
+void AccountRepository::setEmailVerified(Poco::Data::Session& session, Id accountId, bool verified)
+{
+	_database.execute(session, "UPDATE accounts SET email_verified = ? WHERE id = ?", {verified ? 1 : 0, accountId});
+}
+
+
 void AccountRepository::setActiveOrganization(Poco::Data::Session& session, Id accountId,
                                               const Poco::Nullable<Id>& organizationId)
 {

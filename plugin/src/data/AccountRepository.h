@@ -17,6 +17,7 @@
 #include "data/Database.h"
 #include "Poco/Nullable.h"
 #include <string>
+#include <vector>
 
 
 namespace Orgs {
@@ -43,6 +44,13 @@ public:
 	                                       bool& member);
 		/// As above, and sets member to whether the account is a member of the organization, read
 		/// in the same statement (adding a member needs both).
+
+	std::vector<Account> findByEmail(Poco::Data::Session& session, const std::string& email, int limit);
+		/// Returns up to limit accounts whose email is email, ignoring the case of ASCII letters,
+		/// oldest first.
+
+	void setEmailVerified(Poco::Data::Session& session, Id accountId, bool verified);
+		/// Records whether an identity provider verified the account's email.
 
 	void setActiveOrganization(Poco::Data::Session& session, Id accountId, const Poco::Nullable<Id>& organizationId);
 		/// Records the organization the account works in; null clears it.

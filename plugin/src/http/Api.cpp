@@ -13,6 +13,7 @@
 #include "http/Problem.h"
 #include "http/RequestContext.h"
 #include "http/RequestId.h"
+#include "data/TokenRepository.h"
 #include "service/ApiUsage.h"
 #include "Orgs/Errors.h"
 #include "Poco/Net/HTTPRequestHandler.h"
@@ -208,6 +209,11 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		}
 		// Every write transaction of the handler checks the token first (Database::transact()).
 		Data::Credential credential(_verifier, caller.tokenId);
+		// A personal access token created by a request signed in with an identity provider's
+		// token records that provider: an enforced SSO connection accepts it.
+		std::unique_ptr<Data::TokenRepository::CreatedVia> pCreatedVia;
+		if (caller.pToken)
+			pCreatedVia.reset(new Data::TokenRepository::CreatedVia(caller.pToken->issuer, caller.pToken->audience));
 		Poco::JSON::Object::Ptr pBody = readBody(request, route.body);
 		bodyRead = true;
 		// Counted for a member of the organization, whatever the handler answers (see Api()).

@@ -16,8 +16,9 @@ namespace Http {
 
 
 RequestAuthenticator::RequestAuthenticator(Poco::SharedPtr<Orgs::Authenticator> pHost,
-                                           Poco::SharedPtr<TokenAuthenticator> pBuiltIn, Orgs::AccountService& accounts)
-    : _pHost(pHost), _pBuiltIn(pBuiltIn), _accounts(accounts)
+                                           Poco::SharedPtr<TokenAuthenticator> pBuiltIn, Orgs::AccountService& accounts,
+                                           Federation::FederatedSignIn* pFederated)
+    : _pHost(pHost), _pBuiltIn(pBuiltIn), _accounts(accounts), _pFederated(pFederated)
 {
 }
 
@@ -31,6 +32,18 @@ bool RequestAuthenticator::authenticate(const Poco::Net::HTTPRequest& request, C
 	}
 	else
 	{
+		// A JWT cannot be a personal access token (those have no dots): no token look-up for it.
+		std::string credential;
+		if (_pFederated && TokenAuthenticator::credentials(request, credential) &&
+		    Federation::FederatedSignIn::looksLikeToken(credential))
+		{
+			const Federation::FederatedSignIn::Result signedIn = _pFederated->authenticate(credential);
+			caller.accountId = signedIn.accountId;
+			caller.tokenId = 0;
+			caller.pToken = signedIn.pToken;
+			caller.identityId = signedIn.identityId;
+			return true;
+		}
 		identity = Identity();
 		if (!_pBuiltIn || !_pBuiltIn->authenticate(request, identity, caller.tokenId))
 			return false;

@@ -31,8 +31,8 @@ struct IssuerSpec
 	std::vector<std::string> audiences; ///< a token's aud must contain one of them
 	std::string jwksUri;                ///< empty: read from <issuer>/.well-known/openid-configuration
 	std::vector<std::string> algorithms = {"RS256", "ES256"}; ///< JWS algorithms accepted
-	int clockSkewSeconds = 60;          ///< leeway on exp, nbf and iat
-	std::string groupsClaim = "groups"; ///< the claim read as VerifiedToken::groups
+	int clockSkewSeconds = 60;                                ///< leeway on exp, nbf and iat
+	std::string groupsClaim = "groups";                       ///< the claim read as VerifiedToken::groups
 };
 
 

@@ -15,8 +15,8 @@
 
 #include "Orgs/Model.h"
 #include "Poco/JSON/Object.h"
-#include "Poco/SharedPtr.h"
 #include "Poco/Timestamp.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,7 +32,7 @@ struct VerifiedToken
 	/// claims Orgs reads from it. Immutable once made; shared by every request that presents
 	/// the same token while it is cached.
 {
-	using Ptr = Poco::SharedPtr<const VerifiedToken>;
+	using Ptr = std::shared_ptr<const VerifiedToken>; ///< (Poco 1.11's SharedPtr does not take a const type)
 
 	std::string issuer;              ///< iss, as the token says it (and the trusted issuer is configured)
 	std::string issuerName;          ///< the configured issuer's name (orgs.auth.oidc.<name>); empty for an

@@ -17,7 +17,8 @@ namespace Orgs {
 HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule& infrastructure, AccessModule& access,
                        ServiceModule& services, SsoModule& sso, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator,
                        Poco::Logger& logger)
-    : _authenticator(pHostAuthenticator, new Http::TokenAuthenticator(*services.accounts()), *services.accounts()),
+    : _authenticator(pHostAuthenticator, new Http::TokenAuthenticator(*services.accounts()), *services.accounts(),
+                     services.signIn().get()),
       _clientAddress(config.settings().trustedProxies),
       _failures(config.settings().authFailureLimit, config.settings().authMaxAddresses, _clientAddress, logger),
       _api(
@@ -36,6 +37,7 @@ HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule
 	          Federation::SsoEnforcement::Caller means;
 	          means.accountId = caller.accountId;
 	          means.tokenId = caller.tokenId;
+	          means.pToken = caller.pToken.get();
 	          enforcement.check(means, organizationId,
 	                            [&]() { return guard.memberOrganization(caller.accountId, org) != 0; });
           }),

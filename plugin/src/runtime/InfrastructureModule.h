@@ -43,6 +43,9 @@ public:
 		/// database cannot be used or its schema is newer than this plugin's.
 
 	Service::Clock::Ptr clock() const;
+	Poco::Logger& logger() const;
+		/// Returns the plugin's logger (the host's), for the modules built on this one.
+
 	Data::Database& database();
 	int schemaVersion() const;
 		/// Returns the schema version after migration.
@@ -56,6 +59,7 @@ private:
 	InfrastructureModule(const InfrastructureModule&) = delete;
 	InfrastructureModule& operator=(const InfrastructureModule&) = delete;
 
+	Poco::Logger& _logger;
 	Service::Clock::Ptr _pClock;
 	Data::Database _database;
 	int _schemaVersion;
@@ -72,6 +76,12 @@ private:
 inline Service::Clock::Ptr InfrastructureModule::clock() const
 {
 	return _pClock;
+}
+
+
+inline Poco::Logger& InfrastructureModule::logger() const
+{
+	return _logger;
 }
 
 

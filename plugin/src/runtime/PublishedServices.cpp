@@ -45,6 +45,7 @@ const std::vector<PublishedServices::Entry>& PublishedServices::entries()
 	    entry<InviteLinkService, &Runtime::inviteLinks>("Orgs::InviteLinkService"),
 	    entry<RoleService, &Runtime::customRoles>("Orgs::RoleService"),
 	    entry<SsoConnectionService, &Runtime::ssoConnections>("Orgs::SsoConnectionService"),
+	    entry<SignInService, &Runtime::signIn>("Orgs::SignInService"),
 	};
 	return ENTRIES;
 }

@@ -49,7 +49,9 @@ ServiceModule::ServiceModule(const Config::Configuration& config, Infrastructure
                                                  config.settings().tokenTouchSeconds, config.settings().maxStalenessNs,
                                                  config.settings().cacheEntries,
                                                  config.settings().personalOnSignup ? _pOrganizations.get() : nullptr,
-                                                 {_pInvitations.get(), _pInviteLinks.get()}))
+                                                 {_pInvitations.get(), _pInviteLinks.get()})),
+      _pSignIn(new Federation::FederatedSignIn(config.settings().oidc, infrastructure.database(), *_pAccounts,
+                                               infrastructure.clock(), infrastructure.logger()))
 {
 }
 

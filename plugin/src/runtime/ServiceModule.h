@@ -14,6 +14,7 @@
 
 
 #include "config/Configuration.h"
+#include "identity/FederatedSignIn.h"
 #include "runtime/AccessModule.h"
 #include "runtime/InfrastructureModule.h"
 #include "service/AccountServiceImpl.h"
@@ -65,6 +66,9 @@ public:
 	Service::Admission& admission();
 		/// The one policy of every way into an organization, for the ways of other modules (SSO).
 	Service::Quotas& quotas();
+	Poco::SharedPtr<Federation::FederatedSignIn> signIn() const;
+		/// The sign-in pipeline of bearer JWTs (Orgs::SignInService): modules built after this
+		/// one add their SignInStep (addStep()) and IssuerSource (setIssuerSource()) to it.
 
 private:
 	ServiceModule(const ServiceModule&) = delete;
@@ -85,6 +89,7 @@ private:
 	Poco::SharedPtr<Service::AuditLogImpl> _pAuditLog;
 	Service::PermissionReport _permissionReport;
 	Poco::SharedPtr<Service::AccountServiceImpl> _pAccounts;
+	Poco::SharedPtr<Federation::FederatedSignIn> _pSignIn;
 };
 
 
@@ -160,6 +165,12 @@ inline Service::Admission& ServiceModule::admission()
 inline Service::Quotas& ServiceModule::quotas()
 {
 	return _quotas;
+}
+
+
+inline Poco::SharedPtr<Federation::FederatedSignIn> ServiceModule::signIn() const
+{
+	return _pSignIn;
 }
 
 

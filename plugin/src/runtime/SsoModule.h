@@ -35,13 +35,15 @@ class SsoModule
 	/// the sign-in step that applies their mapping rules (through the ServiceModule's
 	/// Admission), the issuers they name for the token verifier, and the enforcement the HTTP
 	/// API asks per request. A connection change empties the caches of enforcement and issuers
-	/// for it once it commits.
+	/// for it once it commits, and the verified tokens (their sign-ins run the rules again).
 {
 public:
 	SsoModule(const Config::Configuration& config, InfrastructureModule& infrastructure, AccessModule& access,
-	          ServiceModule& services, const std::vector<Federation::IssuerSpec>& configuredIssuers,
-	          Poco::Logger& logger);
-		/// configuredIssuers are the issuers of orgs.auth.oidc.*.
+	          ServiceModule& services, Poco::Logger& logger);
+		/// Adds the sign-in step and the issuer source to the ServiceModule's sign-in pipeline.
+
+	static std::vector<Federation::IssuerSpec> configuredIssuers(const Config::OidcSettings& settings);
+		/// Returns the issuers of orgs.auth.oidc.*.
 
 	Poco::SharedPtr<Federation::SsoConnectionServiceImpl> connections() const;
 	Federation::SsoSignInStep& signInStep();

@@ -13,6 +13,7 @@
 #include "service/Validator.h"
 #include "Orgs/Errors.h"
 #include "Poco/String.h"
+#include <algorithm>
 #include <limits>
 
 
@@ -43,11 +44,40 @@ void AccountServiceImpl::validate(const AccountSpec& spec)
 }
 
 
-Account AccountServiceImpl::insertAccount(Poco::Data::Session& session, const AccountSpec& spec,
-                                          const std::string& subject, bool personal)
+std::string AccountServiceImpl::usernameCandidate(const std::string& base, int n)
 {
-	_handles.reserve(session, spec.username, Data::HandleRepository::ACCOUNT);
-	const Account account = _accounts.insert(session, spec, subject, _pClock->now());
+	static const std::size_t MAX_LENGTH = 39; // Validator::username
+	const std::string suffix = n <= 1 ? std::string() : "-" + std::to_string(n);
+	std::string name = base.substr(0, MAX_LENGTH - std::min(MAX_LENGTH - 2, suffix.size()));
+	while (name.size() > 1 && name.back() == '-')
+		name.pop_back();
+	return name + suffix;
+}
+
+
+Account AccountServiceImpl::insertAccount(Poco::Data::Session& session, const AccountSpec& spec,
+                                          const std::string& subject, bool personal, bool firstFreeUsername)
+{
+	AccountSpec taken = spec;
+	// Handles share one namespace with organizations: take the first free candidate, in order,
+	// so the name is deterministic. A failed reservation aborts only its own statement.
+	static const int MAX_CANDIDATES = 1000;
+	for (int n = 1;; ++n)
+	{
+		if (firstFreeUsername)
+			taken.username = usernameCandidate(spec.username, n);
+		try
+		{
+			_handles.reserve(session, taken.username, Data::HandleRepository::ACCOUNT);
+			break;
+		}
+		catch (ConflictException& exc)
+		{
+			if (!firstFreeUsername || exc.reason() != "username_taken" || n >= MAX_CANDIDATES)
+				throw;
+		}
+	}
+	const Account account = _accounts.insert(session, taken, subject, _pClock->now());
 	// An account-level event (no organization); the new account is its own actor.
 	_audit.record(session, 0, account.id, "account.created", {"account", account.id, account.username},
 	              AuditDetails().after("username", account.username).after("email", account.email));
@@ -146,6 +176,16 @@ Account AccountServiceImpl::provisionAccount(const std::string& subject, const A
 			throw;
 		return existing.value();
 	}
+}
+
+
+Account AccountServiceImpl::provisionForIdentity(Poco::Data::Session& session, const AccountSpec& spec)
+{
+	Validator::username("username", spec.username);
+	if (!spec.email.empty())
+		Validator::email("email", spec.email);
+	Validator::name("name", spec.name, 0, 200);
+	return insertAccount(session, spec, "", true, true);
 }
 
 

@@ -70,6 +70,22 @@ public:
 	bool authenticateToken(const std::string& secret, Id& accountId, Id& tokenId);
 		/// As authenticateToken(secret, accountId), and returns the token's id too.
 
+	Account provisionForIdentity(Poco::Data::Session& session, const AccountSpec& spec);
+		/// Creates, within the caller's transaction, the account of an identity at an identity
+		/// provider seen for the first time. spec.username is where its username starts: the
+		/// account gets the first of "name", "name-2", "name-3", ... that no account or
+		/// organization holds (one namespace of handles, as personal organizations take theirs),
+		/// so two first sign-ins that race get two names. The email may be empty (a provider
+		/// that does not share it). As every new account, it gets its personal organization
+		/// with orgs.organizations.personalOnSignup, and an "account.created" event.
+		///
+		/// Throws InvalidInputException for a name that is not a username or an email that is
+		/// not an address.
+
+	static std::string usernameCandidate(const std::string& base, int n);
+		/// Returns the n-th username provisionForIdentity() tries for base (n from 1): base,
+		/// then base-2, base-3, ..., cut so that it keeps to 39 characters.
+
 	void verify(Poco::Data::Session& session, Id tokenId) override;
 		/// Throws UnauthenticatedException ("token_revoked") unless the token is neither revoked
 		/// nor expired, read within the caller's transaction and kept so until it ends (see
@@ -78,7 +94,7 @@ public:
 private:
 	static void validate(const AccountSpec& spec);
 	Account insertAccount(Poco::Data::Session& session, const AccountSpec& spec, const std::string& subject,
-	                      bool personal = true);
+	                      bool personal = true, bool firstFreeUsername = false);
 	IssuedToken insertToken(Poco::Data::Session& session, Id accountId, const std::string& name);
 
 	Data::Database& _database;

@@ -1,0 +1,94 @@
+//
+// ProviderClient.cpp
+//
+// Library: OrgsPlugin
+// Package: Identity
+// Module:  ProviderClient
+//
+
+
+#include "identity/ProviderClient.h"
+#include "Orgs/Errors.h"
+#include "Poco/Net/HTTPClientSession.h"
+#include "Poco/Net/HTTPRequest.h"
+#include "Poco/Net/HTTPResponse.h"
+#include "Poco/Net/HTTPSClientSession.h"
+#include "Poco/Net/NetSSL.h"
+#include "Poco/URI.h"
+#include <memory>
+
+
+namespace Orgs {
+namespace Federation {
+
+
+ProviderClient::ProviderClient(const std::string& caFile, int timeoutSeconds) : _timeoutSeconds(timeoutSeconds)
+{
+	Poco::Net::initializeSSL();
+	Poco::Net::Context::Params params;
+	params.caLocation = caFile;
+	params.loadDefaultCAs = true;
+	params.verificationMode = Poco::Net::Context::VERIFY_RELAXED; // a client: the server's certificate must verify
+	_pContext = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
+	_pContext->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
+	                            Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+}
+
+
+ProviderClient::~ProviderClient()
+{
+	_pContext.reset();
+	Poco::Net::uninitializeSSL();
+}
+
+
+std::string ProviderClient::get(const std::string& uri)
+{
+	try
+	{
+		const Poco::URI target(uri);
+		std::unique_ptr<Poco::Net::HTTPClientSession> pSession;
+		if (target.getScheme() == "https")
+			pSession.reset(new Poco::Net::HTTPSClientSession(target.getHost(), target.getPort(), _pContext));
+		else if (target.getScheme() == "http")
+			pSession.reset(new Poco::Net::HTTPClientSession(target.getHost(), target.getPort()));
+		else
+			throw Poco::InvalidArgumentException("not an HTTP(S) URL: " + uri);
+		pSession->setTimeout(Poco::Timespan(_timeoutSeconds, 0));
+		Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET,
+		                               target.getPathAndQuery().empty() ? "/" : target.getPathAndQuery(),
+		                               Poco::Net::HTTPMessage::HTTP_1_1);
+		request.set("Accept", "application/json");
+		pSession->sendRequest(request);
+		Poco::Net::HTTPResponse response;
+		std::istream& in = pSession->receiveResponse(response);
+		if (response.getStatus() != Poco::Net::HTTPResponse::HTTP_OK)
+			throw Poco::IOException(uri + " answered " + std::to_string(response.getStatus()) + " " +
+			                        response.getReason());
+		std::string body;
+		char buffer[8192];
+		while (in && body.size() <= MAX_BODY)
+		{
+			in.read(buffer, sizeof(buffer));
+			body.append(buffer, static_cast<std::size_t>(in.gcount()));
+		}
+		if (body.size() > MAX_BODY)
+			throw Poco::IOException(uri + " answered more than " + std::to_string(MAX_BODY) + " bytes");
+		return body;
+	}
+	catch (UnavailableException&)
+	{
+		throw;
+	}
+	catch (Poco::Exception& exc)
+	{
+		// The URL and the cause are for the log only (Problem logs a 503's nested cause).
+		throw UnavailableException("The identity provider that issued this token cannot be reached; retry later",
+		                           "identity_provider_unavailable",
+		                           Poco::IOException("GET " + uri + ": " + exc.displayText()));
+	}
+}
+
+
+} // namespace Federation
+} // namespace Orgs
