@@ -120,9 +120,9 @@ class World : public Orgs::Test::ReplayWorld
 public:
 	World()
 	    : ReplayWorld("default", {{"orgs.roles.file", rolesFile()}, // the file the expectations are derived from
-	                              {"orgs.invitations.exposeToken", "true"}, // the invitee's routes need a token
+	                              {"orgs.invitations.exposeToken", "true"},      // the invitee's routes need a token
 	                              {"orgs.auth.tls.caFile", provider().caFile()}, // the SSO test route verifies
-	                              {"orgs.plans.free.customRoles", "true"}}) // the custom role routes can succeed
+	                              {"orgs.plans.free.customRoles", "true"}})      // the custom role routes can succeed
 	{
 		owner = signUp("owner");
 		outsider = signUp("outsider");
@@ -258,7 +258,8 @@ public:
 	std::string ssoConnection(const std::string& org)
 		/// Creates an SSO connection of org (by owner) and returns its id.
 	{
-		Response r = expect(201, "POST", "/orgs/" + org + "/sso-connections", ssoConnectionBody(unique("sso")), owner.token);
+		Response r =
+		    expect(201, "POST", "/orgs/" + org + "/sso-connections", ssoConnectionBody(unique("sso")), owner.token);
 		return std::to_string(r.json()->getValue<Poco::Int64>("id"));
 	}
 

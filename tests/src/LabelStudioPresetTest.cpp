@@ -422,10 +422,9 @@ void LabelStudioPresetTest::testSsoRole()
 	for (const std::string role : {"administrator", "manager", "reviewer"})
 		rules += std::string(rules.empty() ? "" : ",") + "{\"claim\":\"groups\",\"value\":\"ls-" + role +
 		         "s\",\"role\":\"" + role + "\"}";
-	const std::string connection = "{\"name\":\"Okta\",\"issuer\":\"" + op.issuer(Op::OTHER) +
-	                               "\",\"audience\":\"" + op.clientId(Op::OTHER) +
-	                               "\",\"domains\":[\"heartex.test\"],\"default_role\":\"annotator\",\"rules\":[" +
-	                               rules + "]}";
+	const std::string connection =
+	    "{\"name\":\"Okta\",\"issuer\":\"" + op.issuer(Op::OTHER) + "\",\"audience\":\"" + op.clientId(Op::OTHER) +
+	    "\",\"domains\":[\"heartex.test\"],\"default_role\":\"annotator\",\"rules\":[" + rules + "]}";
 	ASSERT_STATUS(w.post("/orgs/heartex/sso-connections", connection, ada), 201);
 	// Owner is no role to give: an organization has one owner, who transfers ownership.
 	ASSERT_PROBLEM(w.post("/orgs/heartex/sso-connections",
@@ -434,8 +433,10 @@ void LabelStudioPresetTest::testSsoRole()
 	                      ada),
 	               400, "unknown_role");
 
-	const std::vector<std::pair<std::string, std::string>> people{
-	    {"ls-administrators", "administrator"}, {"ls-managers", "manager"}, {"ls-reviewers", "reviewer"}, {"", "annotator"}};
+	const std::vector<std::pair<std::string, std::string>> people{{"ls-administrators", "administrator"},
+	                                                              {"ls-managers", "manager"},
+	                                                              {"ls-reviewers", "reviewer"},
+	                                                              {"", "annotator"}};
 	for (const auto& p : people)
 	{
 		Op::User u;

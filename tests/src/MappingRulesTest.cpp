@@ -70,11 +70,11 @@ const Poco::Nullable<std::string> NO_DEFAULT;
 void MappingRulesTest::testFirstMatchPerScopeWins()
 {
 	const std::vector<SsoMappingRule> rules{
-	    orgRule("groups", "contains", "eng-admins", "admin"),  // 0
-	    wsRule("labelers", 7, "editor"),                        // 1
-	    orgRule("groups", "contains", "eng", "member"),        // 2
-	    wsRule("eng", 7, "admin"),                              // 3: workspace 7 is decided by rule 1
-	    wsRule("eng", 8, "viewer"),                             // 4
+	    orgRule("groups", "contains", "eng-admins", "admin"), // 0
+	    wsRule("labelers", 7, "editor"),                      // 1
+	    orgRule("groups", "contains", "eng", "member"),       // 2
+	    wsRule("eng", 7, "admin"),                            // 3: workspace 7 is decided by rule 1
+	    wsRule("eng", 8, "viewer"),                           // 4
 	};
 	MappingRules::Outcome o = MappingRules::evaluate(rules, NO_DEFAULT, token({"eng", "labelers", "eng-admins"}));
 	CPPUNIT_ASSERT(o.admitted);
@@ -137,8 +137,8 @@ void MappingRulesTest::testOperators()
 
 void MappingRulesTest::testOtherClaims()
 {
-	const VerifiedToken t = token(
-	    {}, R"({"department": "research", "roles": ["a", "b"], "staff": true, "level": 3, "nested": {"x": 1}})");
+	const VerifiedToken t =
+	    token({}, R"({"department": "research", "roles": ["a", "b"], "staff": true, "level": 3, "nested": {"x": 1}})");
 	CPPUNIT_ASSERT(MappingRules::matches(orgRule("department", "equals", "research", "x"), t));
 	CPPUNIT_ASSERT(MappingRules::matches(orgRule("department", "contains", "research", "x"), t));
 	CPPUNIT_ASSERT(MappingRules::matches(orgRule("roles", "contains", "b", "x"), t));
@@ -158,9 +158,8 @@ void MappingRulesTest::testRoleClaim()
 {
 	auto isRole = [](const std::string& r) { return r == "reviewer" || r == "manager"; };
 	const std::vector<SsoMappingRule> rules{orgRule("groups", "contains", "ls-admins", "administrator")};
-	MappingRules::Outcome o = MappingRules::evaluate(rules, std::string("annotator"),
-	                                                 token({}, R"({"orgs_role": ["owner", "reviewer"]})"), "orgs_role",
-	                                                 isRole);
+	MappingRules::Outcome o = MappingRules::evaluate(
+	    rules, std::string("annotator"), token({}, R"({"orgs_role": ["owner", "reviewer"]})"), "orgs_role", isRole);
 	CPPUNIT_ASSERT(o.byClaim);
 	CPPUNIT_ASSERT_EQUAL(std::string("reviewer"), o.role); // "owner" is no role to give
 	// A rule comes first; an unknown claimed role falls to the default.

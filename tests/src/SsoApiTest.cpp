@@ -103,8 +103,9 @@ Poco::Int64 SsoApiTest::connect(const User& owner, const std::string& org, bool 
 {
 	const std::string body =
 	    "{\"name\":\"Corp\",\"issuer\":\"" + _pProvider->issuer(OpenIdProvider::OTHER) + "\",\"audience\":\"" +
-	    _pProvider->clientId(OpenIdProvider::OTHER) + "\",\"domains\":[\"acme.test\"],\"enforced\":" +
-	    (enforced ? "true" : "false") + ",\"default_role\":" + (withDefault ? "\"member\"" : "null") +
+	    _pProvider->clientId(OpenIdProvider::OTHER) +
+	    "\",\"domains\":[\"acme.test\"],\"enforced\":" + (enforced ? "true" : "false") +
+	    ",\"default_role\":" + (withDefault ? "\"member\"" : "null") +
 	    ",\"rules\":[{\"claim\":\"groups\",\"operator\":\"contains\",\"value\":\"eng-admins\",\"role\":\"admin\"}," +
 	    "{\"claim\":\"groups\",\"value\":\"labelers\",\"workspace_id\":" + std::to_string(workspace) +
 	    ",\"role\":\"editor\"}]}";
@@ -141,7 +142,8 @@ void SsoApiTest::testRoutes()
 	const std::string org = unique("acme");
 	const Poco::Int64 orgId = createOrganization(ada, org);
 	addMember(ada, org, mia.username);
-	const Poco::Int64 ws = number(client().post(API + "/orgs/" + org + "/workspaces", json({{"name", "Team A"}}), ada.token).json(), "id");
+	const Poco::Int64 ws =
+	    number(client().post(API + "/orgs/" + org + "/workspaces", json({{"name", "Team A"}}), ada.token).json(), "id");
 	const Poco::Int64 id = connect(ada, org, false, true, ws);
 	const std::string base = API + "/orgs/" + org + "/sso-connections";
 
@@ -163,12 +165,16 @@ void SsoApiTest::testRoutes()
 
 	ASSERT_PROBLEM(client().post(base, "{\"name\":\"X\",\"issuer\":\"http://idp.test\",\"audience\":\"a\"}", ada.token),
 	               400, "invalid_issuer");
-	ASSERT_PROBLEM(client().post(base, "{\"name\":\"X\",\"issuer_name\":\"primary\",\"domains\":[\"gmail.com\"]}", ada.token),
-	               400, "public_domain");
-	ASSERT_PROBLEM(client().post(base, "{\"name\":\"X\",\"issuer_name\":\"nope\",\"domains\":[\"acme.test\"]}", ada.token),
-	               400, "unknown_issuer");
-	ASSERT_PROBLEM(client().post(base, "{\"name\":\"X\",\"issuer_name\":\"primary\",\"domains\":[\"acme.test\"],\"enforced\":1}", ada.token),
-	               400, "invalid_type");
+	ASSERT_PROBLEM(
+	    client().post(base, "{\"name\":\"X\",\"issuer_name\":\"primary\",\"domains\":[\"gmail.com\"]}", ada.token), 400,
+	    "public_domain");
+	ASSERT_PROBLEM(
+	    client().post(base, "{\"name\":\"X\",\"issuer_name\":\"nope\",\"domains\":[\"acme.test\"]}", ada.token), 400,
+	    "unknown_issuer");
+	ASSERT_PROBLEM(
+	    client().post(base, "{\"name\":\"X\",\"issuer_name\":\"primary\",\"domains\":[\"acme.test\"],\"enforced\":1}",
+	                  ada.token),
+	    400, "invalid_type");
 	r = client().post(base, "{\"name\":\"Shared\",\"issuer_name\":\"primary\",\"domains\":[\"Acme.Test\"]}", ada.token);
 	ASSERT_STATUS(r, 201);
 	CPPUNIT_ASSERT_EQUAL(std::string("acme.test"), r.json()->getArray("domains")->getElement<std::string>(0));
@@ -187,7 +193,8 @@ void SsoApiTest::testFirstSignInProvisionsAndMaps()
 	const User ada = signUp(unique("ada"));
 	const std::string org = unique("acme");
 	createOrganization(ada, org);
-	const Poco::Int64 ws = number(client().post(API + "/orgs/" + org + "/workspaces", json({{"name", "Team A"}}), ada.token).json(), "id");
+	const Poco::Int64 ws =
+	    number(client().post(API + "/orgs/" + org + "/workspaces", json({{"name", "Team A"}}), ada.token).json(), "id");
 	connect(ada, org, false, true, ws);
 
 	const std::string admin = newUser("alice", {"eng-admins"});
@@ -219,7 +226,8 @@ void SsoApiTest::testGroupChangesMoveRoles()
 	const User ada = signUp(unique("ada"));
 	const std::string org = unique("acme");
 	createOrganization(ada, org);
-	const Poco::Int64 ws = number(client().post(API + "/orgs/" + org + "/workspaces", json({{"name", "Team A"}}), ada.token).json(), "id");
+	const Poco::Int64 ws =
+	    number(client().post(API + "/orgs/" + org + "/workspaces", json({{"name", "Team A"}}), ada.token).json(), "id");
 	connect(ada, org, false, true, ws);
 	const std::string sub = newUser("dora", {"eng-admins"});
 	const std::string name = usernameOf(jwt(sub));
@@ -243,7 +251,8 @@ void SsoApiTest::testRemoveUnmatched()
 	const User ada = signUp(unique("ada"));
 	const std::string org = unique("acme");
 	createOrganization(ada, org);
-	const Poco::Int64 ws = number(client().post(API + "/orgs/" + org + "/workspaces", json({{"name", "Team A"}}), ada.token).json(), "id");
+	const Poco::Int64 ws =
+	    number(client().post(API + "/orgs/" + org + "/workspaces", json({{"name", "Team A"}}), ada.token).json(), "id");
 	connect(ada, org, false, false, ws);
 	const std::string sub = newUser("ed", {"eng-admins"});
 	const std::string name = usernameOf(jwt(sub));
@@ -261,7 +270,8 @@ void SsoApiTest::testEnforcement()
 	const User ada = signUp(unique("ada"));
 	const std::string org = unique("acme");
 	createOrganization(ada, org);
-	const Poco::Int64 ws = number(client().post(API + "/orgs/" + org + "/workspaces", json({{"name", "Team A"}}), ada.token).json(), "id");
+	const Poco::Int64 ws =
+	    number(client().post(API + "/orgs/" + org + "/workspaces", json({{"name", "Team A"}}), ada.token).json(), "id");
 	const Poco::Int64 id = connect(ada, org, true, true, ws);
 
 	// A member of the connection's domain who signed up with a password-less personal token.
@@ -298,8 +308,8 @@ void SsoApiTest::testEnforcement()
 	ASSERT_STATUS(client().get(API + "/orgs/" + elsewhere, "", otherToken), 200);
 
 	// Not enforced any more: at once.
-	ASSERT_STATUS(client().patch(API + "/orgs/" + org + "/sso-connections/" + std::to_string(id), "{\"enforced\":false}",
-	                             ada.token),
+	ASSERT_STATUS(client().patch(API + "/orgs/" + org + "/sso-connections/" + std::to_string(id),
+	                             "{\"enforced\":false}", ada.token),
 	              200);
 	ASSERT_STATUS(client().get(API + "/orgs/" + org, "", carol.token), 200);
 }
@@ -313,7 +323,8 @@ void SsoApiTest::testTestEndpoint()
 	const std::string org = unique("acme");
 	createOrganization(ada, org);
 	addMember(ada, org, mia.username);
-	const Poco::Int64 ws = number(client().post(API + "/orgs/" + org + "/workspaces", json({{"name", "Team A"}}), ada.token).json(), "id");
+	const Poco::Int64 ws =
+	    number(client().post(API + "/orgs/" + org + "/workspaces", json({{"name", "Team A"}}), ada.token).json(), "id");
 	const Poco::Int64 id = connect(ada, org, false, true, ws);
 	const std::string path = API + "/orgs/" + org + "/sso-connections/" + std::to_string(id) + "/test";
 	const std::string sub = newUser("hal", {"labelers", "eng-admins"});
@@ -354,7 +365,8 @@ void SsoApiTest::testSeatsUnderConcurrentFirstSignIns()
 	const User ada = signUp(unique("ada"));
 	const std::string org = unique("acme");
 	createOrganization(ada, org);
-	const Poco::Int64 ws = number(client().post(API + "/orgs/" + org + "/workspaces", json({{"name", "Team A"}}), ada.token).json(), "id");
+	const Poco::Int64 ws =
+	    number(client().post(API + "/orgs/" + org + "/workspaces", json({{"name", "Team A"}}), ada.token).json(), "id");
 	connect(ada, org, false, true, ws);
 	const int N = 6;
 	std::vector<std::string> tokens;

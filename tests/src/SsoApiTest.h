@@ -55,7 +55,8 @@ private:
 	std::string newUser(const std::string& prefix, const std::vector<std::string>& groups,
 	                    const std::string& domain = "acme.test");
 		/// Adds an account of a sub of its own to the provider; returns its sub.
-	void setGroups(const std::string& sub, const std::vector<std::string>& groups, const std::string& domain = "acme.test");
+	void setGroups(const std::string& sub, const std::vector<std::string>& groups,
+	               const std::string& domain = "acme.test");
 	Poco::Int64 connect(const User& owner, const std::string& org, bool enforced, bool withDefault,
 	                    Poco::Int64 workspace);
 		/// Creates the connection on the provider's other issuer; returns its id.

@@ -183,12 +183,14 @@ void SsoConnectionTest::testCrudAndAudit()
 	CPPUNIT_ASSERT_EQUAL(std::string("example.com"), updated.domains.at(0));
 	CPPUNIT_ASSERT_EQUAL(std::size_t(1), f.sso().getConnection(f.ada.id, "acme", c.id).rules.size());
 
-	CPPUNIT_ASSERT_EQUAL(std::string("sso_connection_exists"), reasonOf<ConflictException>([&] { f.connect("Second"); }));
+	CPPUNIT_ASSERT_EQUAL(std::string("sso_connection_exists"),
+	                     reasonOf<ConflictException>([&] { f.connect("Second"); }));
 
 	f.sso().deleteConnection(f.ada.id, "acme", c.id);
 	CPPUNIT_ASSERT_EQUAL(std::string("sso_connection_not_found"),
 	                     reasonOf<NotFoundException>([&] { f.sso().getConnection(f.ada.id, "acme", c.id); }));
-	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), f.rt->scalar("SELECT COUNT(*) FROM sso_mapping_rules WHERE connection_id = ?", c.id));
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0),
+	                     f.rt->scalar("SELECT COUNT(*) FROM sso_mapping_rules WHERE connection_id = ?", c.id));
 
 	CPPUNIT_ASSERT_EQUAL(std::size_t(3), f.events("sso_connection.created").size());
 	const std::vector<AuditEvent> updates = f.events("sso_connection.updated");
@@ -227,7 +229,8 @@ void SsoConnectionTest::testValidation()
 	rule.role = "admin";
 	CPPUNIT_ASSERT_EQUAL(std::string("(no exception)"), attempt([](SsoConnectionSpec&) {}));
 	CPPUNIT_ASSERT_EQUAL(std::string("invalid_name"), attempt([](SsoConnectionSpec& s) { s.name = " "; }));
-	CPPUNIT_ASSERT_EQUAL(std::string("invalid_issuer"), attempt([](SsoConnectionSpec& s) { s.issuer = "http://idp.example.com"; }));
+	CPPUNIT_ASSERT_EQUAL(std::string("invalid_issuer"),
+	                     attempt([](SsoConnectionSpec& s) { s.issuer = "http://idp.example.com"; }));
 	CPPUNIT_ASSERT_EQUAL(std::string("invalid_issuer"), attempt([](SsoConnectionSpec& s) { s.audience.clear(); }));
 	CPPUNIT_ASSERT_EQUAL(std::string("invalid_issuer"), attempt([](SsoConnectionSpec& s) { s.issuerName = "google"; }));
 	CPPUNIT_ASSERT_EQUAL(std::string("unknown_issuer"), attempt([](SsoConnectionSpec& s) {
@@ -236,9 +239,12 @@ void SsoConnectionTest::testValidation()
 		                     s.issuerName = "google"; // none is configured here
 	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("invalid_jwks_uri"), attempt([](SsoConnectionSpec& s) { s.jwksUri = "ftp://x"; }));
-	CPPUNIT_ASSERT_EQUAL(std::string("invalid_domain"), attempt([](SsoConnectionSpec& s) { s.domains = {"not a domain"}; }));
-	CPPUNIT_ASSERT_EQUAL(std::string("public_domain"), attempt([](SsoConnectionSpec& s) { s.domains = {"Gmail.com"}; }));
-	CPPUNIT_ASSERT_EQUAL(std::string("unknown_role"), attempt([](SsoConnectionSpec& s) { s.defaultRole = std::string("boss"); }));
+	CPPUNIT_ASSERT_EQUAL(std::string("invalid_domain"),
+	                     attempt([](SsoConnectionSpec& s) { s.domains = {"not a domain"}; }));
+	CPPUNIT_ASSERT_EQUAL(std::string("public_domain"),
+	                     attempt([](SsoConnectionSpec& s) { s.domains = {"Gmail.com"}; }));
+	CPPUNIT_ASSERT_EQUAL(std::string("unknown_role"),
+	                     attempt([](SsoConnectionSpec& s) { s.defaultRole = std::string("boss"); }));
 	CPPUNIT_ASSERT_EQUAL(std::string("unknown_role"), attempt([&](SsoConnectionSpec& s) {
 		                     SsoMappingRule r = rule;
 		                     r.role = "boss";
@@ -281,8 +287,9 @@ void SsoConnectionTest::testPermissions()
 	const Account eve = f.rt->account("eve");
 	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"),
 	                     reasonOf<NotFoundException>([&] { f.sso().getConnection(eve.id, "acme", c.id); }));
-	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"),
-	                     reasonOf<NotFoundException>([&] { f.sso().listConnections(eve.id, "acme", SsoConnectionQuery()); }));
+	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"), reasonOf<NotFoundException>([&] {
+		                     f.sso().listConnections(eve.id, "acme", SsoConnectionQuery());
+	                     }));
 	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"),
 	                     reasonOf<ForbiddenException>([&] { f.sso().getConnection(f.mia.id, "acme", c.id); }));
 	CPPUNIT_ASSERT_EQUAL(std::string("permission_denied"),
@@ -393,7 +400,8 @@ void SsoConnectionTest::testRemoveUnmatched()
 
 void SsoConnectionTest::testSeatRefusalDoesNotRefuseSignIn()
 {
-	Fixture f(TestRuntime::Settings{{"orgs.plans", "small"}, {"orgs.plans.default", "small"}, {"orgs.plans.small.maxMembers", "2"}});
+	Fixture f(TestRuntime::Settings{
+	    {"orgs.plans", "small"}, {"orgs.plans.default", "small"}, {"orgs.plans.small.maxMembers", "2"}});
 	const SsoConnection c = f.connect();
 	const Account bob = f.rt->account("bob");
 	// ada and mia hold the two seats: bob's sign-in goes on, bob does not join.
@@ -410,9 +418,9 @@ void SsoConnectionTest::testSeatRefusalDoesNotRefuseSignIn()
 void SsoConnectionTest::testConcurrentFirstSignInsRespectSeats()
 {
 	Fixture f(TestRuntime::Settings{{"orgs.plans", "small"},
-	           {"orgs.plans.default", "small"},
-	           {"orgs.plans.small.maxMembers", "4"},
-	           {"orgs.database.maxSessions", "32"}});
+	                                {"orgs.plans.default", "small"},
+	                                {"orgs.plans.small.maxMembers", "4"},
+	                                {"orgs.database.maxSessions", "32"}});
 	f.connect();
 	const int N = 8;
 	std::vector<Account> accounts;
@@ -447,10 +455,11 @@ void SsoConnectionTest::testExplainWritesNothing()
 	Fixture f;
 	const SsoConnection c = f.connect();
 	const Account bob = f.rt->account("bob");
-	f.step().setAccountOf([&](Poco::Data::Session&, const VerifiedToken& t) { return t.subject == "sub-bob" ? bob.id : 0; });
+	f.step().setAccountOf(
+	    [&](Poco::Data::Session&, const VerifiedToken& t) { return t.subject == "sub-bob" ? bob.id : 0; });
 	const Poco::Int64 version = f.rt->aclVersion(f.acme.id);
-	SsoTestReport r =
-	    f.impl().testConnection(f.ada.id, "acme", c.id, Fixture::token("sub-bob", bob.email, {"labelers", "eng-admins"}));
+	SsoTestReport r = f.impl().testConnection(f.ada.id, "acme", c.id,
+	                                          Fixture::token("sub-bob", bob.email, {"labelers", "eng-admins"}));
 	CPPUNIT_ASSERT(r.sees);
 	CPPUNIT_ASSERT_EQUAL(bob.id, r.accountId);
 	CPPUNIT_ASSERT_EQUAL(std::string("join"), r.action);
@@ -467,7 +476,8 @@ void SsoConnectionTest::testExplainWritesNothing()
 	// A member: change, or nothing for the owner; an unknown identity would be created and join.
 	r = f.impl().testConnection(f.ada.id, "acme", c.id, Fixture::token("sub-mia", f.mia.email, {"eng-admins"}));
 	CPPUNIT_ASSERT_EQUAL(Id(0), r.accountId); // no identity of mia at this issuer
-	f.step().setAccountOf([&](Poco::Data::Session&, const VerifiedToken& t) { return t.subject == "sub-mia" ? f.mia.id : f.ada.id; });
+	f.step().setAccountOf(
+	    [&](Poco::Data::Session&, const VerifiedToken& t) { return t.subject == "sub-mia" ? f.mia.id : f.ada.id; });
 	r = f.impl().testConnection(f.ada.id, "acme", c.id, Fixture::token("sub-mia", f.mia.email, {"eng-admins"}));
 	CPPUNIT_ASSERT(r.member);
 	CPPUNIT_ASSERT_EQUAL(std::string("member"), r.currentRole);
@@ -481,8 +491,9 @@ void SsoConnectionTest::testExplainWritesNothing()
 	// Another issuer's token is refused for this connection.
 	VerifiedToken other = Fixture::token("x", "x@example.com", {});
 	other.issuer = "https://other.example.com";
-	CPPUNIT_ASSERT_EQUAL(std::string("wrong_issuer"),
-	                     reasonOf<InvalidInputException>([&] { f.impl().testConnection(f.ada.id, "acme", c.id, other); }));
+	CPPUNIT_ASSERT_EQUAL(std::string("wrong_issuer"), reasonOf<InvalidInputException>([&] {
+		                     f.impl().testConnection(f.ada.id, "acme", c.id, other);
+	                     }));
 	// Without a verifier wired, the raw token cannot be tested.
 	CPPUNIT_ASSERT_EQUAL(std::string("missing_token"),
 	                     reasonOf<InvalidInputException>([&] { f.sso().testConnection(f.ada.id, "acme", c.id, " "); }));
@@ -592,6 +603,7 @@ void SsoConnectionTest::testDisabled()
 	CPPUNIT_ASSERT_EQUAL(std::string("sso_disabled"),
 	                     reasonOf<ForbiddenException>([&] { f.sso().createConnection(f.ada.id, "acme", s); }));
 	const Account eve = f.rt->account("eve");
-	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"),
-	                     reasonOf<NotFoundException>([&] { f.sso().listConnections(eve.id, "acme", SsoConnectionQuery()); }));
+	CPPUNIT_ASSERT_EQUAL(std::string("organization_not_found"), reasonOf<NotFoundException>([&] {
+		                     f.sso().listConnections(eve.id, "acme", SsoConnectionQuery());
+	                     }));
 }

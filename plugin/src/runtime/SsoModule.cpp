@@ -35,12 +35,12 @@ SsoModule::SsoModule(const Config::Configuration& config, InfrastructureModule& 
 	pSignIn->setIssuerSource(&_issuers);
 	// The test endpoint verifies as a sign-in does, without signing in (no account is made).
 	_pConnections->setVerify([pSignIn](const std::string& jwt) { return *pSignIn->verifier().verify(jwt); });
-	_step.setAccountOf([&database = infrastructure.database()](Poco::Data::Session& session,
-	                                                            const Federation::VerifiedToken& token) {
-		Data::ExternalIdentityRepository identities(database);
-		Data::ExternalIdentityRepository::Identity identity;
-		return identities.find(session, token.issuer, token.subject, identity) ? identity.accountId : Id(0);
-	});
+	_step.setAccountOf(
+	    [&database = infrastructure.database()](Poco::Data::Session& session, const Federation::VerifiedToken& token) {
+		    Data::ExternalIdentityRepository identities(database);
+		    Data::ExternalIdentityRepository::Identity identity;
+		    return identities.find(session, token.issuer, token.subject, identity) ? identity.accountId : Id(0);
+	    });
 	_pConnections->setChanged([this, pSignIn](Id organizationId) {
 		_enforcement.forget(organizationId);
 		_issuers.forget();
