@@ -188,9 +188,12 @@ public:
 
 	virtual SsoTestReport testConnection(Id actorId, const std::string& org, Id connectionId,
 	                                     const std::string& token) = 0;
-		/// Verifies the token (a JWT of the connection's issuer and audience: else
-		/// UnauthenticatedException with the verifier's code, or "wrong_issuer") and reports
-		/// what signing in with it would do, without doing it.
+		/// Verifies the token as a sign-in would, without signing in, and reports what signing
+		/// in with it would do, without doing it. The caller is signed in already, so a token
+		/// that does not verify is InvalidInputException (400) with the verifier's code
+		/// ("token_expired", ...), one of another issuer or audience "wrong_issuer" or
+		/// "wrong_audience"; "missing_token" for none. UnavailableException
+		/// ("sso_unavailable") if the server verifies no identity provider tokens.
 };
 
 
