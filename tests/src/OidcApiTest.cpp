@@ -23,9 +23,9 @@ ORGS_TEST_SUITE(OidcApiTest, "OidcApi", DATABASE);
 
 
 using Orgs::Test::ForgedTokens;
-using Orgs::Test::json;
 using Orgs::Test::HostProcess;
 using Orgs::Test::HttpClient;
+using Orgs::Test::json;
 using Orgs::Test::OpenIdProvider;
 
 
@@ -273,14 +273,13 @@ void OidcApiTest::testRefusals()
 	ASSERT_PROBLEM(me(ForgedTokens::hmacSigned(jwt, published)), 401, "token_algorithm_not_allowed");
 	ASSERT_PROBLEM(me(ForgedTokens::withHeader(jwt, [](Poco::JSON::Object::Ptr p) { p->set("alg", "RS384"); })), 401,
 	               "token_algorithm_not_allowed");
-	ASSERT_PROBLEM(me(ForgedTokens::withClaims(jwt, [](Poco::JSON::Object::Ptr p) {
-		               p->set("iss", "https://login.evil.example");
-	               })),
+	ASSERT_PROBLEM(me(ForgedTokens::withClaims(
+	                   jwt, [](Poco::JSON::Object::Ptr p) { p->set("iss", "https://login.evil.example"); })),
 	               401, "token_issuer_unknown");
 	ASSERT_PROBLEM(me(ForgedTokens::withHeader(jwt, [](Poco::JSON::Object::Ptr p) { p->remove("kid"); })), 401,
 	               "token_kid_missing");
-	ASSERT_PROBLEM(me(ForgedTokens::withHeader(jwt, [](Poco::JSON::Object::Ptr p) { p->set("kid", "made-up"); })),
-	               401, "token_key_unknown");
+	ASSERT_PROBLEM(me(ForgedTokens::withHeader(jwt, [](Poco::JSON::Object::Ptr p) { p->set("kid", "made-up"); })), 401,
+	               "token_key_unknown");
 	ASSERT_PROBLEM(me(ForgedTokens::withClaims(jwt, [](Poco::JSON::Object::Ptr p) { p->set("sub", "alice"); })), 401,
 	               "token_signature_invalid");
 	ASSERT_PROBLEM(me(_pProvider->idToken(OpenIdProvider::OTHER, sub)), 401, "token_audience_mismatch");
@@ -341,8 +340,8 @@ void OidcApiTest::testKeyRotationWithoutRestart()
 	for (int i = 0; i < 5; ++i)
 	{
 		const std::string kid = "made-up-" + std::to_string(i);
-		ASSERT_PROBLEM(me(ForgedTokens::withHeader(after, [&](Poco::JSON::Object::Ptr p) { p->set("kid", kid); })),
-		               401, "token_key_unknown");
+		ASSERT_PROBLEM(me(ForgedTokens::withHeader(after, [&](Poco::JSON::Object::Ptr p) { p->set("kid", kid); })), 401,
+		               "token_key_unknown");
 	}
 	CPPUNIT_ASSERT_EQUAL(2, fetchesLogged(world().host(), issuer));
 	ASSERT_STATUS(me(_pProvider->idToken(OpenIdProvider::PRIMARY, sub)), 200);
@@ -354,11 +353,11 @@ void OidcApiTest::testProviderUnreachableIs503()
 	// An issuer whose discovery cannot be reached (nothing listens on port 9).
 	start(issuers({{"orgs.auth.oidc.gone.issuer", "https://127.0.0.1:9"}, {"orgs.auth.oidc.gone.audience", "orgs"}}));
 	const std::string sub = newUser("gone", "");
-	const std::string jwt = ForgedTokens::withClaims(_pProvider->idToken(OpenIdProvider::PRIMARY, sub),
-	                                                 [](Poco::JSON::Object::Ptr p) {
-		                                                 p->set("iss", "https://127.0.0.1:9");
-		                                                 p->set("aud", "orgs");
-	                                                 });
+	const std::string jwt =
+	    ForgedTokens::withClaims(_pProvider->idToken(OpenIdProvider::PRIMARY, sub), [](Poco::JSON::Object::Ptr p) {
+		    p->set("iss", "https://127.0.0.1:9");
+		    p->set("aud", "orgs");
+	    });
 	Response r = me(jwt);
 	ASSERT_PROBLEM(r, 503, "identity_provider_unavailable");
 	CPPUNIT_ASSERT_MESSAGE(r.body, r.body.find("127.0.0.1") == std::string::npos);
