@@ -382,8 +382,10 @@ SsoTestReport SsoConnectionServiceImpl::testConnection(Id actorId, const std::st
 {
 	if (Poco::trim(token).empty())
 		throw InvalidInputException("token: send the identity provider's token (a JWT) to test", "missing_token");
-	// Permission and connection first: a non-member learns nothing, not even whether a token verifies.
-	getConnection(actorId, org, connectionId);
+	// The caller's token, permission and the connection first (in a transaction, which checks
+	// the token): a non-member learns nothing, not even whether a token verifies.
+	_database.transact(
+	    [&](Poco::Data::Session& session) { require(session, scopeOf(session, actorId, org), connectionId); });
 	if (!_verify)
 		throw UnavailableException("Tokens of identity providers are not accepted by this server", "sso_unavailable");
 	VerifiedToken verified;
@@ -403,7 +405,9 @@ SsoTestReport SsoConnectionServiceImpl::testConnection(Id actorId, const std::st
 SsoTestReport SsoConnectionServiceImpl::testConnection(Id actorId, const std::string& org, Id connectionId,
                                                        const VerifiedToken& token)
 {
-	return _database.withSession([&](Poco::Data::Session& session) {
+	// A transaction that writes nothing: it checks the caller's token first (Database::transact),
+	// so that a revoked token is refused here too, and reads one consistent state.
+	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = scopeOf(session, actorId, org);
 		const SsoConnection c = require(session, scope, connectionId);
 		std::string why;
