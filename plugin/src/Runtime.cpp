@@ -12,6 +12,7 @@
 #include "runtime/HttpModule.h"
 #include "runtime/InfrastructureModule.h"
 #include "runtime/ServiceModule.h"
+#include "runtime/SsoModule.h"
 
 
 namespace Orgs {
@@ -23,7 +24,8 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
     : _config(config, resolvePath), _pInfrastructure(new InfrastructureModule(_config, logger, pClock, pHostMailer)),
       _pAccess(new AccessModule(_config, *_pInfrastructure)),
       _pServices(new ServiceModule(_config, *_pInfrastructure, *_pAccess)),
-      _pHttp(new HttpModule(_config, *_pInfrastructure, *_pAccess, *_pServices, pHostAuthenticator, logger))
+      _pSso(new SsoModule(_config, *_pInfrastructure, *_pAccess, *_pServices, logger)),
+      _pHttp(new HttpModule(_config, *_pInfrastructure, *_pAccess, *_pServices, *_pSso, pHostAuthenticator, logger))
 {
 	if (!_config.preset().empty())
 		logger.information("Preset %s", _config.preset());
@@ -144,6 +146,18 @@ Orgs::RoleService::Ptr Runtime::customRoles() const
 Orgs::AuditLog::Ptr Runtime::auditLog() const
 {
 	return _pServices->auditLog();
+}
+
+
+Orgs::SsoConnectionService::Ptr Runtime::ssoConnections() const
+{
+	return _pSso->connections();
+}
+
+
+SsoModule& Runtime::sso()
+{
+	return *_pSso;
 }
 
 

@@ -25,6 +25,7 @@
 #include "Orgs/OrganizationService.h"
 #include "Orgs/ResourceService.h"
 #include "Orgs/RoleService.h"
+#include "Orgs/SsoConnectionService.h"
 #include "Orgs/SignInService.h"
 #include "Orgs/WorkspaceService.h"
 #include "config/Configuration.h"
@@ -52,6 +53,7 @@ class Api;
 class InfrastructureModule;
 class AccessModule;
 class ServiceModule;
+class SsoModule;
 class HttpModule;
 
 
@@ -63,6 +65,7 @@ class Runtime
 	///     InfrastructureModule   clock, database and migrations, outbox and mail, usage counter
 	///     AccessModule           AccessControl and its caches, the services' Guard
 	///     ServiceModule          the services behind the public interfaces
+	///     SsoModule              SSO connections: service, sign-in step, issuers, enforcement
 	///     HttpModule             the API: authentication, one handler object per resource
 	///
 	/// The plugin owns one and publishes its services (PublishedServices); tests build their
@@ -108,6 +111,11 @@ public:
 	Orgs::RoleService::Ptr customRoles() const;
 		/// Per-organization custom roles.
 	Orgs::AuditLog::Ptr auditLog() const;
+	Orgs::SsoConnectionService::Ptr ssoConnections() const;
+		/// Per-organization SSO connections.
+
+	SsoModule& sso();
+		/// The SSO module: its sign-in step and caches (tests, and the sign-in pipeline).
 	Orgs::SignInService::Ptr signIn() const;
 		/// Signing in with a bearer JWT of a trusted issuer.
 
@@ -125,6 +133,7 @@ private:
 	const std::unique_ptr<InfrastructureModule> _pInfrastructure;
 	const std::unique_ptr<AccessModule> _pAccess;
 	const std::unique_ptr<ServiceModule> _pServices;
+	const std::unique_ptr<SsoModule> _pSso;
 	const std::unique_ptr<HttpModule> _pHttp;
 };
 

@@ -10,7 +10,9 @@
 #include "LabelStudioPresetTest.h"
 #include "support/Suites.h"
 #include "support/HttpAssert.h"
+#include "support/OpenIdProvider.h"
 #include "support/ReplayWorld.h"
+#include "Poco/UUIDGenerator.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include <memory>
@@ -406,4 +408,52 @@ void LabelStudioPresetTest::testInviteLink()
 	CPPUNIT_ASSERT_EQUAL(std::string("manager"), w.role(max, org));
 	ASSERT_STATUS(w.client().del(API + "/orgs/" + org + "/invite-link", "", adm.token), 204);
 	ASSERT_PROBLEM(w.client().get(API + "/invite-links/" + managers, "", ann.token), 404, "invite_link_not_found");
+}
+
+
+void LabelStudioPresetTest::testSsoRole()
+{
+	Orgs::Test::OpenIdProvider op;
+	using Op = Orgs::Test::OpenIdProvider;
+	Orgs::Test::ReplayWorld w("labelstudio", {{"orgs.auth.tls.caFile", op.caFile()}});
+	const User ada = w.signUp("ada");
+	ASSERT_STATUS(w.post("/orgs", json({{"username", "heartex"}, {"title", "Heartex"}}), ada), 201);
+	std::string rules;
+	for (const std::string role : {"administrator", "manager", "reviewer"})
+		rules += std::string(rules.empty() ? "" : ",") + "{\"claim\":\"groups\",\"value\":\"ls-" + role +
+		         "s\",\"role\":\"" + role + "\"}";
+	const std::string connection =
+	    "{\"name\":\"Okta\",\"issuer\":\"" + op.issuer(Op::OTHER) + "\",\"audience\":\"" + op.clientId(Op::OTHER) +
+	    "\",\"domains\":[\"heartex.test\"],\"default_role\":\"annotator\",\"rules\":[" + rules + "]}";
+	ASSERT_STATUS(w.post("/orgs/heartex/sso-connections", connection, ada), 201);
+	// Owner is no role to give: an organization has one owner, who transfers ownership.
+	ASSERT_PROBLEM(w.post("/orgs/heartex/sso-connections",
+	                      "{\"name\":\"Bad\",\"issuer\":\"" + op.issuer(Op::OTHER) + "\",\"audience\":\"x\"," +
+	                          "\"default_role\":\"owner\"}",
+	                      ada),
+	               400, "unknown_role");
+
+	const std::vector<std::pair<std::string, std::string>> people{{"ls-administrators", "administrator"},
+	                                                              {"ls-managers", "manager"},
+	                                                              {"ls-reviewers", "reviewer"},
+	                                                              {"", "annotator"}};
+	for (const auto& p : people)
+	{
+		Op::User u;
+		u.sub = "ls-" + Poco::UUIDGenerator::defaultGenerator().createRandom().toString().substr(0, 8);
+		u.email = u.sub + "@heartex.test";
+		u.emailVerified = true;
+		u.preferredUsername = u.sub;
+		if (!p.first.empty())
+			u.groups = {p.first};
+		op.setUser(u);
+		User jwt;
+		jwt.token = op.idToken(Op::OTHER, u.sub);
+		Response me = w.get("/me", jwt);
+		ASSERT_STATUS(me, 200);
+		const std::string username = me.json()->getObject("account")->getValue<std::string>("username");
+		Response m = w.get("/orgs/heartex/members/" + username, ada);
+		ASSERT_STATUS(m, 200);
+		CPPUNIT_ASSERT_EQUAL(p.second, m.json()->getValue<std::string>("role"));
+	}
 }

@@ -27,6 +27,7 @@ class LabelStudioPresetTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testSingleOrMultipleOrganizations);
 	CPPUNIT_TEST(testChangeOrganizationName);
 	CPPUNIT_TEST(testInviteLink);
+	CPPUNIT_TEST(testSsoRole);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -42,6 +43,10 @@ public:
 		/// PATCH {"title"} by owner or administrator, with "Authorization: Token" and "Bearer".
 	void testInviteLink();
 		/// The invite link: owner or administrator create and reset it, it joins as annotator.
+	void testSsoRole();
+		/// "Users with an LDAP or SSO role join an existing organization": an SSO connection maps
+		/// the identity provider's groups onto Administrator, Manager, Reviewer and Annotator
+		/// (never Owner) at the first sign-in, through the real test OpenID Provider.
 };
 
 

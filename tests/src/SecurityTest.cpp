@@ -237,6 +237,9 @@ void SecurityTest::testRevokedTokenChangesNothingOnAnotherHost()
 	const Response link = a.post("/orgs/gamma/invite-link", "", carol);
 	ASSERT_STATUS(link, 201);
 	const std::string linkToken = link.json()->getValue<std::string>("token");
+	const std::string sso = std::to_string(
+	    idOf(a.post("/orgs/acme/sso-connections",
+	                "{\"name\":\"Okta\",\"issuer\":\"https://idp.acme.test\",\"audience\":\"orgs\"}", ada)));
 
 	// Ada's second token, seen by host B, then revoked on host A.
 	const Response issued = a.post("/me/tokens", json({{"name", "laptop"}}), ada);
@@ -306,6 +309,12 @@ void SecurityTest::testRevokedTokenChangesNothingOnAnotherHost()
 	    {"DELETE", "/orgs/{org}/domains/{domain}", "/orgs/acme/domains/acme.test", ""},
 	    {"POST", "/orgs/{org}/domains/{domain}/verify", "/orgs/acme/domains/acme.test/verify", ""},
 	    {"POST", "/me/suggested-organizations/{org}/join", "/me/suggested-organizations/beta/join", ""},
+	    {"POST", "/orgs/{org}/sso-connections", "/orgs/acme/sso-connections",
+	     "{\"name\":\"Second\",\"issuer\":\"https://idp2.acme.test\",\"audience\":\"orgs\"}"},
+	    {"PATCH", "/orgs/{org}/sso-connections/{id}", "/orgs/acme/sso-connections/" + sso, "{\"enforced\":true}"},
+	    {"DELETE", "/orgs/{org}/sso-connections/{id}", "/orgs/acme/sso-connections/" + sso, ""},
+	    {"POST", "/orgs/{org}/sso-connections/{id}/test", "/orgs/acme/sso-connections/" + sso + "/test",
+	     "{\"token\":\"a.b.c\"}"},
 	};
 
 	// Every change route of the API is in the list (a new one must be added here).

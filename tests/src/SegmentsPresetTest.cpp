@@ -420,3 +420,17 @@ void SegmentsPresetTest::testLeaveAnOrganization()
 	add(w, ada, "acme", bob, "member", "");
 	ASSERT_PROBLEM(w.get("/orgs/acme/resources/" + cars, bob), 404, "resource_not_found");
 }
+
+
+void SegmentsPresetTest::testNoSso()
+{
+	ReplayWorld w("segments");
+	const User ada = w.signUp("ada");
+	const User bob = w.signUp("bob");
+	ASSERT_STATUS(w.post("/orgs", json({{"username", "acme"}, {"title", "Acme"}}), ada), 201);
+	add(w, ada, "acme", bob, "administrator", "");
+	const std::string body = "{\"name\":\"Okta\",\"issuer\":\"https://idp.acme.test\",\"audience\":\"orgs\"}";
+	ASSERT_PROBLEM(w.post("/orgs/acme/sso-connections", body, bob), 403, "permission_denied");
+	ASSERT_PROBLEM(w.post("/orgs/acme/sso-connections", body, ada), 403, "sso_disabled");
+	ASSERT_PROBLEM(w.get("/orgs/acme/sso-connections", ada), 403, "sso_disabled");
+}

@@ -28,6 +28,7 @@ class SegmentsPresetTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testOrganizationRole);
 	CPPUNIT_TEST(testDefaultDatasetRole);
 	CPPUNIT_TEST(testLeaveAnOrganization);
+	CPPUNIT_TEST(testNoSso);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -37,6 +38,8 @@ public:
 	void testOrganizationRole();
 	void testDefaultDatasetRole();
 	void testLeaveAnOrganization();
+	void testNoSso();
+		/// Segments.ai has no SSO: no role holds sso.manage, and the routes are off even for the owner.
 };
 
 

@@ -303,6 +303,9 @@ Settings Settings::load(Reader& reader, const PathResolver& resolvePath)
 	s.authFailureLimit = reader.getInt("orgs.auth.failureLimit", s.authFailureLimit, 0, 1000000);
 	s.authMaxAddresses = static_cast<std::size_t>(
 	    reader.getInt("orgs.auth.maxAddresses", static_cast<int>(s.authMaxAddresses), 16, 1 << 24));
+	s.ssoEnabled = reader.getBool("orgs.sso.enabled", s.ssoEnabled);
+	s.ssoRemoveUnmatched = reader.getBool("orgs.sso.removeUnmatched", s.ssoRemoveUnmatched);
+	s.ssoRoleClaim = Poco::trim(reader.getString("orgs.sso.roleClaim", s.ssoRoleClaim));
 	s.oidc = loadOidc(reader, resolvePath);
 
 	// Empty: the roles are in the configuration itself (as in a preset's file).

@@ -174,7 +174,12 @@ public:
 	std::vector<std::string> trustedProxies; ///< orgs.http.trustedProxies: addresses or networks (10.0.0.0/8)
 	int authFailureLimit = 100;              ///< orgs.auth.failureLimit: per client address and minute (0: off)
 	std::size_t authMaxAddresses = 65536;    ///< orgs.auth.maxAddresses: client addresses tracked at most
-	OidcSettings oidc;                       ///< OpenID Connect issuers (orgs.auth.oidc.*)
+
+	OidcSettings oidc; ///< OpenID Connect issuers (orgs.auth.oidc.*)
+
+	bool ssoEnabled = true;          ///< orgs.sso.enabled: organizations may have SSO connections
+	bool ssoRemoveUnmatched = false; ///< orgs.sso.removeUnmatched: a member no SSO rule admits any more is removed
+	std::string ssoRoleClaim;        ///< orgs.sso.roleClaim: a claim naming the organization role ("": none)
 };
 
 

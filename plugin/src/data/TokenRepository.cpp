@@ -25,12 +25,48 @@ TokenRepository::TokenRepository(Database& database)
 }
 
 
+namespace {
+
+
+thread_local const TokenRepository::CreatedVia* tCreatedVia = nullptr;
+
+
+} // namespace
+
+
+TokenRepository::CreatedVia::CreatedVia(const std::string& issuer, const std::string& audience)
+    : issuer(issuer), audience(audience), _pOuter(tCreatedVia)
+{
+	tCreatedVia = this;
+}
+
+
+TokenRepository::CreatedVia::~CreatedVia()
+{
+	tCreatedVia = _pOuter;
+}
+
+
+const TokenRepository::CreatedVia* TokenRepository::CreatedVia::current()
+{
+	return tCreatedVia;
+}
+
+
 AccessToken TokenRepository::insert(Poco::Data::Session& session, Id accountId, const std::string& name,
                                     const std::string& prefix, const std::string& hash, const Poco::Timestamp& at)
 {
-	_database.execute(
-	    session, "INSERT INTO access_tokens (account_id, name, prefix, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-	    {accountId, name, prefix, hash, Database::toMicros(at)});
+	const CreatedVia* pVia = CreatedVia::current();
+	if (pVia)
+		_database.execute(session,
+		                  "INSERT INTO access_tokens (account_id, name, prefix, token_hash, created_at, "
+		                  "created_via_issuer, created_via_audience) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		                  {accountId, name, prefix, hash, Database::toMicros(at), pVia->issuer, pVia->audience});
+	else
+		_database.execute(
+		    session,
+		    "INSERT INTO access_tokens (account_id, name, prefix, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+		    {accountId, name, prefix, hash, Database::toMicros(at)});
 	AccessToken t;
 	t.id = _database.lastInsertId(session);
 	t.accountId = accountId;
@@ -38,6 +74,21 @@ AccessToken TokenRepository::insert(Poco::Data::Session& session, Id accountId, 
 	t.prefix = prefix;
 	t.createdAt = at;
 	return t;
+}
+
+
+TokenRepository::Via TokenRepository::createdVia(Poco::Data::Session& session, Id tokenId)
+{
+	Poco::Data::RecordSet rs = _database.select(
+	    session, "SELECT created_via_issuer, created_via_audience FROM access_tokens WHERE id = ?", {tokenId});
+	Rows rows(rs);
+	Via via;
+	if (rows.count() == 1)
+	{
+		via.issuer = rows.text(0, 0);
+		via.audience = rows.text(0, 1);
+	}
+	return via;
 }
 
 

@@ -35,10 +35,44 @@ public:
 		Poco::Nullable<Poco::Timestamp> expiresAt;
 	};
 
+	class CreatedVia
+		/// While one exists on a thread, the tokens inserted on that thread record the issuer
+		/// and audience of the identity provider token its request was signed in with
+		/// (Http::Api opens one for a request that came with such a token): an enforced SSO
+		/// connection accepts the personal access tokens created through it.
+	{
+	public:
+		CreatedVia(const std::string& issuer, const std::string& audience);
+		~CreatedVia();
+
+		static const CreatedVia* current();
+			/// Returns the innermost scope open on this thread, or nullptr.
+
+		const std::string issuer;
+		const std::string audience;
+
+	private:
+		CreatedVia(const CreatedVia&) = delete;
+		CreatedVia& operator=(const CreatedVia&) = delete;
+
+		const CreatedVia* _pOuter;
+	};
+
+	struct Via
+		/// The identity provider a token was created through; both empty for none.
+	{
+		std::string issuer;
+		std::string audience;
+	};
+
 	explicit TokenRepository(Database& database);
 
 	AccessToken insert(Poco::Data::Session& session, Id accountId, const std::string& name, const std::string& prefix,
 	                   const std::string& hash, const Poco::Timestamp& at);
+		/// Inserts a token, recording the CreatedVia scope open on this thread, if any.
+
+	Via createdVia(Poco::Data::Session& session, Id tokenId);
+		/// Returns the identity provider the token was created through (empty if none, or no such token).
 
 	std::vector<AccessToken> listLive(Poco::Data::Session& session, Id accountId, Id beforeId, int limit);
 		/// Returns up to limit of the account's tokens that are not revoked, newest first, with

@@ -13,6 +13,7 @@
 #include "http/Problem.h"
 #include "http/RequestContext.h"
 #include "http/RequestId.h"
+#include "data/TokenRepository.h"
 #include "service/ApiUsage.h"
 #include "Orgs/Errors.h"
 #include "Poco/Net/HTTPRequestHandler.h"
@@ -91,10 +92,11 @@ std::string pathOf(const std::string& uri)
 Api::Api(const std::string& basePath, std::size_t maxBodyBytes, int errorLogWindowSeconds,
          RequestAuthenticator& authenticator, Data::Credential::Verifier& verifier, FailureLimiter& failures,
          Service::ApiUsage& usage, OrganizationId organizationId, MemberOrganization memberOrganization,
-         Poco::Logger& logger)
+         Poco::Logger& logger, OrganizationCheck organizationCheck)
     : _basePath(basePath == "/" ? "" : basePath), _maxBodyBytes(maxBodyBytes), _authenticator(authenticator),
       _verifier(verifier), _failures(failures), _errorLog(logger, Poco::Timespan(errorLogWindowSeconds, 0)),
-      _usage(usage), _organizationId(std::move(organizationId)), _memberOrganization(std::move(memberOrganization))
+      _usage(usage), _organizationId(std::move(organizationId)), _memberOrganization(std::move(memberOrganization)),
+      _organizationCheck(std::move(organizationCheck))
 {
 }
 
@@ -207,6 +209,11 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		}
 		// Every write transaction of the handler checks the token first (Database::transact()).
 		Data::Credential credential(_verifier, caller.tokenId);
+		// A personal access token created by a request signed in with an identity provider's
+		// token records that provider: an enforced SSO connection accepts it.
+		std::unique_ptr<Data::TokenRepository::CreatedVia> pCreatedVia;
+		if (caller.pToken)
+			pCreatedVia.reset(new Data::TokenRepository::CreatedVia(caller.pToken->issuer, caller.pToken->audience));
 		Poco::JSON::Object::Ptr pBody = readBody(request, route.body);
 		bodyRead = true;
 		// Counted for a member of the organization, whatever the handler answers (see Api()).
@@ -218,6 +225,8 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		                       caller.accountId);
 		try
 		{
+			if (organizationId != 0 && _organizationCheck)
+				_organizationCheck(caller, organizationId, reference);
 			route.handler(context);
 		}
 		catch (...)

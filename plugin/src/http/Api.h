@@ -54,10 +54,15 @@ public:
 		/// Returns the id of the organization that the reference org names, else 0
 		/// (Service::Guard::organizationId(): cached, no SQL then).
 
+	using OrganizationCheck =
+	    std::function<void(const RequestAuthenticator::Caller& caller, Id organizationId, const std::string& org)>;
+		/// Asked before the handler of an authenticated request under /orgs/{org} naming an
+		/// existing organization; throws to refuse it (SSO enforcement: "sso_required").
+
 	Api(const std::string& basePath, std::size_t maxBodyBytes, int errorLogWindowSeconds,
 	    RequestAuthenticator& authenticator, Data::Credential::Verifier& verifier, FailureLimiter& failures,
 	    Service::ApiUsage& usage, OrganizationId organizationId, MemberOrganization memberOrganization,
-	    Poco::Logger& logger);
+	    Poco::Logger& logger, OrganizationCheck organizationCheck = nullptr);
 		/// verifier checks the token of a request inside its write transactions. Repeats of a
 		/// 5xx's cause within errorLogWindowSeconds are counted instead of logged (BurstLog; 0
 		/// logs each). Every authenticated request under /orgs/{org} by a member of the
@@ -65,7 +70,9 @@ public:
 		/// the membership (anyone else is answered 404), so organizationId() (taken before the
 		/// handler, which may rename or delete the organization) is enough then; any other
 		/// answer asks memberOrganization(). authenticator, verifier, failures, usage and what
-		/// the two functions refer to must outlive the API.
+		/// the functions refer to must outlive the API. organizationCheck, if given, is asked
+		/// once the organization's id is known, before the handler (and the request is still
+		/// counted when it refuses).
 
 	~Api();
 
@@ -98,6 +105,7 @@ private:
 	Service::ApiUsage& _usage;
 	OrganizationId _organizationId;
 	MemberOrganization _memberOrganization;
+	OrganizationCheck _organizationCheck;
 };
 
 

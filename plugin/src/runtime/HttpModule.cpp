@@ -15,7 +15,7 @@ namespace Orgs {
 
 
 HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule& infrastructure, AccessModule& access,
-                       ServiceModule& services, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator,
+                       ServiceModule& services, SsoModule& sso, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator,
                        Poco::Logger& logger)
     : _authenticator(pHostAuthenticator, new Http::TokenAuthenticator(*services.accounts()), *services.accounts(),
                      services.signIn().get()),
@@ -28,7 +28,19 @@ HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule
           [&guard = access.guard()](Id actorId, const std::string& org) {
 	          return guard.memberOrganization(actorId, org);
           },
-          logger),
+          logger,
+          [&enforcement = sso.enforcement(), &guard = access.guard(),
+           &config](const Http::RequestAuthenticator::Caller& caller, Id organizationId, const std::string& org) {
+	          // With SSO off (orgs.sso.enabled), connections left from before enforce nothing.
+	          if (!config.settings().ssoEnabled)
+		          return;
+	          Federation::SsoEnforcement::Caller means;
+	          means.accountId = caller.accountId;
+	          means.tokenId = caller.tokenId;
+	          means.pToken = caller.pToken.get();
+	          enforcement.check(means, organizationId,
+	                            [&]() { return guard.memberOrganization(caller.accountId, org) != 0; });
+          }),
       _system(_api.router(), infrastructure.database(), *access.accessControl()),
       _accounts(_api.router(), *services.accounts(), *services.organizations(), *services.domains(),
                 config.settings().selfSignup),
@@ -36,7 +48,8 @@ HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule
       _permissions(_api.router(), services.permissionReport()), _workspaces(_api.router(), *services.workspaces()),
       _resources(_api.router(), *services.resources()), _invitations(_api.router(), *services.invitations()),
       _roles(_api.router(), *services.customRoles()), _audit(_api.router(), *services.auditLog()),
-      _inviteLinks(_api.router(), *services.inviteLinks()), _domains(_api.router(), *services.domains())
+      _inviteLinks(_api.router(), *services.inviteLinks()), _domains(_api.router(), *services.domains()),
+      _ssoConnections(_api.router(), *sso.connections())
 {
 }
 

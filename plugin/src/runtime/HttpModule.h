@@ -29,11 +29,13 @@
 #include "http/RequestAuthenticator.h"
 #include "http/ResourceHandlers.h"
 #include "http/RoleHandlers.h"
+#include "http/SsoConnectionHandlers.h"
 #include "http/SystemHandlers.h"
 #include "http/WorkspaceHandlers.h"
 #include "runtime/AccessModule.h"
 #include "runtime/InfrastructureModule.h"
 #include "runtime/ServiceModule.h"
+#include "runtime/SsoModule.h"
 #include "Poco/Logger.h"
 #include "Poco/SharedPtr.h"
 #include <utility>
@@ -54,7 +56,8 @@ class HttpModule
 {
 public:
 	HttpModule(const Config::Configuration& config, InfrastructureModule& infrastructure, AccessModule& access,
-	           ServiceModule& services, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator, Poco::Logger& logger);
+	           ServiceModule& services, SsoModule& sso, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator,
+	           Poco::Logger& logger);
 
 	Http::Api& api();
 
@@ -89,6 +92,7 @@ private:
 	Routed<Http::AuditHandlers> _audit;
 	Routed<Http::InviteLinkHandlers> _inviteLinks;
 	Routed<Http::DomainHandlers> _domains;
+	Routed<Http::SsoConnectionHandlers> _ssoConnections;
 };
 
 

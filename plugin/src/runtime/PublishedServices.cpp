@@ -44,6 +44,7 @@ const std::vector<PublishedServices::Entry>& PublishedServices::entries()
 	    entry<InvitationService, &Runtime::invitations>("Orgs::InvitationService"),
 	    entry<InviteLinkService, &Runtime::inviteLinks>("Orgs::InviteLinkService"),
 	    entry<RoleService, &Runtime::customRoles>("Orgs::RoleService"),
+	    entry<SsoConnectionService, &Runtime::ssoConnections>("Orgs::SsoConnectionService"),
 	    entry<SignInService, &Runtime::signIn>("Orgs::SignInService"),
 	    entry<DomainService, &Runtime::domains>("Orgs::DomainService"),
 	};

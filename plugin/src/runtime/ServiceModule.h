@@ -64,6 +64,9 @@ public:
 	Poco::SharedPtr<Service::AuditLogImpl> auditLog() const;
 	Service::PermissionReport& permissionReport();
 	Poco::SharedPtr<Service::AccountServiceImpl> accounts() const;
+	Service::Admission& admission();
+		/// The one policy of every way into an organization, for the ways of other modules (SSO).
+	Service::Quotas& quotas();
 	Poco::SharedPtr<Federation::FederatedSignIn> signIn() const;
 		/// The sign-in pipeline of bearer JWTs (Orgs::SignInService): modules built after this
 		/// one add their SignInStep (addStep()) and IssuerSource (setIssuerSource()) to it.
@@ -155,6 +158,18 @@ inline Service::PermissionReport& ServiceModule::permissionReport()
 inline Poco::SharedPtr<Service::AccountServiceImpl> ServiceModule::accounts() const
 {
 	return _pAccounts;
+}
+
+
+inline Service::Admission& ServiceModule::admission()
+{
+	return _admission;
+}
+
+
+inline Service::Quotas& ServiceModule::quotas()
+{
+	return _quotas;
 }
 
 
