@@ -121,7 +121,9 @@ struct SsoTestReport
 {
 	Id connectionId = 0;
 	bool sees = false;          ///< the connection sees this token (issuer, audience; domain for a shared issuer)
-	std::string notSeenBecause; ///< why not: "issuer", "audience", "email_not_verified", "domain"
+	std::string notSeenBecause; ///< why not: "issuer", "audience", "email_not_verified", "domain", or
+	                            ///< "domain_not_verified" (a configured issuer's email outside the
+	                            ///< organization's verified domains)
 	std::string subject;
 	std::string email;
 	bool emailVerified = false;

@@ -8,6 +8,7 @@
 
 
 #include "SsoApiTest.h"
+#include "support/DnsServer.h"
 #include "support/Racing.h"
 #include "support/Suites.h"
 #include "Poco/JSON/Array.h"
@@ -217,6 +218,43 @@ void SsoApiTest::testFirstSignInProvisionsAndMaps()
 	const std::string shared = newUser("carl", {"eng-admins"});
 	const std::string sharedName = usernameOf(jwt(shared, OpenIdProvider::PRIMARY));
 	CPPUNIT_ASSERT_EQUAL(std::string("(none)"), roleOf(ada, org, sharedName));
+}
+
+
+void SsoApiTest::testSharedIssuerNeedsVerifiedDomain()
+{
+	Orgs::Test::DnsServer dns;
+	startWith({{"orgs.domains.nameservers", dns.nameserver()}});
+	const User ada = signUp(unique("ada"));
+	const std::string org = unique("acme");
+	createOrganization(ada, org);
+	const std::string domain = unique("corp") + ".test";
+	Response r = client().post(API + "/orgs/" + org + "/sso-connections",
+	                           "{\"name\":\"Shared\",\"issuer_name\":\"primary\",\"domains\":[\"" + domain +
+	                               "\"],\"default_role\":\"member\"}",
+	                           ada.token);
+	ASSERT_STATUS(r, 201);
+	const std::string connection = std::to_string(number(r.json(), "id"));
+
+	// Named but not verified: the shared issuer's people of that domain stay out, and the test
+	// endpoint says why.
+	const std::string first = newUser("first", {}, domain);
+	r = client().post(API + "/orgs/" + org + "/sso-connections/" + connection + "/test",
+	                  json({{"token", jwt(first, OpenIdProvider::PRIMARY)}}), ada.token);
+	ASSERT_STATUS(r, 200);
+	CPPUNIT_ASSERT_EQUAL(std::string("domain_not_verified"), text(r.json(), "not_seen_because"));
+	const std::string firstName = usernameOf(jwt(first, OpenIdProvider::PRIMARY));
+	CPPUNIT_ASSERT_EQUAL(std::string("(none)"), roleOf(ada, org, firstName));
+
+	// Verified through DNS: the next person of the domain joins on first sign-in.
+	r = client().post(API + "/orgs/" + org + "/domains", json({{"domain", domain}}), ada.token);
+	ASSERT_STATUS(r, 201);
+	Poco::JSON::Object::Ptr challenge = r.json()->getObject("challenge");
+	dns.setTxt(challenge->getValue<std::string>("name"), {challenge->getValue<std::string>("value")});
+	ASSERT_STATUS(client().post(API + "/orgs/" + org + "/domains/" + domain + "/verify", "", ada.token), 200);
+	const std::string second = newUser("second", {}, domain);
+	const std::string secondName = usernameOf(jwt(second, OpenIdProvider::PRIMARY));
+	CPPUNIT_ASSERT_EQUAL(std::string("member"), roleOf(ada, org, secondName));
 }
 
 

@@ -28,6 +28,7 @@ class SsoApiTest : public Orgs::Test::ApiTestCase
 	CPPUNIT_TEST_SUITE(SsoApiTest);
 	CPPUNIT_TEST(testRoutes);
 	CPPUNIT_TEST(testFirstSignInProvisionsAndMaps);
+	CPPUNIT_TEST(testSharedIssuerNeedsVerifiedDomain);
 	CPPUNIT_TEST(testGroupChangesMoveRoles);
 	CPPUNIT_TEST(testRemoveUnmatched);
 	CPPUNIT_TEST(testEnforcement);
@@ -42,6 +43,9 @@ public:
 	void testRoutes();
 		/// CRUD as problem+json and JSON; a non-member 404, a member without sso.manage 403.
 	void testFirstSignInProvisionsAndMaps();
+	void testSharedIssuerNeedsVerifiedDomain();
+		/// A connection on a configured (shared) issuer admits people of a domain only once the
+		/// organization verified that domain: naming it is not enough.
 	void testGroupChangesMoveRoles();
 	void testRemoveUnmatched();
 	void testEnforcement();

@@ -81,17 +81,6 @@ void SsoConnectionServiceImpl::setChanged(Changed changed)
 }
 
 
-const std::set<std::string>& SsoConnectionServiceImpl::defaultPublicMailDomains()
-{
-	static const std::set<std::string> DOMAINS{
-	    "gmail.com",  "googlemail.com", "outlook.com", "hotmail.com", "live.com",     "msn.com",     "yahoo.com",
-	    "ymail.com",  "icloud.com",     "me.com",      "mac.com",     "aol.com",      "proton.me",   "protonmail.com",
-	    "gmx.com",    "gmx.de",         "gmx.net",     "web.de",      "mail.com",     "mail.ru",     "yandex.ru",
-	    "yandex.com", "qq.com",         "163.com",     "zoho.com",    "fastmail.com", "tutanota.com"};
-	return DOMAINS;
-}
-
-
 const IssuerSpec* SsoConnectionServiceImpl::configuredIssuer(const std::string& name) const
 {
 	auto it = _configured.find(name);

@@ -77,9 +77,6 @@ public:
 	const IssuerSpec* configuredIssuer(const std::string& name) const;
 		/// Returns the configured issuer of that name, or nullptr.
 
-	static const std::set<std::string>& defaultPublicMailDomains();
-		/// Returns the public mail domains refused when none are configured.
-
 private:
 	Service::Guard::Scope scopeOf(Poco::Data::Session& session, Id actorId, const std::string& org, bool lock = false);
 		/// The organization with the actor's standing: 404, 403 without sso.manage, then 403

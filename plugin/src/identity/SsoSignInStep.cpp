@@ -36,7 +36,7 @@ SsoSignInStep::SsoSignInStep(Data::Database& database, Access::RoleResolver& rol
                              const std::string& roleClaim, Poco::Logger& logger)
     : _database(database), _roles(roles), _admission(admission), _quotas(quotas), _pClock(pClock), _enabled(enabled),
       _removeUnmatched(removeUnmatched), _roleClaim(roleClaim), _logger(logger), _connections(database),
-      _organizations(database), _accounts(database), _memberships(database),
+      _organizations(database), _accounts(database), _memberships(database), _domains(database),
       _workspaceMembers(database, Data::ScopedGrantRepository::WORKSPACE_MEMBERS), _audit(database, pClock)
 {
 }
@@ -91,6 +91,18 @@ SsoSignInStep::Plan SsoSignInStep::plan(Poco::Data::Session& session, const Orga
 	r.email = token.email;
 	r.emailVerified = token.emailVerified;
 	r.sees = MappingRules::sees(connection, token, r.notSeenBecause);
+	if (r.sees && !connection.issuerName.empty())
+	{
+		// A shared issuer vouches for an email, not for who owns its domain: only a domain this
+		// organization proved it owns (verified domains) may bring that issuer's people in.
+		const std::string domain = token.email.substr(token.email.rfind('@') + 1);
+		const Poco::Nullable<Id> owner = _domains.verifiedBy(session, domain);
+		if (owner.isNull() || owner.value() != org.id)
+		{
+			r.sees = false;
+			r.notSeenBecause = "domain_not_verified";
+		}
+	}
 	r.accountId = accountId;
 	if (accountId != 0)
 	{

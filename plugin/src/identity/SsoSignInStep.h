@@ -16,6 +16,7 @@
 #include "Orgs/SsoConnectionService.h"
 #include "access/RoleResolver.h"
 #include "data/AccountRepository.h"
+#include "data/DomainRepository.h"
 #include "data/MembershipRepository.h"
 #include "data/OrganizationRepository.h"
 #include "data/ScopedGrantRepository.h"
@@ -109,6 +110,7 @@ private:
 	Data::OrganizationRepository _organizations;
 	Data::AccountRepository _accounts;
 	Data::MembershipRepository _memberships;
+	Data::DomainRepository _domains;
 	Data::ScopedGrantRepository _workspaceMembers;
 	Service::AuditTrail _audit;
 };

@@ -26,7 +26,8 @@ SsoModule::SsoModule(const Config::Configuration& config, InfrastructureModule& 
             config.settings().ssoRoleClaim, logger),
       _pConnections(new Federation::SsoConnectionServiceImpl(
           infrastructure.database(), access.guard(), access.roleResolver(), _step, infrastructure.clock(),
-          configuredIssuers(config.settings().oidc), Federation::SsoConnectionServiceImpl::defaultPublicMailDomains(),
+          configuredIssuers(config.settings().oidc),
+          {config.settings().domains.publicDomains.begin(), config.settings().domains.publicDomains.end()},
           config.settings().ssoEnabled))
 {
 	// The ServiceModule, built before this module, outlives it.
