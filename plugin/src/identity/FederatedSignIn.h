@@ -82,11 +82,12 @@ public:
 	TokenVerifier& verifier();
 	VerificationCache& cache();
 
+	static std::vector<IssuerSpec> issuersOf(const Config::OidcSettings& settings);
+		/// Returns the configured issuers (orgs.auth.oidc.<name>.*) as the verifier takes them.
+
 private:
 	FederatedSignIn(const FederatedSignIn&) = delete;
 	FederatedSignIn& operator=(const FederatedSignIn&) = delete;
-
-	static std::vector<IssuerSpec> issuersOf(const Config::OidcSettings& settings);
 
 	Service::AccountServiceImpl& _accounts;
 	ProviderClient _client;

@@ -20,13 +20,13 @@ SsoModule::SsoModule(const Config::Configuration& config, InfrastructureModule& 
     : _issuers(infrastructure.database(), access.guard().time(), config.settings().maxStalenessNs,
                config.settings().cacheEntries),
       _enforcement(infrastructure.database(), access.guard().time(), config.settings().maxStalenessNs,
-                   config.settings().cacheEntries, configuredIssuers(config.settings().oidc)),
+                   config.settings().cacheEntries, Federation::FederatedSignIn::issuersOf(config.settings().oidc)),
       _step(infrastructure.database(), access.roleResolver(), services.admission(), services.quotas(),
             infrastructure.clock(), config.settings().ssoEnabled, config.settings().ssoRemoveUnmatched,
             config.settings().ssoRoleClaim, logger),
       _pConnections(new Federation::SsoConnectionServiceImpl(
           infrastructure.database(), access.guard(), access.roleResolver(), _step, infrastructure.clock(),
-          configuredIssuers(config.settings().oidc),
+          Federation::FederatedSignIn::issuersOf(config.settings().oidc),
           {config.settings().domains.publicDomains.begin(), config.settings().domains.publicDomains.end()},
           config.settings().ssoEnabled))
 {
@@ -48,25 +48,6 @@ SsoModule::SsoModule(const Config::Configuration& config, InfrastructureModule& 
 		// A token verified under the connection as it was (its issuer, its rules) is judged again.
 		pSignIn->cache().clear();
 	});
-}
-
-
-std::vector<Federation::IssuerSpec> SsoModule::configuredIssuers(const Config::OidcSettings& settings)
-{
-	std::vector<Federation::IssuerSpec> issuers;
-	for (const auto& configured : settings.issuers)
-	{
-		Federation::IssuerSpec spec;
-		spec.name = configured.name;
-		spec.issuer = configured.issuer;
-		spec.audiences = configured.audiences;
-		spec.jwksUri = configured.jwksUri;
-		spec.algorithms = configured.algorithms;
-		spec.clockSkewSeconds = configured.clockSkewSeconds;
-		spec.groupsClaim = configured.groupsClaim;
-		issuers.push_back(spec);
-	}
-	return issuers;
 }
 
 

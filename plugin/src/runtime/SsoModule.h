@@ -42,8 +42,6 @@ public:
 	          ServiceModule& services, Poco::Logger& logger);
 		/// Adds the sign-in step and the issuer source to the ServiceModule's sign-in pipeline.
 
-	static std::vector<Federation::IssuerSpec> configuredIssuers(const Config::OidcSettings& settings);
-		/// Returns the issuers of orgs.auth.oidc.*.
 
 	Poco::SharedPtr<Federation::SsoConnectionServiceImpl> connections() const;
 	Federation::SsoSignInStep& signInStep();
