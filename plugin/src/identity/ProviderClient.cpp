@@ -28,23 +28,46 @@ bool ProviderClient::isLoopback(const std::string& host)
 }
 
 
-ProviderClient::ProviderClient(const std::string& caFile, int timeoutSeconds) : _timeoutSeconds(timeoutSeconds)
+ProviderClient::ProviderClient(const std::string& caFile, int timeoutSeconds)
+    : _caFile(caFile), _timeoutSeconds(timeoutSeconds)
 {
-	Poco::Net::initializeSSL();
-	Poco::Net::Context::Params params;
-	params.caLocation = caFile;
-	params.loadDefaultCAs = true;
-	params.verificationMode = Poco::Net::Context::VERIFY_RELAXED; // a client: the server's certificate must verify
-	_pContext = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
-	_pContext->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
-	                            Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
 }
 
 
 ProviderClient::~ProviderClient()
 {
-	_pContext.reset();
-	Poco::Net::uninitializeSSL();
+	if (_pContext)
+	{
+		_pContext.reset();
+		Poco::Net::uninitializeSSL();
+	}
+}
+
+
+Poco::Net::Context::Ptr ProviderClient::context()
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	if (!_pContext)
+	{
+		Poco::Net::initializeSSL();
+		try
+		{
+			Poco::Net::Context::Params params;
+			params.caLocation = _caFile;
+			params.loadDefaultCAs = true;
+			params.verificationMode = Poco::Net::Context::VERIFY_RELAXED; // the server's certificate must verify
+			Poco::Net::Context::Ptr pContext = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
+			pContext->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
+			                           Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+			_pContext = pContext;
+		}
+		catch (...)
+		{
+			Poco::Net::uninitializeSSL();
+			throw;
+		}
+	}
+	return _pContext;
 }
 
 
@@ -55,7 +78,7 @@ std::string ProviderClient::get(const std::string& uri)
 		const Poco::URI target(uri);
 		std::unique_ptr<Poco::Net::HTTPClientSession> pSession;
 		if (target.getScheme() == "https")
-			pSession.reset(new Poco::Net::HTTPSClientSession(target.getHost(), target.getPort(), _pContext));
+			pSession.reset(new Poco::Net::HTTPSClientSession(target.getHost(), target.getPort(), context()));
 		else if (target.getScheme() == "http" && isLoopback(target.getHost()))
 			pSession.reset(new Poco::Net::HTTPClientSession(target.getHost(), target.getPort()));
 		else

@@ -14,6 +14,7 @@
 
 
 #include "Poco/Net/Context.h"
+#include <mutex>
 #include <string>
 
 
@@ -47,6 +48,12 @@ private:
 	ProviderClient(const ProviderClient&) = delete;
 	ProviderClient& operator=(const ProviderClient&) = delete;
 
+	Poco::Net::Context::Ptr context();
+		/// The TLS context, made on first use: a server that trusts no identity provider never
+		/// initializes OpenSSL for it (nor leaves it initialized in a host that unloads the plugin).
+
+	std::string _caFile;
+	std::mutex _mutex;
 	Poco::Net::Context::Ptr _pContext;
 	int _timeoutSeconds;
 };
