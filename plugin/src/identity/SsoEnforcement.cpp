@@ -104,11 +104,14 @@ void SsoEnforcement::check(const Caller& caller, Id organizationId, const IsMemb
 	const Connections connections = enforced(organizationId);
 	if (!connections || connections->empty())
 		return; // the common case: one cache probe
-	const std::string email = caller.pToken ? caller.pToken->email : emailOf(caller.accountId);
+	// The account's email, and a token's as well: another provider's token for the same account
+	// may carry an address outside the domains, which must not take the member out of enforcement.
+	const std::string email = emailOf(caller.accountId);
+	const std::string tokenEmail = caller.pToken ? caller.pToken->email : std::string();
 	std::vector<const SsoConnection*> serving;
 	for (const auto& c : *connections)
 	{
-		if (MappingRules::servesEmail(c, email))
+		if (MappingRules::servesEmail(c, email) || (!tokenEmail.empty() && MappingRules::servesEmail(c, tokenEmail)))
 			serving.push_back(&c);
 	}
 	if (serving.empty() || !isMember())
