@@ -59,6 +59,9 @@ enum class Permission : unsigned
 	                        ///< a role holds it only by naming it (the owner always has it)
 	SsoManage,              ///< sso.manage: the organization's SSO connections and their mapping rules
 	DomainsManage,          ///< domains.manage: claim and verify email domains, and their join mode
+	ScimManage,             ///< scim.manage: the organization's SCIM provisioning connections
+	WebhooksManage,         ///< webhooks.manage: webhook endpoints, their deliveries and secrets
+	EventsRead,             ///< events.read: the organization's replayable event feed
 	COUNT
 };
 

@@ -25,7 +25,8 @@ const std::array<std::string, static_cast<std::size_t>(Permission::COUNT)> NAMES
     "resources.read",     "resources.create", "resources.delete",    "resource.read",
     "resource.write",     "resource.label",   "resource.review",     "resource.manage",
     "audit.read",         "usage.read",       "roles.manage",        "plan.read",
-    "billing.manage",     "sso.manage",       "domains.manage",
+    "billing.manage",     "sso.manage",       "domains.manage",      "scim.manage",
+    "webhooks.manage",    "events.read",
 };
 
 

@@ -41,7 +41,8 @@ bool accepted(Admission::Way way)
 	/// refused names only itself.
 {
 	return way == Admission::Way::INVITATION_ACCEPTED || way == Admission::Way::LINK_ACCEPTED ||
-	       way == Admission::Way::SSO_MAPPED || way == Admission::Way::DOMAIN_JOINED;
+	       way == Admission::Way::SSO_MAPPED || way == Admission::Way::DOMAIN_JOINED ||
+	       way == Admission::Way::SCIM_PROVISIONED;
 }
 
 

@@ -87,9 +87,11 @@ public:
 		SSO_MAPPED,          ///< an account signs in through the organization's SSO connection and its
 		                     ///< mapping rules admit it: 1-5, the rules' role and workspaces as far as the
 		                     ///< configuration and the organization still have them
-		DOMAIN_JOINED        ///< an account whose verified email is in one of the organization's verified
+		DOMAIN_JOINED,       ///< an account whose verified email is in one of the organization's verified
 		                     ///< domains joins (suggested, or automatically): 1-5, the domain's role, the
 		                     ///< default workspace when required
+		SCIM_PROVISIONED     ///< the organization's directory provisions (or reactivates) a user through a
+		                     ///< SCIM connection: 1-5, the role and workspaces its mapping rules give
 	};
 
 	struct Candidate
