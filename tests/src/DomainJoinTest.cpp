@@ -194,14 +194,15 @@ void DomainJoinTest::testFullOrganization()
 
 void DomainJoinTest::testNormalize()
 {
-	CPPUNIT_ASSERT_EQUAL(std::string("example.com"), DomainServiceImpl::normalize(" Example.COM. "));
-	CPPUNIT_ASSERT_EQUAL(std::string("xn--bcher-kva.example"), DomainServiceImpl::normalize("xn--bcher-kva.example"));
-	CPPUNIT_ASSERT_EQUAL(std::string("a-b.c9.io"), DomainServiceImpl::normalize("a-b.c9.io"));
+	CPPUNIT_ASSERT_EQUAL(std::string("example.com"), Orgs::Service::EmailDomains::normalize(" Example.COM. "));
+	CPPUNIT_ASSERT_EQUAL(std::string("xn--bcher-kva.example"),
+	                     Orgs::Service::EmailDomains::normalize("xn--bcher-kva.example"));
+	CPPUNIT_ASSERT_EQUAL(std::string("a-b.c9.io"), Orgs::Service::EmailDomains::normalize("a-b.c9.io"));
 	for (const char* bad : {"com", ".com", "a..b", "1.2.3.4", "-a.io", "a-.io", "a_b.io", "a b.io"})
 	{
 		try
 		{
-			DomainServiceImpl::normalize(bad);
+			Orgs::Service::EmailDomains::normalize(bad);
 			CPPUNIT_FAIL("accepted '" + std::string(bad) + "'");
 		}
 		catch (Orgs::InvalidInputException& exc)
@@ -209,6 +210,6 @@ void DomainJoinTest::testNormalize()
 			CPPUNIT_ASSERT_EQUAL(std::string("invalid_domain"), exc.reason());
 		}
 	}
-	CPPUNIT_ASSERT_EQUAL(std::string("acme.test"), DomainServiceImpl::domainOf("Cy@Acme.Test"));
-	CPPUNIT_ASSERT_EQUAL(std::string(), DomainServiceImpl::domainOf("nobody"));
+	CPPUNIT_ASSERT_EQUAL(std::string("acme.test"), Orgs::Service::EmailDomains::of("Cy@Acme.Test"));
+	CPPUNIT_ASSERT_EQUAL(std::string(), Orgs::Service::EmailDomains::of("nobody"));
 }

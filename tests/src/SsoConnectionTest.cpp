@@ -243,6 +243,11 @@ void SsoConnectionTest::testValidation()
 	                     attempt([](SsoConnectionSpec& s) { s.domains = {"not a domain"}; }));
 	CPPUNIT_ASSERT_EQUAL(std::string("public_domain"),
 	                     attempt([](SsoConnectionSpec& s) { s.domains = {"Gmail.com"}; }));
+	// The same rule as verified domains: beneath a public domain is public too.
+	CPPUNIT_ASSERT_EQUAL(std::string("public_domain"),
+	                     attempt([](SsoConnectionSpec& s) { s.domains = {"mail.gmail.com"}; }));
+	CPPUNIT_ASSERT_EQUAL(std::string("invalid_domain"),
+	                     attempt([](SsoConnectionSpec& s) { s.domains = {"acme.123"}; }));
 	CPPUNIT_ASSERT_EQUAL(std::string("unknown_role"),
 	                     attempt([](SsoConnectionSpec& s) { s.defaultRole = std::string("boss"); }));
 	CPPUNIT_ASSERT_EQUAL(std::string("unknown_role"), attempt([&](SsoConnectionSpec& s) {

@@ -40,12 +40,6 @@ const std::string MODE_AUTO("auto");
 }
 
 
-bool isLabelChar(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-}
-
-
 } // namespace
 
 
@@ -54,71 +48,9 @@ DomainServiceImpl::DomainServiceImpl(Data::Database& database, Service::Guard& g
                                      const Config::DomainSettings& settings)
     : _database(database), _guard(guard), _roles(roles), _admission(admission), _pClock(pClock),
       _resolver(settings.nameservers, settings.dnsTimeoutSeconds, settings.dnsAttempts),
-      _publicDomains(settings.publicDomains.begin(), settings.publicDomains.end()), _domains(database),
-      _organizations(database), _accounts(database), _audit(database, pClock),
-      _logger(Poco::Logger::get("Orgs.Domains"))
+      _emailDomains(settings.publicDomains), _domains(database), _organizations(database), _accounts(database),
+      _audit(database, pClock), _logger(Poco::Logger::get("Orgs.Domains"))
 {
-}
-
-
-std::string DomainServiceImpl::normalize(const std::string& domain)
-{
-	std::string d = Poco::toLower(Poco::trim(domain));
-	if (!d.empty() && d.back() == '.')
-		d.pop_back();
-	auto invalid = [&domain](const std::string& why) {
-		throw InvalidInputException("'" + domain + "' is not a domain name: " + why, "invalid_domain");
-	};
-	if (d.empty() || d.size() > 253)
-		invalid("1 to 253 characters");
-	std::size_t labels = 0;
-	std::size_t start = 0;
-	std::string last;
-	while (start <= d.size())
-	{
-		std::size_t end = d.find('.', start);
-		if (end == std::string::npos)
-			end = d.size();
-		const std::string label = d.substr(start, end - start);
-		if (label.empty() || label.size() > 63)
-			invalid("each label has 1 to 63 characters");
-		if (!std::all_of(label.begin(), label.end(), isLabelChar))
-			invalid("letters, digits and hyphens only (an internationalized name in its xn-- form)");
-		if (label.front() == '-' || label.back() == '-')
-			invalid("a label neither begins nor ends with a hyphen");
-		++labels;
-		last = label;
-		start = end + 1;
-	}
-	if (labels < 2)
-		invalid("at least two labels, such as example.com");
-	if (std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; }))
-		invalid("an address is not a domain");
-	return d;
-}
-
-
-std::string DomainServiceImpl::domainOf(const std::string& email)
-{
-	const std::string::size_type at = email.rfind('@');
-	if (at == std::string::npos)
-		return std::string();
-	return Poco::toLower(Poco::trim(email.substr(at + 1)));
-}
-
-
-bool DomainServiceImpl::isPublic(const std::string& domain) const
-{
-	// The domain or one it is beneath: nobody verifies mail.gmail.com for its users either.
-	for (std::string::size_type pos = 0; pos != std::string::npos;)
-	{
-		if (_publicDomains.count(domain.substr(pos)) != 0)
-			return true;
-		pos = domain.find('.', pos);
-		if (pos != std::string::npos)
-			++pos;
-	}
-	return false;
 }
 
 
@@ -134,12 +66,8 @@ OrganizationDomain DomainServiceImpl::claimed(Poco::Data::Session& session, Id o
 
 OrganizationDomain DomainServiceImpl::addDomain(Id actorId, const std::string& org, const std::string& domain)
 {
-	const std::string d = normalize(domain);
-	if (isPublic(d))
-		throw InvalidInputException("'" + d +
-		                                "' is a public mail domain (orgs.domains.publicDomains): its addresses belong "
-		                                "to people, not to one organization",
-		                            "public_domain");
+	const std::string d = Service::EmailDomains::normalize(domain);
+	_emailDomains.requireOwnable(d);
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::DomainsManage, true);
 		const Organization& o = scope.organization;
@@ -284,7 +212,7 @@ std::vector<SuggestedOrganization> DomainServiceImpl::suggestions(Poco::Data::Se
 	std::string email;
 	if (!_domains.emailVerified(session, accountId, email))
 		return result;
-	const std::string domain = domainOf(email);
+	const std::string domain = Service::EmailDomains::of(email);
 	if (domain.empty())
 		return result;
 	for (const auto& j : _domains.joinable(session, domain, MODE_SUGGEST, accountId))
@@ -364,7 +292,7 @@ Membership DomainServiceImpl::join(Id accountId, Id orgId, const std::string& do
 
 Poco::Nullable<Membership> DomainServiceImpl::joinAutomatically(Id accountId, const std::string& email)
 {
-	const std::string domain = domainOf(email);
+	const std::string domain = Service::EmailDomains::of(email);
 	if (domain.empty())
 		return Poco::Nullable<Membership>();
 	const std::vector<Data::DomainRepository::Joinable> found = _database.withSession(

@@ -22,6 +22,7 @@
 #include "identity/DnsTxtResolver.h"
 #include "identity/SignInStep.h"
 #include "service/Admission.h"
+#include "service/EmailDomains.h"
 #include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
@@ -73,17 +74,8 @@ public:
 		/// Returns the membership, or null if there was nothing to join. Throws what the
 		/// admission policy refuses.
 
-	static std::string normalize(const std::string& domain);
-		/// Returns the domain in lower case without a final dot. Throws InvalidInputException
-		/// ("invalid_domain") unless it is an ASCII host name of at least two labels (letters,
-		/// digits and inner hyphens, 1-63 characters each, 253 at most) whose last label is not
-		/// all digits.
-
-	static std::string domainOf(const std::string& email);
-		/// Returns the part of email after its last '@', in lower case; empty if there is none.
 
 private:
-	bool isPublic(const std::string& domain) const;
 	std::vector<SuggestedOrganization> suggestions(Poco::Data::Session& session, Id accountId);
 	OrganizationDomain claimed(Poco::Data::Session& session, Id orgId, const std::string& domain, bool lock = false);
 	Membership join(Id accountId, Id orgId, const std::string& domain, const std::string& joinMode);
@@ -94,7 +86,7 @@ private:
 	Service::Admission& _admission;
 	Service::Clock::Ptr _pClock;
 	DnsTxtResolver _resolver;
-	std::set<std::string> _publicDomains;
+	Service::EmailDomains _emailDomains;
 	Data::DomainRepository _domains;
 	Data::OrganizationRepository _organizations;
 	Data::AccountRepository _accounts;

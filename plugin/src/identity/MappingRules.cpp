@@ -8,6 +8,7 @@
 
 
 #include "identity/MappingRules.h"
+#include "service/EmailDomains.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/String.h"
 #include <algorithm>
@@ -78,10 +79,7 @@ std::vector<std::string> MappingRules::claimValues(const VerifiedToken& token, c
 
 bool MappingRules::servesEmail(const SsoConnection& connection, const std::string& email)
 {
-	const std::string::size_type at = email.rfind('@');
-	if (at == std::string::npos)
-		return false;
-	const std::string domain = Poco::toLower(email.substr(at + 1));
+	const std::string domain = Service::EmailDomains::of(email);
 	return std::find(connection.domains.begin(), connection.domains.end(), domain) != connection.domains.end();
 }
 

@@ -14,7 +14,6 @@
 #include "Orgs/Errors.h"
 #include "config/RoleCatalog.h"
 #include "Poco/JSON/Object.h"
-#include "Poco/RegularExpression.h"
 #include "Poco/String.h"
 #include "Poco/URI.h"
 #include <algorithm>
@@ -59,10 +58,10 @@ bool isHttpsUrl(const std::string& text)
 SsoConnectionServiceImpl::SsoConnectionServiceImpl(Data::Database& database, Guard& guard, Access::RoleResolver& roles,
                                                    SsoSignInStep& step, Service::Clock::Ptr pClock,
                                                    const std::vector<IssuerSpec>& configuredIssuers,
-                                                   const std::set<std::string>& publicMailDomains, bool enabled)
-    : _database(database), _guard(guard), _roles(roles), _step(step), _pClock(pClock),
-      _publicMailDomains(publicMailDomains), _enabled(enabled), _connections(database),
-      _workspaces(database, Data::ScopedGrantRepository::WORKSPACE_MEMBERS), _audit(database, pClock)
+                                                   const std::vector<std::string>& publicMailDomains, bool enabled)
+    : _database(database), _guard(guard), _roles(roles), _step(step), _pClock(pClock), _emailDomains(publicMailDomains),
+      _enabled(enabled), _connections(database), _workspaces(database, Data::ScopedGrantRepository::WORKSPACE_MEMBERS),
+      _audit(database, pClock)
 {
 	for (const auto& spec : configuredIssuers)
 		_configured[spec.name] = spec;
@@ -88,21 +87,13 @@ const IssuerSpec* SsoConnectionServiceImpl::configuredIssuer(const std::string& 
 }
 
 
-std::vector<std::string> SsoConnectionServiceImpl::normalisedDomains(const std::vector<std::string>& domains,
-                                                                     const std::set<std::string>& publicDomains)
+std::vector<std::string> SsoConnectionServiceImpl::normalisedDomains(const std::vector<std::string>& domains) const
 {
-	static const Poco::RegularExpression re(
-	    "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$");
 	std::vector<std::string> result;
 	for (const auto& domain : domains)
 	{
-		const std::string d = Poco::toLower(Poco::trim(domain));
-		if (d.size() > 253 || !re.match(d))
-			throw InvalidInputException("domains: '" + domain + "' is not a domain such as example.com",
-			                            "invalid_domain");
-		if (publicDomains.count(d) != 0)
-			throw InvalidInputException(
-			    "domains: '" + d + "' is a public mail domain: anyone can have an address there", "public_domain");
+		const std::string d = Service::EmailDomains::normalize(domain);
+		_emailDomains.requireOwnable(d);
 		if (std::find(result.begin(), result.end(), d) == result.end())
 			result.push_back(d);
 	}
@@ -271,7 +262,7 @@ SsoConnection SsoConnectionServiceImpl::createConnection(Id actorId, const std::
 	c.issuer = spec.issuer;
 	c.audience = spec.audience;
 	c.jwksUri = spec.jwksUri;
-	c.domains = normalisedDomains(spec.domains, _publicMailDomains);
+	c.domains = normalisedDomains(spec.domains);
 	c.enforced = spec.enforced;
 	if (!spec.defaultRole.isNull() && !spec.defaultRole.value().empty())
 		c.defaultRole = spec.defaultRole.value();
@@ -306,7 +297,7 @@ SsoConnection SsoConnectionServiceImpl::updateConnection(Id actorId, const std::
 {
 	std::vector<std::string> domains;
 	if (!changes.domains.isNull())
-		domains = normalisedDomains(changes.domains.value(), _publicMailDomains);
+		domains = normalisedDomains(changes.domains.value());
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = scopeOf(session, actorId, org, true);
 		const SsoConnection before = require(session, scope, connectionId, true);

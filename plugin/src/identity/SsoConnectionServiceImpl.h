@@ -20,6 +20,7 @@
 #include "identity/IssuerSpec.h"
 #include "identity/SsoSignInStep.h"
 #include "identity/VerifiedToken.h"
+#include "service/EmailDomains.h"
 #include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
@@ -54,7 +55,7 @@ public:
 	SsoConnectionServiceImpl(Data::Database& database, Service::Guard& guard, Access::RoleResolver& roles,
 	                         SsoSignInStep& step, Service::Clock::Ptr pClock,
 	                         const std::vector<IssuerSpec>& configuredIssuers,
-	                         const std::set<std::string>& publicMailDomains, bool enabled = true);
+	                         const std::vector<std::string>& publicMailDomains, bool enabled = true);
 		/// configuredIssuers are orgs.auth.oidc.*; publicMailDomains are refused as a
 		/// connection's domains. Without enabled (orgs.sso.enabled), every call of a member
 		/// holding sso.manage is ForbiddenException ("sso_disabled").
@@ -85,8 +86,7 @@ private:
 		/// What needs no database: name, issuer, domains, rule shapes.
 	void checkRoles(Poco::Data::Session& session, const Service::Guard::Scope& scope, const SsoConnection& c);
 		/// Roles and workspaces, within the transaction.
-	static std::vector<std::string> normalisedDomains(const std::vector<std::string>& domains,
-	                                                  const std::set<std::string>& publicDomains);
+	std::vector<std::string> normalisedDomains(const std::vector<std::string>& domains) const;
 	void afterChange(Id organizationId);
 	Poco::Dynamic::Var summary(const SsoConnection& c) const;
 	SsoConnection require(Poco::Data::Session& session, const Service::Guard::Scope& scope, Id connectionId,
@@ -98,7 +98,7 @@ private:
 	SsoSignInStep& _step;
 	Service::Clock::Ptr _pClock;
 	std::map<std::string, IssuerSpec> _configured;
-	std::set<std::string> _publicMailDomains;
+	Service::EmailDomains _emailDomains;
 	bool _enabled;
 	Verify _verify;
 	Changed _changed;

@@ -8,6 +8,7 @@
 
 
 #include "identity/SsoSignInStep.h"
+#include "service/EmailDomains.h"
 #include "identity/MappingRules.h"
 #include "Orgs/Errors.h"
 #include "config/RoleCatalog.h"
@@ -95,7 +96,7 @@ SsoSignInStep::Plan SsoSignInStep::plan(Poco::Data::Session& session, const Orga
 	{
 		// A shared issuer vouches for an email, not for who owns its domain: only a domain this
 		// organization proved it owns (verified domains) may bring that issuer's people in.
-		const std::string domain = token.email.substr(token.email.rfind('@') + 1);
+		const std::string domain = Service::EmailDomains::of(token.email);
 		const Poco::Nullable<Id> owner = _domains.verifiedBy(session, domain);
 		if (owner.isNull() || owner.value() != org.id)
 		{

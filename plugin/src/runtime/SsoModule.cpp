@@ -26,8 +26,7 @@ SsoModule::SsoModule(const Config::Configuration& config, InfrastructureModule& 
             config.settings().ssoRoleClaim, logger),
       _pConnections(new Federation::SsoConnectionServiceImpl(
           infrastructure.database(), access.guard(), access.roleResolver(), _step, infrastructure.clock(),
-          Federation::FederatedSignIn::issuersOf(config.settings().oidc),
-          {config.settings().domains.publicDomains.begin(), config.settings().domains.publicDomains.end()},
+          Federation::FederatedSignIn::issuersOf(config.settings().oidc), config.settings().domains.publicDomains,
           config.settings().ssoEnabled))
 {
 	// The ServiceModule, built before this module, outlives it.

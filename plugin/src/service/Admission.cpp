@@ -8,6 +8,7 @@
 
 
 #include "service/Admission.h"
+#include "service/EmailDomains.h"
 #include "Orgs/Errors.h"
 #include "Poco/Exception.h"
 #include <algorithm>
@@ -157,7 +158,7 @@ void Admission::requireDomain(const Organization& org, Way way, const Candidate&
 	// A member adding an account decides for the organization; an invitation was checked when sent.
 	if (way == Way::ADDED || way == Way::INVITATION_ACCEPTED || org.allowedEmailDomains.empty())
 		return;
-	const std::string domain = candidate.email.substr(candidate.email.rfind('@') + 1);
+	const std::string domain = EmailDomains::of(candidate.email);
 	const auto& allowed = org.allowedEmailDomains;
 	if (std::find(allowed.begin(), allowed.end(), domain) != allowed.end())
 		return;
