@@ -14,6 +14,7 @@
 
 
 #include "Orgs/AccessControl.h"
+#include "Orgs/ApiDescription.h"
 #include "Orgs/AccountService.h"
 #include "Orgs/AuditLog.h"
 #include "Orgs/Authenticator.h"
@@ -120,6 +121,9 @@ public:
 		/// Signing in with a bearer JWT of a trusted issuer.
 
 	Http::Api& api();
+
+	Orgs::ApiDescription::Ptr apiDescription() const;
+		/// The API's OpenAPI document.
 
 	int purgeDeletedOrganizations();
 		/// Removes for good the organizations deleted more than orgs.organizations.retentionDays

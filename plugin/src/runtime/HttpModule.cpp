@@ -41,6 +41,7 @@ HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule
 	          enforcement.check(means, organizationId,
 	                            [&]() { return guard.memberOrganization(caller.accountId, org) != 0; });
           }),
+      _pDescription(new Http::OpenApiDocument),
       _system(_api.router(), infrastructure.database(), *access.accessControl()),
       _accounts(_api.router(), *services.accounts(), *services.organizations(), *services.domains(),
                 config.settings().selfSignup),
@@ -49,7 +50,7 @@ HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule
       _resources(_api.router(), *services.resources()), _invitations(_api.router(), *services.invitations()),
       _roles(_api.router(), *services.customRoles()), _audit(_api.router(), *services.auditLog()),
       _inviteLinks(_api.router(), *services.inviteLinks()), _domains(_api.router(), *services.domains()),
-      _ssoConnections(_api.router(), *sso.connections())
+      _ssoConnections(_api.router(), *sso.connections()), _openApi(_api.router(), *_pDescription)
 {
 }
 

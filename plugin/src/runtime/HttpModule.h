@@ -24,6 +24,8 @@
 #include "http/InvitationHandlers.h"
 #include "http/InviteLinkHandlers.h"
 #include "http/MembershipHandlers.h"
+#include "http/OpenApiDocument.h"
+#include "http/OpenApiHandlers.h"
 #include "http/OrganizationHandlers.h"
 #include "http/PermissionHandlers.h"
 #include "http/RequestAuthenticator.h"
@@ -61,6 +63,9 @@ public:
 
 	Http::Api& api();
 
+	Poco::SharedPtr<Http::OpenApiDocument> apiDescription() const;
+		/// The API's OpenAPI document (published as Orgs::ApiDescription).
+
 private:
 	HttpModule(const HttpModule&) = delete;
 	HttpModule& operator=(const HttpModule&) = delete;
@@ -80,6 +85,7 @@ private:
 	Http::ClientAddress _clientAddress;
 	Http::FailureLimiter _failures;
 	Http::Api _api;
+	Poco::SharedPtr<Http::OpenApiDocument> _pDescription;
 	Routed<Http::SystemHandlers> _system;
 	Routed<Http::AccountHandlers> _accounts;
 	Routed<Http::OrganizationHandlers> _organizations;
@@ -93,6 +99,7 @@ private:
 	Routed<Http::InviteLinkHandlers> _inviteLinks;
 	Routed<Http::DomainHandlers> _domains;
 	Routed<Http::SsoConnectionHandlers> _ssoConnections;
+	Routed<Http::OpenApiHandlers> _openApi;
 };
 
 
@@ -102,6 +109,12 @@ private:
 inline Http::Api& HttpModule::api()
 {
 	return _api;
+}
+
+
+inline Poco::SharedPtr<Http::OpenApiDocument> HttpModule::apiDescription() const
+{
+	return _pDescription;
 }
 
 
