@@ -16,6 +16,7 @@ find_package(Poco REQUIRED COMPONENTS NetSSL Crypto)
 
 add_library(OrgsTestSupport STATIC
 	"${PROJECT_SOURCE_DIR}/tests/src/support/DnsServer.cpp"
+	"${PROJECT_SOURCE_DIR}/tests/src/support/ExchangeLog.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/HostProcess.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/HttpAssert.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/HttpClient.cpp"
