@@ -25,7 +25,8 @@ namespace {
 bool matches(const std::string& ifNoneMatch, const std::string& tag)
 	/// If-None-Match: "*" or a list of entity tags, weak ones compared weakly (RFC 9110 13.1.2).
 {
-	Poco::StringTokenizer tags(ifNoneMatch, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+	Poco::StringTokenizer tags(ifNoneMatch, ",",
+	                           Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
 	for (const auto& t : tags)
 	{
 		if (t == "*" || t == tag || (Poco::startsWith(t, std::string("W/")) && t.substr(2) == tag))
@@ -38,9 +39,7 @@ bool matches(const std::string& ifNoneMatch, const std::string& tag)
 } // namespace
 
 
-OpenApiHandlers::OpenApiHandlers(const Orgs::ApiDescription& description) : _description(description)
-{
-}
+OpenApiHandlers::OpenApiHandlers(const Orgs::ApiDescription& description) : _description(description) {}
 
 
 void OpenApiHandlers::addRoutes(Router& router)
