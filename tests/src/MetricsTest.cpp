@@ -111,7 +111,8 @@ void MetricsTest::testNumbers()
 {
 	CPPUNIT_ASSERT_EQUAL(std::string("0"), TextFormat::number(0));
 	CPPUNIT_ASSERT_EQUAL(std::string("42"), TextFormat::number(42));
-	CPPUNIT_ASSERT_EQUAL(std::string("18446744073709551616"), TextFormat::number(18446744073709551616.0));
+	CPPUNIT_ASSERT_EQUAL(std::string("123456789012345"), TextFormat::number(123456789012345.0));
+	CPPUNIT_ASSERT_EQUAL(std::string("1.8446744073709552e+19"), TextFormat::number(18446744073709551616.0));
 	CPPUNIT_ASSERT_EQUAL(std::string("0.001"), TextFormat::number(0.001));
 	CPPUNIT_ASSERT_EQUAL(std::string("0.1"), TextFormat::number(0.1));
 	CPPUNIT_ASSERT_EQUAL(std::string("2.5"), TextFormat::number(2.5));
