@@ -52,8 +52,8 @@ void MetricsApiTest::testSeriesMoveWithRequests()
 	const std::string ok = "orgs_http_requests_total{method=GET,route=/orgs/{org},status=200}";
 	const std::string missing = "orgs_http_requests_total{method=GET,route=/orgs/{org},status=404}";
 	const std::string checks = "orgs_permission_checks_total{result=";
-	const double checked = before.value(checks + "hit}") + before.value(checks + "miss}") +
-	                       before.value(checks + "revalidated}");
+	const double checked =
+	    before.value(checks + "hit}") + before.value(checks + "miss}") + before.value(checks + "revalidated}");
 
 	for (int i = 0; i < 3; ++i)
 		ASSERT_STATUS(client().get(API + "/orgs/acme", "", ada.token), 200);
@@ -183,8 +183,8 @@ void MetricsApiTest::testLoopbackOnly()
 	r = client().request("GET", API + "/metrics", "", {{"X-Forwarded-For", "::1"}});
 	ASSERT_STATUS(r, 200);
 	// The refused scrapes are counted like any request: by route and status.
-	CPPUNIT_ASSERT_EQUAL(2.0, ExpositionParser(r.body).value(
-	                              "orgs_http_requests_total{method=GET,route=/metrics,status=404}"));
+	CPPUNIT_ASSERT_EQUAL(
+	    2.0, ExpositionParser(r.body).value("orgs_http_requests_total{method=GET,route=/metrics,status=404}"));
 }
 
 
@@ -268,7 +268,8 @@ void MetricsApiTest::testStuckOutboxFailsReadiness()
 	CPPUNIT_ASSERT(!problems.isNull());
 	CPPUNIT_ASSERT_EQUAL(std::size_t(1), problems->size());
 	CPPUNIT_ASSERT_EQUAL(std::string("outbox_stuck"), problems->getElement<std::string>(0));
-	CPPUNIT_ASSERT_MESSAGE(r.body, text(r.json(), "detail").find("orgs.health.outboxStuckSeconds") != std::string::npos);
+	CPPUNIT_ASSERT_MESSAGE(r.body,
+	                       text(r.json(), "detail").find("orgs.health.outboxStuckSeconds") != std::string::npos);
 	CPPUNIT_ASSERT_MESSAGE(r.body, r.body.find("stuck@example.com") == std::string::npos);
 	// Alive all the same, and the backlog shows in the metrics.
 	ASSERT_STATUS(client().get(API + "/health/live"), 200);

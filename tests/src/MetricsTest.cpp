@@ -60,7 +60,8 @@ void MetricsTest::testCountersByLabels()
 	plain.series({}).add(7);
 
 	const std::string text = r.exposition();
-	CPPUNIT_ASSERT(text.find("# HELP orgs_test_requests_total Requests.\n# TYPE orgs_test_requests_total counter\n") == 0);
+	CPPUNIT_ASSERT(text.find("# HELP orgs_test_requests_total Requests.\n# TYPE orgs_test_requests_total counter\n") ==
+	               0);
 	ExpositionParser p(text);
 	CPPUNIT_ASSERT_EQUAL(3.0, p.value("orgs_test_requests_total{route=/orgs/{org},status=200}"));
 	CPPUNIT_ASSERT_EQUAL(1.0, p.value("orgs_test_requests_total{route=/orgs/{org},status=404}"));

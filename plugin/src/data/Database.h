@@ -68,13 +68,13 @@ public:
 	enum class StatementError
 		/// A failed statement's class, as the metrics count it (statementErrors()).
 	{
-		DuplicateKey,     ///< a unique or primary key was violated
-		ForeignKey,       ///< a foreign key was violated
-		Check,            ///< a CHECK constraint was violated
-		Deadlock,         ///< MySQL 1213 (transact() retries)
-		LockWaitTimeout,  ///< MySQL 1205 (transact() retries)
-		Busy,             ///< SQLite: the database or a table is locked (transact() retries)
-		Connection,       ///< the server went away or could not be reached
+		DuplicateKey,    ///< a unique or primary key was violated
+		ForeignKey,      ///< a foreign key was violated
+		Check,           ///< a CHECK constraint was violated
+		Deadlock,        ///< MySQL 1213 (transact() retries)
+		LockWaitTimeout, ///< MySQL 1205 (transact() retries)
+		Busy,            ///< SQLite: the database or a table is locked (transact() retries)
+		Connection,      ///< the server went away or could not be reached
 		Other,
 		COUNT
 	};

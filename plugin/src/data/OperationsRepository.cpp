@@ -15,9 +15,7 @@ namespace Orgs {
 namespace Data {
 
 
-OperationsRepository::OperationsRepository(Database& database) : _database(database)
-{
-}
+OperationsRepository::OperationsRepository(Database& database) : _database(database) {}
 
 
 bool OperationsRepository::hasKind(Poco::Data::Session& session)
@@ -32,14 +30,14 @@ bool OperationsRepository::hasKind(Poco::Data::Session& session)
 
 
 std::vector<OperationsRepository::Backlog> OperationsRepository::outboxBacklog(Poco::Data::Session& session,
-                                                                              Poco::Int64 nowMicros)
+                                                                               Poco::Int64 nowMicros)
 {
 	// One row per kind; the columns besides the kind are the same either way.
 	static const std::string COLUMNS = "COUNT(*), MIN(created_at), "
 	                                   "MIN(CASE WHEN next_attempt_at <= ? THEN next_attempt_at ELSE NULL END) "
 	                                   "FROM outbox WHERE sent_at IS NULL";
-	const std::string sql = hasKind(session) ? "SELECT kind, " + COLUMNS + " GROUP BY kind ORDER BY kind"
-	                                         : "SELECT 'mail', " + COLUMNS;
+	const std::string sql =
+	    hasKind(session) ? "SELECT kind, " + COLUMNS + " GROUP BY kind ORDER BY kind" : "SELECT 'mail', " + COLUMNS;
 	Poco::Data::RecordSet rs = _database.select(session, sql, {nowMicros});
 	Rows rows(rs);
 	std::vector<Backlog> result;

@@ -76,7 +76,8 @@ public:
 
 	~Api();
 
-	using Observer = std::function<void(const std::string& method, const std::string& route, int status, double seconds)>;
+	using Observer =
+	    std::function<void(const std::string& method, const std::string& route, int status, double seconds)>;
 		/// Told of every answered request: its method, its route's pattern under the base path
 		/// ("/orgs/{org}/members"; "" when no route matched), the status sent and the seconds
 		/// from the request's start to its answer.

@@ -171,8 +171,5 @@ bool ClientAddress::isLoopback(const Poco::Net::HTTPServerRequest& request) cons
 }
 
 
-
-
-
 } // namespace Http
 } // namespace Orgs

@@ -56,8 +56,8 @@ void MetricsHandlers::allow(Poco::Net::HTTPServerRequest& request)
 	_failures.admit(request);
 	const std::string authorization = request.get("Authorization", "");
 	const std::string scheme = "bearer ";
-	const bool bearer = authorization.size() > scheme.size() &&
-	                    Poco::icompare(authorization.substr(0, scheme.size()), scheme) == 0;
+	const bool bearer =
+	    authorization.size() > scheme.size() && Poco::icompare(authorization.substr(0, scheme.size()), scheme) == 0;
 	if (!bearer || !sameSecret(Poco::trim(authorization.substr(scheme.size())), _token))
 	{
 		_failures.failed(request);

@@ -31,10 +31,10 @@ class Histogram
 public:
 	struct Snapshot
 	{
-		std::vector<double> bounds;             ///< upper bounds, ascending, without +Inf
-		std::vector<Poco::UInt64> cumulative;   ///< per bound, then +Inf: observations <= it
+		std::vector<double> bounds;           ///< upper bounds, ascending, without +Inf
+		std::vector<Poco::UInt64> cumulative; ///< per bound, then +Inf: observations <= it
 		double sum = 0;
-		Poco::UInt64 count = 0;                 ///< the +Inf bucket
+		Poco::UInt64 count = 0; ///< the +Inf bucket
 	};
 
 	explicit Histogram(const std::vector<double>& bounds);

@@ -42,8 +42,8 @@ std::vector<Data::OperationsRepository::Backlog> MetricsServiceImpl::backlog()
 	if (_backlogReadAt == 0 || now - _backlogReadAt >= 1000000000)
 	{
 		const Poco::Int64 at = nowMicros();
-		_backlog = _database.withSession(
-		    [&](Poco::Data::Session& session) { return _operations.outboxBacklog(session, at); });
+		_backlog =
+		    _database.withSession([&](Poco::Data::Session& session) { return _operations.outboxBacklog(session, at); });
 		_backlogReadAt = now == 0 ? 1 : now;
 	}
 	return _backlog;

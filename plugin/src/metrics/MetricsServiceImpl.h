@@ -32,8 +32,7 @@ class MetricsServiceImpl : public Orgs::MetricsService
 	/// however often it is scraped or probed.
 {
 public:
-	MetricsServiceImpl(Data::Database& database, Service::Clock::Ptr pClock, int schemaVersion,
-	                   int outboxStuckSeconds);
+	MetricsServiceImpl(Data::Database& database, Service::Clock::Ptr pClock, int schemaVersion, int outboxStuckSeconds);
 		/// schemaVersion is the plugin's (the version it migrated to); readiness fails while
 		/// the database's is lower.
 

@@ -108,8 +108,7 @@ std::string Registry::exposition() const
 	for (const auto& pEntry : _entries)
 	{
 		const Entry& e = *pEntry;
-		const char* type =
-		    e.type == Type::Counter ? "counter" : (e.type == Type::Gauge ? "gauge" : "histogram");
+		const char* type = e.type == Type::Counter ? "counter" : (e.type == Type::Gauge ? "gauge" : "histogram");
 		if (e.pHistograms)
 		{
 			out.family(e.name, e.help, type);

@@ -103,8 +103,8 @@ public:
 	                             const std::vector<std::string>& labelNames, const std::vector<double>& bounds);
 		/// Registers an owned histogram family (labelNames must not hold "le").
 
-	void collect(const std::string& name, const std::string& help, Type type, const std::vector<std::string>& labelNames,
-	             Collector collector);
+	void collect(const std::string& name, const std::string& help, Type type,
+	             const std::vector<std::string>& labelNames, Collector collector);
 		/// Registers a collected family of counters or gauges.
 
 	std::string exposition() const;

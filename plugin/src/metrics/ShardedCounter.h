@@ -61,6 +61,8 @@ private:
 	ShardedCounter& operator=(const ShardedCounter&) = delete;
 
 	static std::size_t assignShard();
+	void addShared(Poco::UInt64 n);
+		/// add() for a thread without a shard yet, or past the owned ones.
 
 	struct alignas(64) Shard
 	{
@@ -69,7 +71,11 @@ private:
 
 	Shard _shards[SHARDS];
 
-	static thread_local std::size_t tlsShard ORGS_TLS_INITIAL_EXEC; ///< shard + 1; 0 until assigned
+	// Defined here with its constant initializer: a thread_local defined in another file is
+	// reached through a TLS wrapper call, which the hit path cannot afford.
+	static constexpr std::size_t SHARED_OFFSET = (SHARDS - 1) * 64;            ///< the last shard's, shared
+	static inline thread_local std::size_t tlsShard ORGS_TLS_INITIAL_EXEC = 0; ///< shard + 1; 0 until assigned
+	static inline thread_local std::size_t tlsOffset ORGS_TLS_INITIAL_EXEC = SHARED_OFFSET; ///< the shard's bytes
 };
 
 
@@ -85,12 +91,16 @@ inline std::size_t ShardedCounter::shard()
 
 inline void ShardedCounter::add(Poco::UInt64 n)
 {
-	const std::size_t s = shard();
-	std::atomic<Poco::UInt64>& v = _shards[s].value;
-	if (s < SHARDS - 1)
+	// One compare for both rare cases (no shard yet, or the shared one), and the shard's byte
+	// offset ready to add: the hit path spends a handful of instructions here.
+	const std::size_t offset = tlsOffset;
+	if (offset < SHARED_OFFSET)
+	{
+		std::atomic<Poco::UInt64>& v = reinterpret_cast<Shard*>(reinterpret_cast<char*>(_shards) + offset)->value;
 		v.store(v.load(std::memory_order_relaxed) + n, std::memory_order_relaxed); // this thread's own line
+	}
 	else
-		v.fetch_add(n, std::memory_order_relaxed);
+		addShared(n);
 }
 
 

@@ -21,8 +21,7 @@ MetricsModule::MetricsModule(const Config::Configuration& config, Infrastructure
                              AccessModule& access, ServiceModule& services, HttpModule& http)
     : _http(http),
       _pService(new Metrics::MetricsServiceImpl(infrastructure.database(), infrastructure.clock(),
-                                                infrastructure.schemaVersion(),
-                                                config.settings().outboxStuckSeconds)),
+                                                infrastructure.schemaVersion(), config.settings().outboxStuckSeconds)),
       _handlers(*_pService, http.clientAddress(), http.failures(), config.settings().metricsExposure,
                 config.settings().metricsToken)
 {
@@ -82,14 +81,17 @@ void MetricsModule::registerFamilies(InfrastructureModule& infrastructure, Acces
 		          s.push_back({{"miss"}, static_cast<double>(c.misses)});
 	          });
 	r.collect("orgs_grant_cache_entries", "Slots of the grant cache holding an entry (current or stale).",
-	          Registry::Type::Gauge, {},
-	          [pChecks](Samples& s) { s.push_back({{}, static_cast<double>(pChecks->cache().occupied())}); });
+	          Registry::Type::Gauge, {}, [pChecks](Samples& s) {
+		          s.push_back({{}, static_cast<double>(pChecks->cache().occupied())});
+	          });
 	r.collect("orgs_grant_cache_capacity", "Slots of the grant cache (orgs.access.cacheEntries, rounded up).",
-	          Registry::Type::Gauge, {},
-	          [pChecks](Samples& s) { s.push_back({{}, static_cast<double>(pChecks->cache().capacity())}); });
+	          Registry::Type::Gauge, {}, [pChecks](Samples& s) {
+		          s.push_back({{}, static_cast<double>(pChecks->cache().capacity())});
+	          });
 	r.collect("orgs_grant_cache_evictions_total", "Grant cache entries replaced by another key's.",
-	          Registry::Type::Counter, {},
-	          [pChecks](Samples& s) { s.push_back({{}, static_cast<double>(pChecks->cache().evictions())}); });
+	          Registry::Type::Counter, {}, [pChecks](Samples& s) {
+		          s.push_back({{}, static_cast<double>(pChecks->cache().evictions())});
+	          });
 
 	Data::Database* pDatabase = &infrastructure.database();
 	r.collect("orgs_db_sessions", "Database sessions of the pool, by state: in_use or idle.", Registry::Type::Gauge,
@@ -99,11 +101,14 @@ void MetricsModule::registerFamilies(InfrastructureModule& infrastructure, Acces
 		          s.push_back({{"idle"}, static_cast<double>(p.idle)});
 	          });
 	r.collect("orgs_db_sessions_max", "The pool's limit (orgs.database.maxSessions).", Registry::Type::Gauge, {},
-	          [pDatabase](Samples& s) { s.push_back({{}, static_cast<double>(pDatabase->pool().capacity)}); });
+	          [pDatabase](Samples& s) {
+		          s.push_back({{}, static_cast<double>(pDatabase->pool().capacity)});
+	          });
 	r.collect("orgs_db_session_waits_total",
 	          "Times a caller found every session of the pool in use and waited (orgs.database.sessionWaitMs).",
-	          Registry::Type::Counter, {},
-	          [pDatabase](Samples& s) { s.push_back({{}, static_cast<double>(pDatabase->sessionWaits())}); });
+	          Registry::Type::Counter, {}, [pDatabase](Samples& s) {
+		          s.push_back({{}, static_cast<double>(pDatabase->sessionWaits())});
+	          });
 	r.collect("orgs_db_statement_errors_total",
 	          "Statements that failed, by class: duplicate_key, foreign_key, check, deadlock, lock_wait_timeout, "
 	          "busy, connection, other.",
@@ -123,8 +128,9 @@ void MetricsModule::registerFamilies(InfrastructureModule& infrastructure, Acces
 		for (const Data::OperationsRepository::Backlog& b : pService->backlog())
 		{
 			mail = mail || b.kind == "mail";
-			const double value = age ? (b.oldestCreatedAt > 0 ? std::max<double>(0, (now - b.oldestCreatedAt) / 1e6) : 0)
-			                         : static_cast<double>(b.depth);
+			const double value =
+			    age ? (b.oldestCreatedAt > 0 ? std::max<double>(0, (now - b.oldestCreatedAt) / 1e6) : 0)
+			        : static_cast<double>(b.depth);
 			s.push_back({{b.kind}, value});
 		}
 		if (!mail)
