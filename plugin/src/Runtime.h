@@ -129,7 +129,7 @@ public:
 
 	MetricsModule& metricsModule();
 		/// The metrics module: where other modules' counts are reported (addDeliveries(),
-		/// scimRequests()).
+		/// addScimRequests()).
 
 	int purgeDeletedOrganizations();
 		/// Removes for good the organizations deleted more than orgs.organizations.retentionDays

@@ -9,6 +9,7 @@
 
 #include "runtime/MetricsModule.h"
 #include "Poco/NumberFormatter.h"
+#include <map>
 
 
 namespace Orgs {
@@ -43,6 +44,12 @@ MetricsModule::~MetricsModule()
 void MetricsModule::addDeliveries(const std::string& kind, const Metrics::DeliveryCounts& counts)
 {
 	_deliveries.emplace_back(kind, &counts);
+}
+
+
+void MetricsModule::addScimRequests(const Metrics::OutcomeCounts& counts)
+{
+	_scimRequests.push_back(&counts);
 }
 
 
@@ -166,8 +173,14 @@ void MetricsModule::registerFamilies(InfrastructureModule& infrastructure, Acces
 	          });
 	r.collect("orgs_scim_requests_total", "SCIM requests by outcome.", Registry::Type::Counter, {"outcome"},
 	          [this](Samples& s) {
-		          for (const auto& kv : _scimRequests.snapshot())
-			          s.push_back({{kv.first.first}, static_cast<double>(kv.second)});
+		          std::map<std::string, double> byOutcome;
+		          for (const Metrics::OutcomeCounts* pCounts : _scimRequests)
+		          {
+			          for (const auto& kv : pCounts->snapshot())
+				          byOutcome[kv.first.first] += static_cast<double>(kv.second);
+		          }
+		          for (const auto& kv : byOutcome)
+			          s.push_back({{kv.first}, kv.second});
 	          });
 }
 

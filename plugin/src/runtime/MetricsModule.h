@@ -51,9 +51,10 @@ public:
 		/// Reports a sender's outcomes under orgs_outbox_deliveries_total{kind=...}; counts must
 		/// outlive this module. Call it while the runtime is built ("mail" is added here).
 
-	Metrics::OutcomeCounts& scimRequests();
-		/// orgs_scim_requests_total{outcome}: SCIM counts a request with
-		/// scimRequests().count("<outcome>").
+	void addScimRequests(const Metrics::OutcomeCounts& counts);
+		/// Reports counts under orgs_scim_requests_total{outcome}: the SCIM module owns them and
+		/// counts a request with one line, counts.count("<outcome>"); counts must outlive this
+		/// module. Call it while the runtime is built.
 
 private:
 	MetricsModule(const MetricsModule&) = delete;
@@ -67,7 +68,7 @@ private:
 	Metrics::Registry::Family<Metrics::Registry::Counter>* _pRequests = nullptr;
 	Metrics::Registry::Family<Metrics::Histogram>* _pLatency = nullptr;
 	std::vector<std::pair<std::string, const Metrics::DeliveryCounts*>> _deliveries;
-	Metrics::OutcomeCounts _scimRequests;
+	std::vector<const Metrics::OutcomeCounts*> _scimRequests;
 	Http::MetricsHandlers _handlers;
 };
 
@@ -78,12 +79,6 @@ private:
 inline Poco::SharedPtr<Metrics::MetricsServiceImpl> MetricsModule::service() const
 {
 	return _pService;
-}
-
-
-inline Metrics::OutcomeCounts& MetricsModule::scimRequests()
-{
-	return _scimRequests;
 }
 
 
