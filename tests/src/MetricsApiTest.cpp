@@ -102,7 +102,10 @@ void MetricsApiTest::testLabelsNameRoutesNotOrganizations()
 	ASSERT_STATUS(client().get(API + "/orgs/secretorg/members", "", ada.token), 200);
 	ASSERT_STATUS(client().get(API + "/orgs/secretorg/members/adalovelace", "", ada.token), 200);
 	ASSERT_STATUS(client().get(API + "/orgs/secretorg/members/nobody%40example.com", "", ada.token), 404);
+	// A method of the client's invention is "other": it cannot make series without end.
+	ASSERT_STATUS(client().request("XYZZY", API + "/orgs/secretorg"), 405);
 	const std::string text = scrape();
+	CPPUNIT_ASSERT_MESSAGE(text, text.find("XYZZY") == std::string::npos);
 	CPPUNIT_ASSERT_MESSAGE(text, text.find("secretorg") == std::string::npos);
 	CPPUNIT_ASSERT_MESSAGE(text, text.find("adalovelace") == std::string::npos);
 	CPPUNIT_ASSERT_MESSAGE(text, text.find("example.com") == std::string::npos);
@@ -113,6 +116,7 @@ void MetricsApiTest::testLabelsNameRoutesNotOrganizations()
 	    1.0, p.value("orgs_http_requests_total{method=GET,route=/orgs/{org}/members/{account},status=200}"));
 	CPPUNIT_ASSERT_EQUAL(
 	    1.0, p.value("orgs_http_requests_total{method=GET,route=/orgs/{org}/members/{account},status=404}"));
+	CPPUNIT_ASSERT_EQUAL(1.0, p.value("orgs_http_requests_total{method=other,route=unmatched,status=405}"));
 	// Each series' route is one of the router's patterns (or "unmatched").
 	for (const auto& kv : p.samples())
 	{

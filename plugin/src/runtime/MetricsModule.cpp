@@ -10,6 +10,7 @@
 #include "runtime/MetricsModule.h"
 #include "Poco/NumberFormatter.h"
 #include <map>
+#include <set>
 
 
 namespace Orgs {
@@ -58,8 +59,12 @@ void MetricsModule::observe(const std::string& method, const std::string& route,
 	// The route's pattern, never the path: the series are bounded by the route table, and no
 	// organization's or account's name becomes a label.
 	const std::string& label = route.empty() ? std::string("unmatched") : route;
-	_pRequests->series({method, label, Poco::NumberFormatter::format(status)}).add();
-	_pLatency->series({method, label}).observe(seconds);
+	// The method is the client's to write: any other than HTTP's own is "other", or a client
+	// could make series without end.
+	static const std::set<std::string> METHODS{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+	const std::string& verb = METHODS.count(method) ? method : std::string("other");
+	_pRequests->series({verb, label, Poco::NumberFormatter::format(status)}).add();
+	_pLatency->series({verb, label}).observe(seconds);
 }
 
 
