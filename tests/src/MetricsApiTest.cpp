@@ -282,3 +282,25 @@ void MetricsApiTest::testStuckOutboxFailsReadiness()
 	CPPUNIT_ASSERT(p.value("orgs_outbox_oldest_age_seconds{kind=mail}") >= 300);
 	CPPUNIT_ASSERT(p.value("orgs_http_requests_total{method=GET,route=/health/ready,status=503}") >= 1);
 }
+
+
+void MetricsApiTest::testPendingMigrationFailsReadiness()
+{
+	// The database's schema falls behind the plugin's (as if restored from an older backup).
+	start();
+	ASSERT_STATUS(client().get(API + "/health/ready"), 200);
+	{
+		Poco::Data::Session s = world().database().session();
+		int version = 0;
+		s << "SELECT MAX(version) FROM schema_migrations", Poco::Data::Keywords::into(version),
+		    Poco::Data::Keywords::now;
+		CPPUNIT_ASSERT(version > 1);
+		s << "DELETE FROM schema_migrations WHERE version = ?", Poco::Data::Keywords::use(version),
+		    Poco::Data::Keywords::now;
+	}
+	Response r = client().get(API + "/health/ready");
+	ASSERT_PROBLEM(r, 503, "migrations_pending");
+	CPPUNIT_ASSERT_EQUAL(std::string("1"), r.header("Retry-After"));
+	ASSERT_STATUS(client().get(API + "/health/live"), 200);
+	ASSERT_STATUS(client().get(API + "/health"), 200); // unchanged: the database answers
+}

@@ -31,6 +31,7 @@ class MetricsApiTest : public Orgs::Test::ApiTestCase
 	CPPUNIT_TEST(testBearerToken);
 	CPPUNIT_TEST(testHealthProbes);
 	CPPUNIT_TEST(testStuckOutboxFailsReadiness);
+	CPPUNIT_TEST(testPendingMigrationFailsReadiness);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -44,6 +45,7 @@ public:
 	void testBearerToken();
 	void testHealthProbes();
 	void testStuckOutboxFailsReadiness();
+	void testPendingMigrationFailsReadiness();
 
 private:
 	std::string scrape(const std::string& token = std::string());
