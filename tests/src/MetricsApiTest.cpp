@@ -9,6 +9,7 @@
 
 #include "MetricsApiTest.h"
 #include "support/ExpositionParser.h"
+#include "support/ForgedTokens.h"
 #include "support/Suites.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/Thread.h"
@@ -159,6 +160,33 @@ void MetricsApiTest::testStatementErrorsAndDeliveries()
 	const ExpositionParser after(scrape());
 	CPPUNIT_ASSERT_EQUAL(0.0, after.value("orgs_outbox_deliveries_total{kind=mail,outcome=retried}"));
 	CPPUNIT_ASSERT_EQUAL(0.0, after.value("orgs_outbox_deliveries_total{kind=mail,outcome=failed}"));
+}
+
+
+void MetricsApiTest::testRefusedTokensAreCountedByCode()
+{
+	start();
+	// A JWT of an issuer nobody trusts: the verifier refuses it, and the sign-in is counted
+	// under the verifier's code, never the token or its issuer.
+	Poco::JSON::Object::Ptr header = new Poco::JSON::Object;
+	header->set("alg", "RS256");
+	header->set("kid", "k1");
+	Poco::JSON::Object::Ptr claims = new Poco::JSON::Object;
+	claims->set("iss", "https://untrusted-issuer.invalid");
+	claims->set("aud", "orgs");
+	claims->set("sub", "subject-1");
+	claims->set("exp", Poco::Timestamp().epochTime() + 600);
+	const std::string token =
+	    Orgs::Test::ForgedTokens::encode(header) + "." + Orgs::Test::ForgedTokens::encode(claims) + ".c2lnbmF0dXJl";
+	Response refused = client().get(API + "/me", "", token);
+	ASSERT_STATUS(refused, 401);
+	const std::string code = text(refused.json(), "code");
+	const std::string text = scrape();
+	CPPUNIT_ASSERT_MESSAGE(text, text.find("untrusted-issuer") == std::string::npos);
+	CPPUNIT_ASSERT_MESSAGE(text, text.find("subject-1") == std::string::npos);
+	ExpositionParser p(text);
+	CPPUNIT_ASSERT_EQUAL(1.0, p.value("orgs_sso_sign_ins_total{outcome=token_refused,reason=" + code + "}"));
+	CPPUNIT_ASSERT_EQUAL(0.0, p.valueOr("orgs_sso_sign_ins_total{outcome=admitted,reason=}", 0));
 }
 
 

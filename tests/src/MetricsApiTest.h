@@ -26,6 +26,7 @@ class MetricsApiTest : public Orgs::Test::ApiTestCase
 	CPPUNIT_TEST(testSeriesMoveWithRequests);
 	CPPUNIT_TEST(testLabelsNameRoutesNotOrganizations);
 	CPPUNIT_TEST(testStatementErrorsAndDeliveries);
+	CPPUNIT_TEST(testRefusedTokensAreCountedByCode);
 	CPPUNIT_TEST(testExposureOff);
 	CPPUNIT_TEST(testLoopbackOnly);
 	CPPUNIT_TEST(testBearerToken);
@@ -40,6 +41,7 @@ public:
 	void testSeriesMoveWithRequests();
 	void testLabelsNameRoutesNotOrganizations();
 	void testStatementErrorsAndDeliveries();
+	void testRefusedTokensAreCountedByCode();
 	void testExposureOff();
 	void testLoopbackOnly();
 	void testBearerToken();
