@@ -22,6 +22,7 @@
 #include "Orgs/InviteLinkService.h"
 #include "Orgs/Mailer.h"
 #include "Orgs/MembershipService.h"
+#include "Orgs/MetricsService.h"
 #include "Orgs/OrganizationService.h"
 #include "Orgs/ResourceService.h"
 #include "Orgs/RoleService.h"
@@ -55,6 +56,7 @@ class AccessModule;
 class ServiceModule;
 class SsoModule;
 class HttpModule;
+class MetricsModule;
 
 
 class Runtime
@@ -67,6 +69,7 @@ class Runtime
 	///     ServiceModule          the services behind the public interfaces
 	///     SsoModule              SSO connections: service, sign-in step, issuers, enforcement
 	///     HttpModule             the API: authentication, one handler object per resource
+	///     MetricsModule          orgs_* series, GET /metrics and the health probes
 	///
 	/// The plugin owns one and publishes its services (PublishedServices); tests build their
 	/// own on a scratch database. The published objects refer to the runtime's database: they
@@ -121,6 +124,13 @@ public:
 
 	Http::Api& api();
 
+	Orgs::MetricsService::Ptr metrics() const;
+		/// The Prometheus exposition and the readiness checks.
+
+	MetricsModule& metricsModule();
+		/// The metrics module: where other modules' counts are reported (addDeliveries(),
+		/// addScimRequests()).
+
 	int purgeDeletedOrganizations();
 		/// Removes for good the organizations deleted more than orgs.organizations.retentionDays
 		/// ago (see OrganizationServiceImpl::purgeDeleted()) and returns how many.
@@ -135,6 +145,7 @@ private:
 	const std::unique_ptr<ServiceModule> _pServices;
 	const std::unique_ptr<SsoModule> _pSso;
 	const std::unique_ptr<HttpModule> _pHttp;
+	const std::unique_ptr<MetricsModule> _pMetrics;
 };
 
 

@@ -60,6 +60,9 @@ public:
 	           Poco::Logger& logger);
 
 	Http::Api& api();
+	const Http::ClientAddress& clientAddress() const;
+	Http::FailureLimiter& failures();
+		/// The client address and the guessing limit of the API, for routes other modules add.
 
 private:
 	HttpModule(const HttpModule&) = delete;
@@ -102,6 +105,18 @@ private:
 inline Http::Api& HttpModule::api()
 {
 	return _api;
+}
+
+
+inline const Http::ClientAddress& HttpModule::clientAddress() const
+{
+	return _clientAddress;
+}
+
+
+inline Http::FailureLimiter& HttpModule::failures()
+{
+	return _failures;
 }
 
 
