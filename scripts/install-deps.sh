@@ -12,9 +12,11 @@ set -euo pipefail
 # node at all, so a node installed otherwise (e.g. from NodeSource, which ships npm inside its
 # nodejs package and conflicts with Debian's npm) is left alone.
 # dnsmasq-base: dnsmasq alone, no service: the DNS server of the domain verification tests.
+# python3-prometheus-client: Prometheus's own parser of the text exposition format, which the
+# metrics tests run over every scrape (an independent check of the writer in plugin/src/metrics).
 PACKAGES=(cmake g++ make pkg-config libpoco-dev libcppunit-dev libmariadb-dev
 	mariadb-server mariadb-client curl clang-format libbenchmark-dev wrk postfix
-	openssl dnsmasq-base)
+	openssl dnsmasq-base python3-prometheus-client)
 if ! command -v node >/dev/null 2>&1; then
 	PACKAGES+=(nodejs npm)
 fi

@@ -13,6 +13,7 @@
 #include "runtime/InfrastructureModule.h"
 #include "runtime/ServiceModule.h"
 #include "runtime/SsoModule.h"
+#include "runtime/MetricsModule.h"
 
 
 namespace Orgs {
@@ -25,7 +26,8 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
       _pAccess(new AccessModule(_config, *_pInfrastructure)),
       _pServices(new ServiceModule(_config, *_pInfrastructure, *_pAccess)),
       _pSso(new SsoModule(_config, *_pInfrastructure, *_pAccess, *_pServices, logger)),
-      _pHttp(new HttpModule(_config, *_pInfrastructure, *_pAccess, *_pServices, *_pSso, pHostAuthenticator, logger))
+      _pHttp(new HttpModule(_config, *_pInfrastructure, *_pAccess, *_pServices, *_pSso, pHostAuthenticator, logger)),
+      _pMetrics(new MetricsModule(_config, *_pInfrastructure, *_pAccess, *_pServices, *_pHttp))
 {
 	if (!_config.preset().empty())
 		logger.information("Preset %s", _config.preset());
@@ -170,6 +172,18 @@ SsoModule& Runtime::sso()
 Orgs::SignInService::Ptr Runtime::signIn() const
 {
 	return _pServices->signIn();
+}
+
+
+Orgs::MetricsService::Ptr Runtime::metrics() const
+{
+	return _pMetrics->service();
+}
+
+
+MetricsModule& Runtime::metricsModule()
+{
+	return *_pMetrics;
 }
 
 

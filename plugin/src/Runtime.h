@@ -23,6 +23,7 @@
 #include "Orgs/InviteLinkService.h"
 #include "Orgs/Mailer.h"
 #include "Orgs/MembershipService.h"
+#include "Orgs/MetricsService.h"
 #include "Orgs/OrganizationService.h"
 #include "Orgs/ResourceService.h"
 #include "Orgs/RoleService.h"
@@ -56,6 +57,7 @@ class AccessModule;
 class ServiceModule;
 class SsoModule;
 class HttpModule;
+class MetricsModule;
 
 
 class Runtime
@@ -68,6 +70,7 @@ class Runtime
 	///     ServiceModule          the services behind the public interfaces
 	///     SsoModule              SSO connections: service, sign-in step, issuers, enforcement
 	///     HttpModule             the API: authentication, one handler object per resource
+	///     MetricsModule          orgs_* series, GET /metrics and the health probes
 	///
 	/// The plugin owns one and publishes its services (PublishedServices); tests build their
 	/// own on a scratch database. The published objects refer to the runtime's database: they
@@ -122,6 +125,13 @@ public:
 
 	Http::Api& api();
 
+	Orgs::MetricsService::Ptr metrics() const;
+		/// The Prometheus exposition and the readiness checks.
+
+	MetricsModule& metricsModule();
+		/// The metrics module: where other modules' counts are reported (addDeliveries(),
+		/// addScimRequests()).
+
 	Orgs::ApiDescription::Ptr apiDescription() const;
 		/// The API's OpenAPI document.
 
@@ -139,6 +149,7 @@ private:
 	const std::unique_ptr<ServiceModule> _pServices;
 	const std::unique_ptr<SsoModule> _pSso;
 	const std::unique_ptr<HttpModule> _pHttp;
+	const std::unique_ptr<MetricsModule> _pMetrics;
 };
 
 

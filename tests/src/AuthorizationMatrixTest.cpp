@@ -396,6 +396,15 @@ const std::vector<Rule>& table()
 	    // System
 	    {"GET", "/health", Requirement::Public, NONE, 200,
 	     [](World&, const Actor&, const std::string&) { return Call(); }},
+	    // Operations: outside every organization; /metrics is further limited by
+	    // orgs.metrics.exposure (loopback by default, which every test client is: MetricsApiTest
+	    // covers off, a forwarded address and the token).
+	    {"GET", "/health/live", Requirement::Public, NONE, 200,
+	     [](World&, const Actor&, const std::string&) { return Call(); }},
+	    {"GET", "/health/ready", Requirement::Public, NONE, 200,
+	     [](World&, const Actor&, const std::string&) { return Call(); }},
+	    {"GET", "/metrics", Requirement::Public, NONE, 200,
+	     [](World&, const Actor&, const std::string&) { return Call(); }},
 	    {"GET", "/roles", Requirement::SignedIn, NONE, 200,
 	     [](World&, const Actor&, const std::string&) { return Call(); }},
 	    {"GET", "/openapi.json", Requirement::Public, NONE, 200,

@@ -96,16 +96,21 @@ GrantCache::Grant AccessControlImpl::reload(const GrantCache::Key& key, Poco::Da
 	{
 		const Poco::Int64 now = _ticker.refresh();
 		if (now - g.validatedAt < _freshNs)
+		{
+			_hits.add(); // fresh by the clock, missed only by the ticker's lag
 			return g;
+		}
 		// Older than the staleness bound: still right if no other process changed access since.
 		const Poco::Int64 version = withSession(
 		    pSession, [&](Poco::Data::Session& session) { return _repository.aclVersion(session, key.organization); });
 		if (version == g.aclVersion)
 		{
 			_cache.validated(key, version, now);
+			_revalidated.fetch_add(1, std::memory_order_relaxed);
 			return g;
 		}
 	}
+	_misses.fetch_add(1, std::memory_order_relaxed);
 	return load(key, localVersion, pSession);
 }
 
@@ -211,7 +216,10 @@ bool AccessControlImpl::isAllowed(Id accountId, Id organizationId, Permission pe
 	// The key is built twice so that the hit path keeps it in registers.
 	PermissionSet permissions;
 	if (fresh(GrantCache::Key{accountId, organizationId, 0}, permissions))
+	{
+		_hits.add();
 		return permissions.has(permission);
+	}
 	return reload(GrantCache::Key{accountId, organizationId, 0}, nullptr).permissions.has(permission);
 }
 

@@ -21,6 +21,8 @@
 #include "config/RoleCatalog.h"
 #include "data/AccessRepository.h"
 #include "data/Database.h"
+#include "metrics/ShardedCounter.h"
+#include <atomic>
 
 
 namespace Orgs {
@@ -97,6 +99,18 @@ public:
 		/// Returns the ticker's period for a staleness bound: 0 (no thread) for 0, else
 		/// maxStaleness / 100 within 1 to 10 ms.
 
+	struct CheckCounts
+		/// How the cache answered the checks so far (the metrics read them at a scrape).
+	{
+		Poco::UInt64 hits = 0;        ///< fresh entries: no query
+		Poco::UInt64 revalidated = 0; ///< entries past maxStaleness whose acl_version had not moved: one query
+		Poco::UInt64 misses = 0;      ///< loaded: no entry, an invalidated one, or acl_version moved
+	};
+
+	CheckCounts checkCounts() const;
+
+	const GrantCache& cache() const;
+
 	const Ticker& ticker() const;
 	Ticker& ticker();
 		/// Returns the staleness time of the process: the hit path's, and FreshCache's.
@@ -135,6 +149,11 @@ private:
 	GrantCache _cache;
 	Ticker _ticker;
 	const Poco::Int64 _freshNs; ///< maxStaleness less the ticker's period (at least 0)
+	// A hit is counted on the hit path: a counter of the calling thread's own (no shared write,
+	// no allocation); the slow paths query the database, a shared relaxed atomic is nothing there.
+	Metrics::ShardedCounter _hits;
+	std::atomic<Poco::UInt64> _revalidated{0};
+	std::atomic<Poco::UInt64> _misses{0};
 };
 
 
@@ -149,8 +168,27 @@ inline GrantCache::Grant AccessControlImpl::lookup(const GrantCache::Key& key, P
 {
 	GrantCache::Grant g;
 	if (fresh(key, g))
+	{
+		_hits.add();
 		return g;
+	}
 	return reload(key, pSession);
+}
+
+
+inline AccessControlImpl::CheckCounts AccessControlImpl::checkCounts() const
+{
+	CheckCounts c;
+	c.hits = _hits.value();
+	c.revalidated = _revalidated.load(std::memory_order_relaxed);
+	c.misses = _misses.load(std::memory_order_relaxed);
+	return c;
+}
+
+
+inline const GrantCache& AccessControlImpl::cache() const
+{
+	return _cache;
 }
 
 

@@ -130,6 +130,7 @@ void GrantCache::store(const Key& key, const Grant& grant)
 	// recently validated.
 	std::size_t victim = homeOf(hash);
 	Poco::Int64 oldest = INT64_MAX;
+	bool same = false;
 	for (std::size_t j = 0; j < WAYS; ++j)
 	{
 		const std::size_t i = (homeOf(hash) + j) & (WAYS - 1);
@@ -139,6 +140,7 @@ void GrantCache::store(const Key& key, const Grant& grant)
 		if (used && k.account == key.account && k.organization == key.organization && k.scope == key.scope)
 		{
 			victim = i;
+			same = true;
 			break;
 		}
 		const Poco::Int64 age = used ? g.validatedAt : INT64_MIN;
@@ -150,6 +152,11 @@ void GrantCache::store(const Key& key, const Grant& grant)
 	}
 	Slot& slot = bucket[victim];
 	const Poco::UInt64 seq = lock(slot);
+	// Counted under the slot's lock: seq 1 is the first writer of a slot never written.
+	if (seq == 1)
+		_occupied.fetch_add(1, std::memory_order_relaxed);
+	else if (!same)
+		_evictions.fetch_add(1, std::memory_order_relaxed);
 	slot.account.store(key.account, std::memory_order_relaxed);
 	slot.organization.store(key.organization, std::memory_order_relaxed);
 	slot.scope.store(key.scope, std::memory_order_relaxed);

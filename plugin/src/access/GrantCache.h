@@ -107,6 +107,13 @@ public:
 
 	std::size_t capacity() const;
 
+	std::size_t occupied() const;
+		/// Returns how many slots hold an entry (current or stale: an entry leaves its slot
+		/// only when another takes it).
+
+	Poco::UInt64 evictions() const;
+		/// Returns how many entries store() replaced with another key's.
+
 	static Poco::UInt64 scopeOf(ScopeKind kind, Id id);
 		/// Returns the scope value of a workspace or a resource.
 
@@ -148,7 +155,21 @@ private:
 	std::size_t _buckets;
 	std::unique_ptr<Slot[]> _slots;
 	std::unique_ptr<std::atomic<Poco::UInt64>[]> _versions;
+	std::atomic<std::size_t> _occupied{0};
+	std::atomic<Poco::UInt64> _evictions{0};
 };
+
+
+inline std::size_t GrantCache::occupied() const
+{
+	return _occupied.load(std::memory_order_relaxed);
+}
+
+
+inline Poco::UInt64 GrantCache::evictions() const
+{
+	return _evictions.load(std::memory_order_relaxed);
+}
 
 
 inline std::size_t GrantCache::capacity() const

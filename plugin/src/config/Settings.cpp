@@ -307,6 +307,16 @@ Settings Settings::load(Reader& reader, const PathResolver& resolvePath)
 	s.ssoRemoveUnmatched = reader.getBool("orgs.sso.removeUnmatched", s.ssoRemoveUnmatched);
 	s.ssoRoleClaim = Poco::trim(reader.getString("orgs.sso.roleClaim", s.ssoRoleClaim));
 	s.oidc = loadOidc(reader, resolvePath);
+	s.metricsExposure = Poco::trim(reader.getString("orgs.metrics.exposure", s.metricsExposure));
+	if (s.metricsExposure != "off" && s.metricsExposure != "loopback" && s.metricsExposure != "token")
+		throw Poco::DataFormatException("orgs.metrics.exposure: off, loopback or token, got '" + s.metricsExposure +
+		                                "'");
+	s.metricsToken = Poco::trim(reader.getString("orgs.metrics.token", s.metricsToken));
+	// The token is never echoed: an error names the key only.
+	if (s.metricsExposure == "token" && s.metricsToken.size() < 16)
+		throw Poco::DataFormatException("orgs.metrics.token: at least 16 characters are required when "
+		                                "orgs.metrics.exposure is token");
+	s.outboxStuckSeconds = reader.getInt("orgs.health.outboxStuckSeconds", s.outboxStuckSeconds, 1, 86400 * 30);
 
 	// Empty: the roles are in the configuration itself (as in a preset's file).
 	const std::string rolesFile = reader.getString("orgs.roles.file", s.rolesFile);

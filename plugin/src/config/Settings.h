@@ -180,6 +180,11 @@ public:
 	bool ssoEnabled = true;          ///< orgs.sso.enabled: organizations may have SSO connections
 	bool ssoRemoveUnmatched = false; ///< orgs.sso.removeUnmatched: a member no SSO rule admits any more is removed
 	std::string ssoRoleClaim;        ///< orgs.sso.roleClaim: a claim naming the organization role ("": none)
+
+	// GET /metrics and the readiness probe (Metrics::MetricsModule).
+	std::string metricsExposure = "loopback"; ///< orgs.metrics.exposure: off, loopback (the client's address) or token
+	std::string metricsToken;                 ///< orgs.metrics.token: the bearer token when exposure is token
+	int outboxStuckSeconds = 900; ///< orgs.health.outboxStuckSeconds: a due outbox row older than this fails readiness
 };
 
 

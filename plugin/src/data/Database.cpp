@@ -233,6 +233,8 @@ Poco::Data::Session Database::session()
 		}
 		catch (Poco::Data::SessionPoolExhaustedException&)
 		{
+			if (pause == 1)
+				_sessionWaits.fetch_add(1, std::memory_order_relaxed); // once per caller that waits
 			if (started.elapsed() >= Poco::Timestamp::TimeDiff(_settings.sessionWaitMs) * 1000)
 				break;
 			Poco::Thread::sleep(pause);
@@ -375,6 +377,80 @@ Database::ErrorKind Database::classify(const Poco::Exception& exc)
 	if (dynamic_cast<const Poco::Data::MySQL::ConnectionException*>(&exc))
 		return ErrorKind::ConnectionLost;
 	return ErrorKind::Other;
+}
+
+
+Database::StatementError Database::statementError(const Poco::Exception& exc)
+{
+	switch (classify(exc))
+	{
+	case ErrorKind::Duplicate:
+		return StatementError::DuplicateKey;
+	case ErrorKind::ForeignKey:
+		return StatementError::ForeignKey;
+	case ErrorKind::Check:
+		return StatementError::Check;
+	case ErrorKind::ConnectionLost:
+		return StatementError::Connection;
+	case ErrorKind::Retryable:
+	{
+		const int number = mysqlErrorNumber(exc.displayText());
+		if (number == 1213)
+			return StatementError::Deadlock;
+		if (number == 1205)
+			return StatementError::LockWaitTimeout;
+		return StatementError::Busy;
+	}
+	default:
+		return StatementError::Other;
+	}
+}
+
+
+const char* Database::statementErrorName(StatementError kind)
+{
+	switch (kind)
+	{
+	case StatementError::DuplicateKey:
+		return "duplicate_key";
+	case StatementError::ForeignKey:
+		return "foreign_key";
+	case StatementError::Check:
+		return "check";
+	case StatementError::Deadlock:
+		return "deadlock";
+	case StatementError::LockWaitTimeout:
+		return "lock_wait_timeout";
+	case StatementError::Busy:
+		return "busy";
+	case StatementError::Connection:
+		return "connection";
+	default:
+		return "other";
+	}
+}
+
+
+void Database::countError(const Poco::Exception& exc) noexcept
+{
+	try
+	{
+		_statementErrors[static_cast<int>(statementError(exc))].fetch_add(1, std::memory_order_relaxed);
+	}
+	catch (...)
+	{
+		// Counting never replaces the statement's own error.
+	}
+}
+
+
+Database::PoolState Database::pool() const
+{
+	PoolState p;
+	p.capacity = _pPool->capacity();
+	p.used = _pPool->used();
+	p.idle = _pPool->idle();
+	return p;
 }
 
 

@@ -65,6 +65,28 @@ public:
 		Other
 	};
 
+	enum class StatementError
+		/// A failed statement's class, as the metrics count it (statementErrors()).
+	{
+		DuplicateKey,    ///< a unique or primary key was violated
+		ForeignKey,      ///< a foreign key was violated
+		Check,           ///< a CHECK constraint was violated
+		Deadlock,        ///< MySQL 1213 (transact() retries)
+		LockWaitTimeout, ///< MySQL 1205 (transact() retries)
+		Busy,            ///< SQLite: the database or a table is locked (transact() retries)
+		Connection,      ///< the server went away or could not be reached
+		Other,
+		COUNT
+	};
+
+	struct PoolState
+		/// The session pool at one moment.
+	{
+		int capacity = 0; ///< orgs.database.maxSessions
+		int used = 0;     ///< sessions handed out and not yet returned
+		int idle = 0;     ///< open sessions waiting in the pool
+	};
+
 	struct Changes
 		/// What a committed transaction changed; each id once, ascending.
 	{
@@ -91,6 +113,23 @@ public:
 	Poco::UInt64 sessionsTaken() const;
 		/// Returns how many sessions session() handed out so far. Every statement needs one, so
 		/// work answered from the caches alone leaves it unchanged (tests count it).
+
+	Poco::UInt64 sessionWaits() const;
+		/// Returns how many times session() found every session of the pool in use and had to
+		/// wait (or gave up: database_busy).
+
+	PoolState pool() const;
+		/// Returns the pool's sessions in use and idle now.
+
+	Poco::UInt64 statementErrors(StatementError kind) const;
+		/// Returns how many statements run by select() or execute() failed with an error of kind.
+
+	static StatementError statementError(const Poco::Exception& exc);
+		/// Returns the class of a driver error (from classify() and the MySQL error number).
+
+	static const char* statementErrorName(StatementError kind);
+		/// Returns the class's metric label: duplicate_key, foreign_key, check, deadlock,
+		/// lock_wait_timeout, busy, connection, other.
 
 	Poco::Data::Session openDedicated();
 		/// Opens a session outside the pool (used by the migrator to hold its lock).
@@ -246,12 +285,15 @@ private:
 		/// the hooks and fires committed.
 	void rollback(Poco::Data::Session& s) noexcept;
 	bool retry(const Poco::Exception& exc, int attempt);
+	void countError(const Poco::Exception& exc) noexcept;
 
 	Config::DatabaseSettings _settings;
 	Dialect _dialect;
 	std::unique_ptr<Poco::Data::SessionPool> _pPool;
 	StatementCache _statements;
 	std::atomic<Poco::UInt64> _sessionsTaken{0};
+	std::atomic<Poco::UInt64> _sessionWaits{0};
+	std::atomic<Poco::UInt64> _statementErrors[static_cast<int>(StatementError::COUNT)]{};
 };
 
 
@@ -264,14 +306,42 @@ inline Database::Dialect Database::dialect() const
 inline Poco::Data::RecordSet Database::select(Poco::Data::Session& session, const std::string& sql,
                                               const std::vector<Param>& params)
 {
-	return _statements.select(session, sql, params);
+	try
+	{
+		return _statements.select(session, sql, params);
+	}
+	catch (Poco::Exception& exc)
+	{
+		countError(exc);
+		throw;
+	}
 }
 
 
 inline std::size_t Database::execute(Poco::Data::Session& session, const std::string& sql,
                                      const std::vector<Param>& params)
 {
-	return _statements.execute(session, sql, params);
+	try
+	{
+		return _statements.execute(session, sql, params);
+	}
+	catch (Poco::Exception& exc)
+	{
+		countError(exc);
+		throw;
+	}
+}
+
+
+inline Poco::UInt64 Database::sessionWaits() const
+{
+	return _sessionWaits.load(std::memory_order_relaxed);
+}
+
+
+inline Poco::UInt64 Database::statementErrors(StatementError kind) const
+{
+	return _statementErrors[static_cast<int>(kind)].load(std::memory_order_relaxed);
 }
 
 

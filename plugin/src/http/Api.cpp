@@ -16,6 +16,7 @@
 #include "data/TokenRepository.h"
 #include "service/ApiUsage.h"
 #include "Orgs/Errors.h"
+#include "Poco/Clock.h"
 #include "Poco/Net/HTTPRequestHandler.h"
 #include "Poco/Net/MediaType.h"
 #include "Poco/String.h"
@@ -169,7 +170,34 @@ void Api::countMember(Id accountId, const std::string& org)
 }
 
 
+void Api::setObserver(Observer observer)
+{
+	_observer = std::move(observer);
+}
+
+
 void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
+{
+	const Poco::Clock started;
+	const Router::Route* pRoute = nullptr;
+	answer(request, response, pRoute);
+	if (_observer)
+	{
+		try
+		{
+			_observer(request.getMethod(), pRoute ? pRoute->pattern : std::string(), response.getStatus(),
+			          static_cast<double>(started.elapsed()) / 1e6);
+		}
+		catch (...)
+		{
+			// Counting never fails a request that was answered.
+		}
+	}
+}
+
+
+void Api::answer(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+                 const Router::Route*& pRoute)
 {
 	bool bodyRead = false;
 	const std::string requestId = RequestId::of(request);
@@ -178,6 +206,7 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 	{
 		std::string path = pathOf(request.getURI()).substr(_basePath.size());
 		Router::Match match = _router.match(request.getMethod(), path);
+		pRoute = match.pRoute;
 		if (!match.pRoute)
 		{
 			if (match.allowedMethods.empty())

@@ -76,6 +76,16 @@ public:
 
 	~Api();
 
+	using Observer =
+	    std::function<void(const std::string& method, const std::string& route, int status, double seconds)>;
+		/// Told of every answered request: its method, its route's pattern under the base path
+		/// ("/orgs/{org}/members"; "" when no route matched), the status sent and the seconds
+		/// from the request's start to its answer.
+
+	void setObserver(Observer observer);
+		/// Sets the observer (the metrics). Not thread-safe: call it while the runtime is built,
+		/// before the first request, or after the last.
+
 	Router& router();
 	const std::string& basePath() const;
 
@@ -93,6 +103,10 @@ private:
 	void countMember(Id accountId, const std::string& org);
 		/// Counts the request for the organization if the account is a member of it.
 
+	void answer(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+	            const Router::Route*& pRoute);
+		/// handle() without the observer; pRoute is set to the route once one matches.
+
 	Poco::JSON::Object::Ptr readBody(Poco::Net::HTTPServerRequest& request, Router::Body kind);
 
 	std::string _basePath;
@@ -106,6 +120,7 @@ private:
 	OrganizationId _organizationId;
 	MemberOrganization _memberOrganization;
 	OrganizationCheck _organizationCheck;
+	Observer _observer;
 };
 
 

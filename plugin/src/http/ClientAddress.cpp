@@ -106,13 +106,12 @@ std::string ClientAddress::key(const Address& address)
 }
 
 
-std::string ClientAddress::of(const Poco::Net::HTTPServerRequest& request) const
+bool ClientAddress::client(const Poco::Net::HTTPServerRequest& request, Address& address, std::string& unparsed) const
 {
 	const Poco::Net::IPAddress peer = request.clientAddress().host();
-	Address address;
 	parse(peer.toString(), address);
 	if (_trusted.empty() || !trusted(address))
-		return key(address);
+		return true;
 
 	// Right to left through X-Forwarded-For (every such header, in order), past the trusted proxies.
 	std::vector<std::string> hops;
@@ -136,13 +135,39 @@ std::string ClientAddress::of(const Poco::Net::HTTPServerRequest& request) const
 		if (!parse(*hop, hopAddress))
 		{
 			// Written by the last trusted proxy, so it is what that proxy saw: keep it, bounded.
-			return hop->empty() ? key(address) : "unparsed:" + hop->substr(0, 64);
+			if (hop->empty())
+				return true;
+			unparsed = "unparsed:" + hop->substr(0, 64);
+			return false;
 		}
-		if (!trusted(hopAddress))
-			return key(hopAddress);
 		address = hopAddress;
+		if (!trusted(hopAddress))
+			return true;
 	}
-	return key(address); // every hop is a trusted proxy: the left-most one is the client
+	return true; // every hop is a trusted proxy: the left-most one is the client
+}
+
+
+std::string ClientAddress::of(const Poco::Net::HTTPServerRequest& request) const
+{
+	Address address;
+	std::string unparsed;
+	return client(request, address, unparsed) ? key(address) : unparsed;
+}
+
+
+bool ClientAddress::isLoopback(const Poco::Net::HTTPServerRequest& request) const
+{
+	Address address;
+	std::string unparsed;
+	if (!client(request, address, unparsed))
+		return false;
+	if (address.size == 4)
+		return address.bytes[0] == 127;
+	if (address.size != 16)
+		return false;
+	static const unsigned char LOOPBACK[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+	return std::memcmp(address.bytes.data(), LOOPBACK, 16) == 0;
 }
 
 

@@ -42,6 +42,10 @@ public:
 	std::string of(const Poco::Net::HTTPServerRequest& request) const;
 		/// Returns the client's address, normalised.
 
+	bool isLoopback(const Poco::Net::HTTPServerRequest& request) const;
+		/// Returns true if the client (as of() finds it) is at a loopback address: 127.0.0.0/8
+		/// or ::1 (also as ::ffff:127.x.y.z).
+
 private:
 	struct Address
 	{
@@ -58,6 +62,9 @@ private:
 	static bool parse(const std::string& text, Address& address);
 	static bool parse(const std::string& text, Network& network);
 	static std::string key(const Address& address);
+	bool client(const Poco::Net::HTTPServerRequest& request, Address& address, std::string& unparsed) const;
+		/// Finds the client's address; false (and unparsed set) if a trusted proxy wrote one
+		/// that does not parse.
 	bool trusted(const Address& address) const;
 
 	std::vector<Network> _trusted;

@@ -9,6 +9,7 @@
 
 #include "identity/FederatedSignIn.h"
 #include "identity/CompactJws.h"
+#include "Orgs/Errors.h"
 
 
 namespace Orgs {
@@ -78,13 +79,40 @@ FederatedSignIn::Result FederatedSignIn::authenticate(const std::string& token)
 		result.identityId = entry.identityId;
 		return result;
 	}
-	result.pToken = _verifier.verify(token);
-	const SignIn signIn = _identities.resolve(*result.pToken);
-	// A step that throws refuses the sign-in: the token is not remembered, and is judged anew.
-	for (SignInStep* pStep : _steps)
-		pStep->signedIn(signIn);
-	result.accountId = signIn.accountId;
-	result.identityId = signIn.identityId;
+	try
+	{
+		result.pToken = _verifier.verify(token);
+	}
+	catch (OrgsException& exc)
+	{
+		_outcomes.count("token_refused", exc.reason());
+		throw;
+	}
+	catch (...)
+	{
+		_outcomes.count("error");
+		throw;
+	}
+	try
+	{
+		const SignIn signIn = _identities.resolve(*result.pToken);
+		// A step that throws refuses the sign-in: the token is not remembered, and is judged anew.
+		for (SignInStep* pStep : _steps)
+			pStep->signedIn(signIn);
+		result.accountId = signIn.accountId;
+		result.identityId = signIn.identityId;
+	}
+	catch (OrgsException& exc)
+	{
+		_outcomes.count("refused", exc.reason());
+		throw;
+	}
+	catch (...)
+	{
+		_outcomes.count("error");
+		throw;
+	}
+	_outcomes.count("admitted");
 	entry.pToken = result.pToken;
 	entry.accountId = result.accountId;
 	entry.identityId = result.identityId;

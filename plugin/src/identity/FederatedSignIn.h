@@ -23,6 +23,7 @@
 #include "identity/TokenVerifier.h"
 #include "identity/VerificationCache.h"
 #include "identity/VerifiedToken.h"
+#include "metrics/OutcomeCounts.h"
 #include "service/AccountServiceImpl.h"
 #include "service/Clock.h"
 #include "Poco/Logger.h"
@@ -82,6 +83,11 @@ public:
 	TokenVerifier& verifier();
 	VerificationCache& cache();
 
+	const Metrics::OutcomeCounts& outcomes() const;
+		/// Returns how the sign-ins (a token's first use) went: ("admitted", ""), ("refused",
+		/// code) when a step refused it (SSO rules: sso_required, ...), ("token_refused", code)
+		/// when the verifier did (token_expired, untrusted_issuer, ...); ("error", "") else.
+
 	static std::vector<IssuerSpec> issuersOf(const Config::OidcSettings& settings);
 		/// Returns the configured issuers (orgs.auth.oidc.<name>.*) as the verifier takes them.
 
@@ -95,6 +101,7 @@ private:
 	ExternalIdentities _identities;
 	VerificationCache _cache;
 	std::vector<SignInStep*> _steps;
+	Metrics::OutcomeCounts _outcomes;
 };
 
 
@@ -110,6 +117,12 @@ inline TokenVerifier& FederatedSignIn::verifier()
 inline VerificationCache& FederatedSignIn::cache()
 {
 	return _cache;
+}
+
+
+inline const Metrics::OutcomeCounts& FederatedSignIn::outcomes() const
+{
+	return _outcomes;
 }
 
 

@@ -62,6 +62,9 @@ public:
 	           Poco::Logger& logger);
 
 	Http::Api& api();
+	const Http::ClientAddress& clientAddress() const;
+	Http::FailureLimiter& failures();
+		/// The client address and the guessing limit of the API, for routes other modules add.
 
 	Poco::SharedPtr<Http::OpenApiDocument> apiDescription() const;
 		/// The API's OpenAPI document (published as Orgs::ApiDescription).
@@ -109,6 +112,18 @@ private:
 inline Http::Api& HttpModule::api()
 {
 	return _api;
+}
+
+
+inline const Http::ClientAddress& HttpModule::clientAddress() const
+{
+	return _clientAddress;
+}
+
+
+inline Http::FailureLimiter& HttpModule::failures()
+{
+	return _failures;
 }
 
 

@@ -199,6 +199,7 @@ bool OutboxSender::deliver(const Data::OutboxEntry& entry, bool& claimed)
 	if (error.empty())
 	{
 		// If this update fails the row is sent again after the lease: at-least-once.
+		_deliveries.count(Metrics::DeliveryCounts::SENT); // the server took it, whatever the update does
 		withSession([&](Poco::Data::Session& s) { _messages.markSent(s, entry.id, now); });
 		_logger.debug("Outbox: message " + std::to_string(entry.id) + " to " + entry.message.to + " sent");
 		return true;
@@ -209,6 +210,7 @@ bool OutboxSender::deliver(const Data::OutboxEntry& entry, bool& claimed)
 		_messages.markFailed(s, entry.id, leaseUntil, now + delay,
 		                     "attempt " + std::to_string(attempts) + ": " + error);
 	});
+	_deliveries.count(Metrics::DeliveryCounts::RETRIED);
 	_logger.warning("Outbox: message " + std::to_string(entry.id) + " to " + entry.message.to + " failed (attempt " +
 	                std::to_string(attempts) + "), retrying in " + seconds(delay) + ": " + error);
 	return false;

@@ -16,6 +16,7 @@
 #include "Orgs/Mailer.h"
 #include "config/Settings.h"
 #include "data/OutboxRepository.h"
+#include "metrics/DeliveryCounts.h"
 #include "service/Clock.h"
 #include "service/Outbox.h"
 #include "Poco/Logger.h"
@@ -77,6 +78,9 @@ public:
 		/// Returns the wait before the next attempt after attempts failed ones (attempts >= 1):
 		/// initial, 2 x initial, 4 x initial, ..., never more than max.
 
+	const Metrics::DeliveryCounts& deliveries() const;
+		/// Returns how its attempts went: sent, or retried later (mail is never given up).
+
 	static const int BATCH_SIZE = 50;
 
 protected:
@@ -105,7 +109,14 @@ private:
 	std::atomic<bool> _stopping;
 	Poco::Int64 _lastPurge;
 	Poco::Int64 _lastProblemLog;
+	Metrics::DeliveryCounts _deliveries;
 };
+
+
+inline const Metrics::DeliveryCounts& OutboxSender::deliveries() const
+{
+	return _deliveries;
+}
 
 
 } // namespace Service
