@@ -47,6 +47,8 @@ const std::vector<PublishedServices::Entry>& PublishedServices::entries()
 	    entry<SsoConnectionService, &Runtime::ssoConnections>("Orgs::SsoConnectionService"),
 	    entry<SignInService, &Runtime::signIn>("Orgs::SignInService"),
 	    entry<DomainService, &Runtime::domains>("Orgs::DomainService"),
+	    entry<EventService, &Runtime::events>("Orgs::EventService"),
+	    entry<WebhookService, &Runtime::webhooks>("Orgs::WebhookService"),
 	};
 	return ENTRIES;
 }
