@@ -11,6 +11,7 @@
 #include "Orgs/Errors.h"
 #include "Orgs/EventService.h"
 #include "Runtime.h"
+#include "service/AuditTrail.h"
 #include "support/Racing.h"
 #include "support/Suites.h"
 #include "support/TestRuntime.h"
@@ -144,16 +145,25 @@ void EventListenerTest::testRolledBackChangeHasNoEvent()
 	Poco::SharedPtr<Recorder> pRecorder = new Recorder;
 	rt.runtime().events()->subscribe(pRecorder);
 	const Account ada = rt.account("ada");
-	rt.organization(ada, "acme");
-	MemberSpec ghost;
-	ghost.account = "nobody-here";
-	CPPUNIT_ASSERT_THROW(rt.memberships().addMember(ada.id, "acme", ghost), Orgs::NotFoundException);
+	const Organization acme = rt.organization(ada, "acme");
+	// An event written, then the transaction rolls back: no event, and its number is given back.
+	Service::AuditTrail audit(rt.runtime().database(), new Service::Clock);
+	CPPUNIT_ASSERT_THROW(rt.runtime().database().transact([&](Poco::Data::Session& session) {
+		audit.record(session, acme.id, ada.id, "test.rolled_back", {"organization", acme.id, "acme"});
+		throw Orgs::ConflictException("changed my mind", "test");
+	}),
+	                     Orgs::ConflictException);
 	rt.workspaces().createWorkspace(ada.id, "acme", "after");
 	CPPUNIT_ASSERT(pRecorder->waitFor(2, 5000));
 	Poco::Thread::sleep(100);
 	const std::vector<Event> got = pRecorder->events();
 	assertOrdered(got);
+	for (const auto& e : got)
+		CPPUNIT_ASSERT(e.type != "test.rolled_back");
 	CPPUNIT_ASSERT_EQUAL(std::string("workspace.created"), got.back().type);
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), rt.scalar("SELECT COUNT(*) FROM audit_events WHERE organization_id = ? "
+	                                               "AND action = 'test.rolled_back'",
+	                                               acme.id));
 }
 
 

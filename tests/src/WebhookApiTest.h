@@ -59,6 +59,8 @@ private:
 	Endpoint createEndpoint(const User& owner, const std::string& org, const std::string& url,
 	                        const std::vector<std::string>& types = {});
 	Poco::JSON::Object::Ptr endpoint(const User& owner, const std::string& org, const std::string& id);
+	Poco::JSON::Array::Ptr settledDeliveries(const User& owner, const std::string& org, const std::string& id);
+		/// The endpoint's deliveries, newest first, once the newest is no longer pending.
 
 	std::unique_ptr<Orgs::Test::WebhookReceiver> _pReceiver;
 };

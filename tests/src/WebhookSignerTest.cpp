@@ -14,6 +14,7 @@
 #include "support/Suites.h"
 #include "support/WebhookReceiver.h"
 #include "Poco/Base64Decoder.h"
+#include "Poco/Timestamp.h"
 #include <iterator>
 #include <sstream>
 
@@ -68,6 +69,25 @@ void WebhookSignerTest::testTwoSecretsTwoSignatures()
 }
 
 
+void WebhookSignerTest::testReferenceLibraryAgrees()
+{
+	// npm standardwebhooks, on fresh timestamps (it refuses any more than 5 minutes off).
+	const std::string current = Signer::newSecret();
+	const std::string previous = Signer::newSecret();
+	const std::string timestamp = std::to_string(Poco::Timestamp().epochTime());
+	const std::string body = "{\"type\":\"member.added\",\"data\":{\"label\":\"Zo\u00eb \u2603\"}}";
+	std::vector<WebhookReceiver::Delivery> deliveries{
+	    {"evt_1", timestamp, Signer::sign(current, "evt_1", std::stoll(timestamp), body), body, 200},
+	    {"evt_2", timestamp, Signer::header({current, previous}, "evt_2", std::stoll(timestamp), body), body, 200},
+	    {"evt_3", timestamp, Signer::sign(previous, "evt_3", std::stoll(timestamp), body), body, 200}};
+	const std::vector<std::string> refused = WebhookReceiver::verifyWithLibrary(current, deliveries);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(1), refused.size()); // evt_3 was signed with the other secret only
+	CPPUNIT_ASSERT(refused[0].find("evt_3") != std::string::npos);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(0),
+	                     WebhookReceiver::verifyWithLibrary(previous, {deliveries[1], deliveries[2]}).size());
+}
+
+
 void WebhookSignerTest::testNewSecrets()
 {
 	const std::string a = Signer::newSecret();
@@ -77,7 +97,7 @@ void WebhookSignerTest::testNewSecrets()
 	std::istringstream in(a.substr(6));
 	Poco::Base64Decoder decoder(in);
 	const std::string key((std::istreambuf_iterator<char>(decoder)), std::istreambuf_iterator<char>());
-	CPPUNIT_ASSERT_EQUAL(Signer::SECRET_BYTES, key.size());
+	CPPUNIT_ASSERT_EQUAL(static_cast<std::size_t>(Signer::SECRET_BYTES), key.size());
 	const std::string signature = Signer::sign(a, "evt_1", 1, "{}");
 	CPPUNIT_ASSERT(WebhookReceiver::verify(a, {"evt_1", "1", signature, "{}", 200}));
 }

@@ -21,6 +21,7 @@ class WebhookSignerTest : public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE(WebhookSignerTest);
 	CPPUNIT_TEST(testReferenceVector);
 	CPPUNIT_TEST(testTwoSecretsTwoSignatures);
+	CPPUNIT_TEST(testReferenceLibraryAgrees);
 	CPPUNIT_TEST(testNewSecrets);
 	CPPUNIT_TEST(testMalformedSecretIsRefused);
 	CPPUNIT_TEST(testRefusedAddresses);
@@ -31,6 +32,7 @@ class WebhookSignerTest : public CppUnit::TestFixture
 public:
 	void testReferenceVector();
 	void testTwoSecretsTwoSignatures();
+	void testReferenceLibraryAgrees();
 	void testNewSecrets();
 	void testMalformedSecretIsRefused();
 	void testRefusedAddresses();

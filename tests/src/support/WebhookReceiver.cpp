@@ -8,7 +8,11 @@
 
 
 #include "support/WebhookReceiver.h"
+#include "Poco/Environment.h"
+#include "Poco/File.h"
 #include "Poco/JSON/Parser.h"
+#include "Poco/PipeStream.h"
+#include "Poco/Process.h"
 #include "Poco/Net/HTTPRequestHandler.h"
 #include "Poco/Net/HTTPRequestHandlerFactory.h"
 #include "Poco/Net/HTTPServerParams.h"
@@ -19,7 +23,9 @@
 #include "Poco/StringTokenizer.h"
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <cppunit/extensions/HelperMacros.h>
 #include <chrono>
+#include <sstream>
 
 
 namespace Orgs {
@@ -233,6 +239,48 @@ bool WebhookReceiver::verify(const std::string& secret, const Delivery& d)
 			return true;
 	}
 	return false;
+}
+
+
+std::vector<std::string> WebhookReceiver::verifyWithLibrary(const std::string& secret,
+                                                            const std::vector<Delivery>& deliveries)
+{
+	const std::string dir = Poco::Environment::get("ORGS_TEST_WEBHOOK_VERIFIER", "");
+	CPPUNIT_ASSERT_MESSAGE("ORGS_TEST_WEBHOOK_VERIFIER is not set: run the suite through ctest (fixture webhooks.npm)",
+	                       !dir.empty() && Poco::File(dir + "/node_modules/standardwebhooks").exists());
+	Poco::Pipe in;
+	Poco::Pipe out;
+	Poco::ProcessHandle process = Poco::Process::launch("node", {dir + "/verify.mjs"}, dir, &in, &out, nullptr);
+	{
+		Poco::PipeOutputStream toNode(in);
+		for (const auto& d : deliveries)
+		{
+			Poco::JSON::Object line;
+			line.set("secret", secret);
+			line.set("id", d.id);
+			line.set("timestamp", d.timestamp);
+			line.set("signature", d.signature);
+			line.set("body", d.body);
+			line.stringify(toNode);
+			toNode << "\n";
+		}
+		toNode.close();
+	}
+	Poco::PipeInputStream fromNode(out);
+	std::vector<std::string> refused;
+	std::size_t verified = 0;
+	std::string answer;
+	while (std::getline(fromNode, answer))
+	{
+		if (answer.compare(0, 3, "ok ") == 0)
+			++verified;
+		else if (!answer.empty())
+			refused.push_back(answer);
+	}
+	const int code = process.wait();
+	CPPUNIT_ASSERT_EQUAL_MESSAGE("node verify.mjs exit code", 0, code);
+	CPPUNIT_ASSERT_EQUAL_MESSAGE("answers of verify.mjs", deliveries.size(), verified + refused.size());
+	return refused;
 }
 
 

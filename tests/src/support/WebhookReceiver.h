@@ -72,6 +72,13 @@ public:
 		/// "<id>.<timestamp>.<body>" keyed by the base64-decoded secret after "whsec_"
 		/// (OpenSSL, independent of the plugin's signer).
 
+	static std::vector<std::string> verifyWithLibrary(const std::string& secret,
+	                                                  const std::vector<Delivery>& deliveries);
+		/// Checks every delivery with the Standard Webhooks reference library (node verify.mjs
+		/// in $ORGS_TEST_WEBHOOK_VERIFIER, which the ctest fixture webhooks.npm installs);
+		/// returns one line per delivery it refused (empty: all verified). It also refuses a
+		/// timestamp more than 5 minutes from now. Fails the test if the verifier is missing.
+
 private:
 	void open();
 
