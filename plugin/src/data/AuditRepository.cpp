@@ -8,6 +8,7 @@
 
 
 #include "data/AuditRepository.h"
+#include "data/EventSink.h"
 #include "data/Rows.h"
 #include <limits>
 
@@ -28,11 +29,53 @@ void AuditRepository::insert(Poco::Data::Session& session, const AuditEvent& e)
 	if (e.targetId != 0)
 		targetId = e.targetId;
 	const Poco::Int64 at = Database::toMicros(e.createdAt);
+	// The organization's next number, taken under its row lock (held until COMMIT): a later
+	// number always commits later, so the event feed never skips one (see 0014_webhooks.sql).
+	// An organization purged in this very transaction has no row and its event no number.
+	Poco::Nullable<Poco::Int64> seq;
+	if (e.organizationId != 0)
+		seq = nextSequence(session, e.organizationId);
 	_database.execute(
 	    session,
 	    "INSERT INTO audit_events (organization_id, actor_account_id, action, target_type, target_id, "
-	    "target_label, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	    {organizationId, e.actorAccountId, e.action, e.targetType, targetId, e.targetLabel, e.details, at});
+	    "target_label, details, created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    {organizationId, e.actorAccountId, e.action, e.targetType, targetId, e.targetLabel, e.details, at, seq});
+	EventSink* pSink = _database.eventSink();
+	if (pSink && !seq.isNull())
+	{
+		Event event;
+		event.id = _database.lastInsertId(session);
+		event.organizationId = e.organizationId;
+		event.sequence = seq.value();
+		event.type = e.action;
+		event.actorAccountId = e.actorAccountId;
+		event.targetType = e.targetType;
+		event.targetId = e.targetId;
+		event.targetLabel = e.targetLabel;
+		event.details = e.details;
+		event.occurredAt = e.createdAt;
+		pSink->recorded(session, event);
+	}
+}
+
+
+Poco::Nullable<Poco::Int64> AuditRepository::nextSequence(Poco::Data::Session& session, Id organizationId)
+{
+	if (_database.dialect() == Database::Dialect::MySQL)
+	{
+		// LAST_INSERT_ID(expr) hands the new value back with the UPDATE's answer (no SELECT).
+		if (_database.execute(session,
+		                      "UPDATE organizations SET event_seq = LAST_INSERT_ID(event_seq + 1) WHERE id = ?",
+		                      {organizationId}) == 0)
+			return Poco::Nullable<Poco::Int64>();
+		return static_cast<Poco::Int64>(_database.lastInsertId(session));
+	}
+	if (_database.execute(session, "UPDATE organizations SET event_seq = event_seq + 1 WHERE id = ?",
+	                      {organizationId}) == 0)
+		return Poco::Nullable<Poco::Int64>();
+	Poco::Data::RecordSet rs =
+	    _database.select(session, "SELECT event_seq FROM organizations WHERE id = ?", {organizationId});
+	return Rows(rs).integer(0, 0);
 }
 
 
