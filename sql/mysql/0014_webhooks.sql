@@ -17,6 +17,11 @@
 
 ALTER TABLE organizations ADD COLUMN event_seq BIGINT NOT NULL DEFAULT 0;
 
+-- How many webhook endpoints the organization has (enabled or not), kept by their creation and
+-- deletion: read with the event's number by the same UPDATE, it spares the organizations
+-- without endpoints (most) a query for them on every change.
+ALTER TABLE organizations ADD COLUMN webhook_endpoints INT NOT NULL DEFAULT 0;
+
 ALTER TABLE audit_events ADD COLUMN seq BIGINT NULL;
 
 UPDATE audit_events e

@@ -3,6 +3,11 @@
 
 ALTER TABLE organizations ADD COLUMN event_seq INTEGER NOT NULL DEFAULT 0;
 
+-- How many webhook endpoints the organization has (enabled or not), kept by their creation and
+-- deletion: read with the event's number, it spares the organizations without endpoints (most)
+-- a query for them on every change.
+ALTER TABLE organizations ADD COLUMN webhook_endpoints INTEGER NOT NULL DEFAULT 0;
+
 ALTER TABLE audit_events ADD COLUMN seq INTEGER NULL;
 
 UPDATE audit_events SET seq = (SELECT COUNT(*) FROM audit_events p

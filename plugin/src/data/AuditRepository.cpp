@@ -33,8 +33,9 @@ void AuditRepository::insert(Poco::Data::Session& session, const AuditEvent& e)
 	// number always commits later, so the event feed never skips one (see 0014_webhooks.sql).
 	// An organization purged in this very transaction has no row and its event no number.
 	Poco::Nullable<Poco::Int64> seq;
+	bool withEndpoints = false;
 	if (e.organizationId != 0)
-		seq = nextSequence(session, e.organizationId);
+		seq = nextSequence(session, e.organizationId, withEndpoints);
 	_database.execute(
 	    session,
 	    "INSERT INTO audit_events (organization_id, actor_account_id, action, target_type, target_id, "
@@ -54,28 +55,35 @@ void AuditRepository::insert(Poco::Data::Session& session, const AuditEvent& e)
 		event.targetLabel = e.targetLabel;
 		event.details = e.details;
 		event.occurredAt = e.createdAt;
-		pSink->recorded(session, event);
+		pSink->recorded(session, event, withEndpoints);
 	}
 }
 
 
-Poco::Nullable<Poco::Int64> AuditRepository::nextSequence(Poco::Data::Session& session, Id organizationId)
+Poco::Nullable<Poco::Int64> AuditRepository::nextSequence(Poco::Data::Session& session, Id organizationId,
+                                                          bool& withEndpoints)
 {
 	if (_database.dialect() == Database::Dialect::MySQL)
 	{
-		// LAST_INSERT_ID(expr) hands the new value back with the UPDATE's answer (no SELECT).
+		// LAST_INSERT_ID(expr) hands a value back with the UPDATE's answer (no SELECT): the new
+		// number times two, plus one if the organization has a webhook endpoint.
 		if (_database.execute(session,
-		                      "UPDATE organizations SET event_seq = LAST_INSERT_ID(event_seq + 1) WHERE id = ?",
+		                      "UPDATE organizations SET event_seq = "
+		                      "LAST_INSERT_ID((event_seq + 1) * 2 + (webhook_endpoints > 0)) DIV 2 WHERE id = ?",
 		                      {organizationId}) == 0)
 			return Poco::Nullable<Poco::Int64>();
-		return static_cast<Poco::Int64>(_database.lastInsertId(session));
+		const Poco::UInt64 both = _database.lastInsertId(session);
+		withEndpoints = (both & 1u) != 0;
+		return static_cast<Poco::Int64>(both >> 1);
 	}
 	if (_database.execute(session, "UPDATE organizations SET event_seq = event_seq + 1 WHERE id = ?",
 	                      {organizationId}) == 0)
 		return Poco::Nullable<Poco::Int64>();
-	Poco::Data::RecordSet rs =
-	    _database.select(session, "SELECT event_seq FROM organizations WHERE id = ?", {organizationId});
-	return Rows(rs).integer(0, 0);
+	Poco::Data::RecordSet rs = _database.select(
+	    session, "SELECT event_seq, webhook_endpoints FROM organizations WHERE id = ?", {organizationId});
+	Rows rows(rs);
+	withEndpoints = rows.integer(0, 1) > 0;
+	return rows.integer(0, 0);
 }
 
 

@@ -50,8 +50,9 @@ public:
 		/// newest), newest first.
 
 private:
-	Poco::Nullable<Poco::Int64> nextSequence(Poco::Data::Session& session, Id organizationId);
-		/// Increments the organization's event counter and returns it (null: no such row).
+	Poco::Nullable<Poco::Int64> nextSequence(Poco::Data::Session& session, Id organizationId, bool& withEndpoints);
+		/// Increments the organization's event counter and returns it (null: no such row);
+		/// sets withEndpoints if the organization has a webhook endpoint.
 
 	Database& _database;
 };

@@ -30,7 +30,10 @@ class EventSink
 public:
 	virtual ~EventSink() = default;
 
-	virtual void recorded(Poco::Data::Session& session, const Event& event) = 0;
+	virtual void recorded(Poco::Data::Session& session, const Event& event, bool withEndpoints) = 0;
+		/// withEndpoints tells whether the organization has a webhook endpoint at all
+		/// (organizations.webhook_endpoints, read under the row lock with the event's number):
+		/// without one there is no delivery to write and nothing to look up.
 };
 
 

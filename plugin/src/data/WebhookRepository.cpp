@@ -126,7 +126,10 @@ Id WebhookRepository::insert(Poco::Data::Session& session, const Endpoint& row)
 	                  "consecutive_failures, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, 0, ?, ?, ?)",
 	                  {e.organizationId, e.url, e.description, joinTypes(e.eventTypes), e.secret, e.createdBy,
 	                   Database::toMicros(e.createdAt), Database::toMicros(e.updatedAt)});
-	return _database.lastInsertId(session);
+	const Id id = _database.lastInsertId(session);
+	_database.execute(session, "UPDATE organizations SET webhook_endpoints = webhook_endpoints + 1 WHERE id = ?",
+	                  {e.organizationId});
+	return id;
 }
 
 
@@ -205,8 +208,10 @@ void WebhookRepository::remove(Poco::Data::Session& session, Id organizationId, 
 	// The deliveries go first: SQLite applies the cascade only with foreign keys on, and a
 	// delivery of a deleted endpoint must never be sent.
 	_database.execute(session, "DELETE FROM outbox WHERE webhook_endpoint_id = ? AND kind = 'webhook'", {id});
-	_database.execute(session, "DELETE FROM webhook_endpoints WHERE id = ? AND organization_id = ?",
-	                  {id, organizationId});
+	if (_database.execute(session, "DELETE FROM webhook_endpoints WHERE id = ? AND organization_id = ?",
+	                      {id, organizationId}) != 0)
+		_database.execute(session, "UPDATE organizations SET webhook_endpoints = webhook_endpoints - 1 WHERE id = ?",
+		                  {organizationId});
 }
 
 

@@ -31,11 +31,13 @@ EventPublisher::~EventPublisher()
 }
 
 
-void EventPublisher::recorded(Poco::Data::Session& session, const Event& event)
+void EventPublisher::recorded(Poco::Data::Session& session, const Event& event, bool withEndpoints)
 {
 	std::string payload;
 	const Poco::Int64 now = Data::Database::toMicros(_pClock->now());
-	for (const auto& subscriber : _webhooks.subscribers(session, event.organizationId))
+	const auto subscribers = withEndpoints ? _webhooks.subscribers(session, event.organizationId)
+	                                       : std::vector<Data::WebhookRepository::Subscriber>();
+	for (const auto& subscriber : subscribers)
 	{
 		if (!subscriber.eventTypes.empty() && std::find(subscriber.eventTypes.begin(), subscriber.eventTypes.end(),
 		                                                event.type) == subscriber.eventTypes.end())

@@ -40,7 +40,7 @@ public:
 	~EventPublisher();
 		/// Unregisters.
 
-	void recorded(Poco::Data::Session& session, const Event& event) override;
+	void recorded(Poco::Data::Session& session, const Event& event, bool withEndpoints) override;
 
 private:
 	Data::Database& _database;
