@@ -9,6 +9,7 @@
 
 #include "Runtime.h"
 #include "runtime/AccessModule.h"
+#include "runtime/EventsModule.h"
 #include "runtime/HttpModule.h"
 #include "runtime/InfrastructureModule.h"
 #include "runtime/ServiceModule.h"
@@ -26,9 +27,13 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
       _pAccess(new AccessModule(_config, *_pInfrastructure)),
       _pServices(new ServiceModule(_config, *_pInfrastructure, *_pAccess)),
       _pSso(new SsoModule(_config, *_pInfrastructure, *_pAccess, *_pServices, logger)),
-      _pHttp(new HttpModule(_config, *_pInfrastructure, *_pAccess, *_pServices, *_pSso, pHostAuthenticator, logger)),
+      _pEvents(new EventsModule(_config, *_pInfrastructure, *_pAccess, logger)),
+      _pHttp(new HttpModule(_config, *_pInfrastructure, *_pAccess, *_pServices, *_pSso, *_pEvents, pHostAuthenticator,
+                            logger)),
       _pMetrics(new MetricsModule(_config, *_pInfrastructure, *_pAccess, *_pServices, *_pHttp))
 {
+	// Modules built before the metrics report their own counts to it.
+	_pMetrics->addDeliveries("webhook", _pEvents->sender().deliveries());
 	if (!_config.preset().empty())
 		logger.information("Preset %s", _config.preset());
 }
@@ -166,6 +171,24 @@ Orgs::SsoConnectionService::Ptr Runtime::ssoConnections() const
 SsoModule& Runtime::sso()
 {
 	return *_pSso;
+}
+
+
+Orgs::EventService::Ptr Runtime::events() const
+{
+	return _pEvents->events();
+}
+
+
+Orgs::WebhookService::Ptr Runtime::webhooks() const
+{
+	return _pEvents->webhooks();
+}
+
+
+EventsModule& Runtime::eventsModule()
+{
+	return *_pEvents;
 }
 
 

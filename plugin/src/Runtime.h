@@ -19,6 +19,7 @@
 #include "Orgs/AuditLog.h"
 #include "Orgs/Authenticator.h"
 #include "Orgs/DomainService.h"
+#include "Orgs/EventService.h"
 #include "Orgs/InvitationService.h"
 #include "Orgs/InviteLinkService.h"
 #include "Orgs/Mailer.h"
@@ -29,6 +30,7 @@
 #include "Orgs/RoleService.h"
 #include "Orgs/SsoConnectionService.h"
 #include "Orgs/SignInService.h"
+#include "Orgs/WebhookService.h"
 #include "Orgs/WorkspaceService.h"
 #include "config/Configuration.h"
 #include "service/Clock.h"
@@ -56,6 +58,7 @@ class InfrastructureModule;
 class AccessModule;
 class ServiceModule;
 class SsoModule;
+class EventsModule;
 class HttpModule;
 class MetricsModule;
 
@@ -69,6 +72,7 @@ class Runtime
 	///     AccessModule           AccessControl and its caches, the services' Guard
 	///     ServiceModule          the services behind the public interfaces
 	///     SsoModule              SSO connections: service, sign-in step, issuers, enforcement
+	///     EventsModule           events: the feed, in-process listeners, webhooks and their sender
 	///     HttpModule             the API: authentication, one handler object per resource
 	///     MetricsModule          orgs_* series, GET /metrics and the health probes
 	///
@@ -120,6 +124,15 @@ public:
 
 	SsoModule& sso();
 		/// The SSO module: its sign-in step and caches (tests, and the sign-in pipeline).
+	Orgs::EventService::Ptr events() const;
+		/// The organizations' event feed and in-process listeners.
+
+	Orgs::WebhookService::Ptr webhooks() const;
+		/// Per-organization webhook endpoints.
+
+	EventsModule& eventsModule();
+		/// The events module: its webhook sender (tests).
+
 	Orgs::SignInService::Ptr signIn() const;
 		/// Signing in with a bearer JWT of a trusted issuer.
 
@@ -148,6 +161,7 @@ private:
 	const std::unique_ptr<AccessModule> _pAccess;
 	const std::unique_ptr<ServiceModule> _pServices;
 	const std::unique_ptr<SsoModule> _pSso;
+	const std::unique_ptr<EventsModule> _pEvents;
 	const std::unique_ptr<HttpModule> _pHttp;
 	const std::unique_ptr<MetricsModule> _pMetrics;
 };

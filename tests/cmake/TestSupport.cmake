@@ -13,6 +13,8 @@ endif()
 find_package(Threads REQUIRED)
 # OpenIdProvider speaks HTTPS to the provider.
 find_package(Poco REQUIRED COMPONENTS NetSSL Crypto)
+# WebhookReceiver checks signatures with OpenSSL's HMAC, not with the plugin's Poco-based signer.
+find_package(OpenSSL REQUIRED)
 
 add_library(OrgsTestSupport STATIC
 	"${PROJECT_SOURCE_DIR}/tests/src/support/DnsServer.cpp"
@@ -22,8 +24,9 @@ add_library(OrgsTestSupport STATIC
 	"${PROJECT_SOURCE_DIR}/tests/src/support/HttpClient.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/OpenIdProvider.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/SmtpSink.cpp"
-	"${PROJECT_SOURCE_DIR}/tests/src/support/TestDatabase.cpp")
+	"${PROJECT_SOURCE_DIR}/tests/src/support/TestDatabase.cpp"
+	"${PROJECT_SOURCE_DIR}/tests/src/support/WebhookReceiver.cpp")
 target_include_directories(OrgsTestSupport PUBLIC "${PROJECT_SOURCE_DIR}/tests/src")
 target_link_libraries(OrgsTestSupport PUBLIC
 	Poco::Foundation Poco::Net Poco::NetSSL Poco::Crypto Poco::JSON Poco::Data Poco::DataMySQL Poco::DataSQLite
-	PkgConfig::CPPUNIT Threads::Threads)
+	PkgConfig::CPPUNIT Threads::Threads OpenSSL::Crypto)

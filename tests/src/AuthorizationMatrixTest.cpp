@@ -321,6 +321,26 @@ public:
 		return std::to_string(r.json()->getValue<Poco::Int64>("id"));
 	}
 
+	std::string webhook(const std::string& org)
+		/// Creates a webhook endpoint of org (by owner) and returns its id. Its address does not
+		/// resolve (.invalid), so its deliveries fail at once, in the background.
+	{
+		Response r = expect(201, "POST", "/orgs/" + org + "/webhooks",
+		                    json({{"url", "https://" + unique("hooks") + ".invalid/in"}}), owner.token);
+		return std::to_string(r.json()->getValue<Poco::Int64>("id"));
+	}
+
+	std::pair<std::string, std::string> webhookDelivery(const std::string& org)
+		/// Creates a webhook endpoint and returns its id and that of a delivery to it (its own
+		/// webhook.created event).
+	{
+		const std::string id = webhook(org);
+		Response r = expect(200, "GET", "/orgs/" + org + "/webhooks/" + id + "/deliveries", "", owner.token);
+		Poco::JSON::Array::Ptr items = r.json()->getArray("items");
+		CPPUNIT_ASSERT_MESSAGE("no delivery of the endpoint's own event", items && items->size() > 0);
+		return {id, std::to_string(items->getObject(0)->getValue<Poco::Int64>("id"))};
+	}
+
 	std::string ssoToken()
 		/// Returns an ID token of the connection's issuer, for a new user of the provider.
 	{
@@ -720,6 +740,46 @@ const std::vector<Rule>& table()
 	     [](World& w, const Actor&, const std::string& org) {
 		     return Call{{{"org", org}, {"id", w.ssoConnection(org)}}, "{\"token\":\"" + w.ssoToken() + "\"}"};
 	     }},
+	    // Events and webhooks: events.read for the feed, webhooks.manage for the rest.
+	    {"GET", "/orgs/{org}/events", Requirement::Permission, Permission::EventsRead, 200,
+	     [](World&, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, ""};
+	     }},
+	    {"POST", "/orgs/{org}/webhooks", Requirement::Permission, Permission::WebhooksManage, 201,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, json({{"url", "https://" + w.unique("hooks") + ".invalid/in"}})};
+	     }},
+	    {"GET", "/orgs/{org}/webhooks", Requirement::Permission, Permission::WebhooksManage, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     w.webhook(org);
+		     return Call{{{"org", org}}, ""};
+	     }},
+	    {"GET", "/orgs/{org}/webhooks/{id}", Requirement::Permission, Permission::WebhooksManage, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"id", w.webhook(org)}}, ""};
+	     }},
+	    {"PATCH", "/orgs/{org}/webhooks/{id}", Requirement::Permission, Permission::WebhooksManage, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"id", w.webhook(org)}}, json({{"description", "changed"}})};
+	     }},
+	    {"DELETE", "/orgs/{org}/webhooks/{id}", Requirement::Permission, Permission::WebhooksManage, 204,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"id", w.webhook(org)}}, ""};
+	     }},
+	    {"POST", "/orgs/{org}/webhooks/{id}/secret", Requirement::Permission, Permission::WebhooksManage, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"id", w.webhook(org)}}, ""};
+	     }},
+	    {"GET", "/orgs/{org}/webhooks/{id}/deliveries", Requirement::Permission, Permission::WebhooksManage, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"id", w.webhook(org)}}, ""};
+	     }},
+	    {"POST", "/orgs/{org}/webhooks/{id}/deliveries/{delivery}/retry", Requirement::Permission,
+	     Permission::WebhooksManage, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     const auto ids = w.webhookDelivery(org);
+		     return Call{{{"org", org}, {"id", ids.first}, {"delivery", ids.second}}, ""};
+	     }},
 	    // Audit log and recoverable deletion
 	    {"GET", "/orgs/{org}/audit", Requirement::Permission, Permission::AuditRead, 200,
 	     [](World&, const Actor&, const std::string& org) {
@@ -808,6 +868,11 @@ const std::map<std::string, std::string>& auditedActions()
 	    {"POST /orgs/{org}/sso-connections", "sso_connection.created"},
 	    {"PATCH /orgs/{org}/sso-connections/{id}", "sso_connection.updated"},
 	    {"DELETE /orgs/{org}/sso-connections/{id}", "sso_connection.deleted"},
+	    {"POST /orgs/{org}/webhooks", "webhook.created"},
+	    {"PATCH /orgs/{org}/webhooks/{id}", "webhook.updated"},
+	    {"DELETE /orgs/{org}/webhooks/{id}", "webhook.deleted"},
+	    {"POST /orgs/{org}/webhooks/{id}/secret", "webhook.secret_rotated"},
+	    {"POST /orgs/{org}/webhooks/{id}/deliveries/{delivery}/retry", "webhook.delivery_retried"},
 	};
 	return actions;
 }

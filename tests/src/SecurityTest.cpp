@@ -241,6 +241,13 @@ void SecurityTest::testRevokedTokenChangesNothingOnAnotherHost()
 	    idOf(a.post("/orgs/acme/sso-connections",
 	                "{\"name\":\"Okta\",\"issuer\":\"https://idp.acme.test\",\"audience\":\"orgs\"}", ada)));
 
+	const std::string hook =
+	    std::to_string(idOf(a.post("/orgs/acme/webhooks", json({{"url", "https://hooks.acme.invalid/in"}}), ada)));
+	const Response hookDeliveries = a.get("/orgs/acme/webhooks/" + hook + "/deliveries", ada);
+	ASSERT_STATUS(hookDeliveries, 200);
+	const std::string delivery =
+	    std::to_string(hookDeliveries.json()->getArray("items")->getObject(0)->getValue<Poco::Int64>("id"));
+
 	// Ada's second token, seen by host B, then revoked on host A.
 	const Response issued = a.post("/me/tokens", json({{"name", "laptop"}}), ada);
 	ASSERT_STATUS(issued, 201);
@@ -315,6 +322,12 @@ void SecurityTest::testRevokedTokenChangesNothingOnAnotherHost()
 	    {"DELETE", "/orgs/{org}/sso-connections/{id}", "/orgs/acme/sso-connections/" + sso, ""},
 	    {"POST", "/orgs/{org}/sso-connections/{id}/test", "/orgs/acme/sso-connections/" + sso + "/test",
 	     "{\"token\":\"a.b.c\"}"},
+	    {"POST", "/orgs/{org}/webhooks", "/orgs/acme/webhooks", json({{"url", "https://hooks2.acme.invalid/in"}})},
+	    {"PATCH", "/orgs/{org}/webhooks/{id}", "/orgs/acme/webhooks/" + hook, json({{"description", "x"}})},
+	    {"POST", "/orgs/{org}/webhooks/{id}/secret", "/orgs/acme/webhooks/" + hook + "/secret", ""},
+	    {"POST", "/orgs/{org}/webhooks/{id}/deliveries/{delivery}/retry",
+	     "/orgs/acme/webhooks/" + hook + "/deliveries/" + delivery + "/retry", ""},
+	    {"DELETE", "/orgs/{org}/webhooks/{id}", "/orgs/acme/webhooks/" + hook, ""},
 	};
 
 	// Every change route of the API is in the list (a new one must be added here).

@@ -10,6 +10,8 @@
 #include "config/Settings.h"
 #include "Poco/Exception.h"
 #include "Poco/File.h"
+#include "Poco/NumberParser.h"
+#include "Poco/StringTokenizer.h"
 #include "Poco/URI.h"
 #include "Poco/RegularExpression.h"
 #include "Poco/String.h"
@@ -21,6 +23,46 @@ namespace Config {
 
 
 namespace {
+
+
+WebhookSettings loadWebhooks(Reader& reader)
+{
+	WebhookSettings w;
+	w.deliver = reader.getBool("orgs.webhooks.deliver", w.deliver);
+	w.pollMillis = reader.getInt("orgs.webhooks.pollMillis", static_cast<int>(w.pollMillis), 10, 3600000);
+	std::string deflt;
+	for (Poco::Int64 micros : w.retryMicros)
+		deflt += (deflt.empty() ? "" : ",") + std::to_string(micros / 1000000);
+	const std::string schedule = reader.getString("orgs.webhooks.retrySchedule", deflt);
+	w.retryMicros.clear();
+	for (const auto& item : Poco::StringTokenizer(
+	         schedule, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY))
+	{
+		double seconds = 0;
+		if (!Poco::NumberParser::tryParseFloat(item, seconds) || seconds < 0.001 || seconds > 7 * 86400)
+			throw Poco::DataFormatException("orgs.webhooks.retrySchedule: expected seconds (0.001 to 604800) "
+			                                "separated by commas, got '" +
+			                                item + "'");
+		w.retryMicros.push_back(static_cast<Poco::Int64>(seconds * 1e6));
+	}
+	if (w.retryMicros.empty() || w.retryMicros.size() > 100)
+		throw Poco::DataFormatException("orgs.webhooks.retrySchedule: expected 1 to 100 waits");
+	const int jitterPercent = reader.getInt("orgs.webhooks.retryJitterPercent", 20, 0, 50);
+	w.retryJitter = jitterPercent / 100.0;
+	w.timeoutSeconds = reader.getInt("orgs.webhooks.timeoutSeconds", w.timeoutSeconds, 1, 300);
+	w.leaseMicros = reader.getSeconds("orgs.webhooks.leaseSeconds", w.leaseMicros, 1000000, 1, 86400);
+	if (w.leaseMicros < 3LL * w.timeoutSeconds * 1000000)
+		throw Poco::DataFormatException("orgs.webhooks.leaseSeconds: must be at least 3 x orgs.webhooks.timeoutSeconds "
+		                                "(a delivery in progress must not be claimed by another host)");
+	w.allowPrivateTargets = reader.getBool("orgs.webhooks.allowPrivateTargets", w.allowPrivateTargets);
+	w.secretOverlapMicros =
+	    reader.getSeconds("orgs.webhooks.secretOverlapSeconds", w.secretOverlapMicros, 1000000, 0, 30 * 86400);
+	w.disableAfterMicros =
+	    reader.getSeconds("orgs.webhooks.disableAfterSeconds", w.disableAfterMicros, 1000000, 0, 365 * 86400);
+	w.disableAfterFailures = reader.getInt("orgs.webhooks.disableAfterFailures", w.disableAfterFailures, 0, 1000000);
+	w.keepDeliveredDays = reader.getInt("orgs.webhooks.keepDeliveredDays", w.keepDeliveredDays, 0, 36500);
+	return w;
+}
 
 
 MailSettings loadMail(Reader& reader)
@@ -274,6 +316,7 @@ Settings Settings::load(Reader& reader, const PathResolver& resolvePath)
 	    reader.getInt("orgs.access.cacheEntries", static_cast<int>(s.cacheEntries), 64, 1 << 26));
 
 	s.mail = loadMail(reader);
+	s.webhooks = loadWebhooks(reader);
 	s.retentionDays = reader.getInt("orgs.organizations.retentionDays", s.retentionDays, 0, 3650);
 	s.purgeIntervalSeconds =
 	    reader.getInt("orgs.organizations.purgeIntervalSeconds", s.purgeIntervalSeconds, 0, 7 * 86400);

@@ -67,6 +67,27 @@ struct MailSettings
 };
 
 
+struct WebhookSettings
+	/// orgs.webhooks.*: webhook deliveries.
+{
+	bool deliver = true;    ///< orgs.webhooks.deliver: run the webhook sender in this process
+	long pollMillis = 1000; ///< orgs.webhooks.pollMillis: how often the sender looks for due deliveries
+	std::vector<Poco::Int64> retryMicros{5000000,       300000000,     1800000000,   7200000000,
+	                                     18000000000LL, 36000000000LL, 36000000000LL};
+	///< orgs.webhooks.retrySchedule: seconds to wait after the 1st, 2nd, ... failed attempt; given up after the last
+	double retryJitter = 0.2; ///< orgs.webhooks.retryJitterPercent (20): each wait varies by up to this fraction
+	int timeoutSeconds = 10;  ///< orgs.webhooks.timeoutSeconds: connect, send and answer, each
+	Poco::Int64 leaseMicros = 120000000; ///< orgs.webhooks.leaseSeconds: how long a claimed delivery is reserved
+	bool allowPrivateTargets = false; ///< orgs.webhooks.allowPrivateTargets: loopback/private/link-local URLs allowed
+	Poco::Int64 secretOverlapMicros = 86400000000LL; ///< orgs.webhooks.secretOverlapSeconds: old secret signs too
+	Poco::Int64 disableAfterMicros =
+	    432000000000LL; ///< orgs.webhooks.disableAfterSeconds: failing this long disables (0: never)
+	int disableAfterFailures =
+	    0;                      ///< orgs.webhooks.disableAfterFailures: this many failures in a row disable (0: never)
+	int keepDeliveredDays = 30; ///< orgs.webhooks.keepDeliveredDays: finished deliveries kept this long (0: forever)
+};
+
+
 struct InvitationSettings
 	/// orgs.invitations.*
 {
@@ -160,6 +181,7 @@ public:
 	    1000000000;                   ///< orgs.access.maxStaleness (seconds, may be fractional; 0 = always check)
 	std::size_t cacheEntries = 65536; ///< orgs.access.cacheEntries
 	MailSettings mail;                ///< orgs.mail.*
+	WebhookSettings webhooks;         ///< orgs.webhooks.*
 
 	int retentionDays = 30; ///< orgs.organizations.retentionDays: a deleted organization can be restored this long
 	int purgeIntervalSeconds = 3600; ///< orgs.organizations.purgeIntervalSeconds: how often the purge runs (0: never)

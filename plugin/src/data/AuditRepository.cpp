@@ -8,6 +8,7 @@
 
 
 #include "data/AuditRepository.h"
+#include "data/EventSink.h"
 #include "data/Rows.h"
 #include <limits>
 
@@ -28,11 +29,61 @@ void AuditRepository::insert(Poco::Data::Session& session, const AuditEvent& e)
 	if (e.targetId != 0)
 		targetId = e.targetId;
 	const Poco::Int64 at = Database::toMicros(e.createdAt);
+	// The organization's next number, taken under its row lock (held until COMMIT): a later
+	// number always commits later, so the event feed never skips one (see 0014_webhooks.sql).
+	// An organization purged in this very transaction has no row and its event no number.
+	Poco::Nullable<Poco::Int64> seq;
+	bool withEndpoints = false;
+	if (e.organizationId != 0)
+		seq = nextSequence(session, e.organizationId, withEndpoints);
 	_database.execute(
 	    session,
 	    "INSERT INTO audit_events (organization_id, actor_account_id, action, target_type, target_id, "
-	    "target_label, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	    {organizationId, e.actorAccountId, e.action, e.targetType, targetId, e.targetLabel, e.details, at});
+	    "target_label, details, created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    {organizationId, e.actorAccountId, e.action, e.targetType, targetId, e.targetLabel, e.details, at, seq});
+	EventSink* pSink = _database.eventSink();
+	if (pSink && !seq.isNull())
+	{
+		Event event;
+		event.id = _database.lastInsertId(session);
+		event.organizationId = e.organizationId;
+		event.sequence = seq.value();
+		event.type = e.action;
+		event.actorAccountId = e.actorAccountId;
+		event.targetType = e.targetType;
+		event.targetId = e.targetId;
+		event.targetLabel = e.targetLabel;
+		event.details = e.details;
+		event.occurredAt = e.createdAt;
+		pSink->recorded(session, event, withEndpoints);
+	}
+}
+
+
+Poco::Nullable<Poco::Int64> AuditRepository::nextSequence(Poco::Data::Session& session, Id organizationId,
+                                                          bool& withEndpoints)
+{
+	if (_database.dialect() == Database::Dialect::MySQL)
+	{
+		// LAST_INSERT_ID(expr) hands a value back with the UPDATE's answer (no SELECT): the new
+		// number times two, plus one if the organization has a webhook endpoint.
+		if (_database.execute(session,
+		                      "UPDATE organizations SET event_seq = "
+		                      "LAST_INSERT_ID((event_seq + 1) * 2 + (webhook_endpoints > 0)) DIV 2 WHERE id = ?",
+		                      {organizationId}) == 0)
+			return Poco::Nullable<Poco::Int64>();
+		const Poco::UInt64 both = _database.lastInsertId(session);
+		withEndpoints = (both & 1u) != 0;
+		return static_cast<Poco::Int64>(both >> 1);
+	}
+	if (_database.execute(session, "UPDATE organizations SET event_seq = event_seq + 1 WHERE id = ?",
+	                      {organizationId}) == 0)
+		return Poco::Nullable<Poco::Int64>();
+	Poco::Data::RecordSet rs = _database.select(
+	    session, "SELECT event_seq, webhook_endpoints FROM organizations WHERE id = ?", {organizationId});
+	Rows rows(rs);
+	withEndpoints = rows.integer(0, 1) > 0;
+	return rows.integer(0, 0);
 }
 
 

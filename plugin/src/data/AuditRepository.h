@@ -40,7 +40,9 @@ public:
 	explicit AuditRepository(Database& database);
 
 	void insert(Poco::Data::Session& session, const AuditEvent& event);
-		/// Appends an event; organizationId and targetId 0 are stored as NULL.
+		/// Appends an event; organizationId and targetId 0 are stored as NULL. An organization's
+		/// event takes the organization's next sequence number and is handed to the database's
+		/// event sink, if one is set.
 
 	std::vector<AuditEvent> list(Poco::Data::Session& session, Id organizationId, const Filter& filter, Id beforeId,
 	                             int limit);
@@ -48,6 +50,10 @@ public:
 		/// newest), newest first.
 
 private:
+	Poco::Nullable<Poco::Int64> nextSequence(Poco::Data::Session& session, Id organizationId, bool& withEndpoints);
+		/// Increments the organization's event counter and returns it (null: no such row);
+		/// sets withEndpoints if the organization has a webhook endpoint.
+
 	Database& _database;
 };
 

@@ -148,6 +148,11 @@ Database::UnitOfWork::~UnitOfWork()
 {
 	if (t_pWork == this)
 		t_pWork = _pOuter;
+	if (!_committed)
+	{
+		for (auto& hook : _rollbackHooks)
+			hook();
+	}
 }
 
 
@@ -179,6 +184,20 @@ void Database::afterCommit(std::function<void()> hook)
 	if (!t_pWork)
 		throw Poco::IllegalStateException("Database::afterCommit() outside a transaction");
 	t_pWork->_hooks.push_back(std::move(hook));
+}
+
+
+void Database::afterRollback(std::function<void()> hook)
+{
+	if (!t_pWork)
+		throw Poco::IllegalStateException("Database::afterRollback() outside a transaction");
+	t_pWork->_rollbackHooks.push_back(std::move(hook));
+}
+
+
+void Database::setEventSink(EventSink* pSink)
+{
+	_pEventSink.store(pSink, std::memory_order_release);
 }
 
 
@@ -282,6 +301,7 @@ void Database::commit(Poco::Data::Session& s, UnitOfWork& work)
 		_statements.execute(s, "UPDATE organizations SET acl_version = acl_version + 1 WHERE id = ?", {organizationId});
 	_statements.end(s, "COMMIT");
 	// Committed: nothing below may undo it. A hook that runs a transaction has its own.
+	work._committed = true;
 	t_pWork = work._pOuter;
 	for (auto& hook : work._hooks)
 		hook();

@@ -33,6 +33,9 @@ namespace Orgs {
 namespace Data {
 
 
+class EventSink;
+
+
 class Database
 	/// Owns the Poco::Data session pool for one database (SQLite or MySQL/MariaDB) and runs
 	/// units of work on it.
@@ -215,6 +218,8 @@ public:
 		Poco::Data::SessionImpl* _pSession;
 		Changes _changes;
 		std::vector<std::function<void()>> _hooks;
+		std::vector<std::function<void()>> _rollbackHooks;
+		bool _committed = false;
 		friend class Database;
 	};
 
@@ -234,6 +239,18 @@ public:
 	static void afterCommit(std::function<void()> hook);
 		/// Runs hook once the transaction in progress on this thread commits (never if it rolls
 		/// back). Throws Poco::IllegalStateException outside transact().
+
+	static void afterRollback(std::function<void()> hook);
+		/// Runs hook once the transaction in progress on this thread ends without committing
+		/// (rolled back, retried, or its COMMIT failed); never if it commits. A hook must not
+		/// throw. Throws Poco::IllegalStateException outside transact().
+
+	void setEventSink(EventSink* pSink);
+		/// Names the object told of every organization event as it is written (the events
+		/// module's), or none (nullptr). The sink must outlive its registration.
+
+	EventSink* eventSink() const;
+		/// Returns the registered event sink, or nullptr.
 
 	Poco::Data::RecordSet select(Poco::Data::Session& session, const std::string& sql,
 	                             const std::vector<Param>& params);
@@ -294,6 +311,7 @@ private:
 	std::atomic<Poco::UInt64> _sessionsTaken{0};
 	std::atomic<Poco::UInt64> _sessionWaits{0};
 	std::atomic<Poco::UInt64> _statementErrors[static_cast<int>(StatementError::COUNT)]{};
+	std::atomic<EventSink*> _pEventSink{nullptr};
 };
 
 
@@ -354,6 +372,12 @@ inline Poco::UInt64 Database::statementsPrepared() const
 inline std::size_t Database::statementsCached(Poco::Data::Session& session)
 {
 	return _statements.size(session);
+}
+
+
+inline EventSink* Database::eventSink() const
+{
+	return _pEventSink.load(std::memory_order_acquire);
 }
 
 

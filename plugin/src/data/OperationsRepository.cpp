@@ -18,26 +18,14 @@ namespace Data {
 OperationsRepository::OperationsRepository(Database& database) : _database(database) {}
 
 
-bool OperationsRepository::hasKind(Poco::Data::Session& session)
-{
-	const char* sql = _database.dialect() == Database::Dialect::MySQL
-	                      ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() "
-	                        "AND table_name = 'outbox' AND column_name = 'kind'"
-	                      : "SELECT COUNT(*) FROM pragma_table_info('outbox') WHERE name = 'kind'";
-	Poco::Data::RecordSet rs = _database.select(session, sql, {});
-	return Rows(rs).integer(0, 0) > 0;
-}
-
-
 std::vector<OperationsRepository::Backlog> OperationsRepository::outboxBacklog(Poco::Data::Session& session,
                                                                                Poco::Int64 nowMicros)
 {
-	// One row per kind; the columns besides the kind are the same either way.
-	static const std::string COLUMNS = "COUNT(*), MIN(created_at), "
-	                                   "MIN(CASE WHEN next_attempt_at <= ? THEN next_attempt_at ELSE NULL END) "
-	                                   "FROM outbox WHERE sent_at IS NULL";
-	const std::string sql =
-	    hasKind(session) ? "SELECT kind, " + COLUMNS + " GROUP BY kind ORDER BY kind" : "SELECT 'mail', " + COLUMNS;
+	// A delivery given up for good (webhooks) waits for nothing: it is history, not backlog.
+	static const std::string sql =
+	    "SELECT kind, COUNT(*), MIN(created_at), "
+	    "MIN(CASE WHEN next_attempt_at <= ? THEN next_attempt_at ELSE NULL END) "
+	    "FROM outbox WHERE sent_at IS NULL AND given_up_at IS NULL GROUP BY kind ORDER BY kind";
 	Poco::Data::RecordSet rs = _database.select(session, sql, {nowMicros});
 	Rows rows(rs);
 	std::vector<Backlog> result;
@@ -46,8 +34,6 @@ std::vector<OperationsRepository::Backlog> OperationsRepository::outboxBacklog(P
 		Backlog b;
 		b.kind = rows.text(i, 0);
 		b.depth = rows.integer(i, 1);
-		if (b.depth == 0)
-			continue; // the query without GROUP BY answers one row when there is nothing
 		b.oldestCreatedAt = rows.integer(i, 2);
 		b.oldestDueAt = rows.integer(i, 3);
 		result.push_back(b);

@@ -29,7 +29,7 @@ public:
 	struct Backlog
 		/// The unsent rows of one outbox kind.
 	{
-		std::string kind;                ///< "mail" (and "webhook" where the schema has outbox.kind)
+		std::string kind;                ///< "mail", "webhook"
 		Poco::Int64 depth = 0;           ///< rows not sent yet
 		Poco::Int64 oldestCreatedAt = 0; ///< created_at (µs) of the oldest unsent row; 0 when none
 		Poco::Int64 oldestDueAt = 0;     ///< next_attempt_at (µs) of the longest due row (due <= now); 0 when none
@@ -38,16 +38,13 @@ public:
 	explicit OperationsRepository(Database& database);
 
 	std::vector<Backlog> outboxBacklog(Poco::Data::Session& session, Poco::Int64 nowMicros);
-		/// Returns the backlog of each kind with unsent rows, by kind, from one GROUP BY query
-		/// (the index outbox_due). Reads outbox.kind when the table has it (migration 0014 adds
-		/// it), else counts every row as "mail".
+		/// Returns the backlog of each kind with rows neither sent nor given up, by kind, from
+		/// one GROUP BY query.
 
 	int schemaVersion(Poco::Data::Session& session);
 		/// Returns the highest applied migration (0 when none).
 
 private:
-	bool hasKind(Poco::Data::Session& session);
-
 	Database& _database;
 };
 

@@ -64,7 +64,9 @@ std::vector<OutboxEntry> OutboxRepository::select(Poco::Data::Session& session, 
 
 std::vector<OutboxEntry> OutboxRepository::due(Poco::Data::Session& session, Poco::Int64 now, int limit)
 {
-	return select(session, "sent_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id", now, limit);
+	// Mail only: the webhook deliveries in the same table have their own sender (WebhookRepository).
+	return select(session, "kind = 'mail' AND sent_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id",
+	              now, limit);
 }
 
 
@@ -110,7 +112,8 @@ bool OutboxRepository::markFailed(Poco::Data::Session& session, Id id, Poco::Int
 
 std::size_t OutboxRepository::purgeSent(Poco::Data::Session& session, Poco::Int64 sentBefore)
 {
-	return _database.execute(session, "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?", {sentBefore});
+	return _database.execute(session, "DELETE FROM outbox WHERE kind = 'mail' AND sent_at IS NOT NULL AND sent_at < ?",
+	                         {sentBefore});
 }
 
 

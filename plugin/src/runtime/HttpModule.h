@@ -32,12 +32,15 @@
 #include "http/ResourceHandlers.h"
 #include "http/RoleHandlers.h"
 #include "http/SsoConnectionHandlers.h"
+#include "http/EventHandlers.h"
+#include "http/WebhookHandlers.h"
 #include "http/SystemHandlers.h"
 #include "http/WorkspaceHandlers.h"
 #include "runtime/AccessModule.h"
 #include "runtime/InfrastructureModule.h"
 #include "runtime/ServiceModule.h"
 #include "runtime/SsoModule.h"
+#include "runtime/EventsModule.h"
 #include "Poco/Logger.h"
 #include "Poco/SharedPtr.h"
 #include <utility>
@@ -58,8 +61,8 @@ class HttpModule
 {
 public:
 	HttpModule(const Config::Configuration& config, InfrastructureModule& infrastructure, AccessModule& access,
-	           ServiceModule& services, SsoModule& sso, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator,
-	           Poco::Logger& logger);
+	           ServiceModule& services, SsoModule& sso, EventsModule& events,
+	           Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator, Poco::Logger& logger);
 
 	Http::Api& api();
 	const Http::ClientAddress& clientAddress() const;
@@ -102,6 +105,8 @@ private:
 	Routed<Http::InviteLinkHandlers> _inviteLinks;
 	Routed<Http::DomainHandlers> _domains;
 	Routed<Http::SsoConnectionHandlers> _ssoConnections;
+	Routed<Http::EventHandlers> _events;
+	Routed<Http::WebhookHandlers> _webhooks;
 	Routed<Http::OpenApiHandlers> _openApi;
 };
 

@@ -48,6 +48,8 @@ const std::vector<PublishedServices::Entry>& PublishedServices::entries()
 	    entry<SignInService, &Runtime::signIn>("Orgs::SignInService"),
 	    entry<DomainService, &Runtime::domains>("Orgs::DomainService"),
 	    entry<MetricsService, &Runtime::metrics>("Orgs::MetricsService"),
+	    entry<EventService, &Runtime::events>("Orgs::EventService"),
+	    entry<WebhookService, &Runtime::webhooks>("Orgs::WebhookService"),
 	    entry<ApiDescription, &Runtime::apiDescription>("Orgs::ApiDescription"),
 	};
 	return ENTRIES;

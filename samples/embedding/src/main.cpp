@@ -20,6 +20,7 @@
 #include "Orgs/AccessControl.h"
 #include "Orgs/AccountService.h"
 #include "Orgs/Errors.h"
+#include "Orgs/EventService.h"
 #include "Orgs/MembershipService.h"
 #include "Orgs/OrganizationService.h"
 #include "Orgs/ServerPlugin.h"
@@ -32,8 +33,13 @@
 #include "Poco/Util/LayeredConfiguration.h"
 #include "Poco/Util/MapConfiguration.h"
 #include "Poco/Util/PropertyFileConfiguration.h"
+#include <chrono>
+#include <condition_variable>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <set>
 
 
 using OrgsEmbedding::EmbeddingContext;
@@ -81,6 +87,68 @@ bool handleBillingRequest(Orgs::AccessControl& access, const Orgs::Account& call
 }
 
 
+class HostSessions
+	/// The host's own sign-in sessions: which organizations each account's sessions act in.
+{
+public:
+	void open(Orgs::Id accountId, Orgs::Id organizationId)
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		_sessions[accountId].insert(organizationId);
+	}
+
+	void revoke(Orgs::Id accountId, Orgs::Id organizationId)
+	{
+		{
+			std::lock_guard<std::mutex> lock(_mutex);
+			_sessions[accountId].erase(organizationId);
+		}
+		_changed.notify_all();
+	}
+
+	bool has(Orgs::Id accountId, Orgs::Id organizationId)
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		return _sessions[accountId].count(organizationId) > 0;
+	}
+
+	bool waitUntilRevoked(Orgs::Id accountId, Orgs::Id organizationId)
+	{
+		std::unique_lock<std::mutex> lock(_mutex);
+		return _changed.wait_for(lock, std::chrono::seconds(10),
+		                         [&]() { return _sessions[accountId].count(organizationId) == 0; });
+	}
+
+private:
+	std::mutex _mutex;
+	std::condition_variable _changed;
+	std::map<Orgs::Id, std::set<Orgs::Id>> _sessions;
+};
+
+
+class RevokeOnRemoval : public Orgs::EventListener
+	/// Ends a member's host sessions in an organization once the member is removed (or leaves).
+	/// The plugin calls onEvent() after the change committed, on a thread of this listener's
+	/// own, in each organization's order.
+{
+public:
+	explicit RevokeOnRemoval(HostSessions& sessions) : _sessions(sessions) {}
+
+	void onEvent(const Orgs::Event& event) override
+	{
+		if (event.type == "member.removed" || event.type == "member.left")
+		{
+			_sessions.revoke(event.targetId, event.organizationId);
+			std::cout << "  event #" << event.sequence << " " << event.type << ": revoked the sessions of "
+			          << event.targetLabel << " in organization " << event.organizationId << "\n";
+		}
+	}
+
+private:
+	HostSessions& _sessions;
+};
+
+
 void useServices(Orgs::ServiceRegistry& registry)
 	/// What a host does with the plugin while it runs. Every SharedPtr taken from the registry
 	/// is a local of this function: all are released when it returns, before the plugin stops.
@@ -126,6 +194,21 @@ void useServices(Orgs::ServiceRegistry& registry)
 
 	if (!owner || before || !after)
 		throw Poco::IllegalStateException("the permission checks did not answer as expected");
+
+	// Events: the host ends its own sessions of a member who is removed.
+	Orgs::EventService::Ptr pEvents = registry.find<Orgs::EventService>();
+	if (!pEvents)
+		throw Poco::NotFoundException("the plugin did not publish Orgs::EventService");
+	HostSessions sessions;
+	sessions.open(bob.id, acme.id);
+	Orgs::EventListener::Ptr pRevoker = new RevokeOnRemoval(sessions);
+	pEvents->subscribe(pRevoker);
+	pMemberships->removeMember(ada.id, "acme", "bob");
+	std::cout << "ada removed bob from acme\n";
+	const bool revoked = sessions.waitUntilRevoked(bob.id, acme.id);
+	pEvents->unsubscribe(pRevoker);
+	if (!revoked || sessions.has(bob.id, acme.id))
+		throw Poco::IllegalStateException("bob's host session was not revoked");
 }
 
 
