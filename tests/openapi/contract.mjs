@@ -36,7 +36,10 @@ const HOST_CODES = new Set(['malformed_request', 'request_timeout', 'uri_too_lon
 const HOST_AUTHENTICATOR_CODES = new Set(['blocked']);
 // Operations the document has and README's tables do not list yet (README.md is edited by
 // hand, separately): each must be missing from README, so this list shrinks as rows are added.
-const README_PENDING = new Set(['GET /openapi.json', 'GET /metrics', 'GET /health/live', 'GET /health/ready']);
+const README_PENDING = new Set(['GET /openapi.json', 'GET /metrics', 'GET /health/live', 'GET /health/ready',
+	'GET /orgs/{org}/events', 'GET /orgs/{org}/webhooks', 'POST /orgs/{org}/webhooks', 'GET /orgs/{org}/webhooks/{id}',
+	'PATCH /orgs/{org}/webhooks/{id}', 'DELETE /orgs/{org}/webhooks/{id}', 'GET /orgs/{org}/webhooks/{id}/deliveries',
+	'POST /orgs/{org}/webhooks/{id}/deliveries/{delivery}/retry', 'POST /orgs/{org}/webhooks/{id}/secret']);
 
 function fail(message) {
 	console.error(message);
@@ -126,14 +129,14 @@ function problemCodes(doc, schema) {
 // readme ------------------------------------------------------------------------------------
 
 function readmeOperations(text) {
-	// Rows of the tables headed "| Method and path |": the first cell lists operations in code
-	// spans, "GET,PATCH,DELETE /orgs/{org}/workspaces/{ws}", separated by " · "; ".../x" continues
-	// the cell's first path (from its segment "x" if it has one, else after its end). A pipe
+	// Rows of the tables headed "| Method and path |" (or "| route |"): the first cell lists
+	// operations in code spans, "GET,PATCH,DELETE /orgs/{org}/workspaces/{ws}" (a leading /api/v1
+	// is dropped), separated by " · "; ".../x" continues the cell's first path (from its segment "x" if it has one, else after its end). A pipe
 	// inside a code span does not end the cell.
 	const ops = new Set();
 	let inTable = false;
 	for (const line of text.split('\n')) {
-		if (/^\|\s*Method and path\s*\|/.test(line)) {
+		if (/^\|\s*(Method and path|route)\s*\|/i.test(line)) {
 			inTable = true;
 			continue;
 		}
@@ -149,7 +152,7 @@ function readmeOperations(text) {
 			const m = /`([A-Z,]+) ([^`\s]+)`/.exec(part);
 			if (!m)
 				continue;
-			let p = m[2].replace(/\?.*$/, '');
+			let p = m[2].replace(/\?.*$/, '').replace(/^\/api\/v1(?=\/)/, '');
 			if (p.startsWith('...') && base) {
 				const rest = p.slice(3);
 				const first = rest.split('/')[1];
