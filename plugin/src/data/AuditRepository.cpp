@@ -28,12 +28,11 @@ void AuditRepository::insert(Poco::Data::Session& session, const AuditEvent& e)
 	if (e.targetId != 0)
 		targetId = e.targetId;
 	const Poco::Int64 at = Database::toMicros(e.createdAt);
-	_database.execute(
-	    session,
-	    "INSERT INTO audit_events (organization_id, actor_account_id, action, target_type, target_id, "
-	    "target_label, details, created_at, actor_via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    {organizationId, e.actorAccountId, e.action, e.targetType, targetId, e.targetLabel, e.details, at,
-	     e.actorVia.empty() ? Poco::Nullable<std::string>() : Poco::Nullable<std::string>(e.actorVia)});
+	_database.execute(session,
+	                  "INSERT INTO audit_events (organization_id, actor_account_id, action, target_type, target_id, "
+	                  "target_label, details, created_at, actor_via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	                  {organizationId, e.actorAccountId, e.action, e.targetType, targetId, e.targetLabel, e.details, at,
+	                   e.actorVia.empty() ? Poco::Nullable<std::string>() : Poco::Nullable<std::string>(e.actorVia)});
 }
 
 

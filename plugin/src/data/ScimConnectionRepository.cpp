@@ -97,12 +97,12 @@ Id ScimConnectionRepository::insert(Poco::Data::Session& session, const ScimConn
 {
 	try
 	{
-		_database.execute(session,
-		                  "INSERT INTO scim_connections (organization_id, name, token_hash, token_prefix, default_role, "
-		                  "created_by, created_at, updated_at, token_created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		                  {c.organizationId, c.name, tokenHash, c.tokenPrefix, c.defaultRole, c.createdBy,
-		                   Database::toMicros(c.createdAt), Database::toMicros(c.updatedAt),
-		                   Database::toMicros(c.tokenCreatedAt)});
+		_database.execute(
+		    session,
+		    "INSERT INTO scim_connections (organization_id, name, token_hash, token_prefix, default_role, "
+		    "created_by, created_at, updated_at, token_created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		    {c.organizationId, c.name, tokenHash, c.tokenPrefix, c.defaultRole, c.createdBy,
+		     Database::toMicros(c.createdAt), Database::toMicros(c.updatedAt), Database::toMicros(c.tokenCreatedAt)});
 	}
 	catch (Poco::Exception& exc)
 	{
@@ -163,8 +163,7 @@ bool ScimConnectionRepository::remove(Poco::Data::Session& session, Id orgId, Id
 }
 
 
-Poco::Nullable<ScimConnection> ScimConnectionRepository::find(Poco::Data::Session& session, Id orgId, Id id,
-                                                              bool lock)
+Poco::Nullable<ScimConnection> ScimConnectionRepository::find(Poco::Data::Session& session, Id orgId, Id id, bool lock)
 {
 	Poco::Data::RecordSet rs = _database.select(
 	    session, COLUMNS + "WHERE c.id = ? AND c.organization_id = ?" + (lock ? _database.forUpdate() : ""),
@@ -180,8 +179,8 @@ Poco::Nullable<ScimConnection> ScimConnectionRepository::find(Poco::Data::Sessio
 Poco::Nullable<ScimConnection> ScimConnectionRepository::findByToken(Poco::Data::Session& session,
                                                                      const std::string& tokenHash, bool lock)
 {
-	Poco::Data::RecordSet rs = _database.select(
-	    session, COLUMNS + "WHERE c.token_hash = ?" + (lock ? _database.forShare() : ""), {tokenHash});
+	Poco::Data::RecordSet rs =
+	    _database.select(session, COLUMNS + "WHERE c.token_hash = ?" + (lock ? _database.forShare() : ""), {tokenHash});
 	std::vector<ScimConnection> found = read(rs);
 	if (found.empty())
 		return Poco::Nullable<ScimConnection>();

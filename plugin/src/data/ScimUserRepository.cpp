@@ -30,7 +30,7 @@ const std::string COLUMNS("SELECT u.id, u.connection_id, u.organization_id, u.ac
 ConflictException taken(const std::string& userName)
 {
 	return ConflictException("The connection has a user with userName '" + userName + "' (compared ignoring case)",
-	                         "scim_user_exists");
+	                         "uniqueness");
 }
 
 
@@ -85,7 +85,8 @@ Id ScimUserRepository::insert(Poco::Data::Session& session, const Row& r)
 		    session,
 		    "INSERT INTO scim_users (connection_id, organization_id, account_id, user_name, user_name_key, "
 		    "external_id, display_name, given_name, family_name, formatted_name, email, email_key, attributes, "
-		    "active, account_created, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		    "active, account_created, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+		    "?)",
 		    {r.connectionId, r.organizationId, r.accountId, r.userName, keyOf(r.userName), r.externalId, r.displayName,
 		     r.givenName, r.familyName, r.formattedName, r.email, keyOf(r.email), r.attributes, r.active ? 1 : 0,
 		     r.accountCreated ? 1 : 0, Database::toMicros(r.createdAt), Database::toMicros(r.updatedAt)});
@@ -174,9 +175,8 @@ std::vector<ScimUserRepository::Row> ScimUserRepository::findBy(Poco::Data::Sess
 }
 
 
-Poco::Nullable<ScimUserRepository::Row> ScimUserRepository::findByAccount(Poco::Data::Session& session,
-                                                                          Id organizationId, Id connectionId,
-                                                                          Id accountId)
+Poco::Nullable<ScimUserRepository::Row>
+ScimUserRepository::findByAccount(Poco::Data::Session& session, Id organizationId, Id connectionId, Id accountId)
 {
 	Poco::Data::RecordSet rs = _database.select(session,
 	                                            COLUMNS + "WHERE u.organization_id = ? AND u.account_id = ? AND "
@@ -187,8 +187,8 @@ Poco::Nullable<ScimUserRepository::Row> ScimUserRepository::findByAccount(Poco::
 }
 
 
-std::vector<ScimUserRepository::Row> ScimUserRepository::list(Poco::Data::Session& session, Id connectionId,
-                                                              int offset, int limit)
+std::vector<ScimUserRepository::Row> ScimUserRepository::list(Poco::Data::Session& session, Id connectionId, int offset,
+                                                              int limit)
 {
 	Poco::Data::RecordSet rs = _database.select(
 	    session, COLUMNS + "WHERE u.connection_id = ? AND u.deleted_at IS NULL ORDER BY u.id LIMIT ? OFFSET ?",

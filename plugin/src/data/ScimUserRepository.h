@@ -71,7 +71,7 @@ public:
 	explicit ScimUserRepository(Database& database);
 
 	Id insert(Poco::Data::Session& session, const Row& row);
-		/// Throws ConflictException ("scim_user_exists") for a userName the connection has.
+		/// Throws ConflictException ("uniqueness", the SCIM error type) for a userName the connection has.
 
 	void update(Poco::Data::Session& session, const Row& row);
 		/// Writes every attribute; the same conflict as insert().
@@ -86,8 +86,7 @@ public:
 	                        int limit);
 		/// Returns up to limit live users whose attribute key is value, by id.
 
-	Poco::Nullable<Row> findByAccount(Poco::Data::Session& session, Id organizationId, Id connectionId,
-	                                  Id accountId);
+	Poco::Nullable<Row> findByAccount(Poco::Data::Session& session, Id organizationId, Id connectionId, Id accountId);
 		/// Returns the connection's live user of the account.
 
 	std::vector<Row> list(Poco::Data::Session& session, Id connectionId, int offset, int limit);
