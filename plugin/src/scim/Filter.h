@@ -17,6 +17,8 @@
 #include "Poco/JSON/Object.h"
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 
 namespace Orgs {
@@ -83,6 +85,12 @@ public:
 		/// still calls matches() on what it finds. userName, emails.value and displayName compare
 		/// ignoring case (the index must do so too); externalId exactly. With several, the first
 		/// in this order wins: userName, externalId, emails.value, displayName.
+
+	bool equalities(std::vector<std::pair<std::string, Poco::Dynamic::Var>>& pairs) const;
+		/// Returns true, and sets pairs (canonical attribute path, value), if the filter is one
+		/// "eq" comparison or an "and" of them, on simple attributes: what an element must carry
+		/// to match a value filter such as type eq "work" (Patch adds such an element when none
+		/// matches).
 
 	std::string toString() const;
 		/// Returns the filter in a canonical form (canonical attribute paths, lower-case
