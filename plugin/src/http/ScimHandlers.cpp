@@ -90,6 +90,7 @@ void ScimHandlers::serve(RequestContext& c)
 {
 	Poco::Net::HTTPServerRequest& request = c.request();
 	ScimResponse answer;
+	std::string token;
 	try
 	{
 		_failures.admit(request);
@@ -112,7 +113,6 @@ void ScimHandlers::serve(RequestContext& c)
 		}
 		else
 		{
-			std::string token;
 			TokenAuthenticator::credentials(request, token);
 			Id connectionId = 0;
 			if (!Service::Validator::parseId(c.param("connection"), connectionId))
@@ -132,7 +132,9 @@ void ScimHandlers::serve(RequestContext& c)
 	}
 	if (answer.status == 401)
 	{
-		_failures.failed(request);
+		// A refused credential counts against the address; a request without one does not.
+		if (!token.empty())
+			_failures.failed(request);
 		c.response().set("WWW-Authenticate", "Bearer realm=\"scim\"");
 	}
 	Poco::Net::HTTPServerResponse& response = c.response();
