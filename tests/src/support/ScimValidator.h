@@ -45,14 +45,17 @@ public:
 	~ScimValidator();
 		/// Closes the process's stdin and waits for it.
 
-	std::vector<std::string> validate(const std::string& body, int status = 200);
+	std::vector<std::string> validate(const std::string& body, int status = 200, bool partial = false);
 		/// Returns the violations of a response body (empty: valid). The schema is chosen from the
 		/// body's "schemas" (a User, Group, ListResponse, Error, ServiceProviderConfig, Schema or
 		/// ResourceType; a ListResponse's Resources each by their own "schemas"); a body that is
-		/// not JSON or names no known schema is itself a violation. For an Error, status must be
-		/// the HTTP status and equal its "status" member.
+		/// not JSON or names no known schema is itself a violation. An Error must come with a
+		/// status of 400 or more equal to its "status" member, and such a status with an Error.
+		/// partial (the request had attributes or excludedAttributes) lets attributes the RFC
+		/// requires be absent, except id, schemas and meta.
 
-	std::vector<std::string> validate(const std::string& schema, const std::string& body, int status);
+	std::vector<std::string> validate(const std::string& schema, const std::string& body, int status,
+	                                  bool partial = false);
 		/// Returns the violations of body against the named schema ("User", "Group",
 		/// "EnterpriseUser", "ListResponse", "Error", "ServiceProviderConfig", "Schema",
 		/// "ResourceType").
