@@ -121,6 +121,16 @@ struct Actor
 };
 
 
+struct Call
+	/// A request for a route: its path parameters and its body.
+{
+	std::map<std::string, std::string> params;
+	std::string body;
+	std::string token =
+	    std::string(); ///< a SCIM connection's token: what succeeds on a ScimToken route (see Requirement)
+};
+
+
 class World : public Orgs::Test::ReplayWorld
 	/// orgs-host with the shipped roles file on a fresh database (ReplayWorld), and the accounts
 	/// and organizations the cells run against. Anything a request may consume (an
@@ -338,8 +348,8 @@ public:
 		/// it provisioned) and returns the call of a SCIM route with the connection's token.
 	{
 		const std::string org = organization();
-		Response r = expect(201, "POST", "/orgs/" + org + "/scim-connections", json({{"name", unique("scim")}}),
-		                    owner.token);
+		Response r =
+		    expect(201, "POST", "/orgs/" + org + "/scim-connections", json({{"name", unique("scim")}}), owner.token);
 		Call call;
 		call.token = r.json()->getValue<std::string>("token");
 		const std::string connection = std::to_string(r.json()->getValue<Poco::Int64>("id"));
@@ -383,26 +393,17 @@ private:
 };
 
 
-struct Call
-	/// A request for a route: its path parameters and its body.
-{
-	std::map<std::string, std::string> params;
-	std::string body;
-	std::string token; ///< a SCIM connection's token: what succeeds on a ScimToken route (see Requirement)
-};
-
-
 enum class Requirement
 {
-	Public,      ///< anyone, signed in or not
-	SignedIn,    ///< any account; not scoped to an organization
-	Member,      ///< any member of the organization
-	Permission,  ///< a member whose role grants the permission
-	Owner,       ///< the owner alone
-	Workspace,   ///< in a workspace the actor holds no role of its own in: it must see the workspace
-	             ///< (workspace.read there, or workspaces.list_all) and hold the permission there
-	Resource,    ///< on a resource the actor collaborates on by its default role: it must see the
-	             ///< resource (resource.read or resources.read there) and hold the permission there
+	Public,       ///< anyone, signed in or not
+	SignedIn,     ///< any account; not scoped to an organization
+	Member,       ///< any member of the organization
+	Permission,   ///< a member whose role grants the permission
+	Owner,        ///< the owner alone
+	Workspace,    ///< in a workspace the actor holds no role of its own in: it must see the workspace
+	              ///< (workspace.read there, or workspaces.list_all) and hold the permission there
+	Resource,     ///< on a resource the actor collaborates on by its default role: it must see the
+	              ///< resource (resource.read or resources.read there) and hold the permission there
 	DeletedOwner, ///< on a deleted organization: its owner alone; everybody else 404
 	ScimToken     ///< a SCIM route: only its connection's SCIM token (Call::token) succeeds; an
 	              ///< account's credentials are none there (401 for everyone)

@@ -9,6 +9,7 @@
 
 #include "ScimApiTest.h"
 #include "support/Racing.h"
+#include "support/ScimClient.h"
 #include "support/Suites.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/URI.h"
@@ -84,19 +85,29 @@ ScimApiTest::Connection ScimApiTest::connect(const User& actor, const std::strin
 }
 
 
+void ScimApiTest::setUp()
+{
+	if (!_pValidator)
+		_pValidator.reset(new Orgs::Test::ScimValidator);
+	ApiTestCase::setUp();
+}
+
+
 ScimApiTest::Response ScimApiTest::scim(const Connection& c, const std::string& method, const std::string& path,
                                         const std::string& body)
 {
-	HttpClient::Headers headers{{"Authorization", "Bearer " + c.token}, {"Accept", "application/scim+json"}};
-	if (!body.empty())
-		headers.emplace_back("Content-Type", "application/scim+json");
-	Response r = client().request(method, c.base + path, body, headers);
-	if (r.status != 204)
-	{
-		CPPUNIT_ASSERT_MESSAGE(r.describe(), r.contentType.find("application/scim+json") == 0);
-		r.json(); // every body an object
-	}
-	return r;
+	Orgs::Test::ScimClient directory(client(), c.base, c.token, *_pValidator);
+	if (method == "GET")
+		return directory.get(path);
+	if (method == "POST")
+		return directory.post(path, body);
+	if (method == "PUT")
+		return directory.put(path, body);
+	if (method == "PATCH")
+		return directory.patch(path, body);
+	if (method == "DELETE")
+		return directory.del(path);
+	return directory.request(method, path, body, {{"Content-Type", "application/scim+json"}});
 }
 
 
@@ -115,6 +126,16 @@ std::string ScimApiTest::roleOf(const User& actor, const std::string& org, const
 		return "(none)";
 	ASSERT_STATUS(r, 200);
 	return text(r.json(), "role");
+}
+
+
+std::string ScimApiTest::lastProvisioned(const User& actor, const std::string& org)
+{
+	// The account of the newest SCIM user: the scim.user_created event names it.
+	Response r = client().get(API + "/orgs/" + org + "/audit?action=scim.user_created&limit=1", "", actor.token);
+	ASSERT_STATUS(r, 200);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(1), items(r)->size());
+	return items(r)->getObject(0)->getObject("target")->getValue<std::string>("label");
 }
 
 
@@ -193,8 +214,7 @@ void ScimApiTest::testUsersAsOktaChecksThem()
 	const std::string id = text(created, "id");
 	CPPUNIT_ASSERT(flag(created, "active"));
 	CPPUNIT_ASSERT_EQUAL(userName, text(created, "userName"));
-	CPPUNIT_ASSERT(r.header("Location").find("/scim/v2/" + std::to_string(c.id) + "/Users/" + id) !=
-	               std::string::npos);
+	CPPUNIT_ASSERT(r.header("Location").find("/scim/v2/" + std::to_string(c.id) + "/Users/" + id) != std::string::npos);
 	// The same user again, and in other case: 409 uniqueness.
 	assertScimError(scim(c, "POST", "/Users", userBody(userName, userName)), 409, "uniqueness");
 	assertScimError(scim(c, "POST", "/Users", userBody(Poco::toUpper(userName), userName)), 409, "uniqueness");
@@ -228,14 +248,10 @@ void ScimApiTest::testUsersAsOktaChecksThem()
 	ASSERT_STATUS(r, 200);
 	CPPUNIT_ASSERT_EQUAL(std::string("Jane Doe"), text(r.json(), "displayName"));
 	// application/json is accepted too; other types are not.
-	Response plain = client().request("GET", c.base + "/Users/" + id, "", {{"Authorization", "Bearer " + c.token}});
-	ASSERT_STATUS(plain, 200);
-	Response wrong = client().request("PUT", c.base + "/Users/" + id, replaced,
-	                                  {{"Authorization", "Bearer " + c.token}, {"Content-Type", "text/plain"}});
-	assertScimError(wrong, 415);
-	ASSERT_STATUS(client().request("PUT", c.base + "/Users/" + id, replaced,
-	                               {{"Authorization", "Bearer " + c.token}, {"Content-Type", "application/json"}}),
-	              200);
+	Orgs::Test::ScimClient directory(client(), c.base, c.token, *_pValidator);
+	ASSERT_STATUS(directory.request("GET", "/Users/" + id, "", {}), 200);
+	assertScimError(directory.request("PUT", "/Users/" + id, replaced, {{"Content-Type", "text/plain"}}), 415);
+	ASSERT_STATUS(directory.request("PUT", "/Users/" + id, replaced, {{"Content-Type", "application/json"}}), 200);
 	// Unknown endpoint and method.
 	assertScimError(scim(c, "GET", "/Widgets"), 404);
 	assertScimError(scim(c, "DELETE", "/ServiceProviderConfig"), 405);
@@ -260,15 +276,7 @@ void ScimApiTest::testDeprovisioningKeepsHistoryAndAccount()
 	         "{\"schemas\":[\"" + GROUP_URN + "\"],\"displayName\":\"Labelers\",\"members\":[{\"value\":\"" + id +
 	             "\"}]}");
 	ASSERT_STATUS(r, 201);
-	// The account made for kim: the member whose email it is.
-	r = client().get(API + "/orgs/" + org + "/members", "", ada.token);
-	std::string kim;
-	for (std::size_t i = 0; i < items(r)->size(); ++i)
-	{
-		if (items(r)->getObject(static_cast<unsigned>(i))->getValue<std::string>("email") == "kim@corp.example")
-			kim = items(r)->getObject(static_cast<unsigned>(i))->getValue<std::string>("username");
-	}
-	CPPUNIT_ASSERT(!kim.empty());
+	const std::string kim = lastProvisioned(ada, org);
 	CPPUNIT_ASSERT_EQUAL(std::string("member"), roleOf(ada, org, kim));
 	r = client().get(API + "/orgs/" + org + "/workspaces/" + std::to_string(ws) + "/members", "", ada.token);
 	CPPUNIT_ASSERT_EQUAL(std::size_t(1), usernames(r).count(kim));
@@ -299,8 +307,7 @@ void ScimApiTest::testDeprovisioningKeepsHistoryAndAccount()
 	CPPUNIT_ASSERT_EQUAL(std::string("(none)"), roleOf(ada, org, kim));
 	assertScimError(scim(c, "GET", "/Users/" + id), 404);
 	r = scim(c, "GET", "/Groups?filter=" + encode("displayName eq \"Labelers\""));
-	CPPUNIT_ASSERT_EQUAL(std::size_t(0),
-	                     r.json()->getArray("Resources")->getObject(0)->getArray("members")->size());
+	CPPUNIT_ASSERT_EQUAL(std::size_t(0), r.json()->getArray("Resources")->getObject(0)->getArray("members")->size());
 	r = client().get(API + "/orgs/" + org + "/audit?action=scim.user_deleted", "", ada.token);
 	CPPUNIT_ASSERT_EQUAL(std::size_t(1), items(r)->size());
 	// The userName is free again.
@@ -368,20 +375,14 @@ void ScimApiTest::testGroupsMapRolesAndWorkspaces()
 	Response r = scim(c, "POST", "/Users", userBody("sam@corp.example", "sam@corp.example"));
 	ASSERT_STATUS(r, 201);
 	const std::string sam = text(r.json(), "id");
-	r = client().get(API + "/orgs/" + org + "/members", "", ada.token);
-	std::string account;
-	for (std::size_t i = 0; i < items(r)->size(); ++i)
-	{
-		if (items(r)->getObject(static_cast<unsigned>(i))->getValue<std::string>("email") == "sam@corp.example")
-			account = items(r)->getObject(static_cast<unsigned>(i))->getValue<std::string>("username");
-	}
+	const std::string account = lastProvisioned(ada, org);
 	CPPUNIT_ASSERT_EQUAL(std::string("member"), roleOf(ada, org, account));
 	// A group a rule names: its members get the rule's role.
 	r = scim(c, "POST", "/Groups", "{\"schemas\":[\"" + GROUP_URN + "\"],\"displayName\":\"Admins\"}");
 	ASSERT_STATUS(r, 201);
 	const std::string admins = text(r.json(), "id");
-	assertScimError(scim(c, "POST", "/Groups", "{\"schemas\":[\"" + GROUP_URN + "\"],\"displayName\":\"ADMINS\"}"),
-	                409, "uniqueness");
+	assertScimError(scim(c, "POST", "/Groups", "{\"schemas\":[\"" + GROUP_URN + "\"],\"displayName\":\"ADMINS\"}"), 409,
+	                "uniqueness");
 	r = scim(c, "PATCH", "/Groups/" + admins,
 	         patch(R"({"op":"Add","path":"members","value":[{"value":")" + sam + R"("}]})"));
 	ASSERT_STATUS(r, 204);
@@ -423,9 +424,10 @@ void ScimApiTest::testGroupsMapRolesAndWorkspaces()
 	CPPUNIT_ASSERT_EQUAL(std::string("member"), roleOf(ada, org, account));
 	assertScimError(scim(c, "GET", "/Groups/" + admins), 404);
 	// A member that is no user of the connection.
-	assertScimError(scim(c, "POST", "/Groups",
-	                     "{\"schemas\":[\"" + GROUP_URN + "\"],\"displayName\":\"X\",\"members\":[{\"value\":\"999999\"}]}"),
-	                400, "invalidValue");
+	assertScimError(
+	    scim(c, "POST", "/Groups",
+	         "{\"schemas\":[\"" + GROUP_URN + "\"],\"displayName\":\"X\",\"members\":[{\"value\":\"999999\"}]}"),
+	    400, "invalidValue");
 }
 
 

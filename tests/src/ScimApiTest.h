@@ -12,6 +12,8 @@
 
 
 #include "support/ApiTestCase.h"
+#include "support/ScimValidator.h"
+#include <memory>
 #include <cppunit/extensions/HelperMacros.h>
 #include <string>
 
@@ -32,6 +34,8 @@ class ScimApiTest : public Orgs::Test::ApiTestCase
 	CPPUNIT_TEST_SUITE_END();
 
 public:
+	void setUp() override;
+
 	void testConnectionRoutes();
 		/// Create (token once), get, list, patch, rotate, delete; scim.manage; 404 for strangers.
 	void testUsersAsOktaChecksThem();
@@ -52,9 +56,14 @@ private:
 	Connection connect(const User& actor, const std::string& org, const std::string& body = std::string());
 	Response scim(const Connection& c, const std::string& method, const std::string& path,
 	              const std::string& body = std::string());
-		/// Sends a SCIM request as a directory does and checks what every SCIM answer must be.
+		/// Sends a SCIM request as a directory does (ScimClient): every answer is checked by the
+		/// independent validator (RFC 7643/7644 JSON Schemas) before the test sees it.
 	static std::string userBody(const std::string& userName, const std::string& email, bool active = true);
 	std::string roleOf(const User& actor, const std::string& org, const std::string& username);
+	std::string lastProvisioned(const User& actor, const std::string& org);
+		/// Returns the username of the account of the SCIM user created last in org.
+
+	std::unique_ptr<Orgs::Test::ScimValidator> _pValidator;
 };
 
 

@@ -84,11 +84,11 @@ void ScimGroupRepository::update(Poco::Data::Session& session, const Row& r)
 {
 	try
 	{
-		_database.execute(session,
-		                  "UPDATE scim_groups SET display_name = ?, display_name_key = ?, external_id = ?, "
-		                  "updated_at = ? WHERE id = ?",
-		                  {r.displayName, Poco::UTF8::toLower(r.displayName), r.externalId,
-		                   Database::toMicros(r.updatedAt), r.id});
+		_database.execute(
+		    session,
+		    "UPDATE scim_groups SET display_name = ?, display_name_key = ?, external_id = ?, "
+		    "updated_at = ? WHERE id = ?",
+		    {r.displayName, Poco::UTF8::toLower(r.displayName), r.externalId, Database::toMicros(r.updatedAt), r.id});
 	}
 	catch (Poco::Exception& exc)
 	{
@@ -106,8 +106,8 @@ void ScimGroupRepository::remove(Poco::Data::Session& session, Id id)
 }
 
 
-Poco::Nullable<ScimGroupRepository::Row> ScimGroupRepository::find(Poco::Data::Session& session, Id connectionId,
-                                                                   Id id, bool lock)
+Poco::Nullable<ScimGroupRepository::Row> ScimGroupRepository::find(Poco::Data::Session& session, Id connectionId, Id id,
+                                                                   bool lock)
 {
 	Poco::Data::RecordSet rs = _database.select(
 	    session, COLUMNS + "WHERE g.id = ? AND g.connection_id = ?" + (lock ? _database.forUpdate() : ""),
@@ -117,9 +117,8 @@ Poco::Nullable<ScimGroupRepository::Row> ScimGroupRepository::find(Poco::Data::S
 }
 
 
-std::vector<ScimGroupRepository::Row> ScimGroupRepository::findByDisplayName(Poco::Data::Session& session,
-                                                                             Id connectionId,
-                                                                             const std::string& displayName)
+std::vector<ScimGroupRepository::Row>
+ScimGroupRepository::findByDisplayName(Poco::Data::Session& session, Id connectionId, const std::string& displayName)
 {
 	Poco::Data::RecordSet rs =
 	    _database.select(session, COLUMNS + "WHERE g.connection_id = ? AND g.display_name_key = ?",

@@ -132,14 +132,15 @@ void ScimConnectionHandlers::update(RequestContext& c)
 	ScimConnectionChanges changes;
 	changes.name = body.optionalString("name");
 	const bool hasRules = c.body()->has("rules");
-	const std::vector<SsoMappingRule> rules = SsoConnectionHandlers::decodeRules(body.optionalObjectList("rules"), "groups");
+	const std::vector<SsoMappingRule> rules =
+	    SsoConnectionHandlers::decodeRules(body.optionalObjectList("rules"), "groups");
 	if (hasRules)
 		changes.rules = rules;
 	body.finish();
 	if (hasDefaultRole)
 		changes.defaultRole = defaultRole.value("");
-	c.send(200, encode(_connections.updateConnection(c.actor(), c.param("org"), connectionId(c), changes),
-	                   c.basePath()));
+	c.send(200,
+	       encode(_connections.updateConnection(c.actor(), c.param("org"), connectionId(c), changes), c.basePath()));
 }
 
 

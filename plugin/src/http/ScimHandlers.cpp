@@ -69,7 +69,8 @@ void ScimHandlers::addRoutes(Router& router)
 	using B = Router::Body;
 	for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"})
 	{
-		router.add(method, "/scim/v2/{connection}/{resource}", A::None, B::Raw, [this](RequestContext& c) { serve(c); });
+		router.add(method, "/scim/v2/{connection}/{resource}", A::None, B::Raw,
+		           [this](RequestContext& c) { serve(c); });
 		router.add(method, "/scim/v2/{connection}/{resource}/{id}", A::None, B::Raw,
 		           [this](RequestContext& c) { serve(c); });
 	}
@@ -108,8 +109,8 @@ void ScimHandlers::serve(RequestContext& c)
 		{
 			answer.status = 415;
 			answer.body = stringify(Scim::ErrorDocument::make(
-			    415, "", "The body must be application/scim+json or application/json, not '" +
-			                 request.getContentType() + "'"));
+			    415, "",
+			    "The body must be application/scim+json or application/json, not '" + request.getContentType() + "'"));
 		}
 		else
 		{

@@ -15,8 +15,8 @@
 namespace Orgs {
 
 
-ScimModule::ScimModule(const Config::Configuration& config, InfrastructureModule& infrastructure,
-                       AccessModule& access, ServiceModule& services, SsoModule& sso, Poco::Logger& logger)
+ScimModule::ScimModule(const Config::Configuration& config, InfrastructureModule& infrastructure, AccessModule& access,
+                       ServiceModule& services, SsoModule& sso, Poco::Logger& logger)
     : _errorLog(logger, Poco::Timespan(config.settings().errorLogWindowSeconds, 0)),
       _directory(infrastructure.database(), access.roleResolver(), services.admission(), services.quotas(),
                  infrastructure.clock()),

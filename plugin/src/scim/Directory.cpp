@@ -36,9 +36,8 @@ const std::string& WS_SCOPE = Config::RoleCatalog::WORKSPACE;
 Directory::Directory(Data::Database& database, Access::RoleResolver& roles, Admission& admission,
                      Service::Quotas& quotas, Service::Clock::Ptr pClock)
     : _database(database), _roles(roles), _admission(admission), _quotas(quotas), _pClock(pClock),
-      _connections(database), _users(database), _organizations(database), _accounts(database),
-      _memberships(database), _workspaceMembers(database, Data::ScopedGrantRepository::WORKSPACE_MEMBERS),
-      _audit(database, pClock)
+      _connections(database), _users(database), _organizations(database), _accounts(database), _memberships(database),
+      _workspaceMembers(database, Data::ScopedGrantRepository::WORKSPACE_MEMBERS), _audit(database, pClock)
 {
 }
 
@@ -92,8 +91,9 @@ void Directory::sync(Poco::Data::Session& session, const Organization& org, cons
 		if (current.isNull())
 			return;
 		if (owner)
-			throw ConflictException("'" + user.userName + "' owns the organization: the owner is never deprovisioned "
-			                        "(transfer ownership first)",
+			throw ConflictException("'" + user.userName +
+			                            "' owns the organization: the owner is never deprovisioned "
+			                            "(transfer ownership first)",
 			                        "mutability");
 		// The one removal rule: workspace memberships, resource roles and default roles go with
 		// the membership (foreign keys); resources, attribution and events stay.
@@ -108,7 +108,7 @@ void Directory::sync(Poco::Data::Session& session, const Organization& org, cons
 	token.pClaims = new Poco::JSON::Object;
 	const Config::RoleCatalog& catalog = _roles.catalog();
 	const Poco::Nullable<std::string> defaultRole(connection.defaultRole.isNull() ? catalog.defaultRole(ORG_SCOPE)
-	                                                                             : connection.defaultRole.value());
+	                                                                              : connection.defaultRole.value());
 	const Federation::MappingRules::Outcome outcome = Federation::MappingRules::evaluate(
 	    connection.rules, defaultRole, token, std::string(),
 	    [&catalog](const std::string& role) { return catalog.hasRole(ORG_SCOPE, role); });
@@ -118,11 +118,12 @@ void Directory::sync(Poco::Data::Session& session, const Organization& org, cons
 	std::vector<std::string> names;
 	for (const auto& kv : outcome.workspaces)
 	{
-		Poco::Nullable<Data::ScopedGrantRepository::Scope> scope = _workspaceMembers.findScope(session, org.id, kv.first);
+		Poco::Nullable<Data::ScopedGrantRepository::Scope> scope =
+		    _workspaceMembers.findScope(session, org.id, kv.first);
 		if (scope.isNull())
 			continue;
-		const std::string role = _roles.knows(session, org.id, WS_SCOPE, kv.second.role) ? kv.second.role
-		                                                                                  : catalog.defaultRole(WS_SCOPE);
+		const std::string role =
+		    _roles.knows(session, org.id, WS_SCOPE, kv.second.role) ? kv.second.role : catalog.defaultRole(WS_SCOPE);
 		requested.push_back({kv.first, role});
 		names.push_back(scope.value().name);
 	}
@@ -146,8 +147,7 @@ void Directory::sync(Poco::Data::Session& session, const Organization& org, cons
 		const Admission::Decision decision =
 		    _admission.admit(session, scope, actorId, Admission::Way::SCIM_PROVISIONED, candidate, request);
 		_admission.enrol(session, org, actorId, candidate, decision, "scim.joined",
-		                 {"account", accountId, candidate.username},
-		                 details(connection).after("role", decision.role));
+		                 {"account", accountId, candidate.username}, details(connection).after("role", decision.role));
 		return;
 	}
 
@@ -166,7 +166,8 @@ void Directory::sync(Poco::Data::Session& session, const Organization& org, cons
 	for (std::size_t i = 0; i < requested.size(); ++i)
 	{
 		const InvitationWorkspace& w = requested[i];
-		Poco::Nullable<Data::ScopedGrantRepository::Row> held = _workspaceMembers.find(session, w.workspaceId, accountId);
+		Poco::Nullable<Data::ScopedGrantRepository::Row> held =
+		    _workspaceMembers.find(session, w.workspaceId, accountId);
 		if (held.isNull())
 			_workspaceMembers.insert(session, org.id, w.workspaceId, accountId, w.role, _pClock->now());
 		else if (held.value().role != w.role)

@@ -58,8 +58,7 @@ Row GroupProvisioning::require(Poco::Data::Session& session, const Call& call, c
 }
 
 
-Id GroupProvisioning::memberId(Poco::Data::Session& session, const Call& call, const std::string& value,
-                               bool required)
+Id GroupProvisioning::memberId(Poco::Data::Session& session, const Call& call, const std::string& value, bool required)
 {
 	Id n = 0;
 	if (Service::Validator::parseId(value, n) && !_users.find(session, call.connection.id, n).isNull())
@@ -184,8 +183,8 @@ GroupProvisioning::Listing GroupProvisioning::list(Call& call, const Filter& fil
 }
 
 
-Poco::JSON::Object::Ptr GroupProvisioning::replaceIn(Poco::Data::Session& session, const Organization& org,
-                                                     Call& call, const Row& before, const Poco::JSON::Object& resource)
+Poco::JSON::Object::Ptr GroupProvisioning::replaceIn(Poco::Data::Session& session, const Organization& org, Call& call,
+                                                     const Row& before, const Poco::JSON::Object& resource)
 {
 	Row after = before;
 	std::vector<std::string> values;
@@ -283,9 +282,9 @@ void GroupProvisioning::patch(Call& call, const std::string& id, const Poco::JSO
 		Row after = before;
 		after.updatedAt = _pClock->now();
 		_groups.update(session, after);
-		_directory.record(session, call.connection, "scim.group_updated", target(after),
-		                  _directory.details(call.connection)
-		                      .after("members_changed", static_cast<Poco::Int64>(affected.size())));
+		_directory.record(
+		    session, call.connection, "scim.group_updated", target(after),
+		    _directory.details(call.connection).after("members_changed", static_cast<Poco::Int64>(affected.size())));
 		resync(session, org, call, affected);
 	});
 }

@@ -147,8 +147,7 @@ void ScimConnectionServiceImpl::checkRoles(Poco::Data::Session& session, const G
 		_roles.check(ORG_SCOPE, role);
 		Guard::requireWithin(scope, _roles.permissions(ORG_SCOPE, role), where + " maps onto role '" + role + "'");
 	};
-	orgRole(c.defaultRole.isNull() ? _roles.catalog().defaultRole(ORG_SCOPE) : c.defaultRole.value(),
-	        "default_role");
+	orgRole(c.defaultRole.isNull() ? _roles.catalog().defaultRole(ORG_SCOPE) : c.defaultRole.value(), "default_role");
 	for (std::size_t i = 0; i < c.rules.size(); ++i)
 	{
 		const SsoMappingRule& r = c.rules[i];

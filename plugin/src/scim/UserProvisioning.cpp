@@ -183,9 +183,8 @@ Poco::JSON::Object::Ptr UserProvisioning::create(Call& call, const Poco::JSON::O
 
 Poco::JSON::Object::Ptr UserProvisioning::get(Call& call, const std::string& id)
 {
-	return _database.withSession([&](Poco::Data::Session& session) {
-		return UserResource::encode(require(session, call, id), call.discovery);
-	});
+	return _database.withSession(
+	    [&](Poco::Data::Session& session) { return UserResource::encode(require(session, call, id), call.discovery); });
 }
 
 
@@ -236,8 +235,8 @@ UserProvisioning::Listing UserProvisioning::list(Call& call, const Filter& filte
 }
 
 
-Poco::JSON::Object::Ptr UserProvisioning::write(
-    Call& call, const std::string& id, const std::function<Poco::JSON::Object::Ptr(const Row&)>& next)
+Poco::JSON::Object::Ptr UserProvisioning::write(Call& call, const std::string& id,
+                                                const std::function<Poco::JSON::Object::Ptr(const Row&)>& next)
 {
 	Service::AuditTrail::Via via(Directory::via(call.connection));
 	return _database.transact([&](Poco::Data::Session& session) {

@@ -70,8 +70,9 @@ public:
 private:
 	Data::ScimUserRepository::Row require(Poco::Data::Session& session, const Call& call, const std::string& id,
 	                                      bool lock = false);
-	Poco::JSON::Object::Ptr write(Call& call, const std::string& id,
-	                              const std::function<Poco::JSON::Object::Ptr(const Data::ScimUserRepository::Row&)>& next);
+	Poco::JSON::Object::Ptr
+	write(Call& call, const std::string& id,
+	      const std::function<Poco::JSON::Object::Ptr(const Data::ScimUserRepository::Row&)>& next);
 	Account provision(Poco::Data::Session& session, const Organization& org, const Call& call,
 	                  const Data::ScimUserRepository::Row& row, bool& created);
 
