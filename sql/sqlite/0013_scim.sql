@@ -52,7 +52,7 @@ CREATE TABLE scim_users (
 CREATE INDEX scim_users_external_id ON scim_users (connection_id, external_id);
 CREATE INDEX scim_users_email ON scim_users (connection_id, email_key);
 CREATE INDEX scim_users_display_name ON scim_users (connection_id, display_name);
-CREATE INDEX scim_users_account ON scim_users (organization_id, account_id);
+CREATE INDEX scim_users_org_account ON scim_users (organization_id, account_id);
 
 CREATE TABLE scim_groups (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
