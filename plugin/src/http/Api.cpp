@@ -104,6 +104,13 @@ Api::Api(const std::string& basePath, std::size_t maxBodyBytes, int errorLogWind
 Api::~Api() = default;
 
 
+void Api::setErrorWriter(const std::string& pathPrefix, ErrorWriter writer)
+{
+	_errorPrefix = pathPrefix;
+	_errorWriter = std::move(writer);
+}
+
+
 bool Api::owns(const std::string& uri) const
 {
 	const std::string path = pathOf(uri);
@@ -267,7 +274,12 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 			                         request.getChunkedTransferEncoding();
 			if (!bodyRead && pendingBody)
 				response.setKeepAlive(false);
-			problem.send(response);
+			const std::string path = pathOf(request.getURI());
+			if (_errorWriter && path.size() >= _basePath.size() &&
+			    path.compare(_basePath.size(), _errorPrefix.size(), _errorPrefix) == 0)
+				_errorWriter(problem, response);
+			else
+				problem.send(response);
 		}
 	}
 }

@@ -16,6 +16,7 @@
 #include "http/BurstLog.h"
 #include "data/Credential.h"
 #include "http/FailureLimiter.h"
+#include "http/Problem.h"
 #include "http/RequestAuthenticator.h"
 #include "http/Router.h"
 #include "Poco/JSON/Object.h"
@@ -76,6 +77,14 @@ public:
 
 	~Api();
 
+	using ErrorWriter = std::function<void(const Problem& problem, Poco::Net::HTTPServerResponse& response)>;
+		/// Writes an error in another format than problem+json.
+
+	void setErrorWriter(const std::string& pathPrefix, ErrorWriter writer);
+		/// Has writer answer the errors of requests whose path (under the base path) starts
+		/// with pathPrefix, the route's own and those before it (no route, a method not
+		/// allowed, a body too large): the SCIM routes answer SCIM error documents.
+
 	Router& router();
 	const std::string& basePath() const;
 
@@ -106,6 +115,8 @@ private:
 	OrganizationId _organizationId;
 	MemberOrganization _memberOrganization;
 	OrganizationCheck _organizationCheck;
+	std::string _errorPrefix;
+	ErrorWriter _errorWriter;
 };
 
 

@@ -67,10 +67,14 @@ void ScimHandlers::addRoutes(Router& router)
 {
 	using A = Router::Auth;
 	using B = Router::Body;
-	for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"})
+	// {resource}: Users, Groups and the discovery endpoints (the service answers 404 for others).
+	for (const char* method : {"GET", "POST"})
 	{
 		router.add(method, "/scim/v2/{connection}/{resource}", A::None, B::Raw,
 		           [this](RequestContext& c) { serve(c); });
+	}
+	for (const char* method : {"GET", "PUT", "PATCH", "DELETE"})
+	{
 		router.add(method, "/scim/v2/{connection}/{resource}/{id}", A::None, B::Raw,
 		           [this](RequestContext& c) { serve(c); });
 	}
@@ -84,6 +88,19 @@ ScimResponse ScimHandlers::error(const std::exception& exc, BurstLog& log, const
 	r.status = problem.status;
 	r.body = stringify(Scim::ErrorDocument::make(problem.status, problem.code, problem.detail));
 	return r;
+}
+
+
+void ScimHandlers::send(const Problem& problem, Poco::Net::HTTPServerResponse& response)
+{
+	const std::string body = stringify(Scim::ErrorDocument::make(problem.status, problem.code, problem.detail));
+	if (problem.status == 401)
+		response.set("WWW-Authenticate", "Bearer realm=\"scim\"");
+	response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(problem.status),
+	                            Problem::title(problem.status));
+	response.setContentType(CONTENT_TYPE);
+	response.setContentLength64(static_cast<Poco::Int64>(body.size()));
+	response.send() << body;
 }
 
 

@@ -16,6 +16,7 @@
 #include "Orgs/ScimService.h"
 #include "http/BurstLog.h"
 #include "http/FailureLimiter.h"
+#include "http/Problem.h"
 #include "http/Router.h"
 #include <exception>
 #include <string>
@@ -45,6 +46,9 @@ public:
 	static ScimResponse error(const std::exception& exc, BurstLog& log, const std::string& requestId);
 		/// Maps an exception as every route does (Problem::from: status, reason, a detail that
 		/// shows no internals) to a SCIM error document.
+
+	static void send(const Problem& problem, Poco::Net::HTTPServerResponse& response);
+		/// Writes a problem as a SCIM error document (Api::setErrorWriter() for the SCIM routes).
 
 	static const std::string CONTENT_TYPE; ///< "application/scim+json"
 

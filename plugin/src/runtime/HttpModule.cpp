@@ -52,6 +52,8 @@ HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule
       _ssoConnections(_api.router(), *sso.connections()), _scimConnections(_api.router(), *scim.service()),
       _scim(_api.router(), *scim.service(), _failures)
 {
+	// Errors on the SCIM routes, also those before a route is found, are SCIM error documents.
+	_api.setErrorWriter("/scim/v2/", &Http::ScimHandlers::send);
 }
 
 
