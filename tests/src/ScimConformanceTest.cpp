@@ -555,7 +555,7 @@ void ScimConformanceTest::testErrorsAreScimDocuments()
 	    error(_pScim->patch("/Users/" + id, patchOp + R"([{"op":"add","path":"shoeSize","value":"1"}]})"), 400));
 	CPPUNIT_ASSERT_EQUAL(
 	    std::string("mutability"),
-	    error(_pScim->patch("/Users/" + id, patchOp + R"([{"op":"replace","path":"id","value":"1"}]})"), 400));
+	    error(_pScim->patch("/Users/" + id, patchOp + R"([{"op":"replace","path":"id","value":"999"}]})"), 400));
 	CPPUNIT_ASSERT_EQUAL(
 	    std::string("invalidValue"),
 	    error(_pScim->post("/Users", R"({"schemas":[")" + USER_URN + R"("],"displayName":"no userName"})"), 400));

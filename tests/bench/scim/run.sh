@@ -9,7 +9,8 @@
 #
 # Environment: ORGS_SCIM_USERS (10000), ORGS_SCIM_GROUPS (100), ORGS_SCIM_MEMBERS_PER_PATCH
 # (100: one PATCH per group; 1 sends one PATCH per member), ORGS_SCIM_SAMPLES (500 filter requests
-# per measurement), ORGS_BENCH_WORK (scratch folder, BUILD_DIR/tests/bench/scim/run).
+# per measurement), ORGS_BENCH_WORK (scratch folder, BUILD_DIR/tests/bench/scim/run),
+# ORGS_SCIM_GENERAL_LOG (a file: MariaDB logs every statement of the client's run there).
 #
 # Installs nothing (scripts/install-deps.sh: curl, MariaDB). Everything runs on 127.0.0.1 and
 # everything started here is stopped at the end: a private MariaDB (scripts/mariadb.sh) with a
@@ -106,8 +107,15 @@ if [[ -z $URL ]]; then
 fi
 
 # --- An owner, an organization without a seat limit, a SCIM connection -----------------------
-OWNER_TOKEN=$(curl -s -X POST "$URL/api/v1/accounts" -H 'Content-Type: application/json' \
-	-d '{"username":"owner","email":"owner@bench.example","name":"Owner"}' | json_field token)
+# The host prints its address as it starts listening: the first request may still be refused.
+SIGNUP=""
+for ((i = 0; i < 50; i++)); do
+	SIGNUP=$(curl -s -X POST "$URL/api/v1/accounts" -H 'Content-Type: application/json' \
+		-d '{"username":"owner","email":"owner@bench.example","name":"Owner"}' || true)
+	[[ -n $SIGNUP ]] && break
+	sleep 0.2
+done
+OWNER_TOKEN=$(json_field token <<<"$SIGNUP")
 curl -sf -o /dev/null -X POST "$URL/api/v1/orgs" -H "Authorization: Bearer $OWNER_TOKEN" \
 	-H 'Content-Type: application/json' -d '{"username":"directory","title":"SCIM benchmark"}'
 curl -sf -o /dev/null -X PATCH "$URL/api/v1/orgs/directory" -H "Authorization: Bearer $OWNER_TOKEN" \
@@ -117,8 +125,26 @@ CONNECTION_JSON=$(curl -s -X POST "$URL/api/v1/orgs/directory/scim-connections" 
 SCIM_ID=$(json_field id <<<"$CONNECTION_JSON")
 SCIM_TOKEN=$(json_field token <<<"$CONNECTION_JSON")
 
+status_counters()
+{
+	# MariaDB's statements so far: questions, prepared statements executed, redo log fsyncs.
+	mariadb --no-defaults --socket="$SOCKET" -uroot -N -B -e "SELECT GROUP_CONCAT(VARIABLE_VALUE ORDER BY
+		FIELD(VARIABLE_NAME, 'QUESTIONS', 'COM_STMT_EXECUTE', 'INNODB_OS_LOG_FSYNCS') SEPARATOR ' ')
+		FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME IN ('QUESTIONS', 'COM_STMT_EXECUTE',
+		'INNODB_OS_LOG_FSYNCS')"
+}
+
 echo "orgs-host $URL on MariaDB ($DB); SCIM connection $SCIM_ID"
+if [[ -n ${ORGS_SCIM_GENERAL_LOG:-} ]]; then
+	# Every statement of the client's run into this file (slow: for looking, not for timing).
+	mariadb --no-defaults --socket="$SOCKET" -uroot -e "SET GLOBAL general_log_file = '$ORGS_SCIM_GENERAL_LOG';
+		SET GLOBAL general_log = ON"
+fi
+read -r q0 e0 f0 <<<"$(status_counters)"
 "$CLIENT" --url="$URL" --base="/api/v1/scim/v2/$SCIM_ID" --token="$SCIM_TOKEN" --users="$USERS" \
 	--groups="$GROUPS_" --members-per-patch="$PER_PATCH" --samples="$SAMPLES"
+read -r q1 e1 f1 <<<"$(status_counters)"
+echo "MariaDB during the client's run: $((q1 - q0 - 1)) questions, $((e1 - e0)) prepared statements executed, \
+$((f1 - f0)) log fsyncs"
 mariadb --no-defaults --socket="$SOCKET" -uroot -N -B -e "SELECT CONCAT('rows: ', \
 	(SELECT COUNT(*) FROM $DB.memberships), ' memberships, ', (SELECT COUNT(*) FROM $DB.audit_events), ' audit events')"
