@@ -11,6 +11,7 @@
 #include "runtime/AccessModule.h"
 #include "runtime/HttpModule.h"
 #include "runtime/InfrastructureModule.h"
+#include "runtime/ScimModule.h"
 #include "runtime/ServiceModule.h"
 #include "runtime/SsoModule.h"
 
@@ -25,7 +26,9 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
       _pAccess(new AccessModule(_config, *_pInfrastructure)),
       _pServices(new ServiceModule(_config, *_pInfrastructure, *_pAccess)),
       _pSso(new SsoModule(_config, *_pInfrastructure, *_pAccess, *_pServices, logger)),
-      _pHttp(new HttpModule(_config, *_pInfrastructure, *_pAccess, *_pServices, *_pSso, pHostAuthenticator, logger))
+      _pScim(new ScimModule(_config, *_pInfrastructure, *_pAccess, *_pServices, *_pSso, logger)),
+      _pHttp(new HttpModule(_config, *_pInfrastructure, *_pAccess, *_pServices, *_pSso, *_pScim, pHostAuthenticator,
+                            logger))
 {
 	if (!_config.preset().empty())
 		logger.information("Preset %s", _config.preset());
@@ -152,6 +155,12 @@ Orgs::AuditLog::Ptr Runtime::auditLog() const
 Orgs::SsoConnectionService::Ptr Runtime::ssoConnections() const
 {
 	return _pSso->connections();
+}
+
+
+Orgs::ScimService::Ptr Runtime::scim() const
+{
+	return _pScim->service();
 }
 
 

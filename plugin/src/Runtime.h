@@ -25,6 +25,7 @@
 #include "Orgs/OrganizationService.h"
 #include "Orgs/ResourceService.h"
 #include "Orgs/RoleService.h"
+#include "Orgs/ScimService.h"
 #include "Orgs/SsoConnectionService.h"
 #include "Orgs/SignInService.h"
 #include "Orgs/WorkspaceService.h"
@@ -54,6 +55,7 @@ class InfrastructureModule;
 class AccessModule;
 class ServiceModule;
 class SsoModule;
+class ScimModule;
 class HttpModule;
 
 
@@ -66,6 +68,7 @@ class Runtime
 	///     AccessModule           AccessControl and its caches, the services' Guard
 	///     ServiceModule          the services behind the public interfaces
 	///     SsoModule              SSO connections: service, sign-in step, issuers, enforcement
+	///     ScimModule             SCIM connections: service, users and groups, the SSO step's directory
 	///     HttpModule             the API: authentication, one handler object per resource
 	///
 	/// The plugin owns one and publishes its services (PublishedServices); tests build their
@@ -114,6 +117,9 @@ public:
 	Orgs::SsoConnectionService::Ptr ssoConnections() const;
 		/// Per-organization SSO connections.
 
+	Orgs::ScimService::Ptr scim() const;
+		/// Per-organization SCIM provisioning connections, and the SCIM protocol.
+
 	SsoModule& sso();
 		/// The SSO module: its sign-in step and caches (tests, and the sign-in pipeline).
 	Orgs::SignInService::Ptr signIn() const;
@@ -134,6 +140,7 @@ private:
 	const std::unique_ptr<AccessModule> _pAccess;
 	const std::unique_ptr<ServiceModule> _pServices;
 	const std::unique_ptr<SsoModule> _pSso;
+	const std::unique_ptr<ScimModule> _pScim;
 	const std::unique_ptr<HttpModule> _pHttp;
 };
 

@@ -240,6 +240,7 @@ void SecurityTest::testRevokedTokenChangesNothingOnAnotherHost()
 	const std::string sso = std::to_string(
 	    idOf(a.post("/orgs/acme/sso-connections",
 	                "{\"name\":\"Okta\",\"issuer\":\"https://idp.acme.test\",\"audience\":\"orgs\"}", ada)));
+	const std::string scim = std::to_string(idOf(a.post("/orgs/acme/scim-connections", json({{"name", "Okta"}}), ada)));
 
 	// Ada's second token, seen by host B, then revoked on host A.
 	const Response issued = a.post("/me/tokens", json({{"name", "laptop"}}), ada);
@@ -315,6 +316,11 @@ void SecurityTest::testRevokedTokenChangesNothingOnAnotherHost()
 	    {"DELETE", "/orgs/{org}/sso-connections/{id}", "/orgs/acme/sso-connections/" + sso, ""},
 	    {"POST", "/orgs/{org}/sso-connections/{id}/test", "/orgs/acme/sso-connections/" + sso + "/test",
 	     "{\"token\":\"a.b.c\"}"},
+	    {"POST", "/orgs/{org}/scim-connections", "/orgs/acme/scim-connections", json({{"name", "Second"}})},
+	    {"PATCH", "/orgs/{org}/scim-connections/{id}", "/orgs/acme/scim-connections/" + scim,
+	     json({{"name", "Renamed"}})},
+	    {"DELETE", "/orgs/{org}/scim-connections/{id}", "/orgs/acme/scim-connections/" + scim, ""},
+	    {"POST", "/orgs/{org}/scim-connections/{id}/token", "/orgs/acme/scim-connections/" + scim + "/token", ""},
 	};
 
 	// Every change route of the API is in the list (a new one must be added here).

@@ -28,11 +28,11 @@ void AuditRepository::insert(Poco::Data::Session& session, const AuditEvent& e)
 	if (e.targetId != 0)
 		targetId = e.targetId;
 	const Poco::Int64 at = Database::toMicros(e.createdAt);
-	_database.execute(
-	    session,
-	    "INSERT INTO audit_events (organization_id, actor_account_id, action, target_type, target_id, "
-	    "target_label, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	    {organizationId, e.actorAccountId, e.action, e.targetType, targetId, e.targetLabel, e.details, at});
+	_database.execute(session,
+	                  "INSERT INTO audit_events (organization_id, actor_account_id, action, target_type, target_id, "
+	                  "target_label, details, created_at, actor_via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	                  {organizationId, e.actorAccountId, e.action, e.targetType, targetId, e.targetLabel, e.details, at,
+	                   e.actorVia.empty() ? Poco::Nullable<std::string>() : Poco::Nullable<std::string>(e.actorVia)});
 }
 
 
@@ -41,7 +41,7 @@ std::vector<AuditEvent> AuditRepository::list(Poco::Data::Session& session, Id o
 {
 	const Poco::Int64 before = beforeId > 0 ? beforeId : std::numeric_limits<Poco::Int64>::max();
 	std::string sql = "SELECT e.id, e.organization_id, e.actor_account_id, a.username, e.action, e.target_type, "
-	                  "e.target_id, e.target_label, e.details, e.created_at "
+	                  "e.target_id, e.target_label, e.details, e.created_at, e.actor_via "
 	                  "FROM audit_events e JOIN accounts a ON a.id = e.actor_account_id "
 	                  "WHERE e.organization_id = ? AND e.id < ?";
 	// Every value is bound; only the shape of the WHERE clause depends on the filters (16 shapes
@@ -86,6 +86,7 @@ std::vector<AuditEvent> AuditRepository::list(Poco::Data::Session& session, Id o
 		e.targetLabel = rows.text(i, 7);
 		e.details = rows.text(i, 8);
 		e.createdAt = rows.time(i, 9);
+		e.actorVia = rows.isNull(i, 10) ? std::string() : rows.text(i, 10);
 		result.push_back(e);
 	}
 	return result;

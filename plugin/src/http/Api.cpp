@@ -119,7 +119,7 @@ Poco::SharedPtr<Poco::Net::HTTPRequestHandlerFactory> Api::createFactory()
 }
 
 
-Poco::JSON::Object::Ptr Api::readBody(Poco::Net::HTTPServerRequest& request, Router::Body kind)
+Poco::JSON::Object::Ptr Api::readBody(Poco::Net::HTTPServerRequest& request, Router::Body kind, std::string& raw)
 {
 	if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(_maxBodyBytes))
 	{
@@ -146,6 +146,11 @@ Poco::JSON::Object::Ptr Api::readBody(Poco::Net::HTTPServerRequest& request, Rou
 
 	if (kind == Router::Body::None)
 		return nullptr;
+	if (kind == Router::Body::Raw)
+	{
+		raw = std::move(text);
+		return nullptr;
+	}
 	if (Poco::trim(text).empty())
 	{
 		if (kind == Router::Body::Json)
@@ -214,7 +219,8 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		std::unique_ptr<Data::TokenRepository::CreatedVia> pCreatedVia;
 		if (caller.pToken)
 			pCreatedVia.reset(new Data::TokenRepository::CreatedVia(caller.pToken->issuer, caller.pToken->audience));
-		Poco::JSON::Object::Ptr pBody = readBody(request, route.body);
+		std::string rawBody;
+		Poco::JSON::Object::Ptr pBody = readBody(request, route.body, rawBody);
 		bodyRead = true;
 		// Counted for a member of the organization, whatever the handler answers (see Api()).
 		auto org = match.params.find("org");
@@ -223,6 +229,7 @@ void Api::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		const Id organizationId = countable ? _organizationId(reference) : 0;
 		RequestContext context(request, response, _basePath, std::move(match.params), std::move(query), pBody,
 		                       caller.accountId);
+		context.setRawBody(std::move(rawBody));
 		try
 		{
 			if (organizationId != 0 && _organizationCheck)

@@ -93,7 +93,7 @@ private:
 	void countMember(Id accountId, const std::string& org);
 		/// Counts the request for the organization if the account is a member of it.
 
-	Poco::JSON::Object::Ptr readBody(Poco::Net::HTTPServerRequest& request, Router::Body kind);
+	Poco::JSON::Object::Ptr readBody(Poco::Net::HTTPServerRequest& request, Router::Body kind, std::string& raw);
 
 	std::string _basePath;
 	std::size_t _maxBodyBytes;

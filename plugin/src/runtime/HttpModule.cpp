@@ -15,8 +15,8 @@ namespace Orgs {
 
 
 HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule& infrastructure, AccessModule& access,
-                       ServiceModule& services, SsoModule& sso, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator,
-                       Poco::Logger& logger)
+                       ServiceModule& services, SsoModule& sso, ScimModule& scim,
+                       Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator, Poco::Logger& logger)
     : _authenticator(pHostAuthenticator, new Http::TokenAuthenticator(*services.accounts()), *services.accounts(),
                      services.signIn().get()),
       _clientAddress(config.settings().trustedProxies),
@@ -49,7 +49,8 @@ HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule
       _resources(_api.router(), *services.resources()), _invitations(_api.router(), *services.invitations()),
       _roles(_api.router(), *services.customRoles()), _audit(_api.router(), *services.auditLog()),
       _inviteLinks(_api.router(), *services.inviteLinks()), _domains(_api.router(), *services.domains()),
-      _ssoConnections(_api.router(), *sso.connections())
+      _ssoConnections(_api.router(), *sso.connections()), _scimConnections(_api.router(), *scim.service()),
+      _scim(_api.router(), *scim.service(), _failures)
 {
 }
 

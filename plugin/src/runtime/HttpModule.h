@@ -29,12 +29,15 @@
 #include "http/RequestAuthenticator.h"
 #include "http/ResourceHandlers.h"
 #include "http/RoleHandlers.h"
+#include "http/ScimConnectionHandlers.h"
+#include "http/ScimHandlers.h"
 #include "http/SsoConnectionHandlers.h"
 #include "http/SystemHandlers.h"
 #include "http/WorkspaceHandlers.h"
 #include "runtime/AccessModule.h"
 #include "runtime/InfrastructureModule.h"
 #include "runtime/ServiceModule.h"
+#include "runtime/ScimModule.h"
 #include "runtime/SsoModule.h"
 #include "Poco/Logger.h"
 #include "Poco/SharedPtr.h"
@@ -56,8 +59,8 @@ class HttpModule
 {
 public:
 	HttpModule(const Config::Configuration& config, InfrastructureModule& infrastructure, AccessModule& access,
-	           ServiceModule& services, SsoModule& sso, Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator,
-	           Poco::Logger& logger);
+	           ServiceModule& services, SsoModule& sso, ScimModule& scim,
+	           Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator, Poco::Logger& logger);
 
 	Http::Api& api();
 
@@ -93,6 +96,8 @@ private:
 	Routed<Http::InviteLinkHandlers> _inviteLinks;
 	Routed<Http::DomainHandlers> _domains;
 	Routed<Http::SsoConnectionHandlers> _ssoConnections;
+	Routed<Http::ScimConnectionHandlers> _scimConnections;
+	Routed<Http::ScimHandlers> _scim;
 };
 
 
