@@ -78,7 +78,7 @@ CREATE TABLE scim_users (
   KEY scim_users_external_id (connection_id, external_id),
   KEY scim_users_email (connection_id, email_key),
   KEY scim_users_display_name (connection_id, display_name(190)),
-  KEY scim_users_account (organization_id, account_id),
+  KEY scim_users_org_account (organization_id, account_id),
   CONSTRAINT scim_users_connection FOREIGN KEY (connection_id) REFERENCES scim_connections (id) ON DELETE CASCADE,
   CONSTRAINT scim_users_organization FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE,
   CONSTRAINT scim_users_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
