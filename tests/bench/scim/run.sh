@@ -89,6 +89,9 @@ mariadb --no-defaults --socket="$SOCKET" -uroot -e "DROP DATABASE IF EXISTS $DB;
 CONNECTION=$(sed -n 's/^connectionString=//p' "$MARIADB_DIR/connection.properties" | sed "s/db=orgs_test/db=$DB/")
 
 # --- orgs-host ----------------------------------------------------------------------------------
+# Emptied here, not by the background job's redirection, so a stale address of a previous run is
+# never read.
+: >"$WORK/host.log"
 "$HOST" --config="$HOST_CONFIG" --define=http.port=0 --define=logging.level=warning \
 	--define=orgs.database.connector=MySQL --define=orgs.database.connectionString="$CONNECTION" \
 	--define=orgs.accounts.selfSignup=true --define=orgs.mail.deliver=false >"$WORK/host.log" 2>&1 &
