@@ -69,9 +69,29 @@ Id GroupProvisioning::memberId(Poco::Data::Session& session, const Call& call, c
 }
 
 
-void GroupProvisioning::resync(Poco::Data::Session& session, const Organization& org, const Call& call,
-                               const std::set<Id>& users)
+bool GroupProvisioning::mayMatter(const ScimConnection& connection, const std::vector<std::string>& groupNames)
 {
+	for (const auto& rule : connection.rules)
+	{
+		if (rule.op == SsoMappingRule::EQUALS)
+			return true;
+		for (const auto& name : groupNames)
+		{
+			if (rule.value == name)
+				return true;
+		}
+	}
+	return false;
+}
+
+
+void GroupProvisioning::resync(Poco::Data::Session& session, const Organization& org, const Call& call,
+                               const std::set<Id>& users, const std::vector<std::string>& groupNames)
+{
+	// A group no rule names changes no one's roles (until a rule names it: the connection's
+	// change then applies the rules to everyone).
+	if (!mayMatter(call.connection, groupNames))
+		return;
 	// Only active users: an inactive one is not a member, whatever its groups.
 	for (Id id : users)
 	{
@@ -105,7 +125,7 @@ Poco::JSON::Object::Ptr GroupProvisioning::create(Call& call, const Poco::JSON::
 		                  _directory.details(call.connection)
 		                      .after("display_name", row.displayName)
 		                      .after("members", static_cast<Poco::Int64>(added.size())));
-		resync(session, org, call, added);
+		resync(session, org, call, added, {row.displayName});
 		const std::vector<Member> now = _groups.members(session, row.id);
 		return GroupResource::encode(row, &now, call.discovery);
 	});
@@ -216,7 +236,7 @@ Poco::JSON::Object::Ptr GroupProvisioning::replaceIn(Poco::Data::Session& sessio
 		d.change("display_name", before.displayName, after.displayName);
 	d.after("members_changed", static_cast<Poco::Int64>(affected.size()));
 	_directory.record(session, call.connection, "scim.group_updated", target(after), d);
-	resync(session, org, call, affected);
+	resync(session, org, call, affected, {before.displayName, after.displayName});
 	const std::vector<Member> now = _groups.members(session, before.id);
 	return GroupResource::encode(after, &now, call.discovery);
 }
@@ -285,7 +305,7 @@ void GroupProvisioning::patch(Call& call, const std::string& id, const Poco::JSO
 		_directory.record(
 		    session, call.connection, "scim.group_updated", target(after),
 		    _directory.details(call.connection).after("members_changed", static_cast<Poco::Int64>(affected.size())));
-		resync(session, org, call, affected);
+		resync(session, org, call, affected, {before.displayName});
 	});
 }
 
@@ -302,7 +322,7 @@ void GroupProvisioning::remove(Call& call, const std::string& id)
 		_groups.remove(session, row.id);
 		_directory.record(session, call.connection, "scim.group_deleted", target(row),
 		                  _directory.details(call.connection).before("display_name", row.displayName));
-		resync(session, org, call, former);
+		resync(session, org, call, former, {row.displayName});
 	});
 }
 

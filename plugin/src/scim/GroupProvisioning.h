@@ -62,7 +62,14 @@ private:
 	                                       bool lock = false);
 	Id memberId(Poco::Data::Session& session, const Call& call, const std::string& value, bool required);
 		/// Returns the SCIM user id a member value names (0 for an unknown one when not required).
-	void resync(Poco::Data::Session& session, const Organization& org, const Call& call, const std::set<Id>& users);
+	void resync(Poco::Data::Session& session, const Organization& org, const Call& call, const std::set<Id>& users,
+	            const std::vector<std::string>& groupNames);
+		/// Applies the rules again to the active users among users, unless no rule can be
+		/// decided by a change of membership in the groups named groupNames.
+	static bool mayMatter(const ScimConnection& connection, const std::vector<std::string>& groupNames);
+		/// Returns true if a change of membership in those groups can change what the rules
+		/// give: a rule names one of them, or an "equals" rule (which looks at all of a user's
+		/// groups) exists.
 	Poco::JSON::Object::Ptr replaceIn(Poco::Data::Session& session, const Organization& org, Call& call,
 	                                  const Data::ScimGroupRepository::Row& before, const Poco::JSON::Object& resource);
 
