@@ -84,6 +84,17 @@ CREATE TABLE scim_users (
   CONSTRAINT scim_users_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- Every email address of a live user, lower-cased: the filter emails.value eq "..." (also
+-- emails[type eq "work"].value) is an index look-up whichever of the user's addresses it names.
+CREATE TABLE scim_user_emails (
+  scim_user_id BIGINT NOT NULL,
+  connection_id BIGINT NOT NULL,
+  email_key VARCHAR(190) COLLATE utf8mb4_bin NOT NULL,
+  PRIMARY KEY (scim_user_id, email_key),
+  KEY scim_user_emails_key (connection_id, email_key),
+  CONSTRAINT scim_user_emails_user FOREIGN KEY (scim_user_id) REFERENCES scim_users (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 -- The groups a connection provisioned; display_name_key is the lower-case displayName,
 -- unique per connection.
 CREATE TABLE scim_groups (

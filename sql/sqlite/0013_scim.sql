@@ -54,6 +54,14 @@ CREATE INDEX scim_users_email ON scim_users (connection_id, email_key);
 CREATE INDEX scim_users_display_name ON scim_users (connection_id, display_name);
 CREATE INDEX scim_users_org_account ON scim_users (organization_id, account_id);
 
+CREATE TABLE scim_user_emails (
+  scim_user_id INTEGER NOT NULL REFERENCES scim_users (id) ON DELETE CASCADE,
+  connection_id INTEGER NOT NULL,
+  email_key TEXT NOT NULL,
+  PRIMARY KEY (scim_user_id, email_key)
+);
+CREATE INDEX scim_user_emails_key ON scim_user_emails (connection_id, email_key);
+
 CREATE TABLE scim_groups (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   connection_id INTEGER NOT NULL REFERENCES scim_connections (id) ON DELETE CASCADE,

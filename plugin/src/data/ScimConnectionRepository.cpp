@@ -156,6 +156,7 @@ bool ScimConnectionRepository::remove(Poco::Data::Session& session, Id orgId, Id
 	                  "(SELECT id FROM scim_groups WHERE connection_id = ?)",
 	                  {id});
 	_database.execute(session, "DELETE FROM scim_groups WHERE connection_id = ?", {id});
+	_database.execute(session, "DELETE FROM scim_user_emails WHERE connection_id = ?", {id});
 	_database.execute(session, "DELETE FROM scim_users WHERE connection_id = ?", {id});
 	_database.execute(session, "DELETE FROM scim_mapping_rules WHERE connection_id = ?", {id});
 	return _database.execute(session, "DELETE FROM scim_connections WHERE id = ? AND organization_id = ?",

@@ -12,6 +12,7 @@
 #include "Orgs/Errors.h"
 #include "Poco/Data/RecordSet.h"
 #include "Poco/UTF8String.h"
+#include <set>
 
 
 namespace Orgs {
@@ -97,7 +98,29 @@ Id ScimUserRepository::insert(Poco::Data::Session& session, const Row& r)
 			throw taken(r.userName);
 		throw;
 	}
-	return _database.lastInsertId(session);
+	Row stored = r;
+	stored.id = _database.lastInsertId(session);
+	writeEmails(session, stored);
+	return stored.id;
+}
+
+
+void ScimUserRepository::writeEmails(Poco::Data::Session& session, const Row& r)
+{
+	_database.execute(session, "DELETE FROM scim_user_emails WHERE scim_user_id = ?", {r.id});
+	std::set<std::string> keys;
+	for (const auto& email : r.emails)
+	{
+		const std::string key = keyOf(email);
+		if (!key.empty() && key.size() <= 190)
+			keys.insert(key);
+	}
+	for (const auto& key : keys)
+	{
+		_database.execute(session,
+		                  "INSERT INTO scim_user_emails (scim_user_id, connection_id, email_key) VALUES (?, ?, ?)",
+		                  {r.id, r.connectionId, key});
+	}
 }
 
 
@@ -119,12 +142,14 @@ void ScimUserRepository::update(Poco::Data::Session& session, const Row& r)
 			throw taken(r.userName);
 		throw;
 	}
+	writeEmails(session, r);
 }
 
 
 void ScimUserRepository::tombstone(Poco::Data::Session& session, Id id, const Poco::Timestamp& at)
 {
 	_database.execute(session, "DELETE FROM scim_group_members WHERE scim_user_id = ?", {id});
+	_database.execute(session, "DELETE FROM scim_user_emails WHERE scim_user_id = ?", {id});
 	_database.execute(session,
 	                  "UPDATE scim_users SET user_name_key = NULL, active = 0, deleted_at = ?, updated_at = ? "
 	                  "WHERE id = ?",
@@ -161,7 +186,8 @@ std::vector<ScimUserRepository::Row> ScimUserRepository::findBy(Poco::Data::Sess
 		where = "u.external_id = ?";
 		break;
 	case Key::EMAIL:
-		where = "u.email_key = ?";
+		where = "u.id IN (SELECT e.scim_user_id FROM scim_user_emails e WHERE e.connection_id = u.connection_id "
+		        "AND e.email_key = ?)";
 		bound = keyOf(value);
 		break;
 	case Key::DISPLAY_NAME:

@@ -43,8 +43,9 @@ public:
 		std::string givenName;
 		std::string familyName;
 		std::string formattedName;
-		std::string email;      ///< the primary (or first) email, as sent
-		std::string attributes; ///< the other stored attributes, JSON text
+		std::string email;               ///< the primary (or first) email, as sent
+		std::vector<std::string> emails; ///< every email address (written with the row, not read back)
+		std::string attributes;          ///< the other stored attributes, JSON text
 		bool active = true;
 		bool accountCreated = false; ///< the connection made the account
 		Poco::Timestamp createdAt;
@@ -56,7 +57,7 @@ public:
 	{
 		USER_NAME,    ///< userName, case-insensitively (the value is lower-cased)
 		EXTERNAL_ID,  ///< externalId, exactly
-		EMAIL,        ///< the primary email, case-insensitively
+		EMAIL,        ///< any of the user's email addresses, case-insensitively (scim_user_emails)
 		DISPLAY_NAME, ///< displayName (then checked exactly by the caller)
 	};
 
@@ -114,6 +115,7 @@ public:
 
 private:
 	std::vector<Row> read(Poco::Data::RecordSet& rs) const;
+	void writeEmails(Poco::Data::Session& session, const Row& row);
 	static std::string keyOf(const std::string& text);
 
 	Database& _database;

@@ -71,8 +71,8 @@ bool keyOf(const Filter::Equality& eq, ScimUserRepository::Key& key)
 		key = ScimUserRepository::Key::USER_NAME;
 	else if (eq.attribute == "externalId")
 		key = ScimUserRepository::Key::EXTERNAL_ID;
-	// emails.value is not looked up by the row's email: that is the primary address only, and a
-	// filter may name another one (emails[type eq "home"].value); it scans the connection's users.
+	else if (eq.attribute == "emails.value") // any of the user's addresses (scim_user_emails)
+		key = ScimUserRepository::Key::EMAIL;
 	else if (eq.attribute == "displayName")
 		key = ScimUserRepository::Key::DISPLAY_NAME;
 	else

@@ -89,6 +89,7 @@ void UserResource::decode(const Poco::JSON::Object& resource, Data::ScimUserRepo
 		row.active = Value::toBoolean(resource.get("active"), "active");
 	Poco::JSON::Object stored(Poco::JSON_PRESERVE_KEY_ORDER);
 	row.email.clear();
+	row.emails.clear();
 	Poco::JSON::Array::Ptr pEmails = resource.has("emails") ? resource.getArray("emails") : nullptr;
 	if (pEmails && pEmails->size() > 0)
 	{
@@ -99,6 +100,8 @@ void UserResource::decode(const Poco::JSON::Object& resource, Data::ScimUserRepo
 			if (!pEmail)
 				continue;
 			const std::string value = textOf(*pEmail, "value");
+			if (!value.empty())
+				row.emails.push_back(value);
 			if (first.empty())
 				first = value;
 			if (pEmail->has("primary") && !pEmail->isNull("primary") &&
