@@ -32,6 +32,8 @@ struct AuditEvent
 	Id organizationId = 0;     ///< 0 for account-level events (tokens, sign-up)
 	Id actorAccountId = 0;     ///< who made the change
 	std::string actorUsername; ///< the actor's current username
+	std::string actorVia;      ///< who the actor acted as, if not itself: "scim:<connection name>" for a
+	                           ///< SCIM connection's changes (the actor is then the connection's creator)
 	std::string action;        ///< e.g. "member.added", "member.role_changed", "ownership.transferred"
 	std::string targetType;    ///< "organization", "account", "workspace", "resource", "token"
 	Id targetId = 0;           ///< 0 when the target has no id

@@ -32,6 +32,7 @@ struct Event
 	Poco::Int64 sequence = 0; ///< the organization's order
 	std::string type;         ///< the audit action, e.g. "member.added", "member.removed"
 	Id actorAccountId = 0;    ///< who made the change
+	std::string actorVia;     ///< what the actor acted as, e.g. "scim:okta" (a SCIM connection); empty: itself
 	std::string targetType;   ///< "organization", "account", "workspace", ...
 	Id targetId = 0;          ///< 0 when the target has no id
 	std::string targetLabel;  ///< the target's name at the time

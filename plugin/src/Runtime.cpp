@@ -12,6 +12,7 @@
 #include "runtime/EventsModule.h"
 #include "runtime/HttpModule.h"
 #include "runtime/InfrastructureModule.h"
+#include "runtime/ScimModule.h"
 #include "runtime/ServiceModule.h"
 #include "runtime/SsoModule.h"
 #include "runtime/MetricsModule.h"
@@ -27,13 +28,15 @@ Runtime::Runtime(const Poco::Util::AbstractConfiguration& config, const Config::
       _pAccess(new AccessModule(_config, *_pInfrastructure)),
       _pServices(new ServiceModule(_config, *_pInfrastructure, *_pAccess)),
       _pSso(new SsoModule(_config, *_pInfrastructure, *_pAccess, *_pServices, logger)),
+      _pScim(new ScimModule(_config, *_pInfrastructure, *_pAccess, *_pServices, *_pSso, logger)),
       _pEvents(new EventsModule(_config, *_pInfrastructure, *_pAccess, logger)),
-      _pHttp(new HttpModule(_config, *_pInfrastructure, *_pAccess, *_pServices, *_pSso, *_pEvents, pHostAuthenticator,
-                            logger)),
+      _pHttp(new HttpModule(_config, *_pInfrastructure, *_pAccess, *_pServices, *_pSso, *_pScim, *_pEvents,
+                            pHostAuthenticator, logger)),
       _pMetrics(new MetricsModule(_config, *_pInfrastructure, *_pAccess, *_pServices, *_pHttp))
 {
 	// Modules built before the metrics report their own counts to it.
 	_pMetrics->addDeliveries("webhook", _pEvents->sender().deliveries());
+	_pMetrics->addScimRequests(_pScim->service()->requests());
 	if (!_config.preset().empty())
 		logger.information("Preset %s", _config.preset());
 }
@@ -165,6 +168,12 @@ Orgs::ApiDescription::Ptr Runtime::apiDescription() const
 Orgs::SsoConnectionService::Ptr Runtime::ssoConnections() const
 {
 	return _pSso->connections();
+}
+
+
+Orgs::ScimService::Ptr Runtime::scim() const
+{
+	return _pScim->service();
 }
 
 

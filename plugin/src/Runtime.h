@@ -28,6 +28,7 @@
 #include "Orgs/OrganizationService.h"
 #include "Orgs/ResourceService.h"
 #include "Orgs/RoleService.h"
+#include "Orgs/ScimService.h"
 #include "Orgs/SsoConnectionService.h"
 #include "Orgs/SignInService.h"
 #include "Orgs/WebhookService.h"
@@ -58,6 +59,7 @@ class InfrastructureModule;
 class AccessModule;
 class ServiceModule;
 class SsoModule;
+class ScimModule;
 class EventsModule;
 class HttpModule;
 class MetricsModule;
@@ -72,6 +74,7 @@ class Runtime
 	///     AccessModule           AccessControl and its caches, the services' Guard
 	///     ServiceModule          the services behind the public interfaces
 	///     SsoModule              SSO connections: service, sign-in step, issuers, enforcement
+	///     ScimModule             SCIM connections: service, users and groups, the SSO step's directory
 	///     EventsModule           events: the feed, in-process listeners, webhooks and their sender
 	///     HttpModule             the API: authentication, one handler object per resource
 	///     MetricsModule          orgs_* series, GET /metrics and the health probes
@@ -122,6 +125,9 @@ public:
 	Orgs::SsoConnectionService::Ptr ssoConnections() const;
 		/// Per-organization SSO connections.
 
+	Orgs::ScimService::Ptr scim() const;
+		/// Per-organization SCIM provisioning connections, and the SCIM protocol.
+
 	SsoModule& sso();
 		/// The SSO module: its sign-in step and caches (tests, and the sign-in pipeline).
 	Orgs::EventService::Ptr events() const;
@@ -161,6 +167,7 @@ private:
 	const std::unique_ptr<AccessModule> _pAccess;
 	const std::unique_ptr<ServiceModule> _pServices;
 	const std::unique_ptr<SsoModule> _pSso;
+	const std::unique_ptr<ScimModule> _pScim;
 	const std::unique_ptr<EventsModule> _pEvents;
 	const std::unique_ptr<HttpModule> _pHttp;
 	const std::unique_ptr<MetricsModule> _pMetrics;

@@ -23,10 +23,14 @@ add_library(OrgsTestSupport STATIC
 	"${PROJECT_SOURCE_DIR}/tests/src/support/HttpAssert.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/HttpClient.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/OpenIdProvider.cpp"
+	"${PROJECT_SOURCE_DIR}/tests/src/support/ScimClient.cpp"
+	"${PROJECT_SOURCE_DIR}/tests/src/support/ScimValidator.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/SmtpSink.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/TestDatabase.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/WebhookReceiver.cpp")
 target_include_directories(OrgsTestSupport PUBLIC "${PROJECT_SOURCE_DIR}/tests/src")
+# Where scripts/scim-validator.sh installs the SCIM validator (ScimValidator's default).
+target_compile_definitions(OrgsTestSupport PRIVATE ORGS_SCIM_VALIDATOR_DEFAULT_DIR="${CMAKE_BINARY_DIR}/scim-validator")
 target_link_libraries(OrgsTestSupport PUBLIC
 	Poco::Foundation Poco::Net Poco::NetSSL Poco::Crypto Poco::JSON Poco::Data Poco::DataMySQL Poco::DataSQLite
 	PkgConfig::CPPUNIT Threads::Threads OpenSSL::Crypto)

@@ -121,6 +121,16 @@ struct Actor
 };
 
 
+struct Call
+	/// A request for a route: its path parameters and its body.
+{
+	std::map<std::string, std::string> params;
+	std::string body;
+	std::string token =
+	    std::string(); ///< a SCIM connection's token: what succeeds on a ScimToken route (see Requirement)
+};
+
+
 class World : public Orgs::Test::ReplayWorld
 	/// orgs-host with the shipped roles file on a fresh database (ReplayWorld), and the accounts
 	/// and organizations the cells run against. Anything a request may consume (an
@@ -353,6 +363,47 @@ public:
 		return provider().idToken(Orgs::Test::OpenIdProvider::OTHER, u.sub);
 	}
 
+	Call scim(const std::string& resource, bool withId, const std::string& body = std::string())
+		/// Makes an organization of the owner with a SCIM connection (and, withId, a user or group
+		/// it provisioned) and returns the call of a SCIM route with the connection's token.
+	{
+		const std::string org = organization();
+		Response r =
+		    expect(201, "POST", "/orgs/" + org + "/scim-connections", json({{"name", unique("scim")}}), owner.token);
+		Call call;
+		call.token = r.json()->getValue<std::string>("token");
+		const std::string connection = std::to_string(r.json()->getValue<Poco::Int64>("id"));
+		call.params = {{"org", org}, {"connection", connection}, {"resource", resource}};
+		call.body = body;
+		if (withId)
+		{
+			const std::string created =
+			    resource == "Users"
+			        ? "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + unique("u") +
+			              "@scim.test\"}"
+			        : "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"" +
+			              unique("g") + "\"}";
+			r = send("POST", "/scim/v2/" + connection + "/" + resource, created, call.token);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(r.describe(), 201, r.status);
+			call.params["id"] = r.json()->getValue<std::string>("id");
+		}
+		return call;
+	}
+
+	static std::string scimUser(const std::string& userName)
+	{
+		return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName +
+		       "\",\"displayName\":\"Changed\"}";
+	}
+
+	std::string scimConnection(const std::string& org)
+		/// Creates a SCIM connection of org (by owner) and returns its id.
+	{
+		Response r =
+		    expect(201, "POST", "/orgs/" + org + "/scim-connections", json({{"name", unique("scim")}}), owner.token);
+		return std::to_string(r.json()->getValue<Poco::Int64>("id"));
+	}
+
 	Actor owner;
 	Actor outsider;
 
@@ -362,26 +413,20 @@ private:
 };
 
 
-struct Call
-	/// A request for a route: its path parameters and its body.
-{
-	std::map<std::string, std::string> params;
-	std::string body;
-};
-
-
 enum class Requirement
 {
-	Public,      ///< anyone, signed in or not
-	SignedIn,    ///< any account; not scoped to an organization
-	Member,      ///< any member of the organization
-	Permission,  ///< a member whose role grants the permission
-	Owner,       ///< the owner alone
-	Workspace,   ///< in a workspace the actor holds no role of its own in: it must see the workspace
-	             ///< (workspace.read there, or workspaces.list_all) and hold the permission there
-	Resource,    ///< on a resource the actor collaborates on by its default role: it must see the
-	             ///< resource (resource.read or resources.read there) and hold the permission there
-	DeletedOwner ///< on a deleted organization: its owner alone; everybody else 404
+	Public,       ///< anyone, signed in or not
+	SignedIn,     ///< any account; not scoped to an organization
+	Member,       ///< any member of the organization
+	Permission,   ///< a member whose role grants the permission
+	Owner,        ///< the owner alone
+	Workspace,    ///< in a workspace the actor holds no role of its own in: it must see the workspace
+	              ///< (workspace.read there, or workspaces.list_all) and hold the permission there
+	Resource,     ///< on a resource the actor collaborates on by its default role: it must see the
+	              ///< resource (resource.read or resources.read there) and hold the permission there
+	DeletedOwner, ///< on a deleted organization: its owner alone; everybody else 404
+	ScimToken     ///< a SCIM route: only its connection's SCIM token (Call::token) succeeds; an
+	              ///< account's credentials are none there (401 for everyone)
 };
 
 
@@ -780,6 +825,55 @@ const std::vector<Rule>& table()
 		     const auto ids = w.webhookDelivery(org);
 		     return Call{{{"org", org}, {"id", ids.first}, {"delivery", ids.second}}, ""};
 	     }},
+	    // SCIM connections: scim.manage for each.
+	    {"POST", "/orgs/{org}/scim-connections", Requirement::Permission, Permission::ScimManage, 201,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}}, json({{"name", w.unique("scim")}})};
+	     }},
+	    {"GET", "/orgs/{org}/scim-connections", Requirement::Permission, Permission::ScimManage, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     w.scimConnection(org);
+		     return Call{{{"org", org}}, ""};
+	     }},
+	    {"GET", "/orgs/{org}/scim-connections/{id}", Requirement::Permission, Permission::ScimManage, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"id", w.scimConnection(org)}}, ""};
+	     }},
+	    {"PATCH", "/orgs/{org}/scim-connections/{id}", Requirement::Permission, Permission::ScimManage, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"id", w.scimConnection(org)}}, json({{"name", w.unique("renamed")}})};
+	     }},
+	    {"DELETE", "/orgs/{org}/scim-connections/{id}", Requirement::Permission, Permission::ScimManage, 204,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"id", w.scimConnection(org)}}, ""};
+	     }},
+	    {"POST", "/orgs/{org}/scim-connections/{id}/token", Requirement::Permission, Permission::ScimManage, 200,
+	     [](World& w, const Actor&, const std::string& org) {
+		     return Call{{{"org", org}, {"id", w.scimConnection(org)}}, ""};
+	     }},
+	    // The SCIM protocol: the connection's token alone (one pattern serves Users and Groups).
+	    {"GET", "/scim/v2/{connection}/{resource}", Requirement::ScimToken, NONE, 200,
+	     [](World& w, const Actor&, const std::string&) { return w.scim("Users", false); }},
+	    {"POST", "/scim/v2/{connection}/{resource}", Requirement::ScimToken, NONE, 201,
+	     [](World& w, const Actor&, const std::string&) {
+		     return w.scim("Users", false, World::scimUser(w.unique("new") + "@scim.test"));
+	     }},
+	    {"GET", "/scim/v2/{connection}/{resource}/{id}", Requirement::ScimToken, NONE, 200,
+	     [](World& w, const Actor&, const std::string&) { return w.scim("Users", true); }},
+	    {"PUT", "/scim/v2/{connection}/{resource}/{id}", Requirement::ScimToken, NONE, 200,
+	     [](World& w, const Actor&, const std::string&) {
+		     Call call = w.scim("Users", true);
+		     call.body = World::scimUser(w.unique("renamed") + "@scim.test");
+		     return call;
+	     }},
+	    {"PATCH", "/scim/v2/{connection}/{resource}/{id}", Requirement::ScimToken, NONE, 200,
+	     [](World& w, const Actor&, const std::string&) {
+		     return w.scim("Users", true,
+		                   "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":"
+		                   "\"replace\",\"path\":\"displayName\",\"value\":\"Changed\"}]}");
+	     }},
+	    {"DELETE", "/scim/v2/{connection}/{resource}/{id}", Requirement::ScimToken, NONE, 204,
+	     [](World& w, const Actor&, const std::string&) { return w.scim("Users", true); }},
 	    // Audit log and recoverable deletion
 	    {"GET", "/orgs/{org}/audit", Requirement::Permission, Permission::AuditRead, 200,
 	     [](World&, const Actor&, const std::string& org) {
@@ -873,6 +967,15 @@ const std::map<std::string, std::string>& auditedActions()
 	    {"DELETE /orgs/{org}/webhooks/{id}", "webhook.deleted"},
 	    {"POST /orgs/{org}/webhooks/{id}/secret", "webhook.secret_rotated"},
 	    {"POST /orgs/{org}/webhooks/{id}/deliveries/{delivery}/retry", "webhook.delivery_retried"},
+	    {"POST /orgs/{org}/scim-connections", "scim_connection.created"},
+	    {"PATCH /orgs/{org}/scim-connections/{id}", "scim_connection.updated"},
+	    {"DELETE /orgs/{org}/scim-connections/{id}", "scim_connection.deleted"},
+	    {"POST /orgs/{org}/scim-connections/{id}/token", "scim_connection.token_rotated"},
+	    // As the connection (actor: its creator, actor_via "scim:<name>"); Groups write scim.group_*.
+	    {"POST /scim/v2/{connection}/{resource}", "scim.user_created"},
+	    {"PUT /scim/v2/{connection}/{resource}/{id}", "scim.user_updated"},
+	    {"PATCH /scim/v2/{connection}/{resource}/{id}", "scim.user_updated"},
+	    {"DELETE /scim/v2/{connection}/{resource}/{id}", "scim.user_deleted"},
 	};
 	return actions;
 }
@@ -898,6 +1001,9 @@ bool scoped(const Rule& rule)
 }
 
 
+const std::string SCIM_ERROR = "(a SCIM error document)";
+
+
 struct Expectation
 {
 	int status;
@@ -909,6 +1015,8 @@ Expectation expected(const Rule& rule, const std::string& who, const RoleCatalog
 {
 	if (rule.requirement == Requirement::Public)
 		return {rule.success, ""};
+	if (rule.requirement == Requirement::ScimToken)
+		return {401, SCIM_ERROR}; // an account's credentials, or none, on a SCIM route
 	if (who == ANONYMOUS)
 		return {401, "unauthenticated"};
 	if (rule.requirement == Requirement::SignedIn)
@@ -983,6 +1091,22 @@ std::string path(const Rule& rule, const Call& call)
 		result += "?" + query->second;
 	}
 	return result;
+}
+
+
+bool isScimError(const Response& r)
+{
+	try
+	{
+		return r.contentType.find("application/scim+json") == 0 &&
+		       r.json()->getArray("schemas")->getElement<std::string>(0) ==
+		           "urn:ietf:params:scim:api:messages:2.0:Error" &&
+		       r.json()->getValue<std::string>("status") == std::to_string(r.status);
+	}
+	catch (Poco::Exception&)
+	{
+		return false;
+	}
 }
 
 
@@ -1282,7 +1406,7 @@ void AuthorizationMatrixTest::testTableMatchesServerRoutes()
 			continue;
 		}
 		const bool open = route.auth == Orgs::Http::Router::Auth::None;
-		if (open != (pRule->requirement == Requirement::Public))
+		if (open != (pRule->requirement == Requirement::Public || pRule->requirement == Requirement::ScimToken))
 		{
 			problems += "\n  " + route.method + " " + route.pattern + " is " + (open ? "public" : "signed-in only") +
 			            " on the server but not in the table";
@@ -1390,7 +1514,7 @@ void AuthorizationMatrixTest::testEveryChangeIsAudited()
 		const Call call = rule.build(world, actor, org);
 		const std::string target = path(rule, call);
 		const Poco::Int64 before = lastEventId();
-		const Response r = world.send(rule.method, target, call.body, actor.token);
+		const Response r = world.send(rule.method, target, call.body, call.token.empty() ? actor.token : call.token);
 		++checked;
 		if (r.status != rule.success)
 		{
@@ -1499,7 +1623,8 @@ void AuthorizationMatrixTest::testEveryChangePropagates()
 		const Call call = rule.build(world, actor, org);
 		const std::string target = path(rule, call);
 		check(rule.method + " " + target, marks, call, [&]() {
-			const Response r = world.send(rule.method, target, call.body, actor.token);
+			const Response r =
+			    world.send(rule.method, target, call.body, call.token.empty() ? actor.token : call.token);
 			return r.status == rule.success ? std::string()
 			                                : "expected " + std::to_string(rule.success) + ", got " + r.describe();
 		});
@@ -1651,7 +1776,9 @@ void AuthorizationMatrixTest::runMatrix(const std::string& who)
 		std::string why;
 		if (r.status != want.status)
 			why = "expected " + std::to_string(want.status) + (want.code.empty() ? "" : " " + want.code);
-		else if (!want.code.empty() && problemCode(r) != want.code)
+		else if (want.code == SCIM_ERROR && !isScimError(r))
+			why = "expected a SCIM error document";
+		else if (!want.code.empty() && want.code != SCIM_ERROR && problemCode(r) != want.code)
 			why = "expected code " + want.code;
 		else if (want.code.empty() && (r.status < 200 || r.status > 299))
 			why = "expected success";

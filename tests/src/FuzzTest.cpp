@@ -12,6 +12,7 @@
 #include "http/Api.h"
 #include "http/Router.h"
 #include "support/ReplayWorld.h"
+#include "Poco/JSON/Array.h"
 #include "Poco/JSON/Parser.h"
 #include "Poco/JSON/Stringifier.h"
 #include "Poco/String.h"
@@ -362,6 +363,22 @@ void Fuzzer::run(const Case& c)
 				Poco::JSON::Object::Ptr p = r.json();
 				problem = !p->optValue<std::string>("code", "").empty() && p->optValue<int>("status", 0) == r.status &&
 				          p->has("title") && p->has("detail");
+			}
+			catch (Poco::Exception&)
+			{
+				problem = false;
+			}
+		}
+		// The SCIM routes answer SCIM error documents instead (RFC 7644 §3.12).
+		if (!problem && Poco::startsWith(c.path, std::string("/scim/v2/")))
+		{
+			try
+			{
+				Poco::JSON::Object::Ptr e = r.json();
+				problem = Poco::startsWith(Poco::toLower(r.contentType), std::string("application/scim+json")) &&
+				          e->getArray("schemas")->getElement<std::string>(0) ==
+				              "urn:ietf:params:scim:api:messages:2.0:Error" &&
+				          e->optValue<std::string>("status", "") == std::to_string(r.status) && e->has("detail");
 			}
 			catch (Poco::Exception&)
 			{

@@ -240,6 +240,7 @@ void SecurityTest::testRevokedTokenChangesNothingOnAnotherHost()
 	const std::string sso = std::to_string(
 	    idOf(a.post("/orgs/acme/sso-connections",
 	                "{\"name\":\"Okta\",\"issuer\":\"https://idp.acme.test\",\"audience\":\"orgs\"}", ada)));
+	const std::string scim = std::to_string(idOf(a.post("/orgs/acme/scim-connections", json({{"name", "Okta"}}), ada)));
 
 	const std::string hook =
 	    std::to_string(idOf(a.post("/orgs/acme/webhooks", json({{"url", "https://hooks.acme.invalid/in"}}), ada)));
@@ -328,6 +329,11 @@ void SecurityTest::testRevokedTokenChangesNothingOnAnotherHost()
 	    {"POST", "/orgs/{org}/webhooks/{id}/deliveries/{delivery}/retry",
 	     "/orgs/acme/webhooks/" + hook + "/deliveries/" + delivery + "/retry", ""},
 	    {"DELETE", "/orgs/{org}/webhooks/{id}", "/orgs/acme/webhooks/" + hook, ""},
+	    {"POST", "/orgs/{org}/scim-connections", "/orgs/acme/scim-connections", json({{"name", "Second"}})},
+	    {"PATCH", "/orgs/{org}/scim-connections/{id}", "/orgs/acme/scim-connections/" + scim,
+	     json({{"name", "Renamed"}})},
+	    {"DELETE", "/orgs/{org}/scim-connections/{id}", "/orgs/acme/scim-connections/" + scim, ""},
+	    {"POST", "/orgs/{org}/scim-connections/{id}/token", "/orgs/acme/scim-connections/" + scim + "/token", ""},
 	};
 
 	// Every change route of the API is in the list (a new one must be added here).

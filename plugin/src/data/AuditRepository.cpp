@@ -36,11 +36,12 @@ void AuditRepository::insert(Poco::Data::Session& session, const AuditEvent& e)
 	bool withEndpoints = false;
 	if (e.organizationId != 0)
 		seq = nextSequence(session, e.organizationId, withEndpoints);
-	_database.execute(
-	    session,
-	    "INSERT INTO audit_events (organization_id, actor_account_id, action, target_type, target_id, "
-	    "target_label, details, created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    {organizationId, e.actorAccountId, e.action, e.targetType, targetId, e.targetLabel, e.details, at, seq});
+	_database.execute(session,
+	                  "INSERT INTO audit_events (organization_id, actor_account_id, action, target_type, target_id, "
+	                  "target_label, details, created_at, actor_via, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	                  {organizationId, e.actorAccountId, e.action, e.targetType, targetId, e.targetLabel, e.details, at,
+	                   e.actorVia.empty() ? Poco::Nullable<std::string>() : Poco::Nullable<std::string>(e.actorVia),
+	                   seq});
 	EventSink* pSink = _database.eventSink();
 	if (pSink && !seq.isNull())
 	{
@@ -50,6 +51,7 @@ void AuditRepository::insert(Poco::Data::Session& session, const AuditEvent& e)
 		event.sequence = seq.value();
 		event.type = e.action;
 		event.actorAccountId = e.actorAccountId;
+		event.actorVia = e.actorVia;
 		event.targetType = e.targetType;
 		event.targetId = e.targetId;
 		event.targetLabel = e.targetLabel;
@@ -92,7 +94,7 @@ std::vector<AuditEvent> AuditRepository::list(Poco::Data::Session& session, Id o
 {
 	const Poco::Int64 before = beforeId > 0 ? beforeId : std::numeric_limits<Poco::Int64>::max();
 	std::string sql = "SELECT e.id, e.organization_id, e.actor_account_id, a.username, e.action, e.target_type, "
-	                  "e.target_id, e.target_label, e.details, e.created_at "
+	                  "e.target_id, e.target_label, e.details, e.created_at, e.actor_via "
 	                  "FROM audit_events e JOIN accounts a ON a.id = e.actor_account_id "
 	                  "WHERE e.organization_id = ? AND e.id < ?";
 	// Every value is bound; only the shape of the WHERE clause depends on the filters (16 shapes
@@ -137,6 +139,7 @@ std::vector<AuditEvent> AuditRepository::list(Poco::Data::Session& session, Id o
 		e.targetLabel = rows.text(i, 7);
 		e.details = rows.text(i, 8);
 		e.createdAt = rows.time(i, 9);
+		e.actorVia = rows.isNull(i, 10) ? std::string() : rows.text(i, 10);
 		result.push_back(e);
 	}
 	return result;

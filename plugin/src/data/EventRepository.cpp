@@ -22,7 +22,7 @@ std::vector<Event> EventRepository::after(Poco::Data::Session& session, Id organ
                                           const std::vector<std::string>& types, int limit)
 {
 	std::string sql = "SELECT id, organization_id, seq, action, actor_account_id, target_type, target_id, "
-	                  "target_label, details, created_at FROM audit_events "
+	                  "target_label, details, created_at, actor_via FROM audit_events "
 	                  "WHERE organization_id = ? AND seq > ?";
 	std::vector<Param> params{organizationId, afterSequence};
 	// One statement shape per number of types (the caller caps it), each value bound.
@@ -54,6 +54,7 @@ std::vector<Event> EventRepository::after(Poco::Data::Session& session, Id organ
 		e.targetLabel = rows.text(i, 7);
 		e.details = rows.text(i, 8);
 		e.occurredAt = rows.time(i, 9);
+		e.actorVia = rows.isNull(i, 10) ? std::string() : rows.text(i, 10);
 	}
 	return result;
 }

@@ -27,6 +27,8 @@ Poco::JSON::Object::Ptr EventJson::data(const Event& e)
 	o->set("occurred_at", time(e.occurredAt));
 	Poco::JSON::Object::Ptr actor = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
 	actor->set("id", e.actorAccountId);
+	if (!e.actorVia.empty())
+		actor->set("via", e.actorVia); // as in the audit log: only where the actor acted as something else
 	o->set("actor", actor);
 	Poco::JSON::Object::Ptr target = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
 	target->set("type", e.targetType);

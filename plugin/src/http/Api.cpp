@@ -105,6 +105,13 @@ Api::Api(const std::string& basePath, std::size_t maxBodyBytes, int errorLogWind
 Api::~Api() = default;
 
 
+void Api::setErrorWriter(const std::string& pathPrefix, ErrorWriter writer)
+{
+	_errorPrefix = pathPrefix;
+	_errorWriter = std::move(writer);
+}
+
+
 bool Api::owns(const std::string& uri) const
 {
 	const std::string path = pathOf(uri);
@@ -120,7 +127,7 @@ Poco::SharedPtr<Poco::Net::HTTPRequestHandlerFactory> Api::createFactory()
 }
 
 
-Poco::JSON::Object::Ptr Api::readBody(Poco::Net::HTTPServerRequest& request, Router::Body kind)
+Poco::JSON::Object::Ptr Api::readBody(Poco::Net::HTTPServerRequest& request, Router::Body kind, std::string& raw)
 {
 	if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(_maxBodyBytes))
 	{
@@ -147,6 +154,11 @@ Poco::JSON::Object::Ptr Api::readBody(Poco::Net::HTTPServerRequest& request, Rou
 
 	if (kind == Router::Body::None)
 		return nullptr;
+	if (kind == Router::Body::Raw)
+	{
+		raw = std::move(text);
+		return nullptr;
+	}
 	if (Poco::trim(text).empty())
 	{
 		if (kind == Router::Body::Json)
@@ -243,7 +255,8 @@ void Api::answer(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		std::unique_ptr<Data::TokenRepository::CreatedVia> pCreatedVia;
 		if (caller.pToken)
 			pCreatedVia.reset(new Data::TokenRepository::CreatedVia(caller.pToken->issuer, caller.pToken->audience));
-		Poco::JSON::Object::Ptr pBody = readBody(request, route.body);
+		std::string rawBody;
+		Poco::JSON::Object::Ptr pBody = readBody(request, route.body, rawBody);
 		bodyRead = true;
 		// Counted for a member of the organization, whatever the handler answers (see Api()).
 		auto org = match.params.find("org");
@@ -252,6 +265,7 @@ void Api::answer(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 		const Id organizationId = countable ? _organizationId(reference) : 0;
 		RequestContext context(request, response, _basePath, std::move(match.params), std::move(query), pBody,
 		                       caller.accountId);
+		context.setRawBody(std::move(rawBody));
 		try
 		{
 			if (organizationId != 0 && _organizationCheck)
@@ -289,7 +303,12 @@ void Api::answer(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRes
 			                         request.getChunkedTransferEncoding();
 			if (!bodyRead && pendingBody)
 				response.setKeepAlive(false);
-			problem.send(response);
+			const std::string path = pathOf(request.getURI());
+			if (_errorWriter && path.size() >= _basePath.size() &&
+			    path.compare(_basePath.size(), _errorPrefix.size(), _errorPrefix) == 0)
+				_errorWriter(problem, response);
+			else
+				problem.send(response);
 		}
 	}
 }

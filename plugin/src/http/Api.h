@@ -16,6 +16,7 @@
 #include "http/BurstLog.h"
 #include "data/Credential.h"
 #include "http/FailureLimiter.h"
+#include "http/Problem.h"
 #include "http/RequestAuthenticator.h"
 #include "http/Router.h"
 #include "Poco/JSON/Object.h"
@@ -86,6 +87,14 @@ public:
 		/// Sets the observer (the metrics). Not thread-safe: call it while the runtime is built,
 		/// before the first request, or after the last.
 
+	using ErrorWriter = std::function<void(const Problem& problem, Poco::Net::HTTPServerResponse& response)>;
+		/// Writes an error in another format than problem+json.
+
+	void setErrorWriter(const std::string& pathPrefix, ErrorWriter writer);
+		/// Has writer answer the errors of requests whose path (under the base path) starts
+		/// with pathPrefix, the route's own and those before it (no route, a method not
+		/// allowed, a body too large): the SCIM routes answer SCIM error documents.
+
 	Router& router();
 	const std::string& basePath() const;
 
@@ -107,7 +116,7 @@ private:
 	            const Router::Route*& pRoute);
 		/// handle() without the observer; pRoute is set to the route once one matches.
 
-	Poco::JSON::Object::Ptr readBody(Poco::Net::HTTPServerRequest& request, Router::Body kind);
+	Poco::JSON::Object::Ptr readBody(Poco::Net::HTTPServerRequest& request, Router::Body kind, std::string& raw);
 
 	std::string _basePath;
 	std::size_t _maxBodyBytes;
@@ -121,6 +130,8 @@ private:
 	MemberOrganization _memberOrganization;
 	OrganizationCheck _organizationCheck;
 	Observer _observer;
+	std::string _errorPrefix;
+	ErrorWriter _errorWriter;
 };
 
 

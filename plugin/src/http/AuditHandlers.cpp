@@ -59,6 +59,8 @@ Poco::JSON::Object::Ptr AuditHandlers::event(const AuditEvent& e)
 	Poco::JSON::Object::Ptr actor = JsonCodec::object();
 	actor->set("id", e.actorAccountId);
 	actor->set("username", e.actorUsername);
+	if (!e.actorVia.empty())
+		actor->set("via", e.actorVia); // e.g. "scim:okta": only where the actor acted as something else
 	o->set("actor", actor);
 	Poco::JSON::Object::Ptr target = JsonCodec::object();
 	target->set("type", e.targetType);

@@ -40,6 +40,9 @@ public:
 		/// InvalidInputException ("invalid_encoding") as Router::decode() does.
 
 	const std::string& param(const std::string& name) const;
+
+	bool hasParam(const std::string& name) const;
+		/// Returns true if the route has the path parameter.
 		/// Returns a path parameter ("org" for /orgs/{org}).
 
 	std::string query(const std::string& name, const std::string& deflt = "") const;
@@ -52,6 +55,17 @@ public:
 
 	Poco::JSON::Object::Ptr body() const;
 		/// Returns the JSON body, or null if none was sent.
+
+	const std::string& rawBody() const;
+		/// Returns the body as sent, on a route that takes it raw (Router::Body::Raw).
+
+	void setRawBody(std::string text);
+
+	const std::string& basePath() const;
+		/// Returns the API's base path ("" or e.g. "/api/v1").
+
+	const Poco::Net::NameValueCollection& queryParameters() const;
+		/// Returns every decoded query parameter.
 
 	Id actor() const;
 		/// Returns the signed-in account (0 on routes without authentication).
@@ -79,7 +93,38 @@ private:
 	Poco::Net::NameValueCollection _query;
 	Poco::JSON::Object::Ptr _pBody;
 	Id _actorId;
+	std::string _rawBody;
 };
+
+
+inline bool RequestContext::hasParam(const std::string& name) const
+{
+	return _params.count(name) != 0;
+}
+
+
+inline const std::string& RequestContext::rawBody() const
+{
+	return _rawBody;
+}
+
+
+inline void RequestContext::setRawBody(std::string text)
+{
+	_rawBody = std::move(text);
+}
+
+
+inline const std::string& RequestContext::basePath() const
+{
+	return _basePath;
+}
+
+
+inline const Poco::Net::NameValueCollection& RequestContext::queryParameters() const
+{
+	return _query;
+}
 
 
 inline Poco::JSON::Object::Ptr RequestContext::body() const

@@ -39,9 +39,10 @@ public:
 
 	enum class Body
 	{
-		None,    ///< any body is read and ignored
-		Json,    ///< a JSON object is required
-		Optional ///< a JSON object may be sent
+		None,     ///< any body is read and ignored
+		Json,     ///< a JSON object is required
+		Optional, ///< a JSON object may be sent
+		Raw       ///< any body, kept as sent (RequestContext::rawBody()): the handler decodes it
 	};
 
 	using Handler = std::function<void(RequestContext&)>;

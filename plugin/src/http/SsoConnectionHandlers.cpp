@@ -106,14 +106,16 @@ Id SsoConnectionHandlers::connectionId(const RequestContext& c)
 }
 
 
-std::vector<SsoMappingRule> SsoConnectionHandlers::decodeRules(const std::vector<Poco::JSON::Object::Ptr>& items)
+std::vector<SsoMappingRule> SsoConnectionHandlers::decodeRules(const std::vector<Poco::JSON::Object::Ptr>& items,
+                                                               const std::string& defaultClaim)
 {
 	std::vector<SsoMappingRule> rules;
 	for (const auto& pItem : items)
 	{
 		JsonBody item(pItem);
 		SsoMappingRule r;
-		r.claim = item.requiredString("claim");
+		r.claim =
+		    defaultClaim.empty() ? item.requiredString("claim") : item.optionalString("claim").value(defaultClaim);
 		r.op = item.optionalString("operator").value(SsoMappingRule::CONTAINS);
 		r.value = item.requiredString("value");
 		const Poco::Nullable<Poco::Int64> workspace = item.optionalId("workspace_id");
@@ -145,8 +147,18 @@ Poco::JSON::Object::Ptr SsoConnectionHandlers::encode(const SsoConnection& conne
 	o->set("enforced", connection.enforced);
 	o->set("default_role",
 	       connection.defaultRole.isNull() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(connection.defaultRole.value()));
+	o->set("rules", encodeRules(connection.rules));
+	o->set("created_by", connection.createdBy);
+	o->set("created_at", JsonCodec::time(connection.createdAt));
+	o->set("updated_at", JsonCodec::time(connection.updatedAt));
+	return o;
+}
+
+
+Poco::JSON::Array::Ptr SsoConnectionHandlers::encodeRules(const std::vector<SsoMappingRule>& items)
+{
 	Poco::JSON::Array::Ptr rules = new Poco::JSON::Array;
-	for (const auto& r : connection.rules)
+	for (const auto& r : items)
 	{
 		Poco::JSON::Object::Ptr rule = JsonCodec::object();
 		rule->set("claim", r.claim);
@@ -157,11 +169,7 @@ Poco::JSON::Object::Ptr SsoConnectionHandlers::encode(const SsoConnection& conne
 		rule->set("role", r.role);
 		rules->add(rule);
 	}
-	o->set("rules", rules);
-	o->set("created_by", connection.createdBy);
-	o->set("created_at", JsonCodec::time(connection.createdAt));
-	o->set("updated_at", JsonCodec::time(connection.updatedAt));
-	return o;
+	return rules;
 }
 
 

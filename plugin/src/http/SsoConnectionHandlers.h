@@ -15,6 +15,7 @@
 
 #include "Orgs/SsoConnectionService.h"
 #include "http/Router.h"
+#include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 
 
@@ -34,6 +35,13 @@ public:
 	static Poco::JSON::Object::Ptr encode(const SsoConnection& connection);
 	static Poco::JSON::Object::Ptr encode(const SsoTestReport& report);
 
+	static std::vector<SsoMappingRule> decodeRules(const std::vector<Poco::JSON::Object::Ptr>& items,
+	                                               const std::string& defaultClaim = std::string());
+		/// Decodes "rules" (also those of SCIM connections, which share the shape); a rule
+		/// without "claim" has defaultClaim if given, else is refused.
+
+	static Poco::JSON::Array::Ptr encodeRules(const std::vector<SsoMappingRule>& rules);
+
 private:
 	void list(RequestContext& c);
 	void create(RequestContext& c);
@@ -44,8 +52,6 @@ private:
 	void testPost(RequestContext& c);
 
 	static Id connectionId(const RequestContext& c);
-	static std::vector<SsoMappingRule> decodeRules(const std::vector<Poco::JSON::Object::Ptr>& items);
-
 	Orgs::SsoConnectionService& _connections;
 };
 

@@ -49,6 +49,12 @@ void SsoSignInStep::setAccountOf(AccountOf accountOf)
 }
 
 
+void SsoSignInStep::setDirectory(DirectoryOf directoryOf)
+{
+	_directoryOf = std::move(directoryOf);
+}
+
+
 void SsoSignInStep::signedIn(const SignIn& signIn)
 {
 	if (!_enabled)
@@ -158,6 +164,22 @@ SsoSignInStep::Plan SsoSignInStep::plan(Poco::Data::Session& session, const Orga
 		w.action = w.currentRole.empty() ? "join" : (w.currentRole == w.role ? "nothing" : "change");
 		requested.push_back({w.workspaceId, w.role});
 		r.workspaces.push_back(w);
+	}
+	// The organization's SCIM directory, where it provisioned the account, has the last word.
+	const Directory directory =
+	    _directoryOf && accountId != 0 ? _directoryOf(session, org.id, accountId) : Directory::NONE;
+	if (r.member && directory == Directory::MANAGED)
+	{
+		r.note = "the organization's directory (SCIM) manages this member: SSO changes neither its role, its "
+		         "workspaces nor its membership";
+		for (auto& w : r.workspaces)
+			w.action = "nothing";
+		return p;
+	}
+	if (!r.member && r.admitted && directory == Directory::DEPROVISIONED)
+	{
+		r.note = "the organization's directory (SCIM) deprovisioned this account: it does not join through SSO";
+		return p;
 	}
 	if (!r.member && r.admitted)
 	{

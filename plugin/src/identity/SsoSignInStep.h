@@ -67,6 +67,20 @@ public:
 	void setAccountOf(AccountOf accountOf);
 		/// Sets how explain() finds the account of a token that is not signing in (the test endpoint).
 
+	enum class Directory
+		/// What the organization's SCIM directories say about an account.
+	{
+		NONE,         ///< none provisioned it: the rules apply as they say
+		MANAGED,      ///< provisioned and active: the directory owns its membership; SSO changes
+		              ///< neither its role nor its workspaces, and never removes it
+		DEPROVISIONED ///< provisioned, and deactivated or deleted: it does not join through SSO
+	};
+
+	using DirectoryOf = std::function<Directory(Poco::Data::Session& session, Id organizationId, Id accountId)>;
+
+	void setDirectory(DirectoryOf directoryOf);
+		/// Sets how the step asks the SCIM directories (none set: NONE for everyone).
+
 	void signedIn(const SignIn& signIn) override;
 
 	SsoTestReport apply(const SsoConnection& connection, Id accountId, const VerifiedToken& token);
@@ -106,6 +120,7 @@ private:
 	std::string _roleClaim;
 	Poco::Logger& _logger;
 	AccountOf _accountOf;
+	DirectoryOf _directoryOf;
 	Data::SsoConnectionRepository _connections;
 	Data::OrganizationRepository _organizations;
 	Data::AccountRepository _accounts;

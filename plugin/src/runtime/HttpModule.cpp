@@ -15,7 +15,7 @@ namespace Orgs {
 
 
 HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule& infrastructure, AccessModule& access,
-                       ServiceModule& services, SsoModule& sso, EventsModule& events,
+                       ServiceModule& services, SsoModule& sso, ScimModule& scim, EventsModule& events,
                        Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator, Poco::Logger& logger)
     : _authenticator(pHostAuthenticator, new Http::TokenAuthenticator(*services.accounts()), *services.accounts(),
                      services.signIn().get()),
@@ -50,9 +50,12 @@ HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule
       _resources(_api.router(), *services.resources()), _invitations(_api.router(), *services.invitations()),
       _roles(_api.router(), *services.customRoles()), _audit(_api.router(), *services.auditLog()),
       _inviteLinks(_api.router(), *services.inviteLinks()), _domains(_api.router(), *services.domains()),
-      _ssoConnections(_api.router(), *sso.connections()), _events(_api.router(), *events.events()),
+      _ssoConnections(_api.router(), *sso.connections()), _scimConnections(_api.router(), *scim.service()),
+      _scim(_api.router(), *scim.service(), _failures), _events(_api.router(), *events.events()),
       _webhooks(_api.router(), *events.webhooks()), _openApi(_api.router(), *_pDescription)
 {
+	// Errors on the SCIM routes, also those before a route is found, are SCIM error documents.
+	_api.setErrorWriter("/scim/v2/", &Http::ScimHandlers::send);
 }
 
 

@@ -31,6 +31,8 @@
 #include "http/RequestAuthenticator.h"
 #include "http/ResourceHandlers.h"
 #include "http/RoleHandlers.h"
+#include "http/ScimConnectionHandlers.h"
+#include "http/ScimHandlers.h"
 #include "http/SsoConnectionHandlers.h"
 #include "http/EventHandlers.h"
 #include "http/WebhookHandlers.h"
@@ -39,6 +41,7 @@
 #include "runtime/AccessModule.h"
 #include "runtime/InfrastructureModule.h"
 #include "runtime/ServiceModule.h"
+#include "runtime/ScimModule.h"
 #include "runtime/SsoModule.h"
 #include "runtime/EventsModule.h"
 #include "Poco/Logger.h"
@@ -61,7 +64,7 @@ class HttpModule
 {
 public:
 	HttpModule(const Config::Configuration& config, InfrastructureModule& infrastructure, AccessModule& access,
-	           ServiceModule& services, SsoModule& sso, EventsModule& events,
+	           ServiceModule& services, SsoModule& sso, ScimModule& scim, EventsModule& events,
 	           Poco::SharedPtr<Orgs::Authenticator> pHostAuthenticator, Poco::Logger& logger);
 
 	Http::Api& api();
@@ -105,6 +108,8 @@ private:
 	Routed<Http::InviteLinkHandlers> _inviteLinks;
 	Routed<Http::DomainHandlers> _domains;
 	Routed<Http::SsoConnectionHandlers> _ssoConnections;
+	Routed<Http::ScimConnectionHandlers> _scimConnections;
+	Routed<Http::ScimHandlers> _scim;
 	Routed<Http::EventHandlers> _events;
 	Routed<Http::WebhookHandlers> _webhooks;
 	Routed<Http::OpenApiHandlers> _openApi;

@@ -47,6 +47,7 @@ const std::vector<PublishedServices::Entry>& PublishedServices::entries()
 	    entry<SsoConnectionService, &Runtime::ssoConnections>("Orgs::SsoConnectionService"),
 	    entry<SignInService, &Runtime::signIn>("Orgs::SignInService"),
 	    entry<DomainService, &Runtime::domains>("Orgs::DomainService"),
+	    entry<ScimService, &Runtime::scim>("Orgs::ScimService"),
 	    entry<MetricsService, &Runtime::metrics>("Orgs::MetricsService"),
 	    entry<EventService, &Runtime::events>("Orgs::EventService"),
 	    entry<WebhookService, &Runtime::webhooks>("Orgs::WebhookService"),

@@ -77,6 +77,33 @@ Poco::Dynamic::Var AuditDetails::roles(const RoleMap& roles)
 }
 
 
+namespace {
+
+
+thread_local std::string tCurrentVia;
+
+
+} // namespace
+
+
+AuditTrail::Via::Via(const std::string& description) : _previous(tCurrentVia)
+{
+	tCurrentVia = description;
+}
+
+
+AuditTrail::Via::~Via()
+{
+	tCurrentVia = _previous;
+}
+
+
+const std::string& AuditTrail::Via::current()
+{
+	return tCurrentVia;
+}
+
+
 AuditTrail::AuditTrail(Data::Database& database, Clock::Ptr pClock) : _pClock(pClock), _events(database) {}
 
 
@@ -92,6 +119,7 @@ void AuditTrail::record(Poco::Data::Session& session, Id organizationId, Id acto
 	e.targetLabel = target.label; // names are at most 200 characters (Validator)
 	e.details = details.json();
 	e.createdAt = _pClock->now();
+	e.actorVia = Via::current();
 	_events.insert(session, e);
 }
 

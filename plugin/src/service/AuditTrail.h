@@ -75,7 +75,29 @@ public:
 	void record(Poco::Data::Session& session, Id organizationId, Id actorId, const std::string& action,
 	            const AuditTarget& target, const AuditDetails& details = AuditDetails());
 		/// Writes an event; organizationId 0 is an account-level event (tokens, sign-up).
-		/// Must be called within Database::transact().
+		/// Must be called within Database::transact(). The event's actor_via is the innermost
+		/// Via open on this thread, if any.
+
+	class Via
+		/// While one is alive, the events this thread records say who their actor acted as
+		/// ("scim:<connection name>"): a SCIM connection's changes are recorded, as every
+		/// event, with an account as actor (its creator), and this says it was the directory.
+		/// Set around a whole transaction, so that the events a shared rule records (Admission)
+		/// carry it too.
+	{
+	public:
+		explicit Via(const std::string& description);
+		~Via();
+
+		static const std::string& current();
+			/// Returns the innermost description open on this thread, empty if none.
+
+	private:
+		Via(const Via&) = delete;
+		Via& operator=(const Via&) = delete;
+
+		std::string _previous;
+	};
 
 private:
 	Clock::Ptr _pClock;
