@@ -39,7 +39,10 @@ const HOST_AUTHENTICATOR_CODES = new Set(['blocked']);
 const README_PENDING = new Set(['GET /openapi.json', 'GET /metrics', 'GET /health/live', 'GET /health/ready',
 	'GET /orgs/{org}/events', 'GET /orgs/{org}/webhooks', 'POST /orgs/{org}/webhooks', 'GET /orgs/{org}/webhooks/{id}',
 	'PATCH /orgs/{org}/webhooks/{id}', 'DELETE /orgs/{org}/webhooks/{id}', 'GET /orgs/{org}/webhooks/{id}/deliveries',
-	'POST /orgs/{org}/webhooks/{id}/deliveries/{delivery}/retry', 'POST /orgs/{org}/webhooks/{id}/secret']);
+	'POST /orgs/{org}/webhooks/{id}/deliveries/{delivery}/retry', 'POST /orgs/{org}/webhooks/{id}/secret',
+	'GET /orgs/{org}/scim-connections', 'POST /orgs/{org}/scim-connections', 'GET /orgs/{org}/scim-connections/{id}',
+	'PATCH /orgs/{org}/scim-connections/{id}', 'DELETE /orgs/{org}/scim-connections/{id}',
+	'POST /orgs/{org}/scim-connections/{id}/token']);
 
 function fail(message) {
 	console.error(message);
