@@ -59,9 +59,8 @@ private:
 
 WebhookSender::WebhookSender(Data::Database& database, Service::Clock::Ptr pClock,
                              const Config::WebhookSettings& settings, Poco::Logger& logger)
-    : _database(database), _webhooks(database), _pClock(pClock), _settings(settings),
-      _policy(settings.allowPrivateTargets), _logger(logger), _thread("orgs-webhooks"), _stopping(false),
-      _random(std::random_device()())
+    : _webhooks(database), _pClock(pClock), _settings(settings), _policy(settings.allowPrivateTargets), _logger(logger),
+      _session(database), _thread("orgs-webhooks"), _stopping(false), _random(std::random_device()())
 {
 }
 
@@ -73,27 +72,6 @@ WebhookSender::~WebhookSender()
 	{
 		_pContext.reset();
 		Poco::Net::uninitializeSSL();
-	}
-}
-
-
-template <class F>
-auto WebhookSender::withSession(F&& fn) -> decltype(fn(std::declval<Poco::Data::Session&>()))
-{
-	for (int attempt = 1;; ++attempt)
-	{
-		try
-		{
-			if (!_pSession)
-				_pSession.reset(new Poco::Data::Session(_database.openDedicated()));
-			return fn(*_pSession);
-		}
-		catch (Poco::Exception& exc)
-		{
-			_pSession.reset();
-			if (attempt >= 2 || Data::Database::classify(exc) != Data::Database::ErrorKind::ConnectionLost)
-				throw;
-		}
 	}
 }
 
@@ -134,7 +112,7 @@ void WebhookSender::run()
 			if (_settings.keepDeliveredDays > 0 && now - _lastPurge >= PURGE_INTERVAL_MICROS)
 			{
 				_lastPurge = now;
-				withSession([&](Poco::Data::Session& s) {
+				_session.run([&](Poco::Data::Session& s) {
 					return _webhooks.purgeFinished(s, now - _settings.keepDeliveredDays * 86400LL * 1000000);
 				});
 			}
@@ -171,14 +149,14 @@ std::size_t WebhookSender::deliverDue()
 	while (!_stopping)
 	{
 		const Poco::Int64 now = Data::Database::toMicros(_pClock->now());
-		const auto due = withSession([&](Poco::Data::Session& s) { return _webhooks.due(s, now, BATCH_SIZE); });
+		const auto due = _session.run([&](Poco::Data::Session& s) { return _webhooks.due(s, now, BATCH_SIZE); });
 		std::size_t claimed = 0;
 		for (const auto& d : due)
 		{
 			if (_stopping)
 				break;
 			const Poco::Int64 leaseUntil = Data::Database::toMicros(_pClock->now()) + _settings.leaseMicros;
-			if (leaseUntil == d.nextAttemptAt || !withSession([&](Poco::Data::Session& s) {
+			if (leaseUntil == d.nextAttemptAt || !_session.run([&](Poco::Data::Session& s) {
 				    return _webhooks.claim(s, d.id, d.nextAttemptAt, leaseUntil);
 			    }))
 				continue; // another sender has it
@@ -200,12 +178,12 @@ bool WebhookSender::deliver(const Data::WebhookRepository::Due& due)
 {
 	Data::WebhookRepository::Endpoint endpoint;
 	const bool found =
-	    withSession([&](Poco::Data::Session& s) { return _webhooks.findById(s, due.endpointId, endpoint); });
+	    _session.run([&](Poco::Data::Session& s) { return _webhooks.findById(s, due.endpointId, endpoint); });
 	if (!found)
 		return false; // deleted meanwhile: its deliveries went with it
 	if (!endpoint.endpoint.enabled)
 	{
-		withSession([&](Poco::Data::Session& s) {
+		_session.run([&](Poco::Data::Session& s) {
 			return _webhooks.release(s, due.id, due.nextAttemptAt, Data::Database::toMicros(_pClock->now()));
 		});
 		return false;
@@ -216,7 +194,7 @@ bool WebhookSender::deliver(const Data::WebhookRepository::Due& due)
 	{
 		_deliveries.count(Metrics::DeliveryCounts::SENT);
 		const bool wasFailing = endpoint.endpoint.consecutiveFailures != 0 || !endpoint.endpoint.failingSince.isNull();
-		withSession([&](Poco::Data::Session& s) {
+		_session.run([&](Poco::Data::Session& s) {
 			_webhooks.markDelivered(s, due.id, now, outcome);
 			// One statement fewer per delivery while the endpoint is healthy (the common case).
 			if (wasFailing)
@@ -227,7 +205,7 @@ bool WebhookSender::deliver(const Data::WebhookRepository::Due& due)
 	}
 	const Poco::Int64 wait = retryDelay(due.attempts);
 	_deliveries.count(wait < 0 ? Metrics::DeliveryCounts::FAILED : Metrics::DeliveryCounts::RETRIED);
-	withSession([&](Poco::Data::Session& s) {
+	_session.run([&](Poco::Data::Session& s) {
 		if (wait < 0)
 			_webhooks.giveUp(s, due.id, due.nextAttemptAt, now, outcome);
 		else

@@ -13,6 +13,7 @@
 #define Orgs_Events_WebhookSender_INCLUDED
 
 
+#include "data/DedicatedSession.h"
 #include "config/Settings.h"
 #include "data/WebhookRepository.h"
 #include "metrics/DeliveryCounts.h"
@@ -75,8 +76,6 @@ protected:
 private:
 	struct Attempt;
 
-	template <class F>
-	auto withSession(F&& fn) -> decltype(fn(std::declval<Poco::Data::Session&>()));
 
 	bool deliver(const Data::WebhookRepository::Due& due);
 		/// Returns true if delivered.
@@ -84,14 +83,13 @@ private:
 	                                      const Data::WebhookRepository::Due& due);
 	Poco::Net::Context::Ptr context();
 
-	Data::Database& _database;
 	Data::WebhookRepository _webhooks;
 	Service::Clock::Ptr _pClock;
 	Config::WebhookSettings _settings;
 	TargetPolicy _policy;
 	Poco::Logger& _logger;
 	Metrics::DeliveryCounts _deliveries;
-	std::unique_ptr<Poco::Data::Session> _pSession;
+	Data::DedicatedSession _session;
 	Poco::Thread _thread;
 	Poco::Event _work;
 	std::atomic<bool> _stopping;

@@ -9,6 +9,7 @@
 
 #include "http/Problem.h"
 #include "http/HttpError.h"
+#include "service/Utf8.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/Net/HTTPResponse.h"
 #include <sstream>
@@ -19,49 +20,6 @@ namespace Http {
 
 
 namespace {
-
-
-std::string validUtf8(const std::string& text)
-	/// Returns text with each byte that does not belong to a well-formed UTF-8 sequence replaced
-	/// by U+FFFD, so that a detail echoing the request is still a valid JSON string.
-{
-	std::string out;
-	out.reserve(text.size());
-	for (std::size_t i = 0; i < text.size();)
-	{
-		const unsigned char c = static_cast<unsigned char>(text[i]);
-		std::size_t length = 0;
-		unsigned min = 0;
-		if (c < 0x80)
-			length = 1;
-		else if (c >= 0xC2 && c <= 0xDF)
-			length = 2, min = 0x80;
-		else if (c >= 0xE0 && c <= 0xEF)
-			length = 3, min = 0x800;
-		else if (c >= 0xF0 && c <= 0xF4)
-			length = 4, min = 0x10000;
-		unsigned code = length == 1 ? c : length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
-		bool ok = length > 0 && i + length <= text.size();
-		for (std::size_t k = 1; ok && k < length; ++k)
-		{
-			const unsigned char t = static_cast<unsigned char>(text[i + k]);
-			ok = (t & 0xC0) == 0x80;
-			code = (code << 6) | (t & 0x3F);
-		}
-		ok = ok && code >= min && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF);
-		if (ok)
-		{
-			out.append(text, i, length);
-			i += length;
-		}
-		else
-		{
-			out += "\xEF\xBF\xBD";
-			++i;
-		}
-	}
-	return out;
-}
 
 
 std::string causeOf(const Poco::Exception& exc)
@@ -142,7 +100,7 @@ void Problem::send(Poco::Net::HTTPServerResponse& response) const
 	body.set("title", title(status));
 	body.set("status", status);
 	body.set("code", code);
-	body.set("detail", validUtf8(detail));
+	body.set("detail", Service::Utf8::valid(detail));
 	for (const auto& extension : extensions)
 		body.set(extension.first, extension.second);
 	if (!requestId.empty())

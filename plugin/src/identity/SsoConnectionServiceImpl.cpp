@@ -30,8 +30,6 @@ using Service::Guard;
 namespace {
 
 
-const std::string& ORG_SCOPE = Config::RoleCatalog::ORGANIZATION;
-const std::string& WS_SCOPE = Config::RoleCatalog::WORKSPACE;
 constexpr std::size_t MAX_RULES = 100;
 constexpr std::size_t MAX_DOMAINS = 20;
 
@@ -60,8 +58,7 @@ SsoConnectionServiceImpl::SsoConnectionServiceImpl(Data::Database& database, Gua
                                                    const std::vector<IssuerSpec>& configuredIssuers,
                                                    const std::vector<std::string>& publicMailDomains, bool enabled)
     : _database(database), _guard(guard), _roles(roles), _step(step), _pClock(pClock), _emailDomains(publicMailDomains),
-      _enabled(enabled), _connections(database), _workspaces(database, Data::ScopedGrantRepository::WORKSPACE_MEMBERS),
-      _audit(database, pClock)
+      _enabled(enabled), _connections(database), _ruleTargets(database, roles), _audit(database, pClock)
 {
 	for (const auto& spec : configuredIssuers)
 		_configured[spec.name] = spec;
@@ -166,36 +163,6 @@ void SsoConnectionServiceImpl::checkFields(const SsoConnection& c) const
 }
 
 
-void SsoConnectionServiceImpl::checkRoles(Poco::Data::Session& session, const Guard::Scope& scope,
-                                          const SsoConnection& c)
-{
-	auto orgRole = [&](const std::string& role, const std::string& where) {
-		_roles.check(ORG_SCOPE, role);
-		Guard::requireWithin(scope, _roles.permissions(ORG_SCOPE, role), where + " maps onto role '" + role + "'");
-	};
-	if (!c.defaultRole.isNull())
-		orgRole(c.defaultRole.value(), "default_role");
-	for (std::size_t i = 0; i < c.rules.size(); ++i)
-	{
-		const SsoMappingRule& r = c.rules[i];
-		const std::string where = "rules[" + std::to_string(i) + "]";
-		if (r.target == SsoMappingRule::ORGANIZATION)
-		{
-			orgRole(r.role, where);
-			continue;
-		}
-		if (!_roles.catalog().hasScope(WS_SCOPE))
-			throw InvalidInputException(where + ": there are no workspace roles (orgs.roles.workspace)",
-			                            "workspaces_disabled");
-		if (_workspaces.findScope(session, scope.organization.id, r.workspaceId).isNull())
-			throw NotFoundException(where + ": workspace " + std::to_string(r.workspaceId) + " is not one of '" +
-			                            scope.organization.username + "'",
-			                        "workspace_not_found");
-		_roles.check(session, scope.organization.id, WS_SCOPE, r.role);
-	}
-}
-
-
 Poco::Dynamic::Var SsoConnectionServiceImpl::summary(const SsoConnection& c) const
 {
 	Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
@@ -270,7 +237,7 @@ SsoConnection SsoConnectionServiceImpl::createConnection(Id actorId, const std::
 	checkFields(c);
 	return _database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = scopeOf(session, actorId, org, true);
-		checkRoles(session, scope, c);
+		_ruleTargets.check(session, scope, c.defaultRole.isNull() ? std::string() : c.defaultRole.value(), c.rules);
 		c.organizationId = scope.organization.id;
 		c.createdBy = actorId;
 		c.createdAt = c.updatedAt = _pClock->now();
@@ -333,7 +300,7 @@ SsoConnection SsoConnectionServiceImpl::updateConnection(Id actorId, const std::
 		if (!changes.rules.isNull())
 			c.rules = changes.rules.value();
 		checkFields(c);
-		checkRoles(session, scope, c);
+		_ruleTargets.check(session, scope, c.defaultRole.isNull() ? std::string() : c.defaultRole.value(), c.rules);
 		c.updatedAt = _pClock->now();
 		_connections.update(session, c);
 		_audit.record(session, c.organizationId, actorId, "sso_connection.updated", {"sso_connection", c.id, c.name},

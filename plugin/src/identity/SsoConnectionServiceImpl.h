@@ -15,6 +15,7 @@
 
 #include "Orgs/SsoConnectionService.h"
 #include "access/RoleResolver.h"
+#include "identity/RuleTargets.h"
 #include "data/ScopedGrantRepository.h"
 #include "data/SsoConnectionRepository.h"
 #include "identity/IssuerSpec.h"
@@ -84,8 +85,6 @@ private:
 		/// "sso_disabled" when SSO is off.
 	void checkFields(const SsoConnection& c) const;
 		/// What needs no database: name, issuer, domains, rule shapes.
-	void checkRoles(Poco::Data::Session& session, const Service::Guard::Scope& scope, const SsoConnection& c);
-		/// Roles and workspaces, within the transaction.
 	std::vector<std::string> normalisedDomains(const std::vector<std::string>& domains) const;
 	void afterChange(Id organizationId);
 	Poco::Dynamic::Var summary(const SsoConnection& c) const;
@@ -103,7 +102,7 @@ private:
 	Verify _verify;
 	Changed _changed;
 	Data::SsoConnectionRepository _connections;
-	Data::ScopedGrantRepository _workspaces;
+	RuleTargets _ruleTargets;
 	Service::AuditTrail _audit;
 };
 

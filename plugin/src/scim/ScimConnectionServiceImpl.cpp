@@ -40,7 +40,6 @@ namespace {
 
 
 const std::string& ORG_SCOPE = Config::RoleCatalog::ORGANIZATION;
-const std::string& WS_SCOPE = Config::RoleCatalog::WORKSPACE;
 constexpr std::size_t MAX_RULES = 100;
 constexpr std::size_t PREFIX_LENGTH = 16;
 
@@ -99,8 +98,8 @@ ScimConnectionServiceImpl::ScimConnectionServiceImpl(Data::Database& database, G
                                                      UserProvisioning& users, GroupProvisioning& groups,
                                                      Service::Clock::Ptr pClock)
     : _database(database), _guard(guard), _roles(roles), _directory(directory), _users(users), _groups(groups),
-      _pClock(pClock), _connections(database), _userRows(database),
-      _workspaces(database, Data::ScopedGrantRepository::WORKSPACE_MEMBERS), _audit(database, pClock)
+      _pClock(pClock), _connections(database), _userRows(database), _ruleTargets(database, roles),
+      _audit(database, pClock)
 {
 }
 
@@ -135,36 +134,6 @@ void ScimConnectionServiceImpl::checkFields(const ScimConnection& c) const
 			throw InvalidInputException(where + "a workspace rule names its workspace (workspace_id)", "invalid_rule");
 		if (r.role.empty())
 			throw InvalidInputException(where + "role must name a role", "unknown_role");
-	}
-}
-
-
-void ScimConnectionServiceImpl::checkRoles(Poco::Data::Session& session, const Guard::Scope& scope,
-                                           const ScimConnection& c)
-{
-	// As for SSO connections: scim.manage must not be a way to a role beyond the actor's own.
-	auto orgRole = [&](const std::string& role, const std::string& where) {
-		_roles.check(ORG_SCOPE, role);
-		Guard::requireWithin(scope, _roles.permissions(ORG_SCOPE, role), where + " maps onto role '" + role + "'");
-	};
-	orgRole(c.defaultRole.isNull() ? _roles.catalog().defaultRole(ORG_SCOPE) : c.defaultRole.value(), "default_role");
-	for (std::size_t i = 0; i < c.rules.size(); ++i)
-	{
-		const SsoMappingRule& r = c.rules[i];
-		const std::string where = "rules[" + std::to_string(i) + "]";
-		if (r.target == SsoMappingRule::ORGANIZATION)
-		{
-			orgRole(r.role, where);
-			continue;
-		}
-		if (!_roles.catalog().hasScope(WS_SCOPE))
-			throw InvalidInputException(where + ": there are no workspace roles (orgs.roles.workspace)",
-			                            "workspaces_disabled");
-		if (_workspaces.findScope(session, scope.organization.id, r.workspaceId).isNull())
-			throw NotFoundException(where + ": workspace " + std::to_string(r.workspaceId) + " is not one of '" +
-			                            scope.organization.username + "'",
-			                        "workspace_not_found");
-		_roles.check(session, scope.organization.id, WS_SCOPE, r.role);
 	}
 }
 
@@ -225,7 +194,9 @@ IssuedScimConnection ScimConnectionServiceImpl::createConnection(Id actorId, con
 	c.tokenPrefix = issued.token.substr(0, PREFIX_LENGTH);
 	_database.transact([&](Poco::Data::Session& session) {
 		Guard::Scope scope = _guard.require(session, actorId, org, Permission::ScimManage, true);
-		checkRoles(session, scope, c);
+		_ruleTargets.check(session, scope,
+		                   c.defaultRole.isNull() ? _roles.catalog().defaultRole(ORG_SCOPE) : c.defaultRole.value(),
+		                   c.rules);
 		c.organizationId = scope.organization.id;
 		c.createdBy = actorId;
 		c.createdAt = c.updatedAt = c.tokenCreatedAt = _pClock->now();
@@ -262,7 +233,9 @@ ScimConnection ScimConnectionServiceImpl::updateConnection(Id actorId, const std
 		if (!changes.rules.isNull())
 			c.rules = changes.rules.value();
 		checkFields(c);
-		checkRoles(session, scope, c);
+		_ruleTargets.check(session, scope,
+		                   c.defaultRole.isNull() ? _roles.catalog().defaultRole(ORG_SCOPE) : c.defaultRole.value(),
+		                   c.rules);
 		c.updatedAt = _pClock->now();
 		_connections.update(session, c);
 		_audit.record(session, c.organizationId, actorId, "scim_connection.updated", {"scim_connection", c.id, c.name},

@@ -15,6 +15,7 @@
 
 #include "Orgs/ScimService.h"
 #include "access/RoleResolver.h"
+#include "identity/RuleTargets.h"
 #include "data/ScimConnectionRepository.h"
 #include "data/ScimUserRepository.h"
 #include "data/ScopedGrantRepository.h"
@@ -73,7 +74,6 @@ private:
 	static const char* outcomeOf(int status);
 	ScimResponse route(const std::string& token, Id connectionId, const ScimRequest& request);
 	void checkFields(const ScimConnection& c) const;
-	void checkRoles(Poco::Data::Session& session, const Service::Guard::Scope& scope, const ScimConnection& c);
 	ScimConnection require(Poco::Data::Session& session, const Service::Guard::Scope& scope, Id connectionId,
 	                       bool lock = false);
 	Poco::Dynamic::Var summary(const ScimConnection& c) const;
@@ -89,7 +89,7 @@ private:
 	Errors _errors;
 	Data::ScimConnectionRepository _connections;
 	Data::ScimUserRepository _userRows;
-	Data::ScopedGrantRepository _workspaces;
+	Federation::RuleTargets _ruleTargets;
 	Service::AuditTrail _audit;
 	Metrics::OutcomeCounts _requests;
 };

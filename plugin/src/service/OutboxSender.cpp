@@ -36,9 +36,8 @@ std::string seconds(Poco::Int64 micros)
 
 OutboxSender::OutboxSender(Data::Database& database, Outbox& outbox, Orgs::Mailer::Ptr pMailer, Clock::Ptr pClock,
                            const Config::MailSettings& settings, Poco::Logger& logger)
-    : _database(database), _outbox(outbox), _messages(database), _pMailer(pMailer), _pClock(pClock),
-      _settings(settings), _logger(logger), _thread("OrgsOutboxSender"), _stopping(false), _lastPurge(0),
-      _lastProblemLog(0)
+    : _outbox(outbox), _messages(database), _pMailer(pMailer), _pClock(pClock), _settings(settings), _logger(logger),
+      _session(database), _thread("OrgsOutboxSender"), _stopping(false), _lastPurge(0), _lastProblemLog(0)
 {
 	poco_check_ptr(_pMailer);
 }
@@ -49,34 +48,11 @@ OutboxSender::~OutboxSender()
 	try
 	{
 		stop();
-		_pSession.reset();
+		_session.close();
 	}
 	catch (...)
 	{
 		poco_unexpected();
-	}
-}
-
-
-template <class F>
-auto OutboxSender::withSession(F&& fn) -> decltype(fn(std::declval<Poco::Data::Session&>()))
-{
-	for (int attempt = 1;; ++attempt)
-	{
-		try
-		{
-			if (!_pSession)
-				_pSession.reset(new Poco::Data::Session(_database.openDedicated()));
-			return fn(*_pSession);
-		}
-		catch (Poco::Exception& exc)
-		{
-			// A fresh session next time, whatever went wrong: a failed statement may leave the
-			// connection in a state nobody can tell.
-			_pSession.reset();
-			if (attempt >= 2 || Data::Database::classify(exc) != Data::Database::ErrorKind::ConnectionLost)
-				throw;
-		}
 	}
 }
 
@@ -147,7 +123,7 @@ std::size_t OutboxSender::deliverDue()
 	{
 		const Poco::Int64 now = Data::Database::toMicros(_pClock->now());
 		const std::vector<Data::OutboxEntry> due =
-		    withSession([&](Poco::Data::Session& s) { return _messages.due(s, now, BATCH_SIZE); });
+		    _session.run([&](Poco::Data::Session& s) { return _messages.due(s, now, BATCH_SIZE); });
 		for (const auto& entry : due)
 		{
 			if (_stopping)
@@ -171,7 +147,7 @@ bool OutboxSender::deliver(const Data::OutboxEntry& entry, bool& claimed)
 	Poco::Int64 leaseUntil = Data::Database::toMicros(_pClock->now()) + _settings.leaseMicros;
 	if (leaseUntil == entry.nextAttemptAt)
 		++leaseUntil;
-	claimed = withSession(
+	claimed = _session.run(
 	    [&](Poco::Data::Session& s) { return _messages.claim(s, entry.id, entry.nextAttemptAt, leaseUntil); });
 	if (!claimed)
 		return true; // another sender has it, or it was sent meanwhile
@@ -200,13 +176,13 @@ bool OutboxSender::deliver(const Data::OutboxEntry& entry, bool& claimed)
 	{
 		// If this update fails the row is sent again after the lease: at-least-once.
 		_deliveries.count(Metrics::DeliveryCounts::SENT); // the server took it, whatever the update does
-		withSession([&](Poco::Data::Session& s) { _messages.markSent(s, entry.id, now); });
+		_session.run([&](Poco::Data::Session& s) { _messages.markSent(s, entry.id, now); });
 		_logger.debug("Outbox: message " + std::to_string(entry.id) + " to " + entry.message.to + " sent");
 		return true;
 	}
 
 	const Poco::Int64 delay = retryDelay(attempts, _settings.retryInitialMicros, _settings.retryMaxMicros);
-	withSession([&](Poco::Data::Session& s) {
+	_session.run([&](Poco::Data::Session& s) {
 		_messages.markFailed(s, entry.id, leaseUntil, now + delay,
 		                     "attempt " + std::to_string(attempts) + ": " + error);
 	});
@@ -223,7 +199,7 @@ std::size_t OutboxSender::purge()
 		return 0;
 	const Poco::Int64 before = Data::Database::toMicros(_pClock->now()) -
 	                           static_cast<Poco::Int64>(_settings.keepSentDays) * Poco::Timespan::DAYS;
-	return withSession([&](Poco::Data::Session& s) { return _messages.purgeSent(s, before); });
+	return _session.run([&](Poco::Data::Session& s) { return _messages.purgeSent(s, before); });
 }
 
 

@@ -13,6 +13,7 @@
 #define Orgs_OutboxSender_INCLUDED
 
 
+#include "data/DedicatedSession.h"
 #include "Orgs/Mailer.h"
 #include "config/Settings.h"
 #include "data/OutboxRepository.h"
@@ -90,21 +91,17 @@ private:
 	OutboxSender(const OutboxSender&) = delete;
 	OutboxSender& operator=(const OutboxSender&) = delete;
 
-	template <class F>
-	auto withSession(F&& fn) -> decltype(fn(std::declval<Poco::Data::Session&>()));
-		/// Runs fn on the sender's own session, reopened once if the connection was lost.
 
 	bool deliver(const Data::OutboxEntry& entry, bool& claimed);
 		/// Claims and sends entry; returns false if the send failed (claimed tells whether it was ours).
 
-	Data::Database& _database;
 	Outbox& _outbox;
 	Data::OutboxRepository _messages;
 	Orgs::Mailer::Ptr _pMailer;
 	Clock::Ptr _pClock;
 	Config::MailSettings _settings;
 	Poco::Logger& _logger;
-	std::unique_ptr<Poco::Data::Session> _pSession;
+	Data::DedicatedSession _session;
 	Poco::Thread _thread;
 	std::atomic<bool> _stopping;
 	Poco::Int64 _lastPurge;
