@@ -159,6 +159,12 @@ Orgs::AuditLog::Ptr Runtime::auditLog() const
 }
 
 
+Orgs::ApiDescription::Ptr Runtime::apiDescription() const
+{
+	return _pHttp->apiDescription();
+}
+
+
 Orgs::SsoConnectionService::Ptr Runtime::ssoConnections() const
 {
 	return _pSso->connections();

@@ -14,6 +14,7 @@
 
 
 #include "Orgs/AccessControl.h"
+#include "Orgs/ApiDescription.h"
 #include "Orgs/AccountService.h"
 #include "Orgs/AuditLog.h"
 #include "Orgs/Authenticator.h"
@@ -149,6 +150,9 @@ public:
 	MetricsModule& metricsModule();
 		/// The metrics module: where other modules' counts are reported (addDeliveries(),
 		/// addScimRequests()).
+
+	Orgs::ApiDescription::Ptr apiDescription() const;
+		/// The API's OpenAPI document.
 
 	int purgeDeletedOrganizations();
 		/// Removes for good the organizations deleted more than orgs.organizations.retentionDays

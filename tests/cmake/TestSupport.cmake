@@ -18,6 +18,7 @@ find_package(OpenSSL REQUIRED)
 
 add_library(OrgsTestSupport STATIC
 	"${PROJECT_SOURCE_DIR}/tests/src/support/DnsServer.cpp"
+	"${PROJECT_SOURCE_DIR}/tests/src/support/ExchangeLog.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/HostProcess.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/HttpAssert.cpp"
 	"${PROJECT_SOURCE_DIR}/tests/src/support/HttpClient.cpp"

@@ -472,6 +472,8 @@ const std::vector<Rule>& table()
 	     [](World&, const Actor&, const std::string&) { return Call(); }},
 	    {"GET", "/roles", Requirement::SignedIn, NONE, 200,
 	     [](World&, const Actor&, const std::string&) { return Call(); }},
+	    {"GET", "/openapi.json", Requirement::Public, NONE, 200,
+	     [](World&, const Actor&, const std::string&) { return Call(); }},
 	    // Accounts and tokens
 	    {"POST", "/accounts", Requirement::Public, NONE, 201,
 	     [](World& w, const Actor&, const std::string&) {

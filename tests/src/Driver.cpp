@@ -14,6 +14,7 @@
 //
 
 
+#include "support/ExchangeLog.h"
 #include "support/HostProcess.h"
 #include "support/Suites.h"
 #include "support/TestRuntime.h"
@@ -21,6 +22,7 @@
 #include <cppunit/BriefTestProgressListener.h>
 #include <cppunit/CompilerOutputter.h>
 #include <cppunit/TestResult.h>
+#include <cppunit/TestListener.h>
 #include <cppunit/TestResultCollector.h>
 #include <cppunit/TestRunner.h>
 #include <cppunit/extensions/TestFactoryRegistry.h>
@@ -30,6 +32,14 @@
 
 
 namespace {
+
+
+class ExchangeNamer : public CppUnit::TestListener
+	/// Names the running test in the recorded HTTP exchanges (ExchangeLog).
+{
+public:
+	void startTest(CppUnit::Test* pTest) override { Orgs::Test::ExchangeLog::setCurrentTest(pTest->getName()); }
+};
 
 
 int listSuites()
@@ -114,6 +124,8 @@ int main(int argc, char** argv)
 	controller.addListener(&result);
 	CppUnit::BriefTestProgressListener progress;
 	controller.addListener(&progress);
+	ExchangeNamer namer;
+	controller.addListener(&namer);
 	runner.run(controller);
 
 	CppUnit::CompilerOutputter outputter(&result, std::cerr);

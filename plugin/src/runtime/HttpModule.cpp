@@ -41,6 +41,7 @@ HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule
 	          enforcement.check(means, organizationId,
 	                            [&]() { return guard.memberOrganization(caller.accountId, org) != 0; });
           }),
+      _pDescription(new Http::OpenApiDocument),
       _system(_api.router(), infrastructure.database(), *access.accessControl()),
       _accounts(_api.router(), *services.accounts(), *services.organizations(), *services.domains(),
                 config.settings().selfSignup),
@@ -51,7 +52,7 @@ HttpModule::HttpModule(const Config::Configuration& config, InfrastructureModule
       _inviteLinks(_api.router(), *services.inviteLinks()), _domains(_api.router(), *services.domains()),
       _ssoConnections(_api.router(), *sso.connections()), _scimConnections(_api.router(), *scim.service()),
       _scim(_api.router(), *scim.service(), _failures), _events(_api.router(), *events.events()),
-      _webhooks(_api.router(), *events.webhooks())
+      _webhooks(_api.router(), *events.webhooks()), _openApi(_api.router(), *_pDescription)
 {
 	// Errors on the SCIM routes, also those before a route is found, are SCIM error documents.
 	_api.setErrorWriter("/scim/v2/", &Http::ScimHandlers::send);

@@ -24,6 +24,8 @@
 #include "http/InvitationHandlers.h"
 #include "http/InviteLinkHandlers.h"
 #include "http/MembershipHandlers.h"
+#include "http/OpenApiDocument.h"
+#include "http/OpenApiHandlers.h"
 #include "http/OrganizationHandlers.h"
 #include "http/PermissionHandlers.h"
 #include "http/RequestAuthenticator.h"
@@ -70,6 +72,9 @@ public:
 	Http::FailureLimiter& failures();
 		/// The client address and the guessing limit of the API, for routes other modules add.
 
+	Poco::SharedPtr<Http::OpenApiDocument> apiDescription() const;
+		/// The API's OpenAPI document (published as Orgs::ApiDescription).
+
 private:
 	HttpModule(const HttpModule&) = delete;
 	HttpModule& operator=(const HttpModule&) = delete;
@@ -89,6 +94,7 @@ private:
 	Http::ClientAddress _clientAddress;
 	Http::FailureLimiter _failures;
 	Http::Api _api;
+	Poco::SharedPtr<Http::OpenApiDocument> _pDescription;
 	Routed<Http::SystemHandlers> _system;
 	Routed<Http::AccountHandlers> _accounts;
 	Routed<Http::OrganizationHandlers> _organizations;
@@ -106,6 +112,7 @@ private:
 	Routed<Http::ScimHandlers> _scim;
 	Routed<Http::EventHandlers> _events;
 	Routed<Http::WebhookHandlers> _webhooks;
+	Routed<Http::OpenApiHandlers> _openApi;
 };
 
 
@@ -127,6 +134,12 @@ inline const Http::ClientAddress& HttpModule::clientAddress() const
 inline Http::FailureLimiter& HttpModule::failures()
 {
 	return _failures;
+}
+
+
+inline Poco::SharedPtr<Http::OpenApiDocument> HttpModule::apiDescription() const
+{
+	return _pDescription;
 }
 
 

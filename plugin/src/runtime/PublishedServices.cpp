@@ -51,6 +51,7 @@ const std::vector<PublishedServices::Entry>& PublishedServices::entries()
 	    entry<MetricsService, &Runtime::metrics>("Orgs::MetricsService"),
 	    entry<EventService, &Runtime::events>("Orgs::EventService"),
 	    entry<WebhookService, &Runtime::webhooks>("Orgs::WebhookService"),
+	    entry<ApiDescription, &Runtime::apiDescription>("Orgs::ApiDescription"),
 	};
 	return ENTRIES;
 }

@@ -8,6 +8,7 @@
 
 
 #include "support/HttpClient.h"
+#include "support/ExchangeLog.h"
 #include "Poco/Exception.h"
 #include "Poco/JSON/Parser.h"
 #include "Poco/Net/HTTPRequest.h"
@@ -157,6 +158,24 @@ void HttpClient::reset()
 
 HttpClient::Response HttpClient::request(const std::string& method, const std::string& path, const std::string& body,
                                          const Headers& headers)
+{
+	Response response = resend(method, path, body, headers);
+	std::string requestContentType;
+	for (const Headers* list : std::initializer_list<const Headers*>{&_defaultHeaders, &headers})
+	{
+		for (const auto& header : *list)
+		{
+			if (Poco::icompare(header.first, "Content-Type") == 0)
+				requestContentType = header.second;
+		}
+	}
+	ExchangeLog::record(method, path, requestContentType, response.status, response.contentType, response.body);
+	return response;
+}
+
+
+HttpClient::Response HttpClient::resend(const std::string& method, const std::string& path, const std::string& body,
+                                        const Headers& headers)
 {
 	const bool reused = _session.connected();
 	try

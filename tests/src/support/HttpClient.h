@@ -38,6 +38,8 @@ class HttpClient
 	///
 	/// A request that fails because the server closed an idle keep-alive connection is sent
 	/// once more on a new connection.
+	///
+	/// Every exchange is recorded by ExchangeLog (when ORGS_TEST_EXCHANGES_DIR is set).
 {
 public:
 	using Headers = std::vector<std::pair<std::string, std::string>>;
@@ -114,6 +116,10 @@ private:
 
 	Response jsonRequest(const std::string& method, const std::string& path, const std::string& body,
 	                     const std::string& token);
+	Response resend(const std::string& method, const std::string& path, const std::string& body,
+	                const Headers& headers);
+		/// Sends the request, once more on a new connection if the server had closed the idle one.
+
 	Response readAfterFailedSend();
 	Response send(const std::string& method, const std::string& path, const std::string& body, const Headers& headers);
 

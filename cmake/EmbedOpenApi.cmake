@@ -1,0 +1,20 @@
+# Generates a C++ source holding api/openapi.json as a string (Orgs::Http::OpenApiDocument::embedded()).
+# Invoked at build time: cmake -DDOCUMENT=... -DOUTPUT=... -P EmbedOpenApi.cmake
+file(READ ${DOCUMENT} text)
+if(text MATCHES "\\)orgs_openapi\"")
+	message(FATAL_ERROR "${DOCUMENT} contains the raw string's delimiter")
+endif()
+# GCC takes long raw strings, but cut it into pieces anyway: some compilers cap one literal.
+set(content "// Generated from api/openapi.json by cmake/EmbedOpenApi.cmake. Do not edit.\n\n")
+string(APPEND content "#include \"http/OpenApiDocument.h\"\n\nnamespace Orgs {\nnamespace Http {\n\n")
+string(APPEND content "const std::string& OpenApiDocument::embedded()\n{\n\tstatic const std::string text = std::string()")
+string(LENGTH "${text}" length)
+set(offset 0)
+while(offset LESS length)
+	string(SUBSTRING "${text}" ${offset} 8000 piece)
+	string(APPEND content "\n\t    + R\"orgs_openapi(${piece})orgs_openapi\"")
+	math(EXPR offset "${offset} + 8000")
+endwhile()
+string(APPEND content ";\n\treturn text;\n}\n\n} // namespace Http\n} // namespace Orgs\n")
+file(WRITE ${OUTPUT}.tmp "${content}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUTPUT}.tmp ${OUTPUT})
