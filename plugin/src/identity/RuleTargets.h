@@ -36,6 +36,12 @@ class RuleTargets
 public:
 	RuleTargets(Data::Database& database, Access::RoleResolver& roles);
 
+	static void checkShapes(const std::vector<SsoMappingRule>& rules, const std::string& onlyClaim = std::string());
+		/// Checks what needs no database (InvalidInputException "invalid_rule", "unknown_role"):
+		/// at most 100 rules, each with a claim (onlyClaim when given, e.g. "groups" for SCIM,
+		/// whose rules then need a value), a known operator and target, a workspace exactly for
+		/// a workspace rule, a value of at most 500 characters and a role.
+
 	void check(Poco::Data::Session& session, const Service::Guard::Scope& scope, const std::string& defaultRole,
 	           const std::vector<SsoMappingRule>& rules);
 		/// Checks the default role (none when empty) and each rule: organization roles that are

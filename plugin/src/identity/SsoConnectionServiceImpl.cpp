@@ -30,7 +30,6 @@ using Service::Guard;
 namespace {
 
 
-constexpr std::size_t MAX_RULES = 100;
 constexpr std::size_t MAX_DOMAINS = 20;
 
 
@@ -139,27 +138,7 @@ void SsoConnectionServiceImpl::checkFields(const SsoConnection& c) const
 		if (!c.jwksUri.empty() && !isHttpsUrl(c.jwksUri))
 			throw InvalidInputException("jwks_uri: must be an https URL", "invalid_jwks_uri");
 	}
-	if (c.rules.size() > MAX_RULES)
-		throw InvalidInputException("rules: at most " + std::to_string(MAX_RULES), "invalid_rule");
-	for (std::size_t i = 0; i < c.rules.size(); ++i)
-	{
-		const SsoMappingRule& r = c.rules[i];
-		const std::string where = "rules[" + std::to_string(i) + "]: ";
-		if (r.claim.empty() || r.claim.size() > 100 || !Service::Validator::isPlainText(r.claim))
-			throw InvalidInputException(where + "claim must name a claim (1-100 characters)", "invalid_rule");
-		if (r.op != SsoMappingRule::CONTAINS && r.op != SsoMappingRule::EQUALS)
-			throw InvalidInputException(where + "operator must be 'contains' or 'equals'", "invalid_rule");
-		if (r.value.size() > 500)
-			throw InvalidInputException(where + "value: at most 500 characters", "invalid_rule");
-		if (r.target != SsoMappingRule::ORGANIZATION && r.target != SsoMappingRule::WORKSPACE)
-			throw InvalidInputException(where + "target must be 'organization' or 'workspace'", "invalid_rule");
-		if (r.target == SsoMappingRule::ORGANIZATION && r.workspaceId != 0)
-			throw InvalidInputException(where + "an organization rule names no workspace", "invalid_rule");
-		if (r.target == SsoMappingRule::WORKSPACE && r.workspaceId <= 0)
-			throw InvalidInputException(where + "a workspace rule names its workspace (workspace_id)", "invalid_rule");
-		if (r.role.empty())
-			throw InvalidInputException(where + "role must name a role", "unknown_role");
-	}
+	RuleTargets::checkShapes(c.rules);
 }
 
 

@@ -40,7 +40,6 @@ namespace {
 
 
 const std::string& ORG_SCOPE = Config::RoleCatalog::ORGANIZATION;
-constexpr std::size_t MAX_RULES = 100;
 constexpr std::size_t PREFIX_LENGTH = 16;
 
 
@@ -113,28 +112,7 @@ void ScimConnectionServiceImpl::setErrors(Errors errors)
 void ScimConnectionServiceImpl::checkFields(const ScimConnection& c) const
 {
 	Service::Validator::name("name", c.name, 1, 100);
-	if (c.rules.size() > MAX_RULES)
-		throw InvalidInputException("rules: at most " + std::to_string(MAX_RULES), "invalid_rule");
-	for (std::size_t i = 0; i < c.rules.size(); ++i)
-	{
-		const SsoMappingRule& r = c.rules[i];
-		const std::string where = "rules[" + std::to_string(i) + "]: ";
-		if (r.claim != "groups")
-			throw InvalidInputException(where + "claim must be 'groups' (the names of the user's SCIM groups)",
-			                            "invalid_rule");
-		if (r.op != SsoMappingRule::CONTAINS && r.op != SsoMappingRule::EQUALS)
-			throw InvalidInputException(where + "operator must be 'contains' or 'equals'", "invalid_rule");
-		if (r.value.empty() || r.value.size() > 500)
-			throw InvalidInputException(where + "value: 1 to 500 characters (a group's displayName)", "invalid_rule");
-		if (r.target != SsoMappingRule::ORGANIZATION && r.target != SsoMappingRule::WORKSPACE)
-			throw InvalidInputException(where + "target must be 'organization' or 'workspace'", "invalid_rule");
-		if (r.target == SsoMappingRule::ORGANIZATION && r.workspaceId != 0)
-			throw InvalidInputException(where + "an organization rule names no workspace", "invalid_rule");
-		if (r.target == SsoMappingRule::WORKSPACE && r.workspaceId <= 0)
-			throw InvalidInputException(where + "a workspace rule names its workspace (workspace_id)", "invalid_rule");
-		if (r.role.empty())
-			throw InvalidInputException(where + "role must name a role", "unknown_role");
-	}
+	Federation::RuleTargets::checkShapes(c.rules, "groups"); // the names of the user's SCIM groups
 }
 
 
