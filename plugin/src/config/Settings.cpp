@@ -286,6 +286,20 @@ Settings Settings::load(Reader& reader, const PathResolver& resolvePath)
 	db.busyTimeoutMs = reader.getInt("orgs.database.busyTimeoutMs", db.busyTimeoutMs, 0, 600000);
 	db.sessionWaitMs = reader.getInt("orgs.database.sessionWaitMs", db.sessionWaitMs, 0, 600000);
 	db.migrate = reader.getBool("orgs.database.migrate", db.migrate);
+	db.nodes = reader.getList("orgs.database.nodes", db.nodes);
+	if (!db.nodes.empty() && db.connector != "MySQL")
+		throw Poco::DataFormatException("orgs.database.nodes: only the MySQL connector connects to several nodes");
+	for (const std::string& node : db.nodes)
+	{
+		const std::string::size_type colon = node.rfind(':');
+		unsigned port = 0;
+		if (colon == std::string::npos || colon == 0 ||
+		    !Poco::NumberParser::tryParseUnsigned(node.substr(colon + 1), port) || port == 0 || port > 65535)
+			throw Poco::DataFormatException(
+			    "orgs.database.nodes: expected host:port entries separated by commas, got '" + node + "'");
+	}
+	db.failoverSeconds = reader.getInt("orgs.database.failoverSeconds", db.failoverSeconds, 1, 300);
+	db.syncWait = reader.getInt("orgs.database.syncWait", db.syncWait, 0, 15);
 
 	s.basePath = reader.getString("orgs.http.basePath", s.basePath);
 	if (s.basePath.empty() || s.basePath[0] != '/' || (s.basePath.size() > 1 && s.basePath.back() == '/'))

@@ -38,6 +38,9 @@ struct DatabaseSettings
 	int busyTimeoutMs = 10000;        ///< orgs.database.busyTimeoutMs (SQLite writers wait this long)
 	int sessionWaitMs = 2000;         ///< orgs.database.sessionWaitMs: wait this long for a free session
 	bool migrate = true;              ///< orgs.database.migrate: apply pending migrations at start
+	std::vector<std::string> nodes;   ///< orgs.database.nodes: host:port of each cluster node, preferred first
+	int failoverSeconds = 5;          ///< orgs.database.failoverSeconds: how long a move to another node may take
+	int syncWait = 1;                 ///< orgs.database.syncWait: wsrep_sync_wait of sessions on a Galera node
 };
 
 
