@@ -179,7 +179,8 @@ Database::Database(const Config::DatabaseSettings& settings)
 			Poco::File(parent).createDirectories();
 	}
 	_settings.connectionString = cs;
-	_pNodes.reset(new NodePools(_settings, Poco::Logger::get("Orgs.Database")));
+	_pNodes.reset(new NodePools(_settings, Poco::Logger::get("Orgs.Database"),
+	                            [this](Poco::Data::Session& s) { _statements.close(s); }));
 }
 
 
@@ -270,6 +271,9 @@ bool Database::failover(std::size_t node)
 }
 
 
+POCO_IMPLEMENT_EXCEPTION(UnitLostException, Poco::Data::DataException, "The transaction was aborted")
+
+
 void Database::begin(Poco::Data::Session& s)
 {
 	// Plain statements, not Session::begin(): Poco's MySQL begin() turns autocommit off and its
@@ -278,6 +282,16 @@ void Database::begin(Poco::Data::Session& s)
 	// Prepared once per connection, as every statement of the unit (StatementCache).
 	if (_dialect == Dialect::SQLite)
 		_statements.begin(s, "BEGIN IMMEDIATE"); // take the write lock up front: no deadlock on lock upgrade
+	else if (!_settings.nodes.empty())
+	{
+		// On a cluster a replicated write may abort this transaction between two of its
+		// statements (a brute-force abort). The server tells the next statement, but if the
+		// client library loses that error the statements after it would each commit on their
+		// own: half a change. With autocommit off they wait for COMMIT instead, and the marker
+		// row, written first, tells at COMMIT whether they still belong to this transaction.
+		_statements.begin(s, "SET autocommit = 0");
+		_statements.execute(s, "INSERT INTO orgs_unit (id) VALUES (1)", {});
+	}
 	else
 		_statements.begin(s, "START TRANSACTION");
 }
@@ -290,8 +304,16 @@ void Database::commit(Poco::Data::Session& s, UnitOfWork& work)
 	// and two transactions that touch several organizations lock them in one order.
 	for (Id organizationId : work._changes.access)
 		_statements.execute(s, "UPDATE organizations SET acl_version = acl_version + 1 WHERE id = ?", {organizationId});
+	if (_dialect == Dialect::MySQL && !_settings.nodes.empty() &&
+	    _statements.execute(s, "DELETE FROM orgs_unit WHERE id = 1", {}) != 1)
+	{
+		throw UnitLostException("the transaction's first statement was undone (aborted by a conflicting write of "
+		                        "another node); its later statements are rolled back and the unit runs again");
+	}
 	work._committing = true;
 	_statements.end(s, "COMMIT");
+	if (_dialect == Dialect::MySQL && !_settings.nodes.empty())
+		restoreAutocommit(s);
 	// Committed: nothing below may undo it. A hook that runs a transaction has its own.
 	work._committed = true;
 	t_pWork = work._pOuter;
@@ -312,6 +334,23 @@ void Database::rollback(Poco::Data::Session& s) noexcept
 	catch (...)
 	{
 		// The transaction is gone with the connection; nothing to undo.
+	}
+	if (_dialect == Dialect::MySQL && !_settings.nodes.empty())
+		restoreAutocommit(s);
+}
+
+
+void Database::restoreAutocommit(Poco::Data::Session& s) noexcept
+{
+	try
+	{
+		_statements.execute(s, "SET autocommit = 1", {});
+	}
+	catch (...)
+	{
+		// A session left without autocommit would keep every later statement in a transaction
+		// nobody commits: it goes.
+		_statements.close(s);
 	}
 }
 
@@ -369,7 +408,17 @@ Database::ErrorKind Database::classify(const Poco::Exception& exc)
 			return ErrorKind::Retryable;
 		return ErrorKind::Other;
 	}
-	switch (mysqlErrorNumber(text))
+	if (dynamic_cast<const UnitLostException*>(&exc))
+		return ErrorKind::Retryable;
+	const int number = mysqlErrorNumber(text);
+	if (number == 0 && dynamic_cast<const Poco::Data::MySQL::StatementException*>(&exc))
+	{
+		// A statement that failed without an error number: seen on Galera when a replicated
+		// write aborts this transaction while its rows are being read (a brute-force abort).
+		// The transaction is gone, so the unit is run again, as after a deadlock.
+		return ErrorKind::Retryable;
+	}
+	switch (number)
 	{
 	case 1062:
 	case 1586:

@@ -17,6 +17,7 @@
 #include "config/Settings.h"
 #include "data/Credential.h"
 #include "data/StatementCache.h"
+#include "Poco/Data/DataException.h"
 #include "Poco/Data/Session.h"
 #include "Poco/Data/SessionPool.h"
 #include "Poco/BasicEvent.h"
@@ -35,6 +36,11 @@ namespace Data {
 
 class EventSink;
 class NodePools;
+
+
+POCO_DECLARE_EXCEPTION(, UnitLostException, Poco::Data::DataException)
+	/// A cluster's transaction was aborted between two of its statements without the client
+	/// being told (Database::transact() runs the unit again).
 
 
 class Database
@@ -329,6 +335,8 @@ private:
 		/// Increments acl_version of each organization whose access changed, commits, then runs
 		/// the hooks and fires committed.
 	void rollback(Poco::Data::Session& s) noexcept;
+	void restoreAutocommit(Poco::Data::Session& s) noexcept;
+		/// After a cluster's transaction: autocommit on again, or the session closed.
 	bool retry(Poco::Data::Session& s, std::size_t node, const Poco::Exception& exc, int attempt, bool committing);
 		/// Decides after a failed attempt: true to run the unit again, false to throw exc;
 		/// throws UnavailableException when the attempts are used up.

@@ -45,10 +45,15 @@ bool wsrepOn(Poco::Data::Session& session)
 }
 
 
-void prepareMySQL(Poco::Data::Session& session, int syncWait, std::atomic<int>& wsrep)
+void prepareMySQL(Poco::Data::Session& session, bool cluster, int syncWait, std::atomic<int>& wsrep)
 	/// Sets wsrep_sync_wait on a Galera node's session. Whether the node is one is asked once
-	/// per node: a new session then costs one statement more, none without a cluster.
+	/// per node: a new session then costs one statement more, none without a cluster. A
+	/// cluster's session gets its transaction marker table (Database::begin()).
 {
+	if (cluster)
+	{
+		session << "CREATE TEMPORARY TABLE IF NOT EXISTS orgs_unit (id INT NOT NULL PRIMARY KEY) ENGINE=InnoDB", now;
+	}
 	if (syncWait <= 0)
 		return;
 	int state = wsrep.load(std::memory_order_relaxed);
@@ -94,7 +99,8 @@ public:
 	Pool(const Config::DatabaseSettings& settings, const std::string& connectionString)
 	    : Poco::Data::SessionPool(settings.connector, connectionString, settings.minSessions, settings.maxSessions,
 	                              settings.idleSeconds),
-	      _sqlite(settings.connector == "SQLite"), _busyTimeoutMs(settings.busyTimeoutMs), _syncWait(settings.syncWait)
+	      _sqlite(settings.connector == "SQLite"), _cluster(!settings.nodes.empty()),
+	      _busyTimeoutMs(settings.busyTimeoutMs), _syncWait(settings.syncWait)
 	{
 	}
 
@@ -103,7 +109,7 @@ public:
 		if (_sqlite)
 			prepareSqlite(session, busyTimeoutMs);
 		else
-			prepareMySQL(session, _syncWait, _wsrep);
+			prepareMySQL(session, _cluster, _syncWait, _wsrep);
 	}
 
 protected:
@@ -111,14 +117,15 @@ protected:
 
 private:
 	bool _sqlite;
+	bool _cluster;
 	int _busyTimeoutMs;
 	int _syncWait;
 	std::atomic<int> _wsrep{WSREP_UNKNOWN};
 };
 
 
-NodePools::NodePools(const Config::DatabaseSettings& settings, Poco::Logger& logger)
-    : _settings(settings), _logger(logger)
+NodePools::NodePools(const Config::DatabaseSettings& settings, Poco::Logger& logger, Discard discard)
+    : _settings(settings), _logger(logger), _discard(std::move(discard))
 {
 	if (_settings.nodes.empty())
 	{
@@ -183,6 +190,7 @@ bool NodePools::failover(std::size_t failedNode)
 		return true;
 	if (_lastFailedSearch.elapsed() < 1000000)
 		return false;
+	discardIdle(failedNode);
 	const Poco::Timestamp started;
 	const Poco::Timestamp::TimeDiff limit = Poco::Timestamp::TimeDiff(_settings.failoverSeconds) * 1000000;
 	for (;;)
@@ -206,6 +214,27 @@ bool NodePools::failover(std::size_t failedNode)
 	_logger.error("Database: no node of %s answered in sync within %d s",
 	              Poco::cat(std::string(", "), _nodes.begin(), _nodes.end()), _settings.failoverSeconds);
 	return false;
+}
+
+
+void NodePools::discardIdle(std::size_t node)
+{
+	if (!_discard)
+		return;
+	Pool& pool = *_pools[node];
+	// Taken all at once, so that each idle session is handed out once; none is opened (a new
+	// connection to a failed node would fail, which ends the loop).
+	std::vector<Poco::Data::Session> idle;
+	try
+	{
+		for (int i = 0, n = pool.idle(); i < n; ++i)
+			idle.push_back(pool.get());
+	}
+	catch (Poco::Exception&)
+	{
+	}
+	for (Poco::Data::Session& s : idle)
+		_discard(s);
 }
 
 

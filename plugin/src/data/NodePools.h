@@ -19,6 +19,7 @@
 #include "Poco/Logger.h"
 #include "Poco/Timestamp.h"
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -51,9 +52,13 @@ class NodePools
 	/// on a fresh one.
 {
 public:
-	NodePools(const Config::DatabaseSettings& settings, Poco::Logger& logger);
+	using Discard = std::function<void(Poco::Data::Session&)>;
+
+	NodePools(const Config::DatabaseSettings& settings, Poco::Logger& logger, Discard discard = Discard());
 		/// Creates one pool per node; none connects until a session is asked for.
 		/// settings.connectionString is the normalised one (Database adds its defaults).
+		/// discard closes a session's connection so that its pool drops it (Database's, which
+		/// also forgets its prepared statements); used on the idle sessions of a failed node.
 
 	~NodePools();
 		/// Shuts the pools down.
@@ -75,7 +80,9 @@ public:
 	bool failover(std::size_t failedNode);
 		/// Called after a session of failedNode lost its connection, or the node refused work
 		/// (not in sync). If another call moved away from failedNode meanwhile, returns true at
-		/// once. Otherwise tries the other nodes, then failedNode itself, for up to
+		/// once. Otherwise discards failedNode's idle sessions (their connections died with it:
+		/// handed out after a return to the node, each would fail once and send this host away
+		/// again), then tries the other nodes, then failedNode itself, for up to
 		/// failoverSeconds and returns true once one answers in sync (it is in use from then
 		/// on). Returns false if none does, or at once if there is one node only, or if such a
 		/// search ended without a node less than a second ago (calls then fail fast: 503).
@@ -109,6 +116,7 @@ private:
 	NodePools(const NodePools&) = delete;
 	NodePools& operator=(const NodePools&) = delete;
 
+	void discardIdle(std::size_t node);
 	bool probe(std::size_t node);
 		/// Returns true if the node answers and is usable: a server without wsrep, or a Galera
 		/// node that is ready and Synced.
@@ -117,6 +125,7 @@ private:
 
 	Config::DatabaseSettings _settings;
 	Poco::Logger& _logger;
+	Discard _discard;
 	std::vector<std::string> _nodes;
 	std::vector<std::string> _connectionStrings;
 	std::vector<std::unique_ptr<Pool>> _pools;

@@ -1,0 +1,460 @@
+//
+// GaleraTest.cpp
+//
+// Library: OrgsTests
+// Package: Data
+// Module:  GaleraTest
+//
+
+
+#include "GaleraTest.h"
+#include "data/Database.h"
+#include "data/Migrator.h"
+#include "data/Rows.h"
+#include "Orgs/Errors.h"
+#include "support/ExpositionParser.h"
+#include "support/HostProcess.h"
+#include "support/HttpAssert.h"
+#include "support/HttpClient.h"
+#include "support/Racing.h"
+#include "support/ReplayWorld.h"
+#include "support/Suites.h"
+#include "support/TestDatabase.h"
+#include "Poco/Data/Session.h"
+#include "Poco/Logger.h"
+#include "Poco/Timestamp.h"
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+
+using namespace Poco::Data::Keywords;
+using Orgs::Data::Database;
+using Orgs::Data::Migrator;
+using Orgs::Test::HostProcess;
+using Orgs::Test::HttpClient;
+using Orgs::Test::ReplayWorld;
+using Orgs::Test::TestDatabase;
+
+
+ORGS_TEST_SUITE(GaleraTest, "Galera", GALERA);
+
+
+namespace {
+
+
+using User = ReplayWorld::User;
+using Response = HttpClient::Response;
+
+const std::string API = "/api/v1";
+
+
+std::unique_ptr<HttpClient> clientOf(const HostProcess& host)
+{
+	std::unique_ptr<HttpClient> pClient(new HttpClient(host.baseUrl()));
+	pClient->setTimeout(Poco::Timespan(20, 0));
+	return pClient;
+}
+
+
+std::string membersBody(const std::string& username)
+{
+	return "{\"username\":\"" + username + "\"}";
+}
+
+
+Poco::Int64 count(TestDatabase& db, std::size_t node, const std::string& sql)
+{
+	Poco::Data::Session s = db.session(node);
+	Poco::Int64 n = -1;
+	s << sql, into(n), now;
+	return n;
+}
+
+
+void assertAnswerIsAllowed(const Response& r, const std::string& where)
+	/// On a cluster as anywhere: a 2xx, a 4xx, or a 503 problem+json; never a 500.
+{
+	const bool problem = r.contentType == "application/problem+json";
+	CPPUNIT_ASSERT_MESSAGE(where + ": " + r.describe(),
+	                       (r.status >= 200 && r.status < 300) || (r.status >= 400 && r.status < 500 && problem) ||
+	                           (r.status == 503 && problem));
+}
+
+
+Orgs::Config::DatabaseSettings settingsOn(const TestDatabase& db, std::size_t preferredNode)
+	/// A Database of a host that prefers preferredNode, as TestDatabase::hostDefines() says.
+{
+	Orgs::Config::DatabaseSettings s;
+	s.connector = "MySQL";
+	s.connectionString = db.connectionString(preferredNode);
+	for (std::size_t k = 0; k < db.nodes().size(); ++k)
+		s.nodes.push_back(db.nodes()[(preferredNode + k) % db.nodes().size()]);
+	s.maxSessions = 8;
+	return s;
+}
+
+
+double metric(HttpClient& client, const std::string& sample)
+{
+	const Response r = client.get(API + "/metrics");
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(r.describe(), 200, r.status);
+	return ExpositionParser(r.body).value(sample);
+}
+
+
+} // namespace
+
+
+void GaleraTest::testHostsOnThreeNodesReadTheirWrites()
+{
+	// Each write through one host is read at once through the hosts on the two other nodes:
+	// the plugin's sessions wait (wsrep_sync_wait) until their node applied it.
+	ReplayWorld world("default");
+	CPPUNIT_ASSERT(world.database().isCluster());
+	const std::unique_ptr<HostProcess> pSecond = world.startHost();
+	const std::unique_ptr<HostProcess> pThird = world.startHost();
+	std::unique_ptr<HttpClient> clients[3] = {clientOf(world.host()), clientOf(*pSecond), clientOf(*pThird)};
+
+	const User owner = world.signUp("reader");
+	for (int round = 0; round < 15; ++round)
+	{
+		const std::string where = "round " + std::to_string(round);
+		HttpClient& writer = *clients[round % 3];
+		const std::string org = "ryw-" + std::to_string(round);
+		const std::string member = "ryw-member-" + std::to_string(round);
+		// A sign-up through one host, its token used at once through the next.
+		const Response signedUp = writer.post(
+		    API + "/accounts",
+		    "{\"username\":\"" + member + "\",\"email\":\"" + member + "@example.com\",\"name\":\"Member\"}");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(where + ": " + signedUp.describe(), 201, signedUp.status);
+		const std::string memberToken = signedUp.json()->getObject("token")->getValue<std::string>("token");
+		const Response me = clients[(round + 1) % 3]->get(API + "/me", "", memberToken);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(where + ": the new account's token on another node: " + me.describe(), 200,
+		                             me.status);
+
+		const Response created =
+		    writer.post(API + "/orgs", "{\"username\":\"" + org + "\",\"title\":\"Org\"}", owner.token);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(where + ": " + created.describe(), 201, created.status);
+		const Response added = clients[(round + 1) % 3]->post(API + "/orgs/" + org + "/members", membersBody(member),
+		                                                      owner.token);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(where + ": adding through the next node: " + added.describe(), 201, added.status);
+		// The new member reads the organization through the third node at once.
+		const Response read = clients[(round + 2) % 3]->get(API + "/orgs/" + org + "/members", "", memberToken);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(where + ": the member on the third node: " + read.describe(), 200, read.status);
+		CPPUNIT_ASSERT_MESSAGE(where + ": " + read.body, read.body.find("\"" + member + "\"") != std::string::npos);
+	}
+	// Every node holds every write.
+	for (std::size_t node = 0; node < world.database().nodes().size(); ++node)
+	{
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(15),
+		                     count(world.database(), node, "SELECT COUNT(*) FROM organizations WHERE username LIKE 'ryw-%'"));
+	}
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(pSecond->output(), 0, pSecond->stop());
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(pThird->output(), 0, pThird->stop());
+	world.stopCleanly();
+}
+
+
+void GaleraTest::testRevocationReachesHostsOnOtherNodes()
+{
+	// A removal through one host denies the removed member on a host on another node within
+	// orgs.access.maxStaleness, although that host had the member's grants cached.
+	ReplayWorld world("default", {{"orgs.access.maxStaleness", "1"}});
+	const std::unique_ptr<HostProcess> pOther = world.startHost();
+	std::unique_ptr<HttpClient> other = clientOf(*pOther);
+
+	const User owner = world.signUp("revoker");
+	const User member = world.signUp("revoked");
+	world.organization(owner, "revoking", "Revoking");
+	ASSERT_STATUS(world.post("/orgs/revoking/members", membersBody("revoked"), owner), 201);
+	for (int i = 0; i < 3; ++i) // cached on the other host now
+		ASSERT_STATUS(other->get(API + "/orgs/revoking/members", "", member.token), 200);
+
+	ASSERT_STATUS(world.del("/orgs/revoking/members/revoked", owner), 204);
+	const Poco::Timestamp removed;
+	Response r;
+	do
+	{
+		r = other->get(API + "/orgs/revoking/members", "", member.token);
+		assertAnswerIsAllowed(r, "after the removal");
+		if (r.status == 404)
+			break;
+		Poco::Thread::sleep(20);
+	} while (removed.elapsed() < 3000000);
+	const double seconds = removed.elapsed() / 1e6;
+	CPPUNIT_ASSERT_EQUAL_MESSAGE("still allowed " + std::to_string(seconds) + " s after the removal: " + r.describe(),
+	                             404, r.status);
+	// maxStaleness, and the time of one request.
+	CPPUNIT_ASSERT_MESSAGE("denied only after " + std::to_string(seconds) + " s", seconds <= 1.5);
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(pOther->output(), 0, pOther->stop());
+	world.stopCleanly();
+}
+
+
+void GaleraTest::testInvariantsHoldUnderRacingHosts()
+{
+	// Racing writers on three nodes: a node does not see another's row locks, so the invariants
+	// rest on certification (every change of an organization writes its row, and conflicting
+	// writes of one row abort all but the first at COMMIT) and on unique keys, which Galera
+	// certifies too. A seat limit and one membership per account hold anyway.
+	ReplayWorld world("default", {{"orgs.plans.free.maxMembers", "5"}});
+	const std::unique_ptr<HostProcess> pSecond = world.startHost();
+	const std::unique_ptr<HostProcess> pThird = world.startHost();
+	const std::string urls[3] = {world.host().baseUrl(), pSecond->baseUrl(), pThird->baseUrl()};
+
+	const User owner = world.signUp("seats-owner");
+	world.organization(owner, "seats", "Seats");
+	const int CANDIDATES = 12;
+	for (int i = 0; i < CANDIDATES; ++i)
+		world.signUp("seat-" + std::to_string(i));
+	world.signUp("twice");
+
+	std::vector<Response> seats(CANDIDATES);
+	std::vector<Response> twice(6);
+	std::vector<std::thread> threads;
+	Orgs::Test::StartGate gate(CANDIDATES + 6);
+	for (int i = 0; i < CANDIDATES; ++i)
+	{
+		threads.emplace_back([&, i] {
+			HttpClient client(urls[i % 3]);
+			client.setTimeout(Poco::Timespan(20, 0));
+			gate.arriveAndWait();
+			seats[i] = client.post(API + "/orgs/seats/members", membersBody("seat-" + std::to_string(i)), owner.token);
+		});
+	}
+	for (int i = 0; i < 6; ++i)
+	{
+		threads.emplace_back([&, i] {
+			HttpClient client(urls[i % 3]);
+			client.setTimeout(Poco::Timespan(20, 0));
+			gate.arriveAndWait();
+			twice[i] = client.post(API + "/orgs/seats/members", membersBody("twice"), owner.token);
+		});
+	}
+	for (auto& t : threads)
+		t.join();
+
+	int admitted = 0;
+	int refused = 0;
+	for (const Response& r : seats)
+	{
+		assertAnswerIsAllowed(r, "a seat");
+		admitted += r.status == 201;
+		refused += r.status == 409 || r.status == 403;
+	}
+	int addedTwice = 0;
+	for (const Response& r : twice)
+	{
+		assertAnswerIsAllowed(r, "the same account");
+		addedTwice += r.status == 201;
+	}
+	TestDatabase& db = world.database();
+	const Poco::Int64 members = count(db, 1, "SELECT COUNT(*) FROM memberships m JOIN organizations o ON "
+	                                         "o.id = m.organization_id WHERE o.username = 'seats'");
+	const Poco::Int64 twiceRows = count(db, 2, "SELECT COUNT(*) FROM memberships m JOIN accounts a ON "
+	                                           "a.id = m.account_id WHERE a.username = 'twice'");
+	const std::string summary = std::to_string(admitted) + " seats admitted, " + std::to_string(refused) +
+	                            " refused; 'twice' added " + std::to_string(addedTwice) + " times; " +
+	                            std::to_string(members) + " members";
+	std::cout << "  " << summary << std::endl;
+	CPPUNIT_ASSERT_MESSAGE(summary, twiceRows <= 1 && addedTwice == twiceRows);
+	// The owner, the admitted and 'twice' if it got in: never over the plan's 5 seats.
+	CPPUNIT_ASSERT_MESSAGE(summary, members <= 5);
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(summary, Poco::Int64(1 + admitted + addedTwice), members);
+	CPPUNIT_ASSERT_MESSAGE(summary, admitted + addedTwice >= 1);
+	// One owner, who is a member.
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(1),
+	                     count(db, 0, "SELECT COUNT(*) FROM organizations o JOIN memberships m ON m.organization_id "
+	                                  "= o.id AND m.account_id = o.owner_account_id WHERE o.username = 'seats'"));
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(pSecond->output(), 0, pSecond->stop());
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(pThird->output(), 0, pThird->stop());
+	world.stopCleanly();
+}
+
+
+void GaleraTest::testCertificationConflictsAreRetried()
+{
+	// Two processes' worth of writers on two nodes, each incrementing one row by reading it
+	// (FOR UPDATE: a lock only on its own node) and writing it back. A single server would
+	// make them wait; the cluster lets both run and aborts one at COMMIT (1213). transact()
+	// runs it again, so no increment is lost and none is made twice.
+	TestDatabase::Ptr pDb = TestDatabase::create(TestDatabase::MYSQL);
+	{
+		Poco::Data::Session s = pDb->session(0);
+		s << "CREATE TABLE counter (id INT NOT NULL PRIMARY KEY, n BIGINT NOT NULL) ENGINE=InnoDB", now;
+		s << "INSERT INTO counter (id, n) VALUES (1, 0)", now;
+	}
+	Database first(settingsOn(*pDb, 0));
+	Database second(settingsOn(*pDb, 1));
+	Database* databases[2] = {&first, &second};
+	const int WRITERS = 4;
+	const int INCREMENTS = 40;
+	std::atomic<int> done{0};
+	std::atomic<int> busy{0};
+	std::mutex mutex;
+	std::string unexpected;
+	std::vector<std::thread> threads;
+	Orgs::Test::StartGate gate(WRITERS);
+	for (int w = 0; w < WRITERS; ++w)
+	{
+		threads.emplace_back([&, w] {
+			Database& db = *databases[w % 2];
+			gate.arriveAndWait();
+			for (int i = 0; i < INCREMENTS; ++i)
+			{
+				try
+				{
+					db.transact([&db](Poco::Data::Session& s) {
+						Poco::Data::RecordSet rs = db.select(s, "SELECT n FROM counter WHERE id = 1 FOR UPDATE", {});
+						const Poco::Int64 n = Orgs::Data::Rows(rs).integer(0, 0);
+						db.execute(s, "UPDATE counter SET n = ? WHERE id = 1", {n + 1});
+					});
+					++done;
+				}
+				catch (Orgs::UnavailableException&)
+				{
+					++busy; // every attempt collided: told, not made
+				}
+				catch (Poco::Exception& exc)
+				{
+					std::lock_guard<std::mutex> lock(mutex);
+					if (unexpected.empty())
+						unexpected = exc.displayText();
+				}
+			}
+		});
+	}
+	for (auto& t : threads)
+		t.join();
+	CPPUNIT_ASSERT_MESSAGE(unexpected, unexpected.empty());
+	const Poco::UInt64 conflicts = first.statementErrors(Database::StatementError::Deadlock) +
+	                               second.statementErrors(Database::StatementError::Deadlock);
+	const Poco::Int64 n = count(*pDb, 2, "SELECT n FROM counter WHERE id = 1");
+	const std::string summary = std::to_string(done.load()) + " increments made, " + std::to_string(busy.load()) +
+	                            " refused as busy, " + std::to_string(conflicts) + " conflicts retried; n = " +
+	                            std::to_string(n);
+	std::cout << "  " << summary << std::endl;
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(summary, Poco::Int64(done.load()), n);
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(summary, WRITERS * INCREMENTS, done.load() + busy.load());
+	CPPUNIT_ASSERT_MESSAGE("no conflict between the nodes: " + summary, conflicts > 0);
+	CPPUNIT_ASSERT_MESSAGE(summary, done.load() >= WRITERS * INCREMENTS * 9 / 10);
+}
+
+
+void GaleraTest::testMigratorsOnThreeNodesApplyEachMigrationOnce()
+{
+	// Three hosts starting together on a fresh database, each through its own node: the lease
+	// row is replicated, so one migrates and the others find the schema done.
+	for (int round = 0; round < 2; ++round)
+	{
+		TestDatabase::Ptr pDb = TestDatabase::create(TestDatabase::MYSQL);
+		const std::size_t n = pDb->nodes().size();
+		std::vector<std::unique_ptr<Database>> databases;
+		for (std::size_t i = 0; i < n; ++i)
+			databases.emplace_back(new Database(settingsOn(*pDb, i)));
+		std::vector<int> versions(n, -1);
+		std::vector<std::string> errors(n);
+		Orgs::Test::StartGate gate(static_cast<int>(n));
+		std::vector<std::thread> threads;
+		for (std::size_t i = 0; i < n; ++i)
+		{
+			threads.emplace_back([&, i] {
+				gate.arriveAndWait();
+				try
+				{
+					versions[i] = Migrator(*databases[i], Poco::Logger::get("orgs-test.galera")).migrate(true);
+				}
+				catch (Poco::Exception& exc)
+				{
+					errors[i] = exc.displayText();
+				}
+			});
+		}
+		for (auto& t : threads)
+			t.join();
+		const Migrator migrator(*databases[0], Poco::Logger::get("orgs-test.galera"));
+		const int latest = migrator.migrations().back().version;
+		for (std::size_t i = 0; i < n; ++i)
+		{
+			CPPUNIT_ASSERT_MESSAGE("the migrator on node " + std::to_string(i) + ": " + errors[i], errors[i].empty());
+			CPPUNIT_ASSERT_EQUAL(latest, versions[i]);
+			// Each node has each migration once, and nobody holds the lease.
+			CPPUNIT_ASSERT_EQUAL(Poco::Int64(migrator.migrations().size()),
+			                     count(*pDb, i, "SELECT COUNT(DISTINCT version) FROM schema_migrations"));
+			CPPUNIT_ASSERT_EQUAL(Poco::Int64(migrator.migrations().size()),
+			                     count(*pDb, i, "SELECT COUNT(*) FROM schema_migrations"));
+			CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), count(*pDb, i, "SELECT COUNT(*) FROM schema_lock"));
+		}
+	}
+}
+
+
+void GaleraTest::testHostMovesToAnotherNodeAndBack()
+{
+	ReplayWorld world("default");
+	// The second host prefers node 2: neither the first host's nor the test's checking node.
+	const std::unique_ptr<HostProcess> pHost = world.startHost();
+	std::unique_ptr<HttpClient> client = clientOf(*pHost);
+	const User user = world.signUp("mover");
+	ASSERT_STATUS(client->get(API + "/me", "", user.token), 200);
+	CPPUNIT_ASSERT_EQUAL(0.0, metric(*client, "orgs_db_node{}"));
+
+	TestDatabase::killNode(2);
+	const Poco::Timestamp killed;
+	// Every answer meanwhile is a 201 or a 503 problem+json; 201 again within failoverSeconds
+	// (5 s). Most of the wait is the cluster's: the surviving nodes commit nothing until they
+	// have declared the lost one gone (evs.suspect_timeout, 2 s in scripts/galera.sh).
+	int unavailable = 0;
+	double firstSuccess = -1;
+	int written = 0;
+	while (killed.elapsed() < 6000000)
+	{
+		const Response r = client->post(API + "/orgs",
+		                                "{\"username\":\"moved-" + std::to_string(written + unavailable) +
+		                                    "\",\"title\":\"Moved\"}",
+		                                user.token);
+		assertAnswerIsAllowed(r, "while node 2 is down");
+		if (r.status == 201)
+		{
+			++written;
+			if (firstSuccess < 0)
+				firstSuccess = killed.elapsed() / 1e6;
+		}
+		else
+		{
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(r.describe(), 503, r.status);
+			++unavailable;
+		}
+		if (written >= 10)
+			break;
+		Poco::Thread::sleep(50);
+	}
+	std::cout << "  node 2 killed: first write after " << firstSuccess << " s, " << unavailable << " answers 503"
+	          << std::endl;
+	CPPUNIT_ASSERT_MESSAGE("no write within 6 s of the node's loss", firstSuccess >= 0);
+	CPPUNIT_ASSERT_MESSAGE("first write only after " + std::to_string(firstSuccess) + " s", firstSuccess <= 5.0);
+	CPPUNIT_ASSERT_MESSAGE(pHost->output(), metric(*client, "orgs_db_failovers_total{}") >= 1);
+	CPPUNIT_ASSERT(metric(*client, "orgs_db_node{}") != 0.0);
+
+	// The node rejoins by state transfer with what was written meanwhile; the host returns to
+	// it within failoverSeconds of its being in sync (it looks while serving requests).
+	TestDatabase::startNode(2);
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(written),
+	                     count(world.database(), 2, "SELECT COUNT(*) FROM organizations WHERE username LIKE 'moved-%'"));
+	const Poco::Timestamp rejoined;
+	double node = -1;
+	while (rejoined.elapsed() < 10000000)
+	{
+		ASSERT_STATUS(client->get(API + "/me", "", user.token), 200);
+		node = metric(*client, "orgs_db_node{}");
+		if (node == 0.0)
+			break;
+		Poco::Thread::sleep(200);
+	}
+	CPPUNIT_ASSERT_EQUAL_MESSAGE("the host did not return to its preferred node", 0.0, node);
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(pHost->output(), 0, pHost->stop());
+	world.stopCleanly();
+}
