@@ -67,6 +67,20 @@ FROM invitations i
 WHERE i.status = 'accepted' AND NOT EXISTS (SELECT 1 FROM memberships m
 	WHERE m.organization_id = i.organization_id AND m.account_id = i.accepted_by);
 
+-- A change and its audit event are written in one transaction: an event without its change is a
+-- transaction that committed in part. (The load removes no member and deletes nothing.)
+SELECT 'invariant', CONCAT(a.action, ' audit event without its row'), COUNT(*),
+	COALESCE(SUBSTRING(GROUP_CONCAT(CONCAT(a.id, '>', a.target_id)), 1, 200), '')
+FROM audit_events a
+WHERE (a.action = 'invitation.created' AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.id = a.target_id))
+	OR (a.action = 'member.added' AND NOT EXISTS (SELECT 1 FROM memberships m
+		WHERE m.organization_id = a.organization_id AND m.account_id = a.target_id))
+	OR (a.action = 'invitation.accepted' AND NOT EXISTS (SELECT 1 FROM memberships m
+		WHERE m.organization_id = a.organization_id AND m.account_id = a.actor_account_id))
+	OR (a.action = 'organization.created' AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = a.organization_id))
+	OR (a.action = 'account.created' AND NOT EXISTS (SELECT 1 FROM accounts c WHERE c.id = a.target_id))
+GROUP BY a.action;
+
 SELECT 'invariant', 'membership of a missing account or organization', COUNT(*), ''
 FROM memberships m
 WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = m.account_id)
