@@ -286,6 +286,7 @@ struct Expectation
 	long long refId = 0;
 	std::string name;
 	std::string value;
+	std::string request;
 };
 
 
@@ -301,7 +302,7 @@ public:
 		_lines << "{\"n\":" << _entries.size() + 1 << ",\"ms\":" << e.ms << ",\"host\":" << e.host
 		       << ",\"what\":" << quote(e.what) << ",\"org_id\":" << e.orgId << ",\"account_id\":" << e.accountId
 		       << ",\"ref_id\":" << e.refId << ",\"name\":" << quote(e.name) << ",\"value\":" << quote(e.value)
-		       << ",\"implies\":" << quote(implies(e)) << "}\n";
+		       << ",\"request\":" << quote(e.request) << ",\"implies\":" << quote(implies(e)) << "}\n";
 		_lines.flush();
 		_entries.push_back(e);
 	}
@@ -508,7 +509,8 @@ private:
 	            const std::string& body, const std::string& token)
 	{
 		Answer answer;
-		std::string detail = method + " " + path;
+		_request = _options.prefix + "-t" + std::to_string(_index) + "-r" + std::to_string(++_requests);
+		std::string detail = "request " + _request + ": " + method + " " + path;
 		std::unique_ptr<Poco::Net::HTTPClientSession>& pSession = _sessions[static_cast<std::size_t>(host)];
 		try
 		{
@@ -521,6 +523,8 @@ private:
 			}
 			Poco::Net::HTTPRequest request(method, "/api/v1" + path, Poco::Net::HTTPMessage::HTTP_1_1);
 			request.setKeepAlive(true);
+			// Our own request id: the journal names it, and the host's log lines name it too.
+			request.set("X-Request-Id", _request);
 			if (!token.empty())
 				request.set("Authorization", "Bearer " + token);
 			if (!body.empty())
@@ -623,6 +627,7 @@ private:
 		e.refId = refId;
 		e.name = name;
 		e.value = value;
+		e.request = _request;
 		_journal.add(e);
 	}
 
@@ -735,6 +740,8 @@ private:
 		host = nextHost();
 		const Answer accepted =
 		    send(host, "accept invitation", true, "POST", "/invitations/" + token + "/accept", "", a.token);
+		if (accepted.kind == Kind::CLIENT_ERROR && accepted.status == 404)
+			_recorder.note("accept invitation: 404 for an acknowledged invitation (stale read, or lost)");
 		if (accepted.kind != Kind::SUCCESS)
 			return;
 		journal(host, "accepted", org.id, a.id, invitation, a.username, "");
@@ -810,6 +817,8 @@ private:
 	std::set<std::pair<long long, std::size_t>> _tried;
 	int _names = 0;
 	int _organizations = 0;
+	long long _requests = 0;
+	std::string _request;
 };
 
 

@@ -356,6 +356,9 @@ INVARIANTS=$(sum_of "$C" invariant)
 echo "acknowledged writes: $ACKED ($(grep '^acknowledged: ' "$F" | sed 's/^acknowledged: //' | tr '\n' ' '))"
 echo "checked on node $SURVIVOR (never killed): lost writes $LOST, invariant violations $INVARIANTS"
 awk -F'\t' '($1 == "lost" || $1 == "invariant") && $3 > 0 { print "  " $1 " " $2 ": " $3 " (" $4 ")" }' "$C"
+for n in $(awk -F'\t' '$1 == "lost" && $3 > 0 { print $4 }' "$C" | tr ',' '\n' | head -n 5); do
+	[[ $n =~ ^[0-9]+$ ]] && grep -m1 "^{\"n\":$n," "$OUT/journal.jsonl" | sed 's/^/  journal: /'
+done
 for i in 1 2 3; do
 	ci=$OUT/check-$i.tsv
 	echo "  node $i: lost $(sum_of "$ci" lost), invariant violations $(sum_of "$ci" invariant)," \
