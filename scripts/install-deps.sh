@@ -14,9 +14,13 @@ set -euo pipefail
 # dnsmasq-base: dnsmasq alone, no service: the DNS server of the domain verification tests.
 # python3-prometheus-client: Prometheus's own parser of the text exposition format, which the
 # metrics tests run over every scrape (an independent check of the writer in plugin/src/metrics).
+# galera-4, rsync, iproute2, lsof and procps: the tests' private Galera cluster (scripts/galera.sh):
+# the wsrep provider, and what its state transfer script (wsrep_sst_rsync) runs: rsync, ss or lsof
+# to find the rsync daemon's port, ps. mariadb-server depends on them today; named so a slimmer
+# server package cannot drop them.
 PACKAGES=(cmake g++ make pkg-config libpoco-dev libcppunit-dev libmariadb-dev
 	mariadb-server mariadb-client curl clang-format libbenchmark-dev wrk postfix
-	openssl dnsmasq-base python3-prometheus-client)
+	openssl dnsmasq-base python3-prometheus-client galera-4 rsync iproute2 lsof procps)
 if ! command -v node >/dev/null 2>&1; then
 	PACKAGES+=(nodejs npm)
 fi
