@@ -28,6 +28,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <array>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -69,8 +70,9 @@ void usage()
 	                     "is read and changed through the others. One organization in SEAT-SHARE is moved to the\n"
 	                     "plan SEAT-PLAN, whose seat limit the additions and invitations of every thread race for.\n"
 	                     "Writes into DIR: journal.jsonl (every acknowledged write), journal.sql (the same as rows\n"
-	                     "of a temporary table fault_expect), answers.csv (time ms, host, class, write) and\n"
-	                     "violations.txt (examples); prints key=value figures. Usernames start with PREFIX.\n");
+	                     "of a temporary table fault_expect), answers.csv (time ms, host, class, write), seconds.csv\n"
+	                     "(answers per second by class), violations.txt (examples); prints key=value figures.\n"
+	                     "Usernames start with PREFIX.\n");
 }
 
 
@@ -224,6 +226,24 @@ public:
 			break;
 		}
 		_answers << ms << "," << host << "," << cls << "," << (write ? 1 : 0) << "\n";
+		std::array<long long, 5>& second = _seconds[ms / 1000];
+		++second[answer.kind == Kind::SUCCESS        ? 0
+		         : answer.kind == Kind::CLIENT_ERROR ? 1
+		         : answer.kind == Kind::UNAVAILABLE  ? 2
+		                                             : 3];
+		if (write && answer.kind == Kind::SUCCESS)
+			++second[4];
+	}
+
+	void writeSeconds(const std::string& path) const
+		/// Per second (since the epoch): 2xx, 4xx, 503 problem+json, other, and 2xx to writes.
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		std::ofstream out(path);
+		out << "second,2xx,4xx,503,other,write_2xx\n";
+		for (const auto& kv : _seconds)
+			out << kv.first << "," << kv.second[0] << "," << kv.second[1] << "," << kv.second[2] << "," << kv.second[3]
+			    << "," << kv.second[4] << "\n";
 	}
 
 	void note(const std::string& what)
@@ -272,6 +292,7 @@ private:
 	std::map<std::string, int> _examples;
 	std::map<std::string, long long> _codes;
 	std::map<std::string, long long> _notes;
+	std::map<long long, std::array<long long, 5>> _seconds;
 };
 
 
@@ -865,6 +886,7 @@ int main(int argc, char** argv)
 	figures << "routing=" << (options.pinned ? "pinned" : "round-robin") << "\n";
 	figures << "elapsed_seconds=" << elapsed << "\n";
 	recorder.print(figures);
+	recorder.writeSeconds(options.out + "/seconds.csv");
 	char rate[64];
 	std::snprintf(rate, sizeof(rate), "%.1f", static_cast<double>(recorder.total()) / elapsed);
 	figures << "requests_per_second=" << rate << "\n";
