@@ -18,6 +18,8 @@
 #include "Poco/Path.h"
 #include "Poco/Data/DataException.h"
 #include "Poco/Logger.h"
+#include "Poco/String.h"
+#include "Poco/Timestamp.h"
 #include <atomic>
 #include <cstdlib>
 #include <map>
@@ -366,6 +368,72 @@ void MigratorTest::testConcurrentMigratorsApplyEachMigrationOnce()
 		Poco::Data::Session s = pDb->session();
 		assertRecordsEveryMigration(migrator, s);
 	}
+}
+
+
+void MigratorTest::testLiveLeaseIsWaitedFor()
+{
+	// MySQL's migration lock is a replicated lease row (it must hold across a Galera cluster);
+	// SQLite's is its write lock, which the test above covers.
+	Fixture f;
+	if (!f.pDb->isMySQL())
+		return;
+	f.migrator().migrate(true);
+	Poco::Data::Session s = f.session();
+	// Another host's lease, two seconds from running out: the migrator waits for it.
+	s << "INSERT INTO schema_lock (name, holder, expires_at) VALUES ('migrations', 'another-host', "
+	     "UNIX_TIMESTAMP() + 2)",
+	    now;
+	const Poco::Timestamp started;
+	CPPUNIT_ASSERT_EQUAL(latestVersion(f.migrator()), f.migrator().migrate(true));
+	CPPUNIT_ASSERT_MESSAGE("the migrator did not wait for the live lease (" + std::to_string(started.elapsed() / 1000) +
+	                           " ms)",
+	                       started.elapsed() >= 1000000);
+	CPPUNIT_ASSERT_EQUAL(0, scalar(s, "SELECT COUNT(*) FROM schema_lock"));
+}
+
+
+void MigratorTest::testExpiredLeaseIsTakenOver()
+{
+	Fixture f;
+	if (!f.pDb->isMySQL())
+		return;
+	f.migrator().migrate(true);
+	Poco::Data::Session s = f.session();
+	// A host that died while migrating left its lease behind; it has run out.
+	s << "INSERT INTO schema_lock (name, holder, expires_at) VALUES ('migrations', 'dead-host', UNIX_TIMESTAMP() - 1)",
+	    now;
+	const Poco::Timestamp started;
+	CPPUNIT_ASSERT_EQUAL(latestVersion(f.migrator()), f.migrator().migrate(true));
+	CPPUNIT_ASSERT(started.elapsed() < 1000000);
+	// Released: nobody holds it, and the dead host's row is gone.
+	CPPUNIT_ASSERT_EQUAL(0, scalar(s, "SELECT COUNT(*) FROM schema_lock"));
+}
+
+
+void MigratorTest::testEveryTableSuitsGalera()
+{
+	// Galera replicates InnoDB rows only, and a table without a primary key replicates badly
+	// (deletes scan every row on every node; MariaDB's wsrep_mode=REQUIRED_PRIMARY_KEY refuses it).
+	Fixture f;
+	if (!f.pDb->isMySQL())
+		return;
+	f.migrator().migrate(true);
+	Poco::Data::Session s = f.session();
+	std::vector<std::string> withoutKey;
+	s << "SELECT CAST(t.table_name AS CHAR(64)) FROM information_schema.tables t WHERE t.table_schema = DATABASE() "
+	     "AND NOT EXISTS (SELECT 1 FROM information_schema.table_constraints c WHERE c.table_schema = t.table_schema "
+	     "AND c.table_name = t.table_name AND c.constraint_type = 'PRIMARY KEY')",
+	    into(withoutKey), now;
+	CPPUNIT_ASSERT_MESSAGE("tables without a primary key: " +
+	                           Poco::cat(std::string(", "), withoutKey.begin(), withoutKey.end()),
+	                       withoutKey.empty());
+	std::vector<std::string> notInnoDb;
+	s << "SELECT CAST(table_name AS CHAR(64)) FROM information_schema.tables WHERE table_schema = DATABASE() "
+	     "AND engine <> 'InnoDB'",
+	    into(notInnoDb), now;
+	CPPUNIT_ASSERT_MESSAGE("tables not in InnoDB: " + Poco::cat(std::string(", "), notInnoDb.begin(), notInnoDb.end()),
+	                       notInnoDb.empty());
 }
 
 

@@ -24,6 +24,9 @@ class MigratorTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testSecondRunIsNoOp);
 	CPPUNIT_TEST(testPendingMigrationsWithoutApplyAreRefused);
 	CPPUNIT_TEST(testConcurrentMigratorsApplyEachMigrationOnce);
+	CPPUNIT_TEST(testLiveLeaseIsWaitedFor);
+	CPPUNIT_TEST(testExpiredLeaseIsTakenOver);
+	CPPUNIT_TEST(testEveryTableSuitsGalera);
 	CPPUNIT_TEST(testNewerSchemaIsRefused);
 	CPPUNIT_TEST(testChangedMigrationIsRefused);
 	CPPUNIT_TEST(testSplitStatements);
@@ -39,6 +42,9 @@ public:
 	void testSecondRunIsNoOp();
 	void testPendingMigrationsWithoutApplyAreRefused();
 	void testConcurrentMigratorsApplyEachMigrationOnce();
+	void testLiveLeaseIsWaitedFor();
+	void testExpiredLeaseIsTakenOver();
+	void testEveryTableSuitsGalera();
 	void testNewerSchemaIsRefused();
 	void testChangedMigrationIsRefused();
 	void testSplitStatements();

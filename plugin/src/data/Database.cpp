@@ -8,6 +8,7 @@
 
 
 #include "data/Database.h"
+#include "data/NodePools.h"
 #include "data/Rows.h"
 #include "Orgs/Errors.h"
 #include "Poco/Data/DataException.h"
@@ -22,6 +23,7 @@
 #include "Poco/String.h"
 #include "Poco/Thread.h"
 #include <algorithm>
+#include <random>
 
 
 using namespace Poco::Data::Keywords;
@@ -34,69 +36,22 @@ namespace Data {
 namespace {
 
 
-class ConfiguredSessionPool : public Poco::Data::SessionPool
-	/// A SessionPool that prepares each new SQLite session: foreign keys on, a busy timeout
-	/// for writers, write-ahead logging so readers never wait for writers.
-{
-public:
-	ConfiguredSessionPool(const Config::DatabaseSettings& settings, const std::string& connectionString)
-	    : Poco::Data::SessionPool(settings.connector, connectionString, settings.minSessions, settings.maxSessions,
-	                              settings.idleSeconds),
-	      _sqlite(settings.connector == "SQLite"), _busyTimeoutMs(settings.busyTimeoutMs)
-	{
-	}
-
-protected:
-	void customizeSession(Poco::Data::Session& session) override
-	{
-		if (_sqlite)
-			prepareSqlite(session, _busyTimeoutMs);
-	}
-
-public:
-	static void prepareSqlite(Poco::Data::Session& session, int busyTimeoutMs)
-	{
-		std::string mode;
-		session << "PRAGMA busy_timeout = " + std::to_string(busyTimeoutMs), now;
-		session << "PRAGMA foreign_keys = ON", now;
-		// Switching a new file to WAL needs a lock that busy_timeout does not wait for.
-		for (int waited = 0;; waited += 10)
-		{
-			try
-			{
-				session << "PRAGMA journal_mode = WAL", into(mode), now;
-				break;
-			}
-			catch (Poco::Data::SQLite::DBLockedException&)
-			{
-				if (waited > busyTimeoutMs)
-					throw;
-				Poco::Thread::sleep(10);
-			}
-		}
-		session << "PRAGMA synchronous = NORMAL", now;
-	}
-
-private:
-	bool _sqlite;
-	int _busyTimeoutMs;
-};
-
-
 bool hasKey(const std::string& connectionString, const std::string& key)
 {
 	return Poco::toLower(connectionString).find(key + "=") != std::string::npos;
 }
 
 
-std::string normalizeMySQL(std::string cs)
+std::string normalizeMySQL(std::string cs, bool cluster)
 {
-	// utf8mb4 (the default is utf8mb3, which rejects emoji) and reconnection after a server
-	// restart (a pooled session otherwise keeps failing with 2006), unless the operator chose.
+	// utf8mb4 (the default is utf8mb3, which rejects emoji) and, on a single server,
+	// reconnection after a server restart (a pooled session otherwise keeps failing with
+	// 2006), unless the operator chose. A cluster's sessions are replaced instead (NodePools):
+	// a silent reconnect would drop their wsrep_sync_wait, and may belong on another node.
 	if (!hasKey(cs, "character-set"))
 		cs += ";character-set=utf8mb4";
 	if (!hasKey(cs, "auto-reconnect"))
-		cs += ";auto-reconnect=true";
+		cs += cluster ? ";auto-reconnect=false" : ";auto-reconnect=true";
 	return cs;
 }
 
@@ -115,6 +70,11 @@ int mysqlErrorNumber(const std::string& text)
 // stays in the nested exception, for the log.
 const std::string UNAVAILABLE = "The database is not available; retry later";
 const std::string BUSY = "The database is busy; retry later";
+const std::string UNCONFIRMED = "The database did not confirm the change, which may or may not have been made; "
+                                "check before retrying";
+
+
+thread_local std::minstd_rand t_jitter(std::random_device{}());
 
 
 } // namespace
@@ -209,7 +169,7 @@ Database::Database(const Config::DatabaseSettings& settings)
 	if (_dialect == Dialect::MySQL)
 	{
 		Poco::Data::MySQL::Connector::registerConnector();
-		cs = normalizeMySQL(cs);
+		cs = normalizeMySQL(cs, !_settings.nodes.empty());
 	}
 	else
 	{
@@ -219,7 +179,7 @@ Database::Database(const Config::DatabaseSettings& settings)
 			Poco::File(parent).createDirectories();
 	}
 	_settings.connectionString = cs;
-	_pPool.reset(new ConfiguredSessionPool(_settings, cs));
+	_pNodes.reset(new NodePools(_settings, Poco::Logger::get("Orgs.Database")));
 }
 
 
@@ -228,26 +188,30 @@ Database::~Database()
 	_statements.clear(); // the statements first: they belong to the pool's connections
 	try
 	{
-		_pPool->shutdown();
+		_pNodes->shutdown();
 	}
 	catch (...)
 	{
 	}
-	_pPool.reset();
+	_pNodes.reset();
 }
 
 
-Poco::Data::Session Database::session()
+Poco::Data::Session Database::session(std::size_t* pNode)
 {
 	// Poco's pool refuses at once when every session is in use: a burst of requests above
 	// maxSessions waits (up to sessionWaitMs) for a session to come back instead of failing.
 	const Poco::Timestamp started;
+	std::size_t unreachable = 0;
 	for (int pause = 1;; pause = std::min(pause * 2, 20))
 	{
+		std::size_t node = 0;
 		try
 		{
-			Poco::Data::Session s = _pPool->get();
+			Poco::Data::Session s = _pNodes->get(node);
 			_sessionsTaken.fetch_add(1, std::memory_order_relaxed);
+			if (pNode)
+				*pNode = node;
 			return s;
 		}
 		catch (Poco::Data::SessionPoolExhaustedException&)
@@ -260,7 +224,15 @@ Poco::Data::Session Database::session()
 		}
 		catch (Poco::Exception& exc)
 		{
-			throw UnavailableException(UNAVAILABLE, "database_unavailable", exc);
+			// The node cannot be reached (or refused the session's set-up): another may.
+			if (++unreachable >= _pNodes->size() + 1 || !failover(node))
+			{
+				// For the log: which server, and what the driver said.
+				throw UnavailableException(
+				    UNAVAILABLE, "database_unavailable",
+				    Poco::Data::ConnectionFailedException(_settings.connector + " server " + _pNodes->node(node),
+				                                          exc.displayText()));
+			}
 		}
 	}
 	throw UnavailableException(BUSY, "database_busy",
@@ -272,10 +244,29 @@ Poco::Data::Session Database::session()
 
 Poco::Data::Session Database::openDedicated()
 {
-	Poco::Data::Session s(_settings.connector, _settings.connectionString);
-	if (_dialect == Dialect::SQLite)
-		ConfiguredSessionPool::prepareSqlite(s, std::max(_settings.busyTimeoutMs, 60000));
-	return s;
+	return _pNodes->openDedicated();
+}
+
+
+std::size_t Database::nodes() const
+{
+	return _pNodes->size();
+}
+
+
+std::size_t Database::currentNode() const
+{
+	return _pNodes->current();
+}
+
+
+bool Database::failover(std::size_t node)
+{
+	const std::size_t before = _pNodes->current();
+	const bool moved = _pNodes->failover(node);
+	if (_pNodes->current() != before)
+		_failovers.fetch_add(1, std::memory_order_relaxed);
+	return moved;
 }
 
 
@@ -299,6 +290,7 @@ void Database::commit(Poco::Data::Session& s, UnitOfWork& work)
 	// and two transactions that touch several organizations lock them in one order.
 	for (Id organizationId : work._changes.access)
 		_statements.execute(s, "UPDATE organizations SET acl_version = acl_version + 1 WHERE id = ?", {organizationId});
+	work._committing = true;
 	_statements.end(s, "COMMIT");
 	// Committed: nothing below may undo it. A hook that runs a transaction has its own.
 	work._committed = true;
@@ -324,20 +316,35 @@ void Database::rollback(Poco::Data::Session& s) noexcept
 }
 
 
-bool Database::retry(const Poco::Exception& exc, int attempt)
+bool Database::retry(Poco::Data::Session& s, std::size_t node, const Poco::Exception& exc, int attempt, bool committing)
 {
 	const ErrorKind kind = classify(exc);
 	if (kind == ErrorKind::ConnectionLost)
 	{
-		if (attempt < 3)
+		// The connection goes, so that no later call gets it back from the pool; the next
+		// attempt runs on a fresh one, on another node if this one failed.
+		_statements.close(s);
+		const bool moved = failover(node);
+		if (committing)
+		{
+			// The COMMIT was sent and its answer lost: a cluster may have committed it on
+			// every other node. Doing the change again could make it twice.
+			throw UnavailableException(UNCONFIRMED, "database_unavailable", exc);
+		}
+		if (attempt < 3 && (moved || _pNodes->size() == 1))
 			return true;
 		throw UnavailableException(UNAVAILABLE, "database_unavailable", exc);
 	}
 	if (kind != ErrorKind::Retryable)
 		return false;
-	if (attempt >= 6)
+	if (attempt >= RETRIES)
 		throw UnavailableException(BUSY, "database_busy", exc);
-	Poco::Thread::sleep(attempt * attempt * 5); // 5, 20, 45, 80, 125 ms
+	// A deadlock, or on a cluster a certification conflict at COMMIT, between writers of the
+	// same rows: back off for 5, 20, 45, 80... ms, each from half to one and a half times
+	// that at random, so that writers that collided once do not collide again in step.
+	const int base = attempt * attempt * 5;
+	std::uniform_int_distribution<int> jitter(base / 2, base + base / 2);
+	Poco::Thread::sleep(jitter(t_jitter));
 	return true;
 }
 
@@ -378,6 +385,10 @@ Database::ErrorKind Database::classify(const Poco::Exception& exc)
 	case 1205:
 	case 1213:
 		return ErrorKind::Retryable;
+	// A Galera node outside the primary component, or not yet in sync, refuses work ("WSREP
+	// has not yet prepared node for application use"): another node takes it.
+	case 1047:
+	case 1053:
 	case 1927:
 	case 2002:
 	case 2003:
@@ -467,9 +478,9 @@ void Database::countError(const Poco::Exception& exc) noexcept
 Database::PoolState Database::pool() const
 {
 	PoolState p;
-	p.capacity = _pPool->capacity();
-	p.used = _pPool->used();
-	p.idle = _pPool->idle();
+	p.capacity = _pNodes->capacity();
+	p.used = _pNodes->used();
+	p.idle = _pNodes->idle();
 	return p;
 }
 

@@ -34,6 +34,7 @@ namespace Data {
 
 
 class EventSink;
+class NodePools;
 
 
 class Database
@@ -102,16 +103,37 @@ public:
 		/// committed, before transact() returns: the caches of this process listen to it
 		/// (AccessControlImpl, Guard). A listener must not throw.
 
+	static const int RETRIES = 6;
+		/// How many times transact() runs a unit that meets deadlocks or certification
+		/// conflicts before it answers database_busy.
+
 	explicit Database(const Config::DatabaseSettings& settings);
-		/// Registers the connector and creates the pool. Creates the folder of a SQLite file.
+		/// Registers the connector and creates the pools (one per node of orgs.database.nodes,
+		/// see NodePools). Creates the folder of a SQLite file.
 
 	~Database();
 
 	Dialect dialect() const;
 	const std::string& connector() const;
 
-	Poco::Data::Session session();
-		/// Returns a pooled session. Throws UnavailableException if none can be had.
+	Poco::Data::Session session(std::size_t* pNode = nullptr);
+		/// Returns a pooled session of the node in use (its index in *pNode if given). If the
+		/// node cannot be reached, moves to another one (failover()). Throws
+		/// UnavailableException if no session can be had.
+
+	bool failover(std::size_t node);
+		/// Tells that node failed (a lost connection, a node out of sync): later sessions come
+		/// from another node that is in sync, if one answers within failoverSeconds. Returns
+		/// true if a node is in use that answered since. See NodePools::failover().
+
+	std::size_t nodes() const;
+		/// Returns the number of nodes (1 without orgs.database.nodes).
+
+	std::size_t currentNode() const;
+		/// Returns the index of the node in use, in orgs.database.nodes (0: the preferred one).
+
+	Poco::UInt64 failovers() const;
+		/// Returns how many times this process moved to another node.
 
 	Poco::UInt64 sessionsTaken() const;
 		/// Returns how many sessions session() handed out so far. Every statement needs one, so
@@ -140,18 +162,19 @@ public:
 	template <class F>
 	auto withSession(F&& fn) -> decltype(fn(std::declval<Poco::Data::Session&>()))
 		/// Runs fn(session) with a pooled session in autocommit mode, once more on a fresh
-		/// session if the connection was lost.
+		/// session (of another node if its node failed) if the connection was lost.
 	{
 		for (int attempt = 1;; ++attempt)
 		{
+			std::size_t node = 0;
+			Poco::Data::Session s = session(&node);
 			try
 			{
-				Poco::Data::Session s = session();
 				return fn(s);
 			}
 			catch (Poco::Exception& exc)
 			{
-				if (!retry(exc, attempt))
+				if (!retry(s, node, exc, attempt, false))
 					throw;
 			}
 		}
@@ -160,9 +183,12 @@ public:
 	template <class F>
 	auto transact(F&& fn) -> decltype(fn(std::declval<Poco::Data::Session&>()))
 		/// Runs fn(session) in one transaction and commits; rolls back if fn throws.
-		/// The whole unit is retried after a lost connection (3 attempts) or a deadlock or lock
-		/// timeout (6 attempts, with back-off; then UnavailableException "database_busy"), so fn
-		/// must not have effects outside the database.
+		/// The whole unit is retried after a lost connection (3 attempts, on another node if
+		/// its node failed) or a deadlock, a Galera certification conflict or a lock timeout
+		/// (RETRIES attempts, with jittered back-off; then UnavailableException
+		/// "database_busy"), so fn must not have effects outside the database. A connection
+		/// lost during the COMMIT itself is not retried: the change may have been made, and
+		/// the caller gets UnavailableException saying so.
 		///
 		/// While a Credential scope with a token is open on this thread, its check is the first
 		/// statement of every attempt: a revoked token throws UnauthenticatedException before
@@ -170,7 +196,8 @@ public:
 	{
 		for (int attempt = 1;; ++attempt)
 		{
-			Poco::Data::Session s = session();
+			std::size_t node = 0;
+			Poco::Data::Session s = session(&node);
 			UnitOfWork work(s);
 			try
 			{
@@ -192,7 +219,7 @@ public:
 			catch (Poco::Exception& exc)
 			{
 				rollback(s);
-				if (!retry(exc, attempt))
+				if (!retry(s, node, exc, attempt, work._committing))
 					throw;
 			}
 		}
@@ -220,6 +247,7 @@ public:
 		std::vector<std::function<void()>> _hooks;
 		std::vector<std::function<void()>> _rollbackHooks;
 		bool _committed = false;
+		bool _committing = false; ///< the COMMIT was sent
 		friend class Database;
 	};
 
@@ -301,15 +329,18 @@ private:
 		/// Increments acl_version of each organization whose access changed, commits, then runs
 		/// the hooks and fires committed.
 	void rollback(Poco::Data::Session& s) noexcept;
-	bool retry(const Poco::Exception& exc, int attempt);
+	bool retry(Poco::Data::Session& s, std::size_t node, const Poco::Exception& exc, int attempt, bool committing);
+		/// Decides after a failed attempt: true to run the unit again, false to throw exc;
+		/// throws UnavailableException when the attempts are used up.
 	void countError(const Poco::Exception& exc) noexcept;
 
 	Config::DatabaseSettings _settings;
 	Dialect _dialect;
-	std::unique_ptr<Poco::Data::SessionPool> _pPool;
+	std::unique_ptr<NodePools> _pNodes;
 	StatementCache _statements;
 	std::atomic<Poco::UInt64> _sessionsTaken{0};
 	std::atomic<Poco::UInt64> _sessionWaits{0};
+	std::atomic<Poco::UInt64> _failovers{0};
 	std::atomic<Poco::UInt64> _statementErrors[static_cast<int>(StatementError::COUNT)]{};
 	std::atomic<EventSink*> _pEventSink{nullptr};
 };
@@ -348,6 +379,12 @@ inline std::size_t Database::execute(Poco::Data::Session& session, const std::st
 		countError(exc);
 		throw;
 	}
+}
+
+
+inline Poco::UInt64 Database::failovers() const
+{
+	return _failovers.load(std::memory_order_relaxed);
 }
 
 

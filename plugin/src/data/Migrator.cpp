@@ -10,6 +10,9 @@
 #include "data/Migrator.h"
 #include "Poco/Data/DataException.h"
 #include "Poco/DigestEngine.h"
+#include "Poco/NumberFormatter.h"
+#include "Poco/RandomStream.h"
+#include "Poco/Thread.h"
 #include "Poco/SHA2Engine.h"
 #include "Poco/String.h"
 #include "Poco/StringTokenizer.h"
@@ -74,25 +77,17 @@ int Migrator::migrate(bool apply)
 	Poco::Data::Session session = _database.openDedicated();
 	if (_database.dialect() == Database::Dialect::MySQL)
 	{
-		int locked = 0;
-		session << "SELECT GET_LOCK('orgs.schema_migrations', 120)", into(locked), now;
-		if (locked != 1)
-			throw Poco::Data::DataException("could not take the migration lock 'orgs.schema_migrations' within 120 s");
+		prepareCluster(session);
+		const std::string holder = lock(session);
 		try
 		{
-			int version = run(session, apply);
-			session << "SELECT RELEASE_LOCK('orgs.schema_migrations')", into(locked), now;
+			int version = run(session, apply, holder);
+			unlock(session, holder);
 			return version;
 		}
 		catch (...)
 		{
-			try
-			{
-				session << "SELECT RELEASE_LOCK('orgs.schema_migrations')", into(locked), now;
-			}
-			catch (...)
-			{
-			}
+			unlock(session, holder);
 			throw;
 		}
 	}
@@ -100,7 +95,7 @@ int Migrator::migrate(bool apply)
 	session << "BEGIN IMMEDIATE", now;
 	try
 	{
-		int version = run(session, apply);
+		int version = run(session, apply, std::string());
 		session << "COMMIT", now;
 		return version;
 	}
@@ -118,8 +113,100 @@ int Migrator::migrate(bool apply)
 }
 
 
-int Migrator::run(Poco::Data::Session& session, bool apply)
+void Migrator::prepareCluster(Poco::Data::Session& session)
 {
+	std::vector<std::string> names;
+	std::vector<std::string> values;
+	session << "SHOW VARIABLES LIKE 'wsrep_on'", into(names), into(values), now;
+	if (values.empty() || Poco::icompare(values.front(), "ON") != 0)
+		return;
+	// Total order isolation: each DDL statement runs on every node at the same point of the
+	// cluster's order. A server set to rolling upgrades (RSU) would change this node alone.
+	session << "SET SESSION wsrep_OSU_method = 'TOI'", now;
+}
+
+
+std::string Migrator::lock(Poco::Data::Session& session)
+{
+	// A lease row, not GET_LOCK(): a named lock is held on one server only (Galera refuses it
+	// or keeps it to one node), while this row is replicated, and two nodes inserting it at
+	// once collide (a duplicate key, or a certification conflict at COMMIT). The row expires,
+	// so a host that died holding it delays the next one by LEASE_SECONDS at most.
+	session << "CREATE TABLE IF NOT EXISTS schema_lock ("
+	           "name VARCHAR(64) NOT NULL PRIMARY KEY, "
+	           "holder CHAR(32) NOT NULL, "
+	           "expires_at BIGINT NOT NULL, "
+	           "renewals BIGINT NOT NULL DEFAULT 0) ENGINE=InnoDB",
+	    now;
+	Poco::RandomInputStream random;
+	std::string holder;
+	for (int i = 0; i < 16; ++i)
+		holder += Poco::NumberFormatter::formatHex(static_cast<unsigned>(static_cast<unsigned char>(random.get())), 2);
+	const Poco::Timestamp started;
+	std::string name = LOCK_NAME;
+	int lease = LEASE_SECONDS;
+	for (int pause = 50;; pause = std::min(pause * 2, 500))
+	{
+		try
+		{
+			session << "DELETE FROM schema_lock WHERE name = ? AND expires_at < UNIX_TIMESTAMP()", use(name), now;
+			session << "INSERT INTO schema_lock (name, holder, expires_at) VALUES (?, ?, UNIX_TIMESTAMP() + ?)",
+			    use(name), use(holder), use(lease), now;
+			return holder;
+		}
+		catch (Poco::Exception& exc)
+		{
+			const Database::ErrorKind kind = Database::classify(exc);
+			if (kind != Database::ErrorKind::Duplicate && kind != Database::ErrorKind::Retryable)
+				throw;
+		}
+		if (started.elapsed() >= Poco::Timestamp::TimeDiff(WAIT_SECONDS) * 1000000)
+		{
+			throw Poco::Data::DataException("could not take the migration lock within " + std::to_string(WAIT_SECONDS) +
+			                                " s: another host holds it (table schema_lock)");
+		}
+		Poco::Thread::sleep(pause);
+	}
+}
+
+
+void Migrator::renew(Poco::Data::Session& session, const std::string& holder, Poco::Timestamp& renewed)
+{
+	// A quarter of the lease between renewals: one statement per migration run, not per DDL.
+	if (holder.empty() || renewed.elapsed() < Poco::Timestamp::TimeDiff(LEASE_SECONDS) * 250000)
+		return;
+	renewed.update();
+	std::string name = LOCK_NAME;
+	std::string h = holder;
+	int lease = LEASE_SECONDS;
+	Poco::Data::Statement update(session);
+	update << "UPDATE schema_lock SET expires_at = UNIX_TIMESTAMP() + ?, renewals = renewals + 1 "
+	          "WHERE name = ? AND holder = ?",
+	    use(lease), use(name), use(h);
+	if (update.execute() != 1)
+		throw Poco::Data::DataException("lost the migration lock (its lease of " + std::to_string(LEASE_SECONDS) +
+		                                " s ran out); another host may be migrating");
+}
+
+
+void Migrator::unlock(Poco::Data::Session& session, const std::string& holder) noexcept
+{
+	try
+	{
+		std::string name = LOCK_NAME;
+		std::string h = holder;
+		session << "DELETE FROM schema_lock WHERE name = ? AND holder = ?", use(name), use(h), now;
+	}
+	catch (...)
+	{
+		// The lease runs out by itself.
+	}
+}
+
+
+int Migrator::run(Poco::Data::Session& session, bool apply, const std::string& holder)
+{
+	Poco::Timestamp renewed;
 	session << "CREATE TABLE IF NOT EXISTS schema_migrations ("
 	           "version INTEGER NOT NULL PRIMARY KEY, "
 	           "name VARCHAR(191) NOT NULL, "
@@ -178,6 +265,7 @@ int Migrator::run(Poco::Data::Session& session, bool apply)
 			{
 				throw Poco::Data::DataException("migration " + m.name + " failed: " + exc.displayText());
 			}
+			renew(session, holder, renewed);
 		}
 		Poco::Int64 at = Poco::Timestamp().epochMicroseconds();
 		std::string sum = checksum(m.sql);

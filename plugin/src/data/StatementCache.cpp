@@ -272,6 +272,24 @@ void StatementCache::dropClosedConnections()
 }
 
 
+void StatementCache::close(Poco::Data::Session& session) noexcept
+{
+	try
+	{
+		Poco::Data::SessionImpl* pDriver = DriverSession::of(session.impl());
+		{
+			std::lock_guard<std::mutex> lock(_mutex);
+			_connections.erase(pDriver);
+		}
+		pDriver->close();
+	}
+	catch (...)
+	{
+		// Closing a connection that is gone may fail; it is closed either way.
+	}
+}
+
+
 void StatementCache::clear()
 {
 	std::lock_guard<std::mutex> lock(_mutex);

@@ -111,6 +111,10 @@ public:
 	void end(Poco::Data::Session& session, const std::string& sql);
 		/// Runs sql (COMMIT, ROLLBACK); the connection is out of its transaction even if it fails.
 
+	void close(Poco::Data::Session& session) noexcept;
+		/// Drops the statements of session's connection and closes the connection, so that its
+		/// pool discards it instead of handing it out again (after the connection was lost).
+
 	void clear();
 		/// Drops every cached statement (before the pool shuts down).
 
