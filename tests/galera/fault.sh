@@ -249,6 +249,7 @@ log "hosts: $URL1 (node 1), $URL2 (node 2), $URL3 (node 3)"
 # --- 2 and 3. The load, and the node losses -------------------------------------------------
 OUT=$WORK/cluster-load
 mkdir -p "$OUT"
+LOAD_AVERAGE=$(cut -d' ' -f1 /proc/loadavg)
 START=$(now_ms)
 "$LOAD" --hosts="$URL1,$URL2,$URL3" --threads="$THREADS" --seconds="$LOAD_SECONDS" --out="$OUT" \
 	--prefix=c >"$OUT/figures.out" 2>&1 &
@@ -296,6 +297,7 @@ done
 
 # --- 5. The baseline: one host on one node --------------------------------------------------
 BASE=$WORK/baseline-load
+BASELINE_LOAD_AVERAGE=""
 if [[ $BASELINE != 0 ]]; then
 	for pid in "${HOST_PIDS[@]}"; do
 		kill -TERM "$pid" 2>/dev/null || true
@@ -309,6 +311,7 @@ if [[ $BASELINE != 0 ]]; then
 	start_host baseline-host "$SINGLE" 1 1
 	URLB=$STARTED_URL
 	mkdir -p "$BASE"
+	BASELINE_LOAD_AVERAGE=$(cut -d' ' -f1 /proc/loadavg)
 	log "baseline: $THREADS threads for $LOAD_SECONDS s on one host ($URLB) on a one-node cluster"
 	"$LOAD" --hosts="$URLB" --threads="$THREADS" --seconds="$LOAD_SECONDS" --out="$BASE" --prefix=b \
 		>"$BASE/figures.out" 2>&1
@@ -335,6 +338,7 @@ echo "=== Galera fault run: 3 hosts on 3 nodes, $THREADS threads, $LOAD_SECONDS 
 echo "node $FIRST_NODE killed at t=$(((KILL1 - START) / 1000)).$((((KILL1 - START) % 1000) / 100)) s, started at" \
 	"t=$(((RESTART1 - START) / 1000)) s (Synced after $(((SYNCED1 - RESTART1) / 1000)) s);" \
 	"node $SECOND_NODE killed at t=$(((KILL2 - START) / 1000)).$((((KILL2 - START) % 1000) / 100)) s"
+echo "machine load average (1 min) at the start of the cluster run: $LOAD_AVERAGE${BASELINE_LOAD_AVERAGE:+, of the baseline: $BASELINE_LOAD_AVERAGE} ($(nproc) cores)"
 echo
 echo "answers: $(fig "$F" answers) = 2xx $(fig "$F" answers_2xx), 4xx $(fig "$F" answers_4xx)," \
 	"503 problem+json $(fig "$F" answers_503_problem), other $(fig "$F" answers_other)"
@@ -388,6 +392,15 @@ describe_loss()
 		"+$(echo "$r" | sed -n 's/^host_503_first=//p') s, last at +$(echo "$r" | sed -n 's/^host_503_last=//p') s;" \
 		"other answers (all hosts) after the kill: $(echo "$r" | sed -n 's/^other=//p')"
 	echo "  2xx per second from -3 s to +12 s: $(timeline "$OUT/answers.csv" "$3")"
+	# What the host on the lost node logged about changing nodes, from the kill to END_MS.
+	local line ms
+	while IFS= read -r line; do
+		ms=$(date -d "$(echo "$line" | cut -d' ' -f1)" +%s%3N 2>/dev/null) || continue
+		if ((ms >= $3 && ms < $4)); then
+			echo "  host$2 log at +$(awk -v d=$((ms - $3)) 'BEGIN { printf "%.2f", d / 1000 }') s:" \
+				"$(echo "$line" | sed 's/^.*Database: //' | cut -c1-160)"
+		fi
+	done < <(grep -E 'Database: now on node' "$WORK/host$2.log" || true)
 	if [[ $rec == never ]] || awk -v r="$rec" -v g="$gap" 'BEGIN { exit !(r > 5 || g > 5) }'; then
 		REC_OK=0
 	fi
@@ -401,6 +414,14 @@ describe_loss()
 }
 describe_loss "first node loss" "$FIRST_NODE" "$KILL1" "$RESTART1"
 describe_loss "second node loss" "$SECOND_NODE" "$KILL2" "$END"
+echo "the hosts' node changes (t from the start of the load):"
+for h in 1 2 3; do
+	while IFS= read -r line; do
+		ms=$(date -d "$(echo "$line" | cut -d' ' -f1)" +%s%3N 2>/dev/null) || continue
+		echo "  t=$(awk -v d=$((ms - START)) 'BEGIN { printf "%.2f", d / 1000 }') s host$h:" \
+			"$(echo "$line" | sed 's/^.*Database: //' | cut -c1-160)"
+	done < <(grep -E 'Database: now on node' "$WORK/host$h.log" || true)
+done
 echo
 
 if [[ $BASELINE != 0 ]]; then
