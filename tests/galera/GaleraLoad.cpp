@@ -70,8 +70,9 @@ void usage()
 	                     "is read and changed through the others. One organization in SEAT-SHARE is moved to the\n"
 	                     "plan SEAT-PLAN, whose seat limit the additions and invitations of every thread race for.\n"
 	                     "Writes into DIR: journal.jsonl (every acknowledged write), journal.sql (the same as rows\n"
-	                     "of a temporary table fault_expect), answers.csv (time ms, host, class, write), seconds.csv\n"
-	                     "(answers per second by class), violations.txt (examples); prints key=value figures.\n"
+	                     "of a temporary table fault_expect), answers.csv (time ms, host, class, write, duration\n"
+	                     "ms), seconds.csv (answers per second by class), violations.txt (examples); prints\n"
+	                     "key=value figures. "
 	                     "Usernames start with PREFIX.\n");
 }
 
@@ -193,10 +194,11 @@ class Recorder
 public:
 	explicit Recorder(const std::string& out) : _answers(out + "/answers.csv"), _violationsFile(out + "/violations.txt")
 	{
-		_answers << "ms,host,class,write\n";
+		_answers << "ms,host,class,write,duration_ms\n";
 	}
 
-	void record(int host, bool write, const std::string& what, const Answer& answer, const std::string& detail)
+	void record(int host, bool write, const std::string& what, const Answer& answer, const std::string& detail,
+	            long long durationMs)
 	{
 		const long long ms = nowMs();
 		std::lock_guard<std::mutex> lock(_mutex);
@@ -225,7 +227,7 @@ public:
 				                << "\n";
 			break;
 		}
-		_answers << ms << "," << host << "," << cls << "," << (write ? 1 : 0) << "\n";
+		_answers << ms << "," << host << "," << cls << "," << (write ? 1 : 0) << "," << durationMs << "\n";
 		std::array<long long, 5>& second = _seconds[ms / 1000];
 		++second[answer.kind == Kind::SUCCESS        ? 0
 		         : answer.kind == Kind::CLIENT_ERROR ? 1
@@ -530,6 +532,7 @@ private:
 	            const std::string& body, const std::string& token)
 	{
 		Answer answer;
+		const Clock::time_point sent = Clock::now();
 		_request = _options.prefix + "-t" + std::to_string(_index) + "-r" + std::to_string(++_requests);
 		std::string detail = "request " + _request + ": " + method + " " + path;
 		std::unique_ptr<Poco::Net::HTTPClientSession>& pSession = _sessions[static_cast<std::size_t>(host)];
@@ -618,7 +621,8 @@ private:
 			detail += ": " + std::string(e.what());
 			pSession.reset();
 		}
-		_recorder.record(host, write, what, answer, detail);
+		_recorder.record(host, write, what, answer, detail,
+		                 std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - sent).count());
 		return answer;
 	}
 

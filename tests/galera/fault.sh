@@ -193,7 +193,8 @@ recovery()
 	#     from the kill: the recovery time;
 	#   gap: the longest time without an acknowledged write (2xx to a write), from the last one
 	#     before the kill;
-	#   the host on the killed node: its 503 answers, the first and the last (after the kill).
+	#   the host on the killed node: its 503 answers, the first and the last (after the kill), and
+	#     its slowest answer (duration, and when its request was sent).
 	sort -t, -k1,1n "$1" | awk -F, -v k="$2" -v e="$3" -v h="$4" '
 		NR == 1 || $1 < k - 5000 { if ($3 == "2" && $4 == 1 && $1 < k) lastw = $1; next }
 		$1 >= e { next }
@@ -207,6 +208,7 @@ recovery()
 			}
 			if ($2 == h && $3 == "5") { n503++; if (first503 == "") first503 = $1 - k; last503 = $1 - k }
 			if ($3 == "x") other++
+			if ($2 == h && $5 > slow) { slow = $5; slowat = $1 - $5 - k }
 		}
 		END {
 			if (lastw != "" && e - lastw > gap) { gap = e - lastw; gapat = lastw - k }
@@ -220,6 +222,7 @@ recovery()
 			}
 			if (dip < 0) { rec = 0; dip = "none" } else dip = sprintf("%.1f", dip / 10)
 			printf "pre_rate=%.0f\ndip=%s\nrecovered=%s\ngap=%.2f\ngap_at=%.2f\nhost_503=%d\n", rate, dip, (rec < 0 ? "never" : sprintf("%.1f", rec / 10)), gap / 1000, gapat / 1000, n503
+			printf "slowest=%.2f\nslowest_at=%.2f\n", slow / 1000, slowat / 1000
 			printf "host_503_first=%s\nhost_503_last=%s\nother=%d\n", (first503 == "" ? "-" : sprintf("%.2f", first503 / 1000)), (last503 == "" ? "-" : sprintf("%.2f", last503 / 1000)), other
 		}'
 }
@@ -388,8 +391,14 @@ describe_loss()
 		"below 90 % from +$(echo "$r" | sed -n 's/^dip=//p') s, back to >= 90 % at +$rec s (the recovery time);" \
 		"longest time without an acknowledged write" \
 		"$gap s (from +$(echo "$r" | sed -n 's/^gap_at=//p') s)"
-	echo "  host$2 (preferred node $2): $(echo "$r" | sed -n 's/^host_503=//p') answers 503, first at" \
-		"+$(echo "$r" | sed -n 's/^host_503_first=//p') s, last at +$(echo "$r" | sed -n 's/^host_503_last=//p') s;" \
+	local n503 when=""
+	n503=$(echo "$r" | sed -n 's/^host_503=//p')
+	if ((n503 > 0)); then
+		when=", first at +$(echo "$r" | sed -n 's/^host_503_first=//p') s, last at"
+		when+=" +$(echo "$r" | sed -n 's/^host_503_last=//p') s"
+	fi
+	echo "  host$2 (preferred node $2): $n503 answers 503$when;" \
+		"slowest answer $(echo "$r" | sed -n 's/^slowest=//p') s (sent at +$(echo "$r" | sed -n 's/^slowest_at=//p') s);" \
 		"other answers (all hosts) after the kill: $(echo "$r" | sed -n 's/^other=//p')"
 	echo "  2xx per second from -3 s to +12 s: $(timeline "$OUT/answers.csv" "$3")"
 	# What the host on the lost node logged about changing nodes, from the kill to END_MS.
