@@ -79,6 +79,8 @@ WHERE (a.action = 'invitation.created' AND NOT EXISTS (SELECT 1 FROM invitations
 		WHERE m.organization_id = a.organization_id AND m.account_id = a.actor_account_id))
 	OR (a.action = 'organization.created' AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = a.organization_id))
 	OR (a.action = 'account.created' AND NOT EXISTS (SELECT 1 FROM accounts c WHERE c.id = a.target_id))
+	OR (a.action = 'invitation.accepted' AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.id = a.target_id
+		AND i.status = 'accepted' AND i.accepted_by = a.actor_account_id))
 GROUP BY a.action;
 
 SELECT 'invariant', 'membership of a missing account or organization', COUNT(*), ''
