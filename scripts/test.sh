@@ -2,8 +2,9 @@
 # The test command: installs dependencies, builds, and runs every test with ctest; then builds
 # the sanitizer tree (AddressSanitizer with LeakSanitizer, and UndefinedBehaviorSanitizer:
 # -DORGS_SANITIZE=ON, in <build>/asan) and runs the unit, SQLite, MariaDB and sample suites
-# there. ctest starts and stops a private MariaDB (scripts/mariadb.sh) and the tests' OpenID
-# Provider (scripts/oidc-provider.sh) through test fixtures.
+# there. ctest starts and stops a private MariaDB (scripts/mariadb.sh), a private three-node
+# Galera cluster (scripts/galera.sh, main tree only) and the tests' OpenID Provider
+# (scripts/oidc-provider.sh) through test fixtures.
 #
 #   scripts/test.sh                    # build dir: ./build (sanitizer tree: ./build/asan)
 #   ORGS_BUILD_DIR=/tmp/b scripts/test.sh
@@ -27,12 +28,17 @@ ASAN_TARGETS=(orgs-tests orgs-embedding-sample orgs-readme-sample)
 
 stop_servers()
 {
-	# Servers left over by an interrupted run (or by a ctest that did not reach mariadb.stop or
-	# oidc.stop).
+	# Servers left over by an interrupted run (or by a ctest that did not reach mariadb.stop,
+	# galera.stop or oidc.stop).
 	local dir
 	for dir in "$MARIADB_DIR" "$ASAN_BUILD/mariadb"; do
 		if [[ -f $dir/run/mysqld.pid ]]; then
 			"$ROOT/scripts/mariadb.sh" stop "$dir" >/dev/null 2>&1 || true
+		fi
+	done
+	for dir in "$BUILD/galera" "$ASAN_BUILD/galera"; do
+		if [[ -f $dir/ports.properties ]]; then
+			"$ROOT/scripts/galera.sh" stop "$dir" >/dev/null 2>&1 || true
 		fi
 	done
 	for dir in "$BUILD/oidc" "$ASAN_BUILD/oidc"; do

@@ -88,6 +88,10 @@ void MetricsApiTest::testSeriesMoveWithRequests()
 	CPPUNIT_ASSERT(after.value("orgs_db_sessions{state=idle}") >= 1);
 	CPPUNIT_ASSERT(after.value("orgs_db_sessions_max{}") >= 1);
 	CPPUNIT_ASSERT_EQUAL(0.0, after.value("orgs_db_session_waits_total{}"));
+	// One server: its only node, never moved away from.
+	CPPUNIT_ASSERT_EQUAL(0.0, after.value("orgs_db_node{}"));
+	CPPUNIT_ASSERT_EQUAL(0.0, after.value("orgs_db_failovers_total{}"));
+	CPPUNIT_ASSERT_EQUAL(std::string("counter"), after.type("orgs_db_failovers"));
 	CPPUNIT_ASSERT_EQUAL(std::string("gauge"), after.type("orgs_db_sessions"));
 	CPPUNIT_ASSERT(after.has("orgs_outbox_depth{kind=mail}"));
 	CPPUNIT_ASSERT(after.has("orgs_outbox_oldest_age_seconds{kind=mail}"));

@@ -244,11 +244,48 @@ void SettingsTest::testMySQLNeedsConnectionString()
 }
 
 
+void SettingsTest::testClusterNodes()
+{
+	Poco::AutoPtr<Poco::Util::MapConfiguration> c = new Poco::Util::MapConfiguration;
+	c->setString("orgs.database.connector", "MySQL");
+	c->setString("orgs.database.connectionString", "user=orgs;password=secret;db=orgs");
+	Settings s = Settings::load(*c, resolve);
+	CPPUNIT_ASSERT(s.database.nodes.empty());
+	CPPUNIT_ASSERT_EQUAL(5, s.database.failoverSeconds);
+	CPPUNIT_ASSERT_EQUAL(1, s.database.syncWait);
+
+	c->setString("orgs.database.nodes", "db2.internal:3306, 10.0.0.1:3307 ,[::1]:3308");
+	c->setString("orgs.database.failoverSeconds", "2");
+	c->setString("orgs.database.syncWait", "0");
+	s = Settings::load(*c, resolve);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(3), s.database.nodes.size());
+	CPPUNIT_ASSERT_EQUAL(std::string("db2.internal:3306"), s.database.nodes[0]);
+	CPPUNIT_ASSERT_EQUAL(std::string("10.0.0.1:3307"), s.database.nodes[1]);
+	CPPUNIT_ASSERT_EQUAL(std::string("[::1]:3308"), s.database.nodes[2]);
+	CPPUNIT_ASSERT_EQUAL(2, s.database.failoverSeconds);
+	CPPUNIT_ASSERT_EQUAL(0, s.database.syncWait);
+
+	for (const char* bad : {"db1", "db1:", ":3306", "db1:0", "db1:65536", "db1:port", "db1:3306,,db2:3306"})
+	{
+		c->setString("orgs.database.nodes", bad);
+		const std::string msg = loadError(*c);
+		CPPUNIT_ASSERT_MESSAGE(std::string(bad) + ": " + msg, msg.find("orgs.database.nodes") != std::string::npos);
+	}
+	// Several nodes are MariaDB's (Galera); SQLite is one file.
+	c->setString("orgs.database.nodes", "db1:3306");
+	c->setString("orgs.database.connector", "SQLite");
+	c->setString("orgs.database.connectionString", "orgs.db");
+	CPPUNIT_ASSERT(loadError(*c).find("orgs.database.nodes") != std::string::npos);
+}
+
+
 void SettingsTest::testMalformedValuesNameTheKey()
 {
 	const std::vector<std::pair<std::string, std::string>> bad = {{"orgs.database.connector", "postgres"},
 	                                                              {"orgs.database.maxSessions", "lots"},
 	                                                              {"orgs.database.minSessions", "0"},
+	                                                              {"orgs.database.failoverSeconds", "0"},
+	                                                              {"orgs.database.syncWait", "16"},
 	                                                              {"orgs.http.maxBodyBytes", "-1"},
 	                                                              {"orgs.http.errorLogWindowSeconds", "-1"},
 	                                                              {"orgs.http.basePath", "api"},

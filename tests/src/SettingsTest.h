@@ -22,6 +22,7 @@ class SettingsTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testDefaults);
 	CPPUNIT_TEST(testRelativePathsResolve);
 	CPPUNIT_TEST(testMySQLNeedsConnectionString);
+	CPPUNIT_TEST(testClusterNodes);
 	CPPUNIT_TEST(testMalformedValuesNameTheKey);
 	CPPUNIT_TEST(testShippedFilesSetOnlyWhatDiffers);
 	CPPUNIT_TEST(testShippedFilesShowTheDefaults);
@@ -31,6 +32,7 @@ public:
 	void testDefaults();
 	void testRelativePathsResolve();
 	void testMySQLNeedsConnectionString();
+	void testClusterNodes();
 	void testMalformedValuesNameTheKey();
 
 	void testShippedFilesSetOnlyWhatDiffers();

@@ -67,7 +67,8 @@ std::string serverOf(const std::string& connectionString)
 {
 	std::string host = "localhost";
 	std::string port = "3306";
-	Poco::StringTokenizer parts(connectionString, ";", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+	Poco::StringTokenizer parts(connectionString, ";",
+	                            Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
 	for (const std::string& part : parts)
 	{
 		const std::string::size_type eq = part.find('=');
@@ -93,8 +94,7 @@ public:
 	Pool(const Config::DatabaseSettings& settings, const std::string& connectionString)
 	    : Poco::Data::SessionPool(settings.connector, connectionString, settings.minSessions, settings.maxSessions,
 	                              settings.idleSeconds),
-	      _sqlite(settings.connector == "SQLite"), _busyTimeoutMs(settings.busyTimeoutMs),
-	      _syncWait(settings.syncWait)
+	      _sqlite(settings.connector == "SQLite"), _busyTimeoutMs(settings.busyTimeoutMs), _syncWait(settings.syncWait)
 	{
 	}
 
@@ -122,7 +122,8 @@ NodePools::NodePools(const Config::DatabaseSettings& settings, Poco::Logger& log
 {
 	if (_settings.nodes.empty())
 	{
-		_nodes.push_back(_settings.connector == "SQLite" ? _settings.connectionString : serverOf(_settings.connectionString));
+		_nodes.push_back(_settings.connector == "SQLite" ? _settings.connectionString
+		                                                 : serverOf(_settings.connectionString));
 		_connectionStrings.push_back(_settings.connectionString);
 	}
 	else
@@ -202,8 +203,8 @@ bool NodePools::failover(std::size_t failedNode)
 		Poco::Thread::sleep(200);
 	}
 	_lastFailedSearch.update();
-	_logger.error("Database: no node of %s answered in sync within %d s", Poco::cat(std::string(", "), _nodes.begin(), _nodes.end()),
-	              _settings.failoverSeconds);
+	_logger.error("Database: no node of %s answered in sync within %d s",
+	              Poco::cat(std::string(", "), _nodes.begin(), _nodes.end()), _settings.failoverSeconds);
 	return false;
 }
 
@@ -320,7 +321,8 @@ std::string NodePools::withNode(const std::string& connectionString, const std::
 	if (host.size() > 1 && host.front() == '[' && host.back() == ']')
 		host = host.substr(1, host.size() - 2);
 	std::string result = "host=" + host + (port.empty() ? "" : ";port=" + port);
-	Poco::StringTokenizer parts(connectionString, ";", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+	Poco::StringTokenizer parts(connectionString, ";",
+	                            Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
 	for (const std::string& part : parts)
 	{
 		const std::string key = Poco::toLower(Poco::trim(part.substr(0, part.find('='))));

@@ -121,8 +121,8 @@ private:
 	std::vector<std::string> _connectionStrings;
 	std::vector<std::unique_ptr<Pool>> _pools;
 	std::atomic<std::size_t> _current{0};
-	std::mutex _mutex;                        ///< one search for a node at a time
-	Poco::Timestamp _lastFailedSearch{0};     ///< when a failover() found no node (under _mutex)
+	std::mutex _mutex;                              ///< one search for a node at a time
+	Poco::Timestamp _lastFailedSearch{0};           ///< when a failover() found no node (under _mutex)
 	std::atomic<Poco::Int64> _nextPreferredLook{0}; ///< epoch µs of the next look at the preferred node
 };
 

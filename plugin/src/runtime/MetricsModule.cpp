@@ -121,6 +121,16 @@ void MetricsModule::registerFamilies(InfrastructureModule& infrastructure, Acces
 	          Registry::Type::Counter, {}, [pDatabase](Samples& s) {
 		          s.push_back({{}, static_cast<double>(pDatabase->sessionWaits())});
 	          });
+	r.collect("orgs_db_node",
+	          "The database node in use: its index in orgs.database.nodes (0, the preferred one, without a "
+	          "cluster).",
+	          Registry::Type::Gauge, {}, [pDatabase](Samples& s) {
+		          s.push_back({{}, static_cast<double>(pDatabase->currentNode())});
+	          });
+	r.collect("orgs_db_failovers_total", "Times this process moved to another database node.", Registry::Type::Counter,
+	          {}, [pDatabase](Samples& s) {
+		          s.push_back({{}, static_cast<double>(pDatabase->failovers())});
+	          });
 	r.collect("orgs_db_statement_errors_total",
 	          "Statements that failed, by class: duplicate_key, foreign_key, check, deadlock, lock_wait_timeout, "
 	          "busy, connection, other.",

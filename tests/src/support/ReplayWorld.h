@@ -22,6 +22,7 @@
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include <cppunit/extensions/HelperMacros.h>
+#include <cstddef>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -64,9 +65,9 @@ public:
 	                     const HostProcess::Defines& extra = HostProcess::Defines())
 	    : _pDatabase(TestDatabase::create(TestRuntime::connector()))
 	{
+		// On a cluster this host prefers node 0; startHost()'s hosts prefer the other nodes.
+		_defines = _pDatabase->hostDefines(0);
 		_defines["orgs.preset"] = preset;
-		_defines["orgs.database.connector"] = _pDatabase->connector();
-		_defines["orgs.database.connectionString"] = _pDatabase->connectionString();
 		_defines["orgs.accounts.selfSignup"] = "true";
 		_defines["logging.level"] = "warning";
 		for (const auto& kv : extra)
@@ -99,9 +100,17 @@ public:
 	}
 
 	std::unique_ptr<HostProcess> startHost(const HostProcess::Defines& more = HostProcess::Defines()) const
-		/// Starts another host on the same database, with the keys of defines() and more.
+		/// Starts another host on the same database, with the keys of defines() and more. On a
+		/// Galera cluster the hosts started so prefer node 2, 0, 1, 2, ... in turn (the first
+		/// host node 0, the test's checks node 1), unless more names the database.
 	{
 		HostProcess::Defines defines = _defines;
+		if (_pDatabase->isCluster())
+		{
+			const std::size_t count = _pDatabase->nodes().size();
+			for (const auto& kv : _pDatabase->hostDefines((++_hostsStarted + 1) % count))
+				defines[kv.first] = kv.second;
+		}
 		for (const auto& kv : more)
 			defines[kv.first] = kv.second;
 		return std::unique_ptr<HostProcess>(new HostProcess(defines));
@@ -280,6 +289,7 @@ private:
 	HostProcess::Defines _defines;
 	std::unique_ptr<HostProcess> _pHost;
 	std::unique_ptr<HttpClient> _pClient;
+	mutable std::size_t _hostsStarted = 0;
 };
 
 

@@ -53,6 +53,8 @@ std::string Suites::kindName(Kind kind)
 		return "SQLITE";
 	case MARIADB:
 		return "MARIADB";
+	case GALERA:
+		return "GALERA";
 	}
 	return "?";
 }

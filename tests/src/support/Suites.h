@@ -32,6 +32,11 @@ class Suites
 	///     DATABASE  sqlite.<Name> and mariadb.<Name>
 	///     SQLITE    sqlite.<Name> only (host-level behaviour that does not depend on the database)
 	///     MARIADB   mariadb.<Name> only (a MariaDB server's own behaviour, such as a restart)
+	///     GALERA    galera.<Name> only, on the private Galera cluster (a cluster's own behaviour:
+	///               hosts on several nodes, a node killed and rejoining)
+	///
+	/// DATABASE suites named in ORGS_GALERA_SUITES (tests/CMakeLists.txt) also run once on the
+	/// cluster as galera.<Name>.
 	///
 	/// tests/CMakeLists.txt reads these registrations from the sources and makes the ctest
 	/// entries from them, so a suite cannot be left out of ctest; the entry suites.registered
@@ -44,7 +49,8 @@ public:
 		UNIT,
 		DATABASE,
 		SQLITE,
-		MARIADB
+		MARIADB,
+		GALERA
 	};
 
 	static bool add(const std::string& name, Kind kind);
@@ -54,7 +60,7 @@ public:
 		/// Returns every suite noted, by name.
 
 	static std::string kindName(Kind kind);
-		/// Returns "UNIT", "DATABASE", "SQLITE" or "MARIADB".
+		/// Returns "UNIT", "DATABASE", "SQLITE", "MARIADB" or "GALERA".
 };
 
 

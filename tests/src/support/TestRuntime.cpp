@@ -43,8 +43,10 @@ std::string TestRuntime::resolveConfigPath(const std::string& path)
 Poco::AutoPtr<Poco::Util::MapConfiguration> TestRuntime::configuration(const TestDatabase& db, const Settings& settings)
 {
 	Poco::AutoPtr<Poco::Util::MapConfiguration> pConfig = new Poco::Util::MapConfiguration;
-	pConfig->setString("orgs.database.connector", db.connector());
-	pConfig->setString("orgs.database.connectionString", db.connectionString());
+	// On a cluster the runtime prefers node 0 and knows every node; the test checks through
+	// another one (TestDatabase::session()).
+	for (const auto& kv : db.hostDefines(0))
+		pConfig->setString(kv.first, kv.second);
 	pConfig->setString("orgs.database.maxSessions", "32");
 	for (const auto& kv : settings)
 		pConfig->setString(kv.first, kv.second);
