@@ -222,7 +222,7 @@ recovery()
 			}
 			if (dip < 0) { rec = 0; dip = "none" } else dip = sprintf("%.1f", dip / 10)
 			printf "pre_rate=%.0f\ndip=%s\nrecovered=%s\ngap=%.2f\ngap_at=%.2f\nhost_503=%d\n", rate, dip, (rec < 0 ? "never" : sprintf("%.1f", rec / 10)), gap / 1000, gapat / 1000, n503
-			printf "slowest=%.2f\nslowest_at=%.2f\n", slow / 1000, slowat / 1000
+			printf "slowest=%.2f\nslowest_at=%+.2f\n", slow / 1000, slowat / 1000
 			printf "host_503_first=%s\nhost_503_last=%s\nother=%d\n", (first503 == "" ? "-" : sprintf("%.2f", first503 / 1000)), (last503 == "" ? "-" : sprintf("%.2f", last503 / 1000)), other
 		}'
 }
@@ -398,7 +398,7 @@ describe_loss()
 		when+=" +$(echo "$r" | sed -n 's/^host_503_last=//p') s"
 	fi
 	echo "  host$2 (preferred node $2): $n503 answers 503$when;" \
-		"slowest answer $(echo "$r" | sed -n 's/^slowest=//p') s (sent at +$(echo "$r" | sed -n 's/^slowest_at=//p') s);" \
+		"slowest answer $(echo "$r" | sed -n 's/^slowest=//p') s (sent at $(echo "$r" | sed -n 's/^slowest_at=//p') s);" \
 		"other answers (all hosts) after the kill: $(echo "$r" | sed -n 's/^other=//p')"
 	echo "  2xx per second from -3 s to +12 s: $(timeline "$OUT/answers.csv" "$3")"
 	# What the host on the lost node logged about changing nodes, from the kill to END_MS.
