@@ -78,9 +78,9 @@ void assertAnswerIsAllowed(const Response& r, const std::string& where)
 	/// On a cluster as anywhere: a 2xx, a 4xx, or a 503 problem+json; never a 500.
 {
 	const bool problem = r.contentType == "application/problem+json";
-	CPPUNIT_ASSERT_MESSAGE(where + ": " + r.describe(),
-	                       (r.status >= 200 && r.status < 300) || (r.status >= 400 && r.status < 500 && problem) ||
-	                           (r.status == 503 && problem));
+	CPPUNIT_ASSERT_MESSAGE(where + ": " + r.describe(), (r.status >= 200 && r.status < 300) ||
+	                                                        (r.status >= 400 && r.status < 500 && problem) ||
+	                                                        (r.status == 503 && problem));
 }
 
 
@@ -126,9 +126,8 @@ void GaleraTest::testHostsOnThreeNodesReadTheirWrites()
 		const std::string org = "ryw-" + std::to_string(round);
 		const std::string member = "ryw-member-" + std::to_string(round);
 		// A sign-up through one host, its token used at once through the next.
-		const Response signedUp = writer.post(
-		    API + "/accounts",
-		    "{\"username\":\"" + member + "\",\"email\":\"" + member + "@example.com\",\"name\":\"Member\"}");
+		const Response signedUp = writer.post(API + "/accounts", "{\"username\":\"" + member + "\",\"email\":\"" +
+		                                                             member + "@example.com\",\"name\":\"Member\"}");
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(where + ": " + signedUp.describe(), 201, signedUp.status);
 		const std::string memberToken = signedUp.json()->getObject("token")->getValue<std::string>("token");
 		const Response me = clients[(round + 1) % 3]->get(API + "/me", "", memberToken);
@@ -138,8 +137,8 @@ void GaleraTest::testHostsOnThreeNodesReadTheirWrites()
 		const Response created =
 		    writer.post(API + "/orgs", "{\"username\":\"" + org + "\",\"title\":\"Org\"}", owner.token);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(where + ": " + created.describe(), 201, created.status);
-		const Response added = clients[(round + 1) % 3]->post(API + "/orgs/" + org + "/members", membersBody(member),
-		                                                      owner.token);
+		const Response added =
+		    clients[(round + 1) % 3]->post(API + "/orgs/" + org + "/members", membersBody(member), owner.token);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(where + ": adding through the next node: " + added.describe(), 201, added.status);
 		// The new member reads the organization through the third node at once.
 		const Response read = clients[(round + 2) % 3]->get(API + "/orgs/" + org + "/members", "", memberToken);
@@ -149,8 +148,8 @@ void GaleraTest::testHostsOnThreeNodesReadTheirWrites()
 	// Every node holds every write.
 	for (std::size_t node = 0; node < world.database().nodes().size(); ++node)
 	{
-		CPPUNIT_ASSERT_EQUAL(Poco::Int64(15),
-		                     count(world.database(), node, "SELECT COUNT(*) FROM organizations WHERE username LIKE 'ryw-%'"));
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(15), count(world.database(), node,
+		                                            "SELECT COUNT(*) FROM organizations WHERE username LIKE 'ryw-%'"));
 	}
 	CPPUNIT_ASSERT_EQUAL_MESSAGE(pSecond->output(), 0, pSecond->stop());
 	CPPUNIT_ASSERT_EQUAL_MESSAGE(pThird->output(), 0, pThird->stop());
@@ -252,10 +251,12 @@ void GaleraTest::testInvariantsHoldUnderRacingHosts()
 		addedTwice += r.status == 201;
 	}
 	TestDatabase& db = world.database();
-	const Poco::Int64 members = count(db, 1, "SELECT COUNT(*) FROM memberships m JOIN organizations o ON "
-	                                         "o.id = m.organization_id WHERE o.username = 'seats'");
-	const Poco::Int64 twiceRows = count(db, 2, "SELECT COUNT(*) FROM memberships m JOIN accounts a ON "
-	                                           "a.id = m.account_id WHERE a.username = 'twice'");
+	const Poco::Int64 members = count(db, 1,
+	                                  "SELECT COUNT(*) FROM memberships m JOIN organizations o ON "
+	                                  "o.id = m.organization_id WHERE o.username = 'seats'");
+	const Poco::Int64 twiceRows = count(db, 2,
+	                                    "SELECT COUNT(*) FROM memberships m JOIN accounts a ON "
+	                                    "a.id = m.account_id WHERE a.username = 'twice'");
 	const std::string summary = std::to_string(admitted) + " seats admitted, " + std::to_string(refused) +
 	                            " refused; 'twice' added " + std::to_string(addedTwice) + " times; " +
 	                            std::to_string(members) + " members";
@@ -267,8 +268,9 @@ void GaleraTest::testInvariantsHoldUnderRacingHosts()
 	CPPUNIT_ASSERT_MESSAGE(summary, admitted + addedTwice >= 1);
 	// One owner, who is a member.
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(1),
-	                     count(db, 0, "SELECT COUNT(*) FROM organizations o JOIN memberships m ON m.organization_id "
-	                                  "= o.id AND m.account_id = o.owner_account_id WHERE o.username = 'seats'"));
+	                     count(db, 0,
+	                           "SELECT COUNT(*) FROM organizations o JOIN memberships m ON m.organization_id "
+	                           "= o.id AND m.account_id = o.owner_account_id WHERE o.username = 'seats'"));
 	CPPUNIT_ASSERT_EQUAL_MESSAGE(pSecond->output(), 0, pSecond->stop());
 	CPPUNIT_ASSERT_EQUAL_MESSAGE(pThird->output(), 0, pThird->stop());
 	world.stopCleanly();
@@ -334,13 +336,42 @@ void GaleraTest::testCertificationConflictsAreRetried()
 	                               second.statementErrors(Database::StatementError::Deadlock);
 	const Poco::Int64 n = count(*pDb, 2, "SELECT n FROM counter WHERE id = 1");
 	const std::string summary = std::to_string(done.load()) + " increments made, " + std::to_string(busy.load()) +
-	                            " refused as busy, " + std::to_string(conflicts) + " conflicts retried; n = " +
-	                            std::to_string(n);
+	                            " refused as busy, " + std::to_string(conflicts) +
+	                            " conflicts retried; n = " + std::to_string(n);
 	std::cout << "  " << summary << std::endl;
 	CPPUNIT_ASSERT_EQUAL_MESSAGE(summary, Poco::Int64(done.load()), n);
 	CPPUNIT_ASSERT_EQUAL_MESSAGE(summary, WRITERS * INCREMENTS, done.load() + busy.load());
 	CPPUNIT_ASSERT_MESSAGE("no conflict between the nodes: " + summary, conflicts > 0);
 	CPPUNIT_ASSERT_MESSAGE(summary, done.load() >= WRITERS * INCREMENTS * 9 / 10);
+}
+
+
+void GaleraTest::testTransactionEndedUnseenIsRunAgain()
+{
+	// A conflicting write of another node may abort a transaction between two of its
+	// statements; if the client library loses that error, the unit goes on. Here the unit's
+	// first attempt ends its own transaction unseen (as the abort would) after its first write:
+	// its second write must not commit without the first. The marker row tells, and the unit
+	// runs again whole.
+	TestDatabase::Ptr pDb = TestDatabase::create(TestDatabase::MYSQL);
+	{
+		Poco::Data::Session s = pDb->session(0);
+		s << "CREATE TABLE halves (id INT NOT NULL PRIMARY KEY) ENGINE=InnoDB", now;
+	}
+	Database db(settingsOn(*pDb, 0));
+	int attempts = 0;
+	db.transact([&](Poco::Data::Session& s) {
+		++attempts;
+		db.execute(s, "INSERT INTO halves (id) VALUES (1)", {});
+		if (attempts == 1)
+			s << "ROLLBACK", now;
+		db.execute(s, "INSERT INTO halves (id) VALUES (2)", {});
+	});
+	CPPUNIT_ASSERT_EQUAL(2, attempts);
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(2), count(*pDb, 1, "SELECT COUNT(*) FROM halves"));
+	// Autocommit is back on the pooled session: a later autocommitted write is kept.
+	db.withSession([&](Poco::Data::Session& s) { db.execute(s, "INSERT INTO halves (id) VALUES (3)", {}); });
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(3), count(*pDb, 2, "SELECT COUNT(*) FROM halves"));
 }
 
 
@@ -412,10 +443,9 @@ void GaleraTest::testHostMovesToAnotherNodeAndBack()
 	int written = 0;
 	while (killed.elapsed() < 6000000)
 	{
-		const Response r = client->post(API + "/orgs",
-		                                "{\"username\":\"moved-" + std::to_string(written + unavailable) +
-		                                    "\",\"title\":\"Moved\"}",
-		                                user.token);
+		const Response r = client->post(
+		    API + "/orgs", "{\"username\":\"moved-" + std::to_string(written + unavailable) + "\",\"title\":\"Moved\"}",
+		    user.token);
 		assertAnswerIsAllowed(r, "while node 2 is down");
 		if (r.status == 201)
 		{
@@ -442,8 +472,9 @@ void GaleraTest::testHostMovesToAnotherNodeAndBack()
 	// The node rejoins by state transfer with what was written meanwhile; the host returns to
 	// it within failoverSeconds of its being in sync (it looks while serving requests).
 	TestDatabase::startNode(2);
-	CPPUNIT_ASSERT_EQUAL(Poco::Int64(written),
-	                     count(world.database(), 2, "SELECT COUNT(*) FROM organizations WHERE username LIKE 'moved-%'"));
+	CPPUNIT_ASSERT_EQUAL(
+	    Poco::Int64(written),
+	    count(world.database(), 2, "SELECT COUNT(*) FROM organizations WHERE username LIKE 'moved-%'"));
 	const Poco::Timestamp rejoined;
 	double node = -1;
 	while (rejoined.elapsed() < 10000000)

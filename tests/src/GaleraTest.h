@@ -26,6 +26,7 @@ class GaleraTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testRevocationReachesHostsOnOtherNodes);
 	CPPUNIT_TEST(testInvariantsHoldUnderRacingHosts);
 	CPPUNIT_TEST(testCertificationConflictsAreRetried);
+	CPPUNIT_TEST(testTransactionEndedUnseenIsRunAgain);
 	CPPUNIT_TEST(testMigratorsOnThreeNodesApplyEachMigrationOnce);
 	CPPUNIT_TEST(testHostMovesToAnotherNodeAndBack);
 	CPPUNIT_TEST_SUITE_END();
@@ -35,6 +36,7 @@ public:
 	void testRevocationReachesHostsOnOtherNodes();
 	void testInvariantsHoldUnderRacingHosts();
 	void testCertificationConflictsAreRetried();
+	void testTransactionEndedUnseenIsRunAgain();
 	void testMigratorsOnThreeNodesApplyEachMigrationOnce();
 	void testHostMovesToAnotherNodeAndBack();
 };
