@@ -100,17 +100,20 @@ errlog_of()
 
 node_pid()
 {
-	# Prints the pid of node $1's running server, or fails.
-	local pid pidfile
-	pidfile=$(pidfile_of "$1")
-	[[ -f $pidfile ]] || return 1
-	pid=$(cat "$pidfile" 2>/dev/null) || return 1
-	[[ $pid =~ ^[0-9]+$ ]] || return 1
-	kill -0 "$pid" 2>/dev/null || return 1
-	grep -qE 'mariadbd|mysqld' "/proc/$pid/comm" 2>/dev/null || return 1
-	# A killed node that its new parent has not reaped yet is a zombie: not running.
-	[[ $(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | cut -c1) != Z ]] || return 1
-	echo "$pid"
+	# Prints the pid of node $1's running server, or fails. A joiner writes its pid file only
+	# after the state transfer: until then the pid the launch noted stands for it.
+	local pid file
+	for file in "$(pidfile_of "$1")" "$(node_dir "$1")/run/launcher.pid"; do
+		pid=$(cat "$file" 2>/dev/null) || continue
+		[[ $pid =~ ^[0-9]+$ ]] || continue
+		alive "$pid" || continue
+		grep -qE 'mariadbd|mysqld' "/proc/$pid/comm" 2>/dev/null || continue
+		# This node's server, not another process that has the pid of a stale file now.
+		tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qxF -- "--datadir=$(node_dir "$1")/data" || continue
+		echo "$pid"
+		return 0
+	done
+	return 1
 }
 
 prop()
@@ -253,7 +256,8 @@ launch()
 	fi
 	# The error log of earlier runs is kept (appended to) for post-mortems of killed nodes.
 	echo "---- galera.sh: starting node $i $(date -u +%FT%TZ) $* ${start[*]}" >>"$(errlog_of "$i")"
-	setsid nohup mariadbd "${ARGS[@]}" "${start[@]}" "$@" </dev/null >/dev/null 2>&1 &
+	# Not holding the lock of this command (fd 9) for the life of the server.
+	setsid nohup mariadbd "${ARGS[@]}" "${start[@]}" "$@" </dev/null >/dev/null 2>&1 9>&- &
 	echo $! >"$d/run/launcher.pid"
 }
 
@@ -270,7 +274,7 @@ wait_node_synced()
 				return 0
 			fi
 		fi
-		if [[ -n $pid ]] && ! kill -0 "$pid" 2>/dev/null && ! node_pid "$i" >/dev/null; then
+		if [[ -n $pid ]] && ! alive "$pid" && ! node_pid "$i" >/dev/null; then
 			tail -n 30 "$(errlog_of "$i")" >&2
 			die "node $i exited while starting (log: $(errlog_of "$i"))"
 		fi
@@ -448,26 +452,35 @@ do_start()
 	log "started $N node(s) on 127.0.0.1:$(prop "$PROPS" nodes | sed 's/127\.0\.0\.1://g') ($(elapsed "$t0") s)"
 }
 
+alive()
+{
+	# True while process $1 exists and is not a zombie (a killed node its new parent has not
+	# reaped yet).
+	kill -0 "$1" 2>/dev/null && [[ $(sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1) != Z ]]
+}
+
 stop_node()
 {
 	local i=$1 pid k
 	if ! pid=$(node_pid "$i"); then
 		rm -f "$(pidfile_of "$i")"
+		kill_leftovers "$i"
 		return 1
 	fi
 	kill -TERM "$pid" 2>/dev/null || true
 	for ((k = 0; k < 300; k++)); do
-		kill -0 "$pid" 2>/dev/null || break
+		alive "$pid" || break
 		sleep 0.1
 	done
-	if kill -0 "$pid" 2>/dev/null; then
+	if alive "$pid"; then
 		log "node $i (pid $pid) did not stop after 30 s, killing it" >&2
 		kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
 		for ((k = 0; k < 50; k++)); do
-			kill -0 "$pid" 2>/dev/null || break
+			alive "$pid" || break
 			sleep 0.1
 		done
 	fi
+	kill_leftovers "$i"
 	rm -f "$(pidfile_of "$i")"
 	echo "$pid"
 }
@@ -494,6 +507,26 @@ node_index()
 	[[ -f $PORTS ]] || die "no cluster in $DIR (run start first)"
 }
 
+kill_leftovers()
+{
+	# Kills what is left of node $1's process group (state transfer scripts and their rsync
+	# daemon): only processes whose command line names the node's folder.
+	local pgid p k left
+	pgid=$(cat "$(node_dir "$1")/run/launcher.pid" 2>/dev/null || true)
+	[[ $pgid =~ ^[0-9]+$ ]] || return 0
+	for ((k = 0; k < 50; k++)); do
+		left=""
+		for p in $(pgrep -g "$pgid" 2>/dev/null || true); do
+			if tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -qF -- "$(node_dir "$1")/"; then
+				kill -KILL "$p" 2>/dev/null || true
+				left+=" $p"
+			fi
+		done
+		[[ -n $left ]] || return 0
+		sleep 0.1
+	done
+}
+
 do_kill()
 {
 	local i=$NODE_ARG pid k
@@ -501,7 +534,8 @@ do_kill()
 		log "node $i is not running"
 		return 0
 	fi
-	# The node's process group: mariadbd and any state transfer script (rsync daemon) it runs.
+	# The node's process group (setsid made mariadbd its leader): mariadbd and any state transfer
+	# script (rsync daemon) it runs.
 	kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
 	# Only until the process is gone, so that a following command sees the node down.
 	for ((k = 0; k < 100; k++)); do
@@ -523,15 +557,8 @@ do_start_node()
 	[[ -n $running ]] || die "no node is running: start the cluster with '$0 start $DIR'"
 	primary_node >/dev/null ||
 		die "no running node is in a Primary component (quorum lost): '$0 start $DIR' bootstraps it again"
-	# A SIGKILLed node may leave its process group's rsync daemon behind: end it first.
-	pid=$(cat "$(node_dir "$i")/run/launcher.pid" 2>/dev/null || true)
-	if [[ -n $pid ]]; then
-		kill -KILL -- "-$pid" 2>/dev/null || true
-		for ((k = 0; k < 50; k++)); do
-			kill -0 -- "-$pid" 2>/dev/null || break
-			sleep 0.1
-		done
-	fi
+	# A SIGKILLed node may leave a state transfer's rsync daemon behind: end it first.
+	kill_leftovers "$i"
 	t0=$(date +%s.%N)
 	launch "$i"
 	wait_node_synced "$i" 2
@@ -549,6 +576,18 @@ do_start_node()
 	fi
 	log "node $i rejoined ($how, $(elapsed "$t0") s)"
 }
+
+lock()
+{
+	# One start, stop, start-node or stop-node at a time: a stop must not race a node that a
+	# start is still launching. kill, status and wait-synced never wait for it.
+	exec 9>"$DIR/.lock"
+	flock -w "$TIMEOUT" 9 || die "another galera.sh command on $DIR did not end within $TIMEOUT s"
+}
+
+case $CMD in
+start | stop | start-node | stop-node) lock ;;
+esac
 
 case $CMD in
 start)
