@@ -8,7 +8,9 @@
 
 
 #include "NodePoolsTest.h"
+#include "data/Database.h"
 #include "data/NodePools.h"
+#include "Poco/Data/MySQL/MySQLException.h"
 #include "support/Suites.h"
 #include "Poco/Logger.h"
 
@@ -60,4 +62,26 @@ void NodePoolsTest::testOneNodeWithoutAList()
 	NodePools cluster(settings, Poco::Logger::get("orgs-test.nodes"));
 	CPPUNIT_ASSERT_EQUAL(std::size_t(2), cluster.size());
 	CPPUNIT_ASSERT_EQUAL(std::string("127.0.0.1:2"), cluster.node(1));
+}
+
+
+void NodePoolsTest::testClusterErrorsAreClassified()
+{
+	using Orgs::Data::Database;
+	using Poco::Data::MySQL::StatementException;
+	const auto statement = [](const std::string& what, int number) {
+		return StatementException(what + "\t[mysql_stmt_error]: x\t[mysql_stmt_errno]: " + std::to_string(number) +
+		                          "\t[mysql_stmt_sqlstate]: 00000\t[statemnt]: SELECT 1");
+	};
+	// A certification conflict at COMMIT: run the unit again.
+	CPPUNIT_ASSERT(Database::classify(statement("mysql_stmt_execute error", 1213)) == Database::ErrorKind::Retryable);
+	// A node outside the primary component: another node takes the work.
+	CPPUNIT_ASSERT(Database::classify(statement("mysql_stmt_execute error", 1047)) ==
+	               Database::ErrorKind::ConnectionLost);
+	// Rows whose reading failed without an error number (a brute-force abort): again.
+	CPPUNIT_ASSERT(Database::classify(statement("mysql_stmt_fetch error", 0)) == Database::ErrorKind::Retryable);
+	// Any other statement error without a number stays an error.
+	CPPUNIT_ASSERT(Database::classify(statement("mysql_stmt_prepare error", 0)) == Database::ErrorKind::Other);
+	// A transaction found ended at COMMIT: again.
+	CPPUNIT_ASSERT(Database::classify(Orgs::Data::UnitLostException("marker gone")) == Database::ErrorKind::Retryable);
 }

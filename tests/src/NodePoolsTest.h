@@ -15,18 +15,21 @@
 
 
 class NodePoolsTest : public CppUnit::TestFixture
-	/// The connection strings of a cluster's nodes (no server: the cluster suites run on one).
+	/// The connection strings of a cluster's nodes and what its errors mean (no server: the
+	/// cluster suites run on one).
 {
 	CPPUNIT_TEST_SUITE(NodePoolsTest);
 	CPPUNIT_TEST(testNodeReplacesHostAndPort);
 	CPPUNIT_TEST(testEveryOtherKeyIsKept);
 	CPPUNIT_TEST(testOneNodeWithoutAList);
+	CPPUNIT_TEST(testClusterErrorsAreClassified);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
 	void testNodeReplacesHostAndPort();
 	void testEveryOtherKeyIsKept();
 	void testOneNodeWithoutAList();
+	void testClusterErrorsAreClassified();
 };
 
 

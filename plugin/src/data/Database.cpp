@@ -411,11 +411,12 @@ Database::ErrorKind Database::classify(const Poco::Exception& exc)
 	if (dynamic_cast<const UnitLostException*>(&exc))
 		return ErrorKind::Retryable;
 	const int number = mysqlErrorNumber(text);
-	if (number == 0 && dynamic_cast<const Poco::Data::MySQL::StatementException*>(&exc))
+	if (number == 0 && dynamic_cast<const Poco::Data::MySQL::StatementException*>(&exc) &&
+	    text.find("mysql_stmt_fetch") != std::string::npos)
 	{
-		// A statement that failed without an error number: seen on Galera when a replicated
-		// write aborts this transaction while its rows are being read (a brute-force abort).
-		// The transaction is gone, so the unit is run again, as after a deadlock.
+		// Reading rows failed without an error number: seen on Galera when a replicated write
+		// aborts this transaction while its rows are being read (a brute-force abort). The
+		// transaction is gone, so the unit is run again, as after a deadlock.
 		return ErrorKind::Retryable;
 	}
 	switch (number)
