@@ -29,17 +29,5 @@ add_test(NAME galera.stop COMMAND "${ORGS_GALERA_SCRIPT}" stop "${ORGS_GALERA_DI
 set_tests_properties(galera.stop PROPERTIES FIXTURES_CLEANUP Galera RESOURCE_LOCK galera TIMEOUT 120)
 
 function(orgs_add_galera_test)
-	cmake_parse_arguments(ARG "" "NAME;WORKING_DIRECTORY" "COMMAND;ENVIRONMENT" ${ARGN})
-	if(NOT ARG_NAME OR NOT ARG_COMMAND)
-		message(FATAL_ERROR "orgs_add_galera_test: NAME and COMMAND are required")
-	endif()
-	if(ARG_WORKING_DIRECTORY)
-		add_test(NAME ${ARG_NAME} COMMAND ${ARG_COMMAND} WORKING_DIRECTORY "${ARG_WORKING_DIRECTORY}")
-	else()
-		add_test(NAME ${ARG_NAME} COMMAND ${ARG_COMMAND})
-	endif()
-	set_tests_properties(${ARG_NAME} PROPERTIES
-		FIXTURES_REQUIRED Galera
-		RESOURCE_LOCK galera
-		ENVIRONMENT "${ORGS_GALERA_ENVIRONMENT};${ARG_ENVIRONMENT}")
+	orgs_add_fixture_test(FIXTURE Galera LOCK galera FIXTURE_ENVIRONMENT ${ORGS_GALERA_ENVIRONMENT} ${ARGN})
 endfunction()

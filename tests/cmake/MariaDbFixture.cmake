@@ -25,17 +25,5 @@ add_test(NAME mariadb.stop COMMAND "${ORGS_MARIADB_SCRIPT}" stop "${ORGS_MARIADB
 set_tests_properties(mariadb.stop PROPERTIES FIXTURES_CLEANUP MariaDB RESOURCE_LOCK mariadb TIMEOUT 60)
 
 function(orgs_add_mariadb_test)
-	cmake_parse_arguments(ARG "" "NAME;WORKING_DIRECTORY" "COMMAND;ENVIRONMENT" ${ARGN})
-	if(NOT ARG_NAME OR NOT ARG_COMMAND)
-		message(FATAL_ERROR "orgs_add_mariadb_test: NAME and COMMAND are required")
-	endif()
-	if(ARG_WORKING_DIRECTORY)
-		add_test(NAME ${ARG_NAME} COMMAND ${ARG_COMMAND} WORKING_DIRECTORY "${ARG_WORKING_DIRECTORY}")
-	else()
-		add_test(NAME ${ARG_NAME} COMMAND ${ARG_COMMAND})
-	endif()
-	set_tests_properties(${ARG_NAME} PROPERTIES
-		FIXTURES_REQUIRED MariaDB
-		RESOURCE_LOCK mariadb
-		ENVIRONMENT "${ORGS_MARIADB_ENVIRONMENT};${ARG_ENVIRONMENT}")
+	orgs_add_fixture_test(FIXTURE MariaDB LOCK mariadb FIXTURE_ENVIRONMENT ${ORGS_MARIADB_ENVIRONMENT} ${ARGN})
 endfunction()

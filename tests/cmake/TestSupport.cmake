@@ -34,3 +34,28 @@ target_compile_definitions(OrgsTestSupport PRIVATE ORGS_SCIM_VALIDATOR_DEFAULT_D
 target_link_libraries(OrgsTestSupport PUBLIC
 	Poco::Foundation Poco::Net Poco::NetSSL Poco::Crypto Poco::JSON Poco::Data Poco::DataMySQL Poco::DataSQLite
 	PkgConfig::CPPUNIT Threads::Threads OpenSSL::Crypto)
+
+
+# Adds a test that needs a server of a ctest fixture (MariaDbFixture, GaleraFixture): the
+# fixture's setup and cleanup run around it, its resource lock keeps tests of one server from
+# running at once, and it gets the fixture's environment plus its own.
+#
+#   orgs_add_fixture_test(FIXTURE <fixture> LOCK <lock> FIXTURE_ENVIRONMENT <VAR=value>...
+#                         NAME <name> COMMAND <command> [args...]
+#                         [WORKING_DIRECTORY <dir>] [ENVIRONMENT <VAR=value>...])
+function(orgs_add_fixture_test)
+	cmake_parse_arguments(ARG "" "FIXTURE;LOCK;NAME;WORKING_DIRECTORY" "FIXTURE_ENVIRONMENT;COMMAND;ENVIRONMENT"
+		${ARGN})
+	if(NOT ARG_FIXTURE OR NOT ARG_LOCK OR NOT ARG_NAME OR NOT ARG_COMMAND)
+		message(FATAL_ERROR "orgs_add_fixture_test: FIXTURE, LOCK, NAME and COMMAND are required")
+	endif()
+	if(ARG_WORKING_DIRECTORY)
+		add_test(NAME ${ARG_NAME} COMMAND ${ARG_COMMAND} WORKING_DIRECTORY "${ARG_WORKING_DIRECTORY}")
+	else()
+		add_test(NAME ${ARG_NAME} COMMAND ${ARG_COMMAND})
+	endif()
+	set_tests_properties(${ARG_NAME} PROPERTIES
+		FIXTURES_REQUIRED ${ARG_FIXTURE}
+		RESOURCE_LOCK ${ARG_LOCK}
+		ENVIRONMENT "${ARG_FIXTURE_ENVIRONMENT};${ARG_ENVIRONMENT}")
+endfunction()
