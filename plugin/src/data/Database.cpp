@@ -249,12 +249,6 @@ Poco::Data::Session Database::openDedicated()
 }
 
 
-std::size_t Database::nodes() const
-{
-	return _pNodes->size();
-}
-
-
 std::size_t Database::currentNode() const
 {
 	return _pNodes->current();
@@ -263,11 +257,13 @@ std::size_t Database::currentNode() const
 
 bool Database::failover(std::size_t node)
 {
-	const std::size_t before = _pNodes->current();
-	const bool moved = _pNodes->failover(node);
-	if (_pNodes->current() != before)
-		_failovers.fetch_add(1, std::memory_order_relaxed);
-	return moved;
+	return _pNodes->failover(node);
+}
+
+
+Poco::UInt64 Database::failovers() const
+{
+	return _pNodes->failovers();
 }
 
 

@@ -132,9 +132,6 @@ public:
 		/// from another node that is in sync, if one answers within failoverSeconds. Returns
 		/// true if a node is in use that answered since. See NodePools::failover().
 
-	std::size_t nodes() const;
-		/// Returns the number of nodes (1 without orgs.database.nodes).
-
 	std::size_t currentNode() const;
 		/// Returns the index of the node in use, in orgs.database.nodes (0: the preferred one).
 
@@ -348,7 +345,6 @@ private:
 	StatementCache _statements;
 	std::atomic<Poco::UInt64> _sessionsTaken{0};
 	std::atomic<Poco::UInt64> _sessionWaits{0};
-	std::atomic<Poco::UInt64> _failovers{0};
 	std::atomic<Poco::UInt64> _statementErrors[static_cast<int>(StatementError::COUNT)]{};
 	std::atomic<EventSink*> _pEventSink{nullptr};
 };
@@ -387,12 +383,6 @@ inline std::size_t Database::execute(Poco::Data::Session& session, const std::st
 		countError(exc);
 		throw;
 	}
-}
-
-
-inline Poco::UInt64 Database::failovers() const
-{
-	return _failovers.load(std::memory_order_relaxed);
 }
 
 

@@ -8,6 +8,7 @@
 
 
 #include "data/Migrator.h"
+#include "data/NodePools.h"
 #include "Poco/Data/DataException.h"
 #include "Poco/DigestEngine.h"
 #include "Poco/NumberFormatter.h"
@@ -115,10 +116,7 @@ int Migrator::migrate(bool apply)
 
 void Migrator::prepareCluster(Poco::Data::Session& session)
 {
-	std::vector<std::string> names;
-	std::vector<std::string> values;
-	session << "SHOW VARIABLES LIKE 'wsrep_on'", into(names), into(values), now;
-	if (values.empty() || Poco::icompare(values.front(), "ON") != 0)
+	if (!NodePools::isGaleraNode(session))
 		return;
 	// Total order isolation: each DDL statement runs on every node at the same point of the
 	// cluster's order. A server set to rolling upgrades (RSU) would change this node alone.

@@ -34,17 +34,6 @@ enum WsrepState
 };
 
 
-bool wsrepOn(Poco::Data::Session& session)
-	/// Returns true if the server replicates through wsrep (a Galera node). MySQL has no such
-	/// variable: no row.
-{
-	std::vector<std::string> names;
-	std::vector<std::string> values;
-	session << "SHOW VARIABLES LIKE 'wsrep_on'", into(names), into(values), now;
-	return !values.empty() && Poco::icompare(values.front(), "ON") == 0;
-}
-
-
 void prepareMySQL(Poco::Data::Session& session, bool cluster, int syncWait, std::atomic<int>& wsrep)
 	/// Sets wsrep_sync_wait on a Galera node's session. Whether the node is one is asked once
 	/// per node: a new session then costs one statement more, none without a cluster. A
@@ -59,7 +48,7 @@ void prepareMySQL(Poco::Data::Session& session, bool cluster, int syncWait, std:
 	int state = wsrep.load(std::memory_order_relaxed);
 	if (state == WSREP_UNKNOWN)
 	{
-		state = wsrepOn(session) ? WSREP_ON : WSREP_OFF;
+		state = NodePools::isGaleraNode(session) ? WSREP_ON : WSREP_OFF;
 		wsrep.store(state, std::memory_order_relaxed);
 	}
 	if (state == WSREP_ON)
@@ -202,7 +191,10 @@ bool NodePools::failover(std::size_t failedNode)
 			if (probe(candidate))
 			{
 				if (candidate != failedNode)
+				{
 					use(candidate, "the node in use failed");
+					_failovers.fetch_add(1, std::memory_order_relaxed);
+				}
 				return true;
 			}
 		}
@@ -268,7 +260,7 @@ bool NodePools::probe(std::size_t node)
 	{
 		const std::size_t timeout = static_cast<std::size_t>(std::max(1, std::min(2, _settings.failoverSeconds)));
 		Poco::Data::Session s(_settings.connector, _connectionStrings[node], timeout);
-		if (!wsrepOn(s))
+		if (!isGaleraNode(s))
 			return true;
 		std::vector<std::string> names;
 		std::vector<std::string> values;
@@ -359,6 +351,16 @@ std::string NodePools::withNode(const std::string& connectionString, const std::
 			result += ";" + part;
 	}
 	return result;
+}
+
+
+bool NodePools::isGaleraNode(Poco::Data::Session& session)
+{
+	// MySQL has no such variable: no row.
+	std::vector<std::string> names;
+	std::vector<std::string> values;
+	session << "SHOW VARIABLES LIKE 'wsrep_on'", into(names), into(values), now;
+	return !values.empty() && Poco::icompare(values.front(), "ON") == 0;
 }
 
 

@@ -87,6 +87,10 @@ public:
 		/// on). Returns false if none does, or at once if there is one node only, or if such a
 		/// search ended without a node less than a second ago (calls then fail fast: 503).
 
+	Poco::UInt64 failovers() const;
+		/// Returns how many times failover() moved to another node (for any caller: pooled
+		/// sessions and dedicated ones alike).
+
 	Poco::Data::Session openDedicated();
 		/// Opens a prepared session outside the pools, on the node in use (moving to another
 		/// if it cannot be reached).
@@ -106,6 +110,9 @@ public:
 	static std::string withNode(const std::string& connectionString, const std::string& node);
 		/// Returns the MySQL connection string with its host and port replaced by node's
 		/// ("host:port"; an IPv6 address is written "[addr]:port").
+
+	static bool isGaleraNode(Poco::Data::Session& session);
+		/// Returns true if the session's server replicates through wsrep (wsrep_on is ON).
 
 	static void prepareSqlite(Poco::Data::Session& session, int busyTimeoutMs);
 		/// Sets the pragmas of a SQLite session: foreign keys, busy timeout, WAL.
@@ -130,6 +137,7 @@ private:
 	std::vector<std::string> _connectionStrings;
 	std::vector<std::unique_ptr<Pool>> _pools;
 	std::atomic<std::size_t> _current{0};
+	std::atomic<Poco::UInt64> _failovers{0};
 	std::mutex _mutex;                              ///< one search for a node at a time
 	Poco::Timestamp _lastFailedSearch{0};           ///< when a failover() found no node (under _mutex)
 	std::atomic<Poco::Int64> _nextPreferredLook{0}; ///< epoch µs of the next look at the preferred node
@@ -148,6 +156,12 @@ inline std::size_t NodePools::size() const
 inline std::size_t NodePools::current() const
 {
 	return _current.load(std::memory_order_acquire);
+}
+
+
+inline Poco::UInt64 NodePools::failovers() const
+{
+	return _failovers.load(std::memory_order_relaxed);
 }
 
 
