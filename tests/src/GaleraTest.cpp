@@ -77,7 +77,7 @@ Poco::Int64 count(TestDatabase& db, std::size_t node, const std::string& sql)
 
 
 void assertAnswerIsAllowed(const Response& r, const std::string& where)
-	/// On a cluster as anywhere: a 2xx, a 4xx, or a 503 problem+json; never a 500.
+/// On a cluster as anywhere: a 2xx, a 4xx, or a 503 problem+json; never a 500.
 {
 	const bool problem = r.contentType == "application/problem+json";
 	CPPUNIT_ASSERT_MESSAGE(where + ": " + r.describe(), (r.status >= 200 && r.status < 300) ||
@@ -87,7 +87,7 @@ void assertAnswerIsAllowed(const Response& r, const std::string& where)
 
 
 Orgs::Config::DatabaseSettings settingsOn(const TestDatabase& db, std::size_t preferredNode)
-	/// A Database of a host that prefers preferredNode, as TestDatabase::hostDefines() says.
+/// A Database of a host that prefers preferredNode, as TestDatabase::hostDefines() says.
 {
 	Orgs::Config::DatabaseSettings s;
 	s.connector = "MySQL";
@@ -415,6 +415,49 @@ void GaleraTest::testTransactionEndedUnseenIsRunAgain()
 	// Autocommit is back on the pooled session: a later autocommitted write is kept.
 	db.withSession([&](Poco::Data::Session& s) { db.execute(s, "INSERT INTO halves (id) VALUES (3)", {}); });
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(3), count(*pDb, 2, "SELECT COUNT(*) FROM halves"));
+}
+
+
+void GaleraTest::testTransactionsReadWhatOtherNodesCommitted()
+{
+	// A unit of work reads inside its transaction; what another node committed before the unit
+	// began must be there, or a rule is decided on an old row (an organization still personal,
+	// a seat still free). The transaction's first statement waits until its node has applied
+	// the cluster's earlier commits (a causal read, which Galera counts).
+	TestDatabase::Ptr pDb = TestDatabase::create(TestDatabase::MYSQL);
+	{
+		Poco::Data::Session s = pDb->session(0);
+		s << "CREATE TABLE seen (id INT NOT NULL PRIMARY KEY, v INT NOT NULL) ENGINE=InnoDB", now;
+		s << "INSERT INTO seen (id, v) VALUES (1, 0)", now;
+	}
+	Database db(settingsOn(*pDb, 0));
+	Poco::Data::Session other = pDb->session(1);
+	Poco::Data::Session counter = pDb->session(0);
+	counter << "SET SESSION wsrep_sync_wait = 0", now;
+	const auto causalReads = [&counter]() {
+		std::string value;
+		counter << "SHOW GLOBAL STATUS LIKE 'wsrep_causal_reads'", into(value), into(value), now;
+		return std::stoll(value);
+	};
+	const int rounds = 50;
+	int stale = 0;
+	for (int v = 1; v <= rounds; ++v)
+	{
+		other << "UPDATE seen SET v = ? WHERE id = 1", use(v), now;
+		db.transact([&](Poco::Data::Session& s) {
+			Poco::Int64 read = -1;
+			db.execute(s, "UPDATE seen SET id = id WHERE id = 2", {});
+			s << "SELECT v FROM seen WHERE id = 1", into(read), now;
+			if (read != v)
+				++stale;
+		});
+	}
+	CPPUNIT_ASSERT_EQUAL_MESSAGE("transactions that read a row older than a commit made before they began", 0, stale);
+	// Each transaction waits once, at its start.
+	const long long before = causalReads();
+	for (int i = 0; i < 10; ++i)
+		db.transact([&](Poco::Data::Session& s) { db.execute(s, "UPDATE seen SET id = id WHERE id = 2", {}); });
+	CPPUNIT_ASSERT_EQUAL(10LL, causalReads() - before);
 }
 
 

@@ -27,6 +27,7 @@ class GaleraTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testInvariantsHoldUnderRacingHosts);
 	CPPUNIT_TEST(testCertificationConflictsAreRetried);
 	CPPUNIT_TEST(testTransactionEndedUnseenIsRunAgain);
+	CPPUNIT_TEST(testTransactionsReadWhatOtherNodesCommitted);
 	CPPUNIT_TEST(testMigratorsOnThreeNodesApplyEachMigrationOnce);
 	CPPUNIT_TEST(testHostMovesToAnotherNodeAndBack);
 	CPPUNIT_TEST_SUITE_END();
@@ -37,6 +38,7 @@ public:
 	void testInvariantsHoldUnderRacingHosts();
 	void testCertificationConflictsAreRetried();
 	void testTransactionEndedUnseenIsRunAgain();
+	void testTransactionsReadWhatOtherNodesCommitted();
 	void testMigratorsOnThreeNodesApplyEachMigrationOnce();
 	void testHostMovesToAnotherNodeAndBack();
 };

@@ -87,7 +87,7 @@ thread_local Database::UnitOfWork* t_pWork = nullptr;
 
 
 void insertSorted(std::vector<Id>& ids, Id id)
-	/// Adds id to the ascending ids unless it is there: a transaction touches few organizations.
+/// Adds id to the ascending ids unless it is there: a transaction touches few organizations.
 {
 	auto it = std::lower_bound(ids.begin(), ids.end(), id);
 	if (it == ids.end() || *it != id)
@@ -285,7 +285,11 @@ void Database::begin(Poco::Data::Session& s)
 		// client library loses that error the statements after it would each commit on their
 		// own: half a change. With autocommit off they wait for COMMIT instead, and the marker
 		// row, written first, tells at COMMIT whether they still belong to this transaction.
+		// START TRANSACTION still opens it: that is where the session's wsrep_sync_wait makes
+		// the node apply what the cluster committed before, and no later statement of an open
+		// transaction waits (the marker's INSERT would open one that reads old rows).
 		_statements.begin(s, "SET autocommit = 0");
+		_statements.execute(s, "START TRANSACTION", {});
 		_statements.execute(s, "INSERT INTO orgs_unit (id) VALUES (1)", {});
 	}
 	else
