@@ -77,7 +77,7 @@ Poco::Int64 count(TestDatabase& db, std::size_t node, const std::string& sql)
 
 
 void assertAnswerIsAllowed(const Response& r, const std::string& where)
-/// On a cluster as anywhere: a 2xx, a 4xx, or a 503 problem+json; never a 500.
+	/// On a cluster as anywhere: a 2xx, a 4xx, or a 503 problem+json; never a 500.
 {
 	const bool problem = r.contentType == "application/problem+json";
 	CPPUNIT_ASSERT_MESSAGE(where + ": " + r.describe(), (r.status >= 200 && r.status < 300) ||
@@ -87,7 +87,7 @@ void assertAnswerIsAllowed(const Response& r, const std::string& where)
 
 
 Orgs::Config::DatabaseSettings settingsOn(const TestDatabase& db, std::size_t preferredNode)
-/// A Database of a host that prefers preferredNode, as TestDatabase::hostDefines() says.
+	/// A Database of a host that prefers preferredNode, as TestDatabase::hostDefines() says.
 {
 	Orgs::Config::DatabaseSettings s;
 	s.connector = "MySQL";

@@ -87,7 +87,7 @@ thread_local Database::UnitOfWork* t_pWork = nullptr;
 
 
 void insertSorted(std::vector<Id>& ids, Id id)
-/// Adds id to the ascending ids unless it is there: a transaction touches few organizations.
+	/// Adds id to the ascending ids unless it is there: a transaction touches few organizations.
 {
 	auto it = std::lower_bound(ids.begin(), ids.end(), id);
 	if (it == ids.end() || *it != id)
