@@ -193,6 +193,55 @@ void ScimConnectionTest::testCrudTokenShownOnceAndHashed()
 }
 
 
+void ScimConnectionTest::testListedConnectionsCarryTheirOwnRules()
+{
+	// A page of connections reads its rules in one statement over a range of ids, which holds
+	// connections of other organizations too: each connection gets its own rules, in order.
+	Fixture f;
+	f.rt->organization(f.ada, "beta");
+	const auto rule = [](const std::string& group, const std::string& role) {
+		SsoMappingRule r;
+		r.claim = "groups";
+		r.op = SsoMappingRule::CONTAINS;
+		r.value = group;
+		r.target = SsoMappingRule::ORGANIZATION;
+		r.role = role;
+		return r;
+	};
+	const auto connect = [&](const std::string& org, const std::string& name,
+	                         const std::vector<SsoMappingRule>& rules) {
+		ScimConnectionSpec spec;
+		spec.name = name;
+		spec.rules = rules;
+		return f.scim().createConnection(f.ada.id, org, spec).connection.id;
+	};
+	const Id first = connect("acme", "Okta", {rule("Eng", "admin"), rule("Ops", "member")});
+	connect("beta", "Between", {rule("Beta", "admin")});
+	const Id second = connect("acme", "Entra", {});
+	const Id third = connect("acme", "Google", {rule("Sales", "member")});
+
+	const Page<ScimConnection> page = f.scim().listConnections(f.ada.id, "acme", ScimConnectionQuery());
+	CPPUNIT_ASSERT_EQUAL(std::size_t(3), page.items.size());
+	CPPUNIT_ASSERT_EQUAL(first, page.items[0].id);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(2), page.items[0].rules.size());
+	CPPUNIT_ASSERT_EQUAL(std::string("Eng"), page.items[0].rules[0].value);
+	CPPUNIT_ASSERT_EQUAL(std::string("Ops"), page.items[0].rules[1].value);
+	CPPUNIT_ASSERT_EQUAL(second, page.items[1].id);
+	CPPUNIT_ASSERT(page.items[1].rules.empty());
+	CPPUNIT_ASSERT_EQUAL(third, page.items[2].id);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(1), page.items[2].rules.size());
+	CPPUNIT_ASSERT_EQUAL(std::string("Sales"), page.items[2].rules[0].value);
+	// Replaced rules are read back in their new order.
+	ScimConnectionChanges changes;
+	changes.rules = std::vector<SsoMappingRule>{rule("Ops", "admin"), rule("Eng", "member")};
+	f.scim().updateConnection(f.ada.id, "acme", first, changes);
+	const ScimConnection got = f.scim().getConnection(f.ada.id, "acme", first);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(2), got.rules.size());
+	CPPUNIT_ASSERT_EQUAL(std::string("Ops"), got.rules[0].value);
+	CPPUNIT_ASSERT_EQUAL(std::string("member"), got.rules[1].role);
+}
+
+
 void ScimConnectionTest::testRotationStopsTheOldTokenAtOnce()
 {
 	Fixture f;

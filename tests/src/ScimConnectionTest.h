@@ -23,6 +23,7 @@ class ScimConnectionTest : public CppUnit::TestFixture
 {
 	CPPUNIT_TEST_SUITE(ScimConnectionTest);
 	CPPUNIT_TEST(testCrudTokenShownOnceAndHashed);
+	CPPUNIT_TEST(testListedConnectionsCarryTheirOwnRules);
 	CPPUNIT_TEST(testRotationStopsTheOldTokenAtOnce);
 	CPPUNIT_TEST(testPermissions);
 	CPPUNIT_TEST(testValidation);
@@ -33,6 +34,7 @@ class ScimConnectionTest : public CppUnit::TestFixture
 
 public:
 	void testCrudTokenShownOnceAndHashed();
+	void testListedConnectionsCarryTheirOwnRules();
 	void testRotationStopsTheOldTokenAtOnce();
 	void testPermissions();
 		/// scim.manage for every call; a non-member gets 404.

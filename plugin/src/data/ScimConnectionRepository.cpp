@@ -27,7 +27,10 @@ const std::string COLUMNS("SELECT c.id, c.organization_id, c.name, c.token_prefi
 } // namespace
 
 
-ScimConnectionRepository::ScimConnectionRepository(Database& database) : _database(database) {}
+ScimConnectionRepository::ScimConnectionRepository(Database& database)
+    : _database(database), _rules(database, "scim_mapping_rules")
+{
+}
 
 
 std::vector<ScimConnection> ScimConnectionRepository::read(Poco::Data::RecordSet& rs) const
@@ -54,45 +57,6 @@ std::vector<ScimConnection> ScimConnectionRepository::read(Poco::Data::RecordSet
 }
 
 
-void ScimConnectionRepository::loadRules(Poco::Data::Session& session, ScimConnection& connection)
-{
-	Poco::Data::RecordSet rs =
-	    _database.select(session,
-	                     "SELECT claim, operator, value, target, workspace_id, role FROM scim_mapping_rules "
-	                     "WHERE connection_id = ? ORDER BY position",
-	                     {connection.id});
-	Rows rows(rs);
-	connection.rules.clear();
-	for (std::size_t i = 0; i < rows.count(); ++i)
-	{
-		SsoMappingRule r;
-		r.claim = rows.text(i, 0);
-		r.op = rows.text(i, 1);
-		r.value = rows.text(i, 2);
-		r.target = rows.text(i, 3);
-		r.workspaceId = rows.isNull(i, 4) ? 0 : rows.integer(i, 4);
-		r.role = rows.text(i, 5);
-		connection.rules.push_back(r);
-	}
-}
-
-
-void ScimConnectionRepository::insertRules(Poco::Data::Session& session, Id id,
-                                           const std::vector<SsoMappingRule>& rules)
-{
-	for (std::size_t i = 0; i < rules.size(); ++i)
-	{
-		const SsoMappingRule& r = rules[i];
-		_database.execute(
-		    session,
-		    "INSERT INTO scim_mapping_rules (connection_id, position, claim, operator, value, target, "
-		    "workspace_id, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-		    {id, static_cast<Poco::Int64>(i), r.claim, r.op, r.value, r.target,
-		     r.workspaceId == 0 ? Poco::Nullable<Poco::Int64>() : Poco::Nullable<Poco::Int64>(r.workspaceId), r.role});
-	}
-}
-
-
 Id ScimConnectionRepository::insert(Poco::Data::Session& session, const ScimConnection& c, const std::string& tokenHash)
 {
 	try
@@ -112,7 +76,7 @@ Id ScimConnectionRepository::insert(Poco::Data::Session& session, const ScimConn
 		throw;
 	}
 	const Id id = _database.lastInsertId(session);
-	insertRules(session, id, c.rules);
+	_rules.insert(session, id, c.rules);
 	return id;
 }
 
@@ -133,8 +97,7 @@ void ScimConnectionRepository::update(Poco::Data::Session& session, const ScimCo
 			                        "scim_connection_exists");
 		throw;
 	}
-	_database.execute(session, "DELETE FROM scim_mapping_rules WHERE connection_id = ?", {c.id});
-	insertRules(session, c.id, c.rules);
+	_rules.replace(session, c.id, c.rules);
 }
 
 
@@ -158,7 +121,7 @@ bool ScimConnectionRepository::remove(Poco::Data::Session& session, Id orgId, Id
 	_database.execute(session, "DELETE FROM scim_groups WHERE connection_id = ?", {id});
 	_database.execute(session, "DELETE FROM scim_user_emails WHERE connection_id = ?", {id});
 	_database.execute(session, "DELETE FROM scim_users WHERE connection_id = ?", {id});
-	_database.execute(session, "DELETE FROM scim_mapping_rules WHERE connection_id = ?", {id});
+	_rules.remove(session, id);
 	return _database.execute(session, "DELETE FROM scim_connections WHERE id = ? AND organization_id = ?",
 	                         {id, orgId}) == 1;
 }
@@ -172,7 +135,7 @@ Poco::Nullable<ScimConnection> ScimConnectionRepository::find(Poco::Data::Sessio
 	std::vector<ScimConnection> found = read(rs);
 	if (found.empty())
 		return Poco::Nullable<ScimConnection>();
-	loadRules(session, found.front());
+	_rules.attach(session, found);
 	return found.front();
 }
 
@@ -185,7 +148,7 @@ Poco::Nullable<ScimConnection> ScimConnectionRepository::findByToken(Poco::Data:
 	std::vector<ScimConnection> found = read(rs);
 	if (found.empty())
 		return Poco::Nullable<ScimConnection>();
-	loadRules(session, found.front());
+	_rules.attach(session, found);
 	return found.front();
 }
 
@@ -196,8 +159,7 @@ std::vector<ScimConnection> ScimConnectionRepository::list(Poco::Data::Session& 
 	Poco::Data::RecordSet rs = _database.select(
 	    session, COLUMNS + "WHERE c.organization_id = ? AND c.id > ? ORDER BY c.id LIMIT ?", {orgId, afterId, limit});
 	std::vector<ScimConnection> found = read(rs);
-	for (auto& c : found)
-		loadRules(session, c);
+	_rules.attach(session, found);
 	return found;
 }
 

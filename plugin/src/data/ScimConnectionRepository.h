@@ -15,6 +15,7 @@
 
 #include "Orgs/ScimService.h"
 #include "data/Database.h"
+#include "data/MappingRuleTable.h"
 #include "Poco/Nullable.h"
 #include <string>
 #include <vector>
@@ -59,10 +60,9 @@ public:
 
 private:
 	std::vector<ScimConnection> read(Poco::Data::RecordSet& rs) const;
-	void loadRules(Poco::Data::Session& session, ScimConnection& connection);
-	void insertRules(Poco::Data::Session& session, Id id, const std::vector<SsoMappingRule>& rules);
 
 	Database& _database;
+	MappingRuleTable _rules;
 };
 
 

@@ -31,7 +31,10 @@ const std::string COLUMNS("SELECT c.id, c.organization_id, c.name, c.issuer_name
 } // namespace
 
 
-SsoConnectionRepository::SsoConnectionRepository(Database& database) : _database(database) {}
+SsoConnectionRepository::SsoConnectionRepository(Database& database)
+    : _database(database), _rules(database, "sso_mapping_rules")
+{
+}
 
 
 std::string SsoConnectionRepository::joinDomains(const std::vector<std::string>& domains)
@@ -81,58 +84,6 @@ std::vector<SsoConnection> SsoConnectionRepository::read(Poco::Data::RecordSet& 
 }
 
 
-void SsoConnectionRepository::loadRules(Poco::Data::Session& session, std::vector<SsoConnection>& connections)
-{
-	// Ids ascending: one statement reads the rules of them all.
-	if (connections.empty())
-		return;
-	Id low = connections.front().id, high = connections.front().id;
-	for (const auto& c : connections)
-	{
-		low = std::min(low, c.id);
-		high = std::max(high, c.id);
-	}
-	Poco::Data::RecordSet rs =
-	    _database.select(session,
-	                     "SELECT connection_id, position, claim, operator, value, target, workspace_id, role "
-	                     "FROM sso_mapping_rules WHERE connection_id >= ? AND connection_id <= ? "
-	                     "ORDER BY connection_id, position",
-	                     {low, high});
-	Rows rows(rs);
-	for (std::size_t i = 0; i < rows.count(); ++i)
-	{
-		const Id id = rows.integer(i, 0);
-		auto it =
-		    std::find_if(connections.begin(), connections.end(), [id](const SsoConnection& c) { return c.id == id; });
-		if (it == connections.end())
-			continue;
-		SsoMappingRule r;
-		r.claim = rows.text(i, 2);
-		r.op = rows.text(i, 3);
-		r.value = rows.text(i, 4);
-		r.target = rows.text(i, 5);
-		r.workspaceId = rows.isNull(i, 6) ? 0 : rows.integer(i, 6);
-		r.role = rows.text(i, 7);
-		it->rules.push_back(r);
-	}
-}
-
-
-void SsoConnectionRepository::insertRules(Poco::Data::Session& session, Id id, const std::vector<SsoMappingRule>& rules)
-{
-	for (std::size_t i = 0; i < rules.size(); ++i)
-	{
-		const SsoMappingRule& r = rules[i];
-		_database.execute(
-		    session,
-		    "INSERT INTO sso_mapping_rules (connection_id, position, claim, operator, value, target, "
-		    "workspace_id, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-		    {id, static_cast<Poco::Int64>(i), r.claim, r.op, r.value, r.target,
-		     r.workspaceId == 0 ? Poco::Nullable<Poco::Int64>() : Poco::Nullable<Poco::Int64>(r.workspaceId), r.role});
-	}
-}
-
-
 Id SsoConnectionRepository::insert(Poco::Data::Session& session, const SsoConnection& c)
 {
 	try
@@ -154,7 +105,7 @@ Id SsoConnectionRepository::insert(Poco::Data::Session& session, const SsoConnec
 		throw;
 	}
 	const Id id = _database.lastInsertId(session);
-	insertRules(session, id, c.rules);
+	_rules.insert(session, id, c.rules);
 	return id;
 }
 
@@ -178,14 +129,13 @@ void SsoConnectionRepository::update(Poco::Data::Session& session, const SsoConn
 			                        "sso_connection_exists");
 		throw;
 	}
-	_database.execute(session, "DELETE FROM sso_mapping_rules WHERE connection_id = ?", {c.id});
-	insertRules(session, c.id, c.rules);
+	_rules.replace(session, c.id, c.rules);
 }
 
 
 bool SsoConnectionRepository::remove(Poco::Data::Session& session, Id orgId, Id id)
 {
-	_database.execute(session, "DELETE FROM sso_mapping_rules WHERE connection_id = ?", {id});
+	_rules.remove(session, id);
 	return _database.execute(session, "DELETE FROM sso_connections WHERE id = ? AND organization_id = ?",
 	                         {id, orgId}) == 1;
 }
@@ -199,7 +149,7 @@ Poco::Nullable<SsoConnection> SsoConnectionRepository::find(Poco::Data::Session&
 	std::vector<SsoConnection> found = read(rs);
 	if (found.empty())
 		return Poco::Nullable<SsoConnection>();
-	loadRules(session, found);
+	_rules.attach(session, found);
 	return found.front();
 }
 
@@ -209,7 +159,7 @@ std::vector<SsoConnection> SsoConnectionRepository::list(Poco::Data::Session& se
 	Poco::Data::RecordSet rs = _database.select(
 	    session, COLUMNS + "WHERE c.organization_id = ? AND c.id > ? ORDER BY c.id LIMIT ?", {orgId, afterId, limit});
 	std::vector<SsoConnection> found = read(rs);
-	loadRules(session, found);
+	_rules.attach(session, found);
 	return found;
 }
 
@@ -232,11 +182,7 @@ std::vector<SsoConnection> SsoConnectionRepository::seeing(Poco::Data::Session& 
 	}
 	// Rules one connection at a time: the connections of one issuer are few and their ids far apart.
 	for (auto& c : found)
-	{
-		std::vector<SsoConnection> one{c};
-		loadRules(session, one);
-		c.rules = one.front().rules;
-	}
+		c.rules = _rules.of(session, c.id);
 	return found;
 }
 

@@ -15,6 +15,7 @@
 
 #include "Orgs/SsoConnectionService.h"
 #include "data/Database.h"
+#include "data/MappingRuleTable.h"
 #include "Poco/Nullable.h"
 #include <string>
 #include <vector>
@@ -71,10 +72,9 @@ public:
 
 private:
 	std::vector<SsoConnection> read(Poco::Data::RecordSet& rs) const;
-	void loadRules(Poco::Data::Session& session, std::vector<SsoConnection>& connections);
-	void insertRules(Poco::Data::Session& session, Id id, const std::vector<SsoMappingRule>& rules);
 
 	Database& _database;
+	MappingRuleTable _rules;
 };
 
 

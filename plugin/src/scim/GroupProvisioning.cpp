@@ -28,7 +28,8 @@ using Member = Data::ScimGroupRepository::Member;
 namespace {
 
 
-constexpr int SCAN_CHUNK = 200;
+constexpr int SCAN_CHUNK = 200;       ///< groups read at once when a filter has no indexed equality
+constexpr int MAX_CANDIDATES = 10000; ///< an indexed equality's candidates (displayName: one)
 
 
 const Service::AuditTarget target(const Row& row)
@@ -144,61 +145,40 @@ Poco::JSON::Object::Ptr GroupProvisioning::get(Call& call, const std::string& id
 }
 
 
-GroupProvisioning::Listing GroupProvisioning::list(Call& call, const Filter& filter, const ListResponse::Page& page,
-                                                   bool members)
+Listing GroupProvisioning::list(Call& call, const Filter& filter, const ListResponse::Page& page, bool members)
 {
 	return _database.withSession([&](Poco::Data::Session& session) {
-		Listing result;
-		const std::size_t offset = page.startIndex - 1;
+		const Id connectionId = call.connection.id;
 		auto encode = [&](const Row& row, bool withMembers) {
 			if (!withMembers)
 				return GroupResource::encode(row, nullptr, call.discovery);
 			const std::vector<Member> list = _groups.members(session, row.id);
 			return GroupResource::encode(row, &list, call.discovery);
 		};
-		if (filter.empty())
-		{
-			result.total = static_cast<std::size_t>(_groups.count(session, call.connection.id));
-			if (page.count == 0 || offset >= result.total)
-				return result;
-			for (const Row& r :
-			     _groups.list(session, call.connection.id, static_cast<int>(offset), static_cast<int>(page.count)))
-				result.resources.push_back(encode(r, members));
-			return result;
-		}
-		// The filter is matched against the full representation (it may name members).
-		std::vector<Poco::JSON::Object::Ptr> matched;
-		auto consider = [&](const std::vector<Row>& rows) {
-			for (const Row& r : rows)
-			{
-				Poco::JSON::Object::Ptr resource = encode(r, true);
-				if (filter.matches(*resource))
-				{
-					if (!members)
-						resource->remove("members");
-					matched.push_back(resource);
-				}
-			}
+		Listing::Source<Row> source;
+		source.count = [&]() { return static_cast<std::size_t>(_groups.count(session, connectionId)); };
+		source.rows = [&](int offset, int limit) { return _groups.list(session, connectionId, offset, limit); };
+		source.indexed = [&](const Filter::Equality& eq, std::vector<Row>& candidates) {
+			if (eq.attribute == "displayName")
+				candidates = _groups.findByDisplayName(session, connectionId, eq.value);
+			else if (eq.attribute == "externalId")
+				candidates = _groups.findByExternalId(session, connectionId, eq.value, MAX_CANDIDATES);
+			else
+				return false;
+			return true;
 		};
-		Filter::Equality eq;
-		if (filter.indexedEquality(eq) && eq.attribute == "displayName")
-			consider(_groups.findByDisplayName(session, call.connection.id, eq.value));
-		else if (filter.indexedEquality(eq) && eq.attribute == "externalId")
-			consider(_groups.findByExternalId(session, call.connection.id, eq.value, 10000));
-		else
-		{
-			for (int from = 0;; from += SCAN_CHUNK)
-			{
-				const std::vector<Row> chunk = _groups.list(session, call.connection.id, from, SCAN_CHUNK);
-				consider(chunk);
-				if (chunk.size() < static_cast<std::size_t>(SCAN_CHUNK))
-					break;
-			}
-		}
-		result.total = matched.size();
-		for (std::size_t i = offset; i < matched.size() && result.resources.size() < page.count; ++i)
-			result.resources.push_back(matched[i]);
-		return result;
+		source.encode = [&](const Row& row) { return encode(row, members); };
+		source.matching = [&](const Row& row, const Filter& f) {
+			// Matched against the full representation: the filter may name members.
+			Poco::JSON::Object::Ptr resource = encode(row, true);
+			if (!f.matches(*resource))
+				return Poco::JSON::Object::Ptr();
+			if (!members)
+				resource->remove("members");
+			return resource;
+		};
+		source.scanChunk = SCAN_CHUNK;
+		return Listing::of(filter, page, source);
 	});
 }
 

@@ -19,6 +19,7 @@
 #include "scim/Directory.h"
 #include "scim/Filter.h"
 #include "scim/ListResponse.h"
+#include "scim/Listing.h"
 #include "Poco/JSON/Object.h"
 #include <set>
 #include <string>
@@ -42,12 +43,6 @@ class GroupProvisioning
 	/// ("invalidValue") when added, ignored when removed.
 {
 public:
-	struct Listing
-	{
-		std::size_t total = 0;
-		std::vector<Poco::JSON::Object::Ptr> resources;
-	};
-
 	GroupProvisioning(Data::Database& database, Directory& directory, Service::Clock::Ptr pClock);
 
 	Poco::JSON::Object::Ptr create(Call& call, const Poco::JSON::Object& body);

@@ -364,23 +364,12 @@ ScimResponse ScimConnectionServiceImpl::route(const std::string& token, Id conne
 			const Filter filter =
 			    param(request, "filter").empty() ? Filter() : Filter::parse(param(request, "filter"), *pSchema);
 			const ListResponse::Page page = ListResponse::page(param(request, "startIndex"), param(request, "count"));
+			const Listing listing =
+			    users ? _users.list(call, filter, page) : _groups.list(call, filter, page, projection.wants("members"));
 			Poco::JSON::Array::Ptr resources = new Poco::JSON::Array;
-			std::size_t total = 0;
-			if (users)
-			{
-				UserProvisioning::Listing listing = _users.list(call, filter, page);
-				total = listing.total;
-				for (const auto& r : listing.resources)
-					resources->add(projection.apply(*r));
-			}
-			else
-			{
-				GroupProvisioning::Listing listing = _groups.list(call, filter, page, projection.wants("members"));
-				total = listing.total;
-				for (const auto& r : listing.resources)
-					resources->add(projection.apply(*r));
-			}
-			return respond(200, ListResponse::make(total, page.startIndex, resources));
+			for (const auto& r : listing.resources)
+				resources->add(projection.apply(*r));
+			return respond(200, ListResponse::make(listing.total, page.startIndex, resources));
 		}
 		if (method == "POST")
 		{

@@ -188,49 +188,27 @@ Poco::JSON::Object::Ptr UserProvisioning::get(Call& call, const std::string& id)
 }
 
 
-UserProvisioning::Listing UserProvisioning::list(Call& call, const Filter& filter, const ListResponse::Page& page)
+Listing UserProvisioning::list(Call& call, const Filter& filter, const ListResponse::Page& page)
 {
 	return _database.withSession([&](Poco::Data::Session& session) {
-		Listing result;
-		const std::size_t offset = page.startIndex - 1;
-		if (filter.empty())
-		{
-			result.total = static_cast<std::size_t>(_users.count(session, call.connection.id));
-			if (page.count == 0 || offset >= result.total)
-				return result;
-			for (const Row& r :
-			     _users.list(session, call.connection.id, static_cast<int>(offset), static_cast<int>(page.count)))
-				result.resources.push_back(UserResource::encode(r, call.discovery));
-			return result;
-		}
-		// An equality on an indexed attribute gives the candidates; the whole filter decides.
-		std::vector<Poco::JSON::Object::Ptr> matched;
-		auto consider = [&](const std::vector<Row>& rows) {
-			for (const Row& r : rows)
-			{
-				Poco::JSON::Object::Ptr resource = UserResource::encode(r, call.discovery);
-				if (filter.matches(*resource))
-					matched.push_back(resource);
-			}
+		const Id connectionId = call.connection.id;
+		Listing::Source<Row> source;
+		source.count = [&]() { return static_cast<std::size_t>(_users.count(session, connectionId)); };
+		source.rows = [&](int offset, int limit) { return _users.list(session, connectionId, offset, limit); };
+		source.indexed = [&](const Filter::Equality& eq, std::vector<Row>& candidates) {
+			ScimUserRepository::Key key;
+			if (!keyOf(eq, key))
+				return false;
+			candidates = _users.findBy(session, connectionId, key, eq.value, MAX_CANDIDATES);
+			return true;
 		};
-		Filter::Equality eq;
-		ScimUserRepository::Key key;
-		if (filter.indexedEquality(eq) && keyOf(eq, key))
-			consider(_users.findBy(session, call.connection.id, key, eq.value, MAX_CANDIDATES));
-		else
-		{
-			for (int from = 0;; from += SCAN_CHUNK)
-			{
-				const std::vector<Row> chunk = _users.list(session, call.connection.id, from, SCAN_CHUNK);
-				consider(chunk);
-				if (chunk.size() < static_cast<std::size_t>(SCAN_CHUNK))
-					break;
-			}
-		}
-		result.total = matched.size();
-		for (std::size_t i = offset; i < matched.size() && result.resources.size() < page.count; ++i)
-			result.resources.push_back(matched[i]);
-		return result;
+		source.encode = [&](const Row& row) { return UserResource::encode(row, call.discovery); };
+		source.matching = [&](const Row& row, const Filter& f) {
+			Poco::JSON::Object::Ptr resource = UserResource::encode(row, call.discovery);
+			return f.matches(*resource) ? resource : Poco::JSON::Object::Ptr();
+		};
+		source.scanChunk = SCAN_CHUNK;
+		return Listing::of(filter, page, source);
 	});
 }
 

@@ -21,6 +21,7 @@
 #include "scim/Directory.h"
 #include "scim/Filter.h"
 #include "scim/ListResponse.h"
+#include "scim/Listing.h"
 #include "service/AccountServiceImpl.h"
 #include "Poco/JSON/Object.h"
 #include <string>
@@ -48,12 +49,6 @@ class UserProvisioning
 	/// userName is unique per connection ignoring case: ConflictException ("uniqueness").
 {
 public:
-	struct Listing
-	{
-		std::size_t total = 0;
-		std::vector<Poco::JSON::Object::Ptr> resources;
-	};
-
 	UserProvisioning(Data::Database& database, Directory& directory, Service::AccountServiceImpl& accounts,
 	                 Service::Clock::Ptr pClock);
 
