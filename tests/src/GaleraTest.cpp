@@ -100,6 +100,17 @@ Orgs::Config::DatabaseSettings settingsOn(const TestDatabase& db, std::size_t pr
 }
 
 
+TestDatabase::Ptr databaseWith(const std::vector<std::string>& statements)
+	/// A fresh database on the cluster with the statements (a table, its rows) run through node 0.
+{
+	TestDatabase::Ptr pDb = TestDatabase::create(TestDatabase::MYSQL);
+	Poco::Data::Session s = pDb->session(0);
+	for (const std::string& statement : statements)
+		s << statement, now;
+	return pDb;
+}
+
+
 double metric(HttpClient& client, const std::string& sample)
 {
 	const Response r = client.get(API + "/metrics");
@@ -286,12 +297,9 @@ void GaleraTest::testCertificationConflictsAreRetried()
 	// (FOR UPDATE: a lock only on its own node) and writing it back. A single server would
 	// make them wait; the cluster lets both run and aborts one at COMMIT (1213). transact()
 	// runs it again, so no increment is lost and none is made twice.
-	TestDatabase::Ptr pDb = TestDatabase::create(TestDatabase::MYSQL);
-	{
-		Poco::Data::Session s = pDb->session(0);
-		s << "CREATE TABLE counter (id INT NOT NULL PRIMARY KEY, n BIGINT NOT NULL) ENGINE=InnoDB", now;
-		s << "INSERT INTO counter (id, n) VALUES (1, 0)", now;
-	}
+	TestDatabase::Ptr pDb =
+	    databaseWith({"CREATE TABLE counter (id INT NOT NULL PRIMARY KEY, n BIGINT NOT NULL) ENGINE=InnoDB",
+	                  "INSERT INTO counter (id, n) VALUES (1, 0)"});
 	Database first(settingsOn(*pDb, 0));
 	Database second(settingsOn(*pDb, 1));
 	Database* databases[2] = {&first, &second};
@@ -396,11 +404,7 @@ void GaleraTest::testTransactionEndedUnseenIsRunAgain()
 	// first attempt ends its own transaction unseen (as the abort would) after its first write:
 	// its second write must not commit without the first. The marker row tells, and the unit
 	// runs again whole.
-	TestDatabase::Ptr pDb = TestDatabase::create(TestDatabase::MYSQL);
-	{
-		Poco::Data::Session s = pDb->session(0);
-		s << "CREATE TABLE halves (id INT NOT NULL PRIMARY KEY) ENGINE=InnoDB", now;
-	}
+	TestDatabase::Ptr pDb = databaseWith({"CREATE TABLE halves (id INT NOT NULL PRIMARY KEY) ENGINE=InnoDB"});
 	Database db(settingsOn(*pDb, 0));
 	int attempts = 0;
 	db.transact([&](Poco::Data::Session& s) {
@@ -424,12 +428,9 @@ void GaleraTest::testTransactionsReadWhatOtherNodesCommitted()
 	// began must be there, or a rule is decided on an old row (an organization still personal,
 	// a seat still free). The transaction's first statement waits until its node has applied
 	// the cluster's earlier commits (a causal read, which Galera counts).
-	TestDatabase::Ptr pDb = TestDatabase::create(TestDatabase::MYSQL);
-	{
-		Poco::Data::Session s = pDb->session(0);
-		s << "CREATE TABLE seen (id INT NOT NULL PRIMARY KEY, v INT NOT NULL) ENGINE=InnoDB", now;
-		s << "INSERT INTO seen (id, v) VALUES (1, 0)", now;
-	}
+	TestDatabase::Ptr pDb =
+	    databaseWith({"CREATE TABLE seen (id INT NOT NULL PRIMARY KEY, v INT NOT NULL) ENGINE=InnoDB",
+	                  "INSERT INTO seen (id, v) VALUES (1, 0)"});
 	Database db(settingsOn(*pDb, 0));
 	Poco::Data::Session other = pDb->session(1);
 	Poco::Data::Session counter = pDb->session(0);
