@@ -55,6 +55,25 @@ public:
 		}
 	}
 
+	template <class F>
+	bool claim(F&& fn)
+		/// Runs fn(session), a compare-and-set that returns whether it took the row. A conflict
+		/// with a concurrent writer of the row (a deadlock, a lock wait or busy timeout, another
+		/// Galera node's claim certified first) means that writer has it: false, as when the
+		/// compare failed. Either way the row stays where it was for the next pass.
+	{
+		try
+		{
+			return run(std::forward<F>(fn));
+		}
+		catch (Poco::Exception& exc)
+		{
+			if (Database::classify(exc) == Database::ErrorKind::Retryable)
+				return false;
+			throw;
+		}
+	}
+
 	void close() { _pSession.reset(); }
 		/// Closes the session (the next run() opens one).
 

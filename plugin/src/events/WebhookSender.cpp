@@ -156,7 +156,7 @@ std::size_t WebhookSender::deliverDue()
 			if (_stopping)
 				break;
 			const Poco::Int64 leaseUntil = Data::Database::toMicros(_pClock->now()) + _settings.leaseMicros;
-			if (leaseUntil == d.nextAttemptAt || !_session.run([&](Poco::Data::Session& s) {
+			if (leaseUntil == d.nextAttemptAt || !_session.claim([&](Poco::Data::Session& s) {
 				    return _webhooks.claim(s, d.id, d.nextAttemptAt, leaseUntil);
 			    }))
 				continue; // another sender has it

@@ -147,7 +147,7 @@ bool OutboxSender::deliver(const Data::OutboxEntry& entry, bool& claimed)
 	Poco::Int64 leaseUntil = Data::Database::toMicros(_pClock->now()) + _settings.leaseMicros;
 	if (leaseUntil == entry.nextAttemptAt)
 		++leaseUntil;
-	claimed = _session.run(
+	claimed = _session.claim(
 	    [&](Poco::Data::Session& s) { return _messages.claim(s, entry.id, entry.nextAttemptAt, leaseUntil); });
 	if (!claimed)
 		return true; // another sender has it, or it was sent meanwhile
