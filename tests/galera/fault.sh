@@ -54,12 +54,9 @@ log()
 	echo "fault: $*"
 }
 
-for f in "$GALERA" "$HOST" "$HOST_CONFIG" "$LOAD" "$VERIFY"; do
-	if [[ ! -e $f ]]; then
-		echo "fault.sh: $f is missing: build first (cmake --build $BUILD)" >&2
-		exit 2
-	fi
-done
+# shellcheck source=../lib/processes.sh
+source "$ROOT/tests/lib/processes.sh"
+orgs_require_files "build first (cmake --build $BUILD)" "$GALERA" "$HOST" "$HOST_CONFIG" "$LOAD" "$VERIFY"
 SURVIVOR=""
 for i in 1 2 3; do
 	[[ $i != "$FIRST_NODE" && $i != "$SECOND_NODE" ]] && SURVIVOR=$i
@@ -125,7 +122,7 @@ start_host()
 {
 	# start_host NAME CLUSTER_DIR NODE NODES...: orgs-host on node NODE of the cluster, with the
 	# nodes listed in that order; appends its pid to HOST_PIDS and sets STARTED_URL to its base URL.
-	local name=$1 node=$3 props=$2/connection.properties nodes="" n url="" pid
+	local name=$1 node=$3 props=$2/connection.properties nodes="" n pid
 	shift 3
 	for n in "$@"; do
 		nodes+="${nodes:+, }127.0.0.1:$(prop "$props" "port$n")"
@@ -144,18 +141,7 @@ start_host()
 		>"$WORK/$name.log" 2>&1 &
 	pid=$!
 	HOST_PIDS+=("$pid")
-	for ((k = 0; k < 600; k++)); do
-		url=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$WORK/$name.log" 2>/dev/null | head -n1 || true)
-		[[ -n $url ]] && break
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	if [[ -z $url ]]; then
-		echo "fault.sh: $name did not start:" >&2
-		cat "$WORK/$name.log" >&2
-		exit 1
-	fi
-	STARTED_URL=$url
+	STARTED_URL=$(orgs_host_url "$WORK/$name.log" "$pid") || exit 1
 }
 
 check_node()

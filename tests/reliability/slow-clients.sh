@@ -29,16 +29,10 @@ HOST=$BUILD/samples/host-server/orgs-host
 HOST_CONFIG=$BUILD/etc/orgs/host.properties
 CLIENTS=$BUILD/tests/reliability/orgs-slow-clients
 
-for f in "$HOST" "$HOST_CONFIG" "$CLIENTS"; do
-	if [[ ! -e $f ]]; then
-		echo "slow-clients.sh: $f is missing: build first (cmake --build $BUILD)" >&2
-		exit 2
-	fi
-done
-command -v curl >/dev/null || {
-	echo "slow-clients.sh: curl is not installed" >&2
-	exit 2
-}
+# shellcheck source=../lib/processes.sh
+source "$ROOT/tests/lib/processes.sh"
+orgs_require_files "build first (cmake --build $BUILD)" "$HOST" "$HOST_CONFIG" "$CLIENTS"
+orgs_require_tools curl
 rm -rf "$WORK"
 mkdir -p "$WORK"
 
@@ -57,25 +51,14 @@ trap cleanup EXIT
 	--define=orgs.accounts.selfSignup=true \
 	--define=orgs.database.connectionString="$WORK/orgs.db" >"$WORK/host.log" 2>&1 &
 HOST_PID=$!
-URL=""
-for ((i = 0; i < 300; i++)); do
-	URL=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$WORK/host.log" 2>/dev/null | head -n1 || true)
-	[[ -n $URL ]] && break
-	kill -0 "$HOST_PID" 2>/dev/null || break
-	sleep 0.1
-done
-if [[ -z $URL ]]; then
-	echo "slow-clients.sh: orgs-host did not start:" >&2
-	cat "$WORK/host.log" >&2
-	exit 1
-fi
+URL=$(orgs_host_url "$WORK/host.log" "$HOST_PID")
 PORT=${URL##*:}
 echo "orgs-host: $URL (pid $HOST_PID)"
 
 # --- 2. An account and an organization ----------------------------------------------------
 TOKEN=$(curl -sf -m 10 -H 'Content-Type: application/json' \
 	-d '{"username":"ada","email":"ada@example.com","name":"Ada"}' "$URL/api/v1/accounts" |
-	grep -oE '"token":"[^"]+"' | cut -d'"' -f4)
+	orgs_json_field token)
 curl -sf -m 10 -o /dev/null -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" \
 	-d '{"username":"acme","title":"Acme"}' "$URL/api/v1/orgs"
 

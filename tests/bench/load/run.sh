@@ -51,18 +51,11 @@ MARIADB_DIR=$WORK/mariadb
 
 BASE_HOST=${BASE:+$BASE/samples/host-server/orgs-host}
 BASE_HOST_CONFIG=${BASE:+$BASE/etc/orgs/host.properties}
-for f in "$BENCH" "$REFERENCE" "$IDTOKEN" "$HOST" "$HOST_CONFIG" $BASE_HOST $BASE_HOST_CONFIG; do
-	if [[ ! -e $f ]]; then
-		echo "run.sh: $f is missing: build first (cmake --build $BUILD)" >&2
-		exit 2
-	fi
-done
-for tool in wrk curl mariadb; do
-	if ! command -v "$tool" >/dev/null; then
-		echo "run.sh: $tool is not installed: run scripts/install-deps.sh" >&2
-		exit 2
-	fi
-done
+# shellcheck source=../../lib/processes.sh
+source "$ROOT/tests/lib/processes.sh"
+orgs_require_files "build first (cmake --build $BUILD)" "$BENCH" "$REFERENCE" "$IDTOKEN" "$HOST" "$HOST_CONFIG" \
+	$BASE_HOST $BASE_HOST_CONFIG
+orgs_require_tools wrk curl mariadb
 mkdir -p "$WORK"
 # The write scripts: the request generator, then report.lua (token, results).
 cat "$ROOT/tests/bench/load/add-member.lua" "$LUA" >"$ADD_MEMBER_LUA"
@@ -74,25 +67,11 @@ REFERENCE_PID=""
 MARIADB_STARTED=0
 OIDC_STARTED=0
 
-stop_process()
-{
-	# Stops one process this script started, by its pid: TERM, then KILL after 10 s.
-	local pid=$1 i
-	[[ -n $pid ]] || return 0
-	kill -TERM "$pid" 2>/dev/null || return 0
-	for ((i = 0; i < 100; i++)); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -KILL "$pid" 2>/dev/null || true
-	wait "$pid" 2>/dev/null || true
-}
-
 cleanup()
 {
-	stop_process "$HOST_PID"
-	stop_process "$BASE_PID"
-	stop_process "$REFERENCE_PID"
+	orgs_stop_process "$HOST_PID"
+	orgs_stop_process "$BASE_PID"
+	orgs_stop_process "$REFERENCE_PID"
 	if ((OIDC_STARTED)); then
 		"$OIDC_SH" stop "$OIDC_DIR" >/dev/null || true
 	fi
@@ -101,27 +80,6 @@ cleanup()
 	fi
 }
 trap cleanup EXIT
-
-wait_for_line()
-{
-	# Prints the first match of the regular expression $2 in the log $1, waiting up to 60 s
-	# while the process $3 lives.
-	local log=$1 pattern=$2 pid=$3 i line
-	for ((i = 0; i < 600; i++)); do
-		line=$(grep -oE "$pattern" "$log" | head -n1 || true)
-		if [[ -n $line ]]; then
-			echo "$line"
-			return 0
-		fi
-		if ! kill -0 "$pid" 2>/dev/null; then
-			break
-		fi
-		sleep 0.1
-	done
-	echo "run.sh: no '$pattern' in $log:" >&2
-	cat "$log" >&2
-	return 1
-}
 
 sql()
 {
@@ -184,32 +142,19 @@ fi
 "$REFERENCE" --port=0 --connector=MySQL --connection-string="$ORGS_BENCH_CONNECTION_STRING" \
 	--id="$ORGS_BENCH_BIG_ORG" >"$WORK/reference.log" 2>&1 &
 REFERENCE_PID=$!
-HOST_URL=$(wait_for_line "$WORK/host.log" 'http://127\.0\.0\.1:[0-9]+' "$HOST_PID")
-REFERENCE_URL=$(wait_for_line "$WORK/reference.log" 'http://127\.0\.0\.1:[0-9]+' "$REFERENCE_PID")
+HOST_URL=$(orgs_host_url "$WORK/host.log" "$HOST_PID")
+REFERENCE_URL=$(orgs_host_url "$WORK/reference.log" "$REFERENCE_PID")
 echo "orgs-host: $HOST_URL    orgs-bench-reference: $REFERENCE_URL"
 BUILDS=(this)
 declare -A URL_OF PID_OF
 URL_OF[this]=$HOST_URL
 PID_OF[this]=$HOST_PID
 if [[ -n $BASE ]]; then
-	URL_OF[base]=$(wait_for_line "$WORK/host-base.log" 'http://127\.0\.0\.1:[0-9]+' "$BASE_PID")
+	URL_OF[base]=$(orgs_host_url "$WORK/host-base.log" "$BASE_PID")
 	PID_OF[base]=$BASE_PID
 	BUILDS=(base this)
 	echo "orgs-host of the base build ($BASE): ${URL_OF[base]}"
 fi
-
-json_field()
-{
-	# json_field KEY: the first string or number value of KEY in the JSON on stdin; fails loudly.
-	local json value
-	json=$(cat)
-	value=$(grep -oE "\"$1\" *: *(\"[^\"]*\"|[0-9]+)" <<<"$json" | head -n1 | sed -E 's/^[^:]*: *"?//; s/"$//' || true)
-	if [[ -z $value ]]; then
-		echo "run.sh: no $1 in the answer: $json" >&2
-		return 1
-	fi
-	echo "$value"
-}
 
 # A writer on each host: it creates the organizations the writes go to and owns them.
 RUN_ID=$(date +%s)
@@ -217,7 +162,7 @@ declare -A WRITER_TOKEN
 for build in "${BUILDS[@]}"; do
 	writer="writer-$build-$RUN_ID"
 	WRITER_TOKEN[$build]=$(curl -s -X POST "${URL_OF[$build]}/api/v1/accounts" -H 'Content-Type: application/json' \
-		-d "{\"username\":\"$writer\",\"email\":\"$writer@bench.example\",\"name\":\"$writer\"}" | json_field token)
+		-d "{\"username\":\"$writer\",\"email\":\"$writer@bench.example\",\"name\":\"$writer\"}" | orgs_json_field token)
 done
 
 fresh_organization()
@@ -260,7 +205,7 @@ done
 ID_TOKEN=$("$IDTOKEN" "$OIDC_DIR/env" "bench-jwt-$RUN_ID")
 DB_NAME=$(grep -oE '(^|;)db=[^;]+' <<<"$ORGS_BENCH_CONNECTION_STRING" | sed 's/.*db=//')
 for build in "${BUILDS[@]}"; do
-	jwt_account=$(curl -s -H "Authorization: Bearer $ID_TOKEN" "${URL_OF[$build]}$ME" | json_field id)
+	jwt_account=$(curl -s -H "Authorization: Bearer $ID_TOKEN" "${URL_OF[$build]}$ME" | orgs_json_field id)
 done
 sql "INSERT INTO \`$DB_NAME\`.memberships (organization_id, account_id, role, created_at, updated_at)
 	SELECT organization_id, $jwt_account, role, created_at, updated_at FROM \`$DB_NAME\`.memberships

@@ -32,51 +32,23 @@ HOST_CONFIG=$BUILD/etc/orgs/host.properties
 MARIADB_SH=$ROOT/scripts/mariadb.sh
 MARIADB_DIR=$WORK/mariadb
 
-for f in "$CLIENT" "$HOST" "$HOST_CONFIG"; do
-	if [[ ! -e $f ]]; then
-		echo "run.sh: $f is missing: build first (cmake --build $BUILD --target orgs-bench-scim orgs-host OrgsPlugin)" >&2
-		exit 2
-	fi
-done
-for tool in curl mariadb; do
-	if ! command -v "$tool" >/dev/null; then
-		echo "run.sh: $tool is not installed: run scripts/install-deps.sh" >&2
-		exit 2
-	fi
-done
+# shellcheck source=../../lib/processes.sh
+source "$ROOT/tests/lib/processes.sh"
+orgs_require_files "build first (cmake --build $BUILD --target orgs-bench-scim orgs-host OrgsPlugin)" "$CLIENT" "$HOST" \
+	"$HOST_CONFIG"
+orgs_require_tools curl mariadb
 mkdir -p "$WORK"
 
 HOST_PID=""
 MARIADB_STARTED=0
 cleanup()
 {
-	if [[ -n $HOST_PID ]]; then
-		kill -TERM "$HOST_PID" 2>/dev/null || true
-		for ((i = 0; i < 100; i++)); do
-			kill -0 "$HOST_PID" 2>/dev/null || break
-			sleep 0.1
-		done
-		kill -KILL "$HOST_PID" 2>/dev/null || true
-		wait "$HOST_PID" 2>/dev/null || true
-	fi
+	orgs_stop_process "$HOST_PID"
 	if ((MARIADB_STARTED)); then
 		"$MARIADB_SH" stop "$MARIADB_DIR" >/dev/null || true
 	fi
 }
 trap cleanup EXIT
-
-json_field()
-{
-	# json_field KEY: the first string or number value of KEY in the JSON on stdin; fails loudly.
-	local json value
-	json=$(cat)
-	value=$(grep -oE "\"$1\" *: *(\"[^\"]*\"|[0-9]+)" <<<"$json" | head -n1 | sed -E 's/^[^:]*: *"?//; s/"$//' || true)
-	if [[ -z $value ]]; then
-		echo "run.sh: no $1 in the answer: $json" >&2
-		return 1
-	fi
-	echo "$value"
-}
 
 # --- MariaDB, with a fresh database -----------------------------------------------------------
 "$MARIADB_SH" start "$MARIADB_DIR" >/dev/null
@@ -96,18 +68,7 @@ CONNECTION=$(sed -n 's/^connectionString=//p' "$MARIADB_DIR/connection.propertie
 	--define=orgs.database.connector=MySQL --define=orgs.database.connectionString="$CONNECTION" \
 	--define=orgs.accounts.selfSignup=true --define=orgs.mail.deliver=false >"$WORK/host.log" 2>&1 &
 HOST_PID=$!
-URL=""
-for ((i = 0; i < 600; i++)); do
-	URL=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$WORK/host.log" | head -n1 || true)
-	[[ -n $URL ]] && break
-	kill -0 "$HOST_PID" 2>/dev/null || break
-	sleep 0.1
-done
-if [[ -z $URL ]]; then
-	echo "run.sh: orgs-host did not start:" >&2
-	cat "$WORK/host.log" >&2
-	exit 1
-fi
+URL=$(orgs_host_url "$WORK/host.log" "$HOST_PID")
 
 # --- An owner, an organization without a seat limit, a SCIM connection -----------------------
 # The host prints its address as it starts listening: the first request may still be refused.
@@ -118,15 +79,15 @@ for ((i = 0; i < 50; i++)); do
 	[[ -n $SIGNUP ]] && break
 	sleep 0.2
 done
-OWNER_TOKEN=$(json_field token <<<"$SIGNUP")
+OWNER_TOKEN=$(orgs_json_field token <<<"$SIGNUP")
 curl -sf -o /dev/null -X POST "$URL/api/v1/orgs" -H "Authorization: Bearer $OWNER_TOKEN" \
 	-H 'Content-Type: application/json' -d '{"username":"directory","title":"SCIM benchmark"}'
 curl -sf -o /dev/null -X PATCH "$URL/api/v1/orgs/directory" -H "Authorization: Bearer $OWNER_TOKEN" \
 	-H 'Content-Type: application/json' -d '{"plan":"enterprise"}'
 CONNECTION_JSON=$(curl -s -X POST "$URL/api/v1/orgs/directory/scim-connections" \
 	-H "Authorization: Bearer $OWNER_TOKEN" -H 'Content-Type: application/json' -d '{"name":"Entra ID"}')
-SCIM_ID=$(json_field id <<<"$CONNECTION_JSON")
-SCIM_TOKEN=$(json_field token <<<"$CONNECTION_JSON")
+SCIM_ID=$(orgs_json_field id <<<"$CONNECTION_JSON")
+SCIM_TOKEN=$(orgs_json_field token <<<"$CONNECTION_JSON")
 
 status_counters()
 {

@@ -30,18 +30,10 @@ HOST_CONFIG=$BUILD/etc/orgs/host.properties
 MARIADB_SH=$ROOT/scripts/mariadb.sh
 MARIADB_DIR=$WORK/mariadb
 
-for f in "$HOST" "$HOST_CONFIG"; do
-	if [[ ! -e $f ]]; then
-		echo "run.sh: $f is missing: build first (scripts/build.sh)" >&2
-		exit 2
-	fi
-done
-for tool in wrk curl; do
-	if ! command -v "$tool" >/dev/null; then
-		echo "run.sh: $tool is not installed: run scripts/install-deps.sh" >&2
-		exit 2
-	fi
-done
+# shellcheck source=../../lib/processes.sh
+source "$ROOT/tests/lib/processes.sh"
+orgs_require_files "build first (scripts/build.sh)" "$HOST" "$HOST_CONFIG"
+orgs_require_tools wrk curl
 rm -rf "$WORK/sqlite"
 mkdir -p "$WORK/sqlite"
 
@@ -50,16 +42,7 @@ MARIADB_STARTED=0
 
 stop_host()
 {
-	# Stops the host this script started, by its pid: TERM, then KILL after 10 s.
-	local i
-	[[ -n $HOST_PID ]] || return 0
-	kill -TERM "$HOST_PID" 2>/dev/null || { HOST_PID=""; return 0; }
-	for ((i = 0; i < 100; i++)); do
-		kill -0 "$HOST_PID" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -KILL "$HOST_PID" 2>/dev/null || true
-	wait "$HOST_PID" 2>/dev/null || true
+	orgs_stop_process "$HOST_PID"
 	HOST_PID=""
 }
 
@@ -94,34 +77,13 @@ start_host()
 		--define=orgs.accounts.selfSignup=true --define=orgs.mail.deliver=false \
 		--define=orgs.database.connector="$1" --define=orgs.database.connectionString="$2" >"$log" 2>&1 &
 	HOST_PID=$!
-	for ((i = 0; i < 600; i++)); do
-		URL=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$log" | head -n1 || true)
-		[[ -n $URL ]] && return 0
-		kill -0 "$HOST_PID" 2>/dev/null || break
-		sleep 0.1
-	done
-	echo "run.sh: the host did not start:" >&2
-	cat "$log" >&2
-	exit 1
-}
-
-json_field()
-{
-	# json_field KEY: the first string or number value of KEY in the JSON on stdin; fails loudly.
-	local json value
-	json=$(cat)
-	value=$(grep -oE "\"$1\" *: *(\"[^\"]*\"|[0-9]+)" <<<"$json" | head -n1 | sed -E 's/^[^:]*: *"?//; s/"$//' || true)
-	if [[ -z $value ]]; then
-		echo "run.sh: no $1 in the answer: $json" >&2
-		return 1
-	fi
-	echo "$value"
+	URL=$(orgs_host_url "$log" "$HOST_PID") || exit 1
 }
 
 sign_up()
 {
 	curl -s -X POST "$URL/api/v1/accounts" -H 'Content-Type: application/json' \
-		-d "{\"username\":\"$1\",\"email\":\"$1@example.com\",\"name\":\"$1\"}" | json_field token
+		-d "{\"username\":\"$1\",\"email\":\"$1@example.com\",\"name\":\"$1\"}" | orgs_json_field token
 }
 
 RESULTS=$WORK/results.txt
@@ -156,7 +118,7 @@ run()
 	owner=$(sign_up owner)
 	outsider=$(sign_up outsider)
 	id=$(curl -s -X POST "$URL/api/v1/orgs" -H "Authorization: Bearer $owner" -H 'Content-Type: application/json' \
-		-d '{"username":"acme","title":"Acme"}' | json_field id)
+		-d '{"username":"acme","title":"Acme"}' | orgs_json_field id)
 	export ORGS_BENCH_TOKEN=$outsider
 	for path in acme missing "$id" 999999; do
 		code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $outsider" "$URL/api/v1/orgs/$path")
