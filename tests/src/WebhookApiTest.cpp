@@ -10,7 +10,10 @@
 #include "WebhookApiTest.h"
 #include "support/HttpClient.h"
 #include "support/Suites.h"
+#include "Poco/Data/Session.h"
+#include "Poco/FileStream.h"
 #include "Poco/JSON/Array.h"
+#include "Poco/TemporaryFile.h"
 #include "Poco/Thread.h"
 #include "Poco/Timestamp.h"
 #include <map>
@@ -319,6 +322,82 @@ void WebhookApiTest::testSecretRotation()
 		CPPUNIT_ASSERT_MESSAGE(d.signature, d.signature.find(' ') != std::string::npos);
 		CPPUNIT_ASSERT(WebhookReceiver::verify(fresh, d));
 		CPPUNIT_ASSERT(WebhookReceiver::verify(e.secret, d));
+	}
+}
+
+
+void WebhookApiTest::testSecretsAreStoredSealed()
+{
+	using namespace Poco::Data::Keywords;
+	const auto stored = [this](const std::string& id, const std::string& column) {
+		Poco::Data::Session s = world().database().session();
+		Poco::Int64 key = std::stoll(id);
+		std::string value;
+		s << "SELECT COALESCE(" + column + ", '') FROM webhook_endpoints WHERE id = ?", use(key), into(value), now;
+		return value;
+	};
+	const auto memberAdded = [this](const std::string& username) {
+		return _pReceiver->waitFor(
+		    [&](const std::vector<Delivery>& all) {
+			    for (const auto& d : all)
+				    if (d.type() == "member.added" &&
+				        d.json()->getObject("data")->getObject("target")->getValue<std::string>("label") == username)
+					    return true;
+			    return false;
+		    },
+		    WAIT_MS);
+	};
+	const User ada = signUp("ada");
+	signUp("bob");
+	signUp("cy");
+	createOrganization(ada, "acme");
+	// Without orgs.secrets.keyFile a secret is stored as it is.
+	const Endpoint e = createEndpoint(ada, "acme", _pReceiver->url());
+	CPPUNIT_ASSERT_EQUAL(e.secret, stored(e.id, "secret"));
+
+	// With a key, the host seals what was stored before as it starts, and new secrets at once.
+	Poco::TemporaryFile keyFile;
+	{
+		Poco::FileOutputStream out(keyFile.path());
+		out << "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\n";
+	}
+	world().restart({{"orgs.secrets.keyFile", keyFile.path()}});
+	const std::string sealed = stored(e.id, "secret");
+	CPPUNIT_ASSERT_EQUAL_MESSAGE(sealed, std::string("sealed:v1:"), sealed.substr(0, 10));
+	CPPUNIT_ASSERT_EQUAL(std::string::npos, sealed.find(e.secret.substr(6)));
+	Response rotated = client().post(API + "/orgs/acme/webhooks/" + e.id + "/secret", "", ada.token);
+	ASSERT_STATUS(rotated, 200);
+	const std::string fresh = text(rotated.json(), "secret");
+	CPPUNIT_ASSERT_EQUAL(std::string("sealed:v1:"), stored(e.id, "secret").substr(0, 10));
+	CPPUNIT_ASSERT_EQUAL(sealed, stored(e.id, "previous_secret")); // the old one, as it was stored
+	// Both still sign, opened by the sender.
+	addMember(ada, "acme", "bob");
+	CPPUNIT_ASSERT(memberAdded("bob"));
+	std::vector<Delivery> signedBoth;
+	for (const auto& d : _pReceiver->accepted())
+		if (d.type() == "member.added")
+			signedBoth.push_back(d);
+	CPPUNIT_ASSERT_EQUAL(std::size_t(0), WebhookReceiver::verifyWithLibrary(fresh, signedBoth).size());
+	CPPUNIT_ASSERT_EQUAL(std::size_t(0), WebhookReceiver::verifyWithLibrary(e.secret, signedBoth).size());
+
+	// A host without the key sends nothing it cannot sign, and says why.
+	world().restart({{"orgs.secrets.keyFile", ""}});
+	addMember(ada, "acme", "cy");
+	Poco::JSON::Object::Ptr newest;
+	for (int i = 0; i < 200; ++i)
+	{
+		newest = settledDeliveries(ada, "acme", e.id)->getObject(0);
+		if (number(newest, "attempts") > 0 && !isNull(newest, "last_error_class"))
+			break;
+		Poco::Thread::sleep(50);
+	}
+	CPPUNIT_ASSERT_EQUAL(std::string("member.added"), text(newest, "event_type"));
+	CPPUNIT_ASSERT_EQUAL(std::string("secret"), text(newest, "last_error_class"));
+	CPPUNIT_ASSERT_EQUAL(std::string::npos, text(newest, "last_error").find("whsec_"));
+	for (const auto& d : _pReceiver->accepted())
+	{
+		CPPUNIT_ASSERT(d.type() != "member.added" ||
+		               d.json()->getObject("data")->getObject("target")->getValue<std::string>("label") != "cy");
 	}
 }
 

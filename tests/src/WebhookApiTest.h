@@ -26,6 +26,7 @@ class WebhookApiTest : public Orgs::Test::ApiTestCase
 	CPPUNIT_TEST(testReceiverDownThenUp);
 	CPPUNIT_TEST(testTwoHostsDeliver);
 	CPPUNIT_TEST(testSecretRotation);
+	CPPUNIT_TEST(testSecretsAreStoredSealed);
 	CPPUNIT_TEST(testDisablesAfterFailures);
 	CPPUNIT_TEST(testGivesUpAfterSchedule);
 	CPPUNIT_TEST(testRetryDelivery);
@@ -42,6 +43,7 @@ public:
 	void testReceiverDownThenUp();
 	void testTwoHostsDeliver();
 	void testSecretRotation();
+	void testSecretsAreStoredSealed();
 	void testDisablesAfterFailures();
 	void testGivesUpAfterSchedule();
 	void testRetryDelivery();

@@ -375,6 +375,11 @@ Settings Settings::load(Reader& reader, const PathResolver& resolvePath)
 		                                "orgs.metrics.exposure is token");
 	s.outboxStuckSeconds = reader.getInt("orgs.health.outboxStuckSeconds", s.outboxStuckSeconds, 1, 86400 * 30);
 
+	// Read by InfrastructureModule (Service::SecretBox::fromFile), which refuses a bad key; the
+	// key itself never passes through the configuration.
+	const std::string keyFile = Poco::trim(reader.getString("orgs.secrets.keyFile", s.secretsKeyFile));
+	s.secretsKeyFile = keyFile.empty() ? keyFile : resolvePath(keyFile);
+
 	// Empty: the roles are in the configuration itself (as in a preset's file).
 	const std::string rolesFile = reader.getString("orgs.roles.file", s.rolesFile);
 	s.rolesFile = rolesFile.empty() ? rolesFile : resolvePath(rolesFile);

@@ -210,6 +210,8 @@ public:
 	std::string metricsExposure = "loopback"; ///< orgs.metrics.exposure: off, loopback (the client's address) or token
 	std::string metricsToken;                 ///< orgs.metrics.token: the bearer token when exposure is token
 	int outboxStuckSeconds = 900; ///< orgs.health.outboxStuckSeconds: a due outbox row older than this fails readiness
+
+	std::string secretsKeyFile; ///< orgs.secrets.keyFile: the key that seals stored secrets (absolute; "": none)
 };
 
 

@@ -203,6 +203,37 @@ void WebhookRepository::update(Poco::Data::Session& session, const Endpoint& row
 }
 
 
+std::vector<WebhookRepository::Endpoint>
+WebhookRepository::withSecretsNotLike(Poco::Data::Session& session, const std::string& prefix, Id afterId, int limit)
+{
+	const std::string pattern = prefix + "%";
+	Poco::Data::RecordSet rs = _database.select(
+	    session,
+	    "SELECT " + ENDPOINT_COLUMNS +
+	        " FROM webhook_endpoints WHERE id > ? AND (secret NOT LIKE ? OR (previous_secret IS NOT NULL AND "
+	        "previous_secret <> '' AND previous_secret NOT LIKE ?)) ORDER BY id LIMIT ?",
+	    {afterId, pattern, pattern, limit});
+	Rows rows(rs);
+	std::vector<Endpoint> result;
+	for (std::size_t i = 0; i < rows.count(); ++i)
+		result.push_back(endpointAt(rows, i));
+	return result;
+}
+
+
+bool WebhookRepository::replaceSecrets(Poco::Data::Session& session, const Endpoint& seen, const std::string& secret,
+                                       const std::string& previousSecret)
+{
+	return _database.execute(
+	           session,
+	           "UPDATE webhook_endpoints SET secret = ?, previous_secret = ? WHERE id = ? AND secret = ? "
+	           "AND COALESCE(previous_secret, '') = ?",
+	           {secret,
+	            previousSecret.empty() ? Poco::Nullable<std::string>() : Poco::Nullable<std::string>(previousSecret),
+	            seen.endpoint.id, seen.endpoint.secret, seen.previousSecret}) == 1;
+}
+
+
 void WebhookRepository::remove(Poco::Data::Session& session, Id organizationId, Id id)
 {
 	// The deliveries go first: SQLite applies the cascade only with foreign keys on, and a

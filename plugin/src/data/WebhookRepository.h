@@ -94,6 +94,14 @@ public:
 		/// Counts a failed attempt; returns the failures in a row and when they began.
 	bool disable(Poco::Data::Session& session, Id endpointId, const std::string& reason, Poco::Int64 at);
 		/// Turns an enabled endpoint off; returns false if it was off already.
+	std::vector<Endpoint> withSecretsNotLike(Poco::Data::Session& session, const std::string& prefix, Id afterId,
+	                                         int limit);
+		/// Returns up to limit endpoints with id above afterId, by id, whose secret or previous
+		/// secret does not begin with prefix (the ones stored before their secrets were sealed).
+	bool replaceSecrets(Poco::Data::Session& session, const Endpoint& seen, const std::string& secret,
+	                    const std::string& previousSecret);
+		/// Stores other forms of the endpoint's secrets if they are still the ones seen (a
+		/// rotation meanwhile wins); returns whether it did.
 
 	// Deliveries
 

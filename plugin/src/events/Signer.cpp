@@ -8,8 +8,8 @@
 
 
 #include "events/Signer.h"
+#include "service/Secrets.h"
 #include "Poco/Base64Decoder.h"
-#include "Poco/Base64Encoder.h"
 #include "Poco/Exception.h"
 #include "Poco/HMACEngine.h"
 #include "Poco/RandomStream.h"
@@ -56,23 +56,12 @@ std::string keyOf(const std::string& secret)
 } // namespace
 
 
-std::string Signer::base64(const std::string& bytes)
-{
-	std::ostringstream out;
-	Poco::Base64Encoder encoder(out);
-	encoder.rdbuf()->setLineLength(0);
-	encoder.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-	encoder.close();
-	return out.str();
-}
-
-
 std::string Signer::newSecret()
 {
 	std::string bytes(SECRET_BYTES, '\0');
 	Poco::RandomInputStream random;
 	random.read(&bytes[0], static_cast<std::streamsize>(bytes.size()));
-	return "whsec_" + base64(bytes);
+	return "whsec_" + Service::Secrets::base64(bytes);
 }
 
 
@@ -87,7 +76,7 @@ std::string Signer::sign(const std::string& secret, const std::string& id, Poco:
 	hmac.update('.');
 	hmac.update(body);
 	const Poco::DigestEngine::Digest& digest = hmac.digest();
-	return "v1," + base64(std::string(digest.begin(), digest.end()));
+	return "v1," + Service::Secrets::base64(std::string(digest.begin(), digest.end()));
 }
 
 

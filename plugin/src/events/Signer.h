@@ -42,9 +42,6 @@ public:
 	static std::string header(const std::vector<std::string>& secrets, const std::string& id, Poco::Int64 timestamp,
 	                          const std::string& body);
 		/// Returns the webhook-signature value: one signature per secret, space-separated.
-
-	static std::string base64(const std::string& bytes);
-		/// Standard base64 with padding, no line breaks.
 };
 
 

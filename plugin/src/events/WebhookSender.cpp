@@ -58,9 +58,11 @@ private:
 
 
 WebhookSender::WebhookSender(Data::Database& database, Service::Clock::Ptr pClock,
-                             const Config::WebhookSettings& settings, Poco::Logger& logger)
-    : _webhooks(database), _pClock(pClock), _settings(settings), _policy(settings.allowPrivateTargets), _logger(logger),
-      _session(database), _thread("orgs-webhooks"), _stopping(false), _random(std::random_device()())
+                             const Config::WebhookSettings& settings, const Service::SecretBox& secrets,
+                             Poco::Logger& logger)
+    : _webhooks(database), _pClock(pClock), _settings(settings), _policy(settings.allowPrivateTargets),
+      _secrets(secrets), _logger(logger), _session(database), _thread("orgs-webhooks"), _stopping(false),
+      _random(std::random_device()())
 {
 }
 
@@ -266,9 +268,7 @@ Data::WebhookRepository::Outcome WebhookSender::post(const Data::WebhookReposito
 
 		const std::string id = EventJson::messageId(due.eventId);
 		const Poco::Int64 timestamp = Data::Database::toMicros(_pClock->now()) / 1000000;
-		std::vector<std::string> secrets{endpoint.endpoint.secret};
-		if (!endpoint.previousSecret.empty() && endpoint.previousSecretUntil > Data::Database::toMicros(_pClock->now()))
-			secrets.push_back(endpoint.previousSecret);
+		const std::vector<std::string> secrets = _secrets.signing(endpoint, Data::Database::toMicros(_pClock->now()));
 
 		Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST,
 		                               url.getPathAndQuery().empty() ? "/" : url.getPathAndQuery(),
@@ -325,6 +325,12 @@ Data::WebhookRepository::Outcome WebhookSender::post(const Data::WebhookReposito
 	{
 		outcome.errorClass = "tls";
 		outcome.error = exc.displayText();
+	}
+	catch (Service::SealedSecretException& exc)
+	{
+		// Nothing was sent: the host's key is missing or not the one that sealed the secret.
+		outcome.errorClass = "secret";
+		outcome.error = exc.message() + " (orgs.secrets.keyFile)";
 	}
 	catch (Poco::Exception& exc)
 	{

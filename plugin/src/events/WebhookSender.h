@@ -18,6 +18,7 @@
 #include "data/WebhookRepository.h"
 #include "metrics/DeliveryCounts.h"
 #include "events/TargetPolicy.h"
+#include "events/WebhookSecrets.h"
 #include "service/Clock.h"
 #include "Poco/Event.h"
 #include "Poco/Logger.h"
@@ -52,7 +53,8 @@ class WebhookSender : public Poco::Runnable
 {
 public:
 	WebhookSender(Data::Database& database, Service::Clock::Ptr pClock, const Config::WebhookSettings& settings,
-	              Poco::Logger& logger);
+	              const Service::SecretBox& secrets, Poco::Logger& logger);
+		/// Signs with the endpoints' secrets opened by secrets (see WebhookSecrets).
 	~WebhookSender();
 
 	void start();
@@ -87,6 +89,7 @@ private:
 	Service::Clock::Ptr _pClock;
 	Config::WebhookSettings _settings;
 	TargetPolicy _policy;
+	WebhookSecrets _secrets;
 	Poco::Logger& _logger;
 	Metrics::DeliveryCounts _deliveries;
 	Data::DedicatedSession _session;

@@ -24,9 +24,10 @@ namespace Events {
 
 
 WebhookServiceImpl::WebhookServiceImpl(Data::Database& database, Service::Guard& guard, Service::Clock::Ptr pClock,
-                                       const Config::WebhookSettings& settings, std::function<void()> wakeSender)
+                                       const Config::WebhookSettings& settings, const Service::SecretBox& secrets,
+                                       std::function<void()> wakeSender)
     : _database(database), _guard(guard), _pClock(pClock), _settings(settings), _policy(settings.allowPrivateTargets),
-      _webhooks(database), _audit(database, pClock), _wakeSender(std::move(wakeSender))
+      _secrets(secrets), _webhooks(database), _audit(database, pClock), _wakeSender(std::move(wakeSender))
 {
 }
 
@@ -111,7 +112,9 @@ WebhookEndpoint WebhookServiceImpl::createEndpoint(Id actorId, const std::string
 		e.createdBy = actorId;
 		e.createdAt = e.updatedAt = _pClock->now();
 		e.enabled = true;
-		e.id = _webhooks.insert(session, row);
+		Data::WebhookRepository::Endpoint stored = row;
+		stored.endpoint.secret = _secrets.seal(e.organizationId, e.secret);
+		e.id = _webhooks.insert(session, stored);
 		_audit.record(session, e.organizationId, actorId, "webhook.created", {"webhook", e.id, e.url},
 		              Service::AuditDetails().after("webhook", summary(e)));
 		return e; // with its secret, this once
@@ -226,9 +229,10 @@ WebhookEndpoint WebhookServiceImpl::rotateSecret(Id actorId, const std::string& 
 			row.previousSecretUntil = 0;
 			row.endpoint.previousSecretUntil.clear();
 		}
-		row.endpoint.secret = secret;
+		row.endpoint.secret = _secrets.seal(row.endpoint.organizationId, secret);
 		row.endpoint.updatedAt = _pClock->now();
 		_webhooks.update(session, row);
+		row.endpoint.secret = secret;
 		_audit.record(session, scope.organization.id, actorId, "webhook.secret_rotated",
 		              {"webhook", endpointId, row.endpoint.url});
 		return row.endpoint; // with its new secret, this once

@@ -17,6 +17,7 @@
 #include "config/Settings.h"
 #include "data/WebhookRepository.h"
 #include "events/TargetPolicy.h"
+#include "events/WebhookSecrets.h"
 #include "service/AuditTrail.h"
 #include "service/Clock.h"
 #include "service/Guard.h"
@@ -37,7 +38,9 @@ public:
 	static const int MAX_ENDPOINTS = 20; ///< per organization
 
 	WebhookServiceImpl(Data::Database& database, Service::Guard& guard, Service::Clock::Ptr pClock,
-	                   const Config::WebhookSettings& settings, std::function<void()> wakeSender);
+	                   const Config::WebhookSettings& settings, const Service::SecretBox& secrets,
+	                   std::function<void()> wakeSender);
+		/// New secrets are stored sealed by secrets (see WebhookSecrets).
 
 	Page<WebhookEndpoint> listEndpoints(Id actorId, const std::string& org, const PageRequest& page) override;
 	WebhookEndpoint createEndpoint(Id actorId, const std::string& org, const WebhookSpec& spec) override;
@@ -62,6 +65,7 @@ private:
 	Service::Clock::Ptr _pClock;
 	Config::WebhookSettings _settings;
 	TargetPolicy _policy;
+	WebhookSecrets _secrets;
 	Data::WebhookRepository _webhooks;
 	Service::AuditTrail _audit;
 	std::function<void()> _wakeSender;

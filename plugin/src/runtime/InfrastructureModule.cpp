@@ -36,6 +36,9 @@ Orgs::Mailer::Ptr chooseMailer(const Config::MailSettings& settings, Orgs::Maile
 InfrastructureModule::InfrastructureModule(const Config::Configuration& config, Poco::Logger& logger,
                                            Service::Clock::Ptr pClock, Orgs::Mailer::Ptr pHostMailer)
     : _logger(logger), _pClock(pClock ? pClock : Service::Clock::Ptr(new Service::Clock)),
+      _secrets(config.settings().secretsKeyFile.empty()
+                   ? Service::SecretBox()
+                   : Service::SecretBox::fromFile(config.settings().secretsKeyFile)),
       _database(config.settings().database),
       _schemaVersion(Data::Migrator(_database, logger).migrate(config.settings().database.migrate)),
       _outbox(_database, _pClock), _pMailer(chooseMailer(config.settings().mail, pHostMailer, logger)),

@@ -20,6 +20,7 @@
 #include "service/Clock.h"
 #include "service/Outbox.h"
 #include "service/OutboxSender.h"
+#include "service/SecretBox.h"
 #include "Poco/Logger.h"
 
 
@@ -27,7 +28,8 @@ namespace Orgs {
 
 
 class InfrastructureModule
-	/// The first module of the Runtime: the clock every freshness decision reads, the database
+	/// The first module of the Runtime: the clock every freshness decision reads, the key that
+	/// seals stored secrets (orgs.secrets.keyFile), the database
 	/// with its schema migrated (orgs.database.*), the outbox of mail with the mailer and the
 	/// sender that deliver it (orgs.mail.*), and the API request counter (orgs.usage.*).
 	///
@@ -43,6 +45,9 @@ public:
 		/// database cannot be used or its schema is newer than this plugin's.
 
 	Service::Clock::Ptr clock() const;
+	const Service::SecretBox& secrets() const;
+		/// Returns the box that seals stored secrets, with the key of orgs.secrets.keyFile (none
+		/// if unset).
 	Poco::Logger& logger() const;
 		/// Returns the plugin's logger (the host's), for the modules built on this one.
 
@@ -61,6 +66,7 @@ private:
 
 	Poco::Logger& _logger;
 	Service::Clock::Ptr _pClock;
+	const Service::SecretBox _secrets; ///< read before the database is touched: a bad key stops the start
 	Data::Database _database;
 	int _schemaVersion;
 	Service::Outbox _outbox;
@@ -76,6 +82,12 @@ private:
 inline Service::Clock::Ptr InfrastructureModule::clock() const
 {
 	return _pClock;
+}
+
+
+inline const Service::SecretBox& InfrastructureModule::secrets() const
+{
+	return _secrets;
 }
 
 

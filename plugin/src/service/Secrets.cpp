@@ -33,6 +33,17 @@ std::string Secrets::generate(const std::string& prefix, std::size_t bytes)
 }
 
 
+std::string Secrets::base64(const std::string& bytes)
+{
+	std::ostringstream out;
+	Poco::Base64Encoder encoder(out);
+	encoder.rdbuf()->setLineLength(0);
+	encoder.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+	encoder.close();
+	return out.str();
+}
+
+
 std::string Secrets::sha256Hex(const std::string& secret)
 {
 	Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);

@@ -28,6 +28,9 @@ public:
 		/// Returns prefix followed by bytes random bytes from the operating system's generator,
 		/// base64url-encoded without padding.
 
+	static std::string base64(const std::string& bytes);
+		/// Returns bytes in standard base64 with padding, on one line.
+
 	static std::string sha256Hex(const std::string& secret);
 		/// Returns the SHA-256 of secret in lower-case hex: what is stored instead of the secret.
 };
