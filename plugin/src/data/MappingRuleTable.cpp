@@ -16,13 +16,18 @@ namespace Orgs {
 namespace Data {
 
 
-MappingRuleTable::MappingRuleTable(Database& database, const std::string& table)
+MappingRuleTable::MappingRuleTable(Database& database, const std::string& table, const std::string& connectionsTable)
     : _database(database), _insert("INSERT INTO " + table +
                                    " (connection_id, position, claim, operator, value, target, workspace_id, role) "
                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
       _delete("DELETE FROM " + table + " WHERE connection_id = ?"),
-      _select("SELECT connection_id, claim, operator, value, target, workspace_id, role FROM " + table +
-              " WHERE connection_id >= ? AND connection_id <= ? ORDER BY connection_id, position")
+      _selectOne("SELECT connection_id, claim, operator, value, target, workspace_id, role FROM " + table +
+                 " WHERE connection_id = ? ORDER BY position"),
+      _selectOrganization("SELECT r.connection_id, r.claim, r.operator, r.value, r.target, r.workspace_id, r.role "
+                          "FROM " +
+                          connectionsTable + " c JOIN " + table +
+                          " r ON r.connection_id = c.id WHERE c.organization_id = ? AND c.id >= ? AND c.id <= ? "
+                          "ORDER BY r.connection_id, r.position")
 {
 }
 
@@ -53,20 +58,14 @@ void MappingRuleTable::remove(Poco::Data::Session& session, Id connectionId)
 }
 
 
-std::vector<SsoMappingRule> MappingRuleTable::of(Poco::Data::Session& session, Id connectionId)
-{
-	std::vector<SsoMappingRule> rules;
-	for (Owned& owned : between(session, connectionId, connectionId))
-		rules.push_back(std::move(owned.second));
-	return rules;
-}
+namespace {
 
 
-std::vector<MappingRuleTable::Owned> MappingRuleTable::between(Poco::Data::Session& session, Id lowId, Id highId)
+std::vector<MappingRuleTable::Owned> readRules(Poco::Data::RecordSet& rs)
+	/// connection_id, claim, operator, value, target, workspace_id, role.
 {
-	Poco::Data::RecordSet rs = _database.select(session, _select, {lowId, highId});
 	Rows rows(rs);
-	std::vector<Owned> result;
+	std::vector<MappingRuleTable::Owned> result;
 	result.reserve(rows.count());
 	for (std::size_t i = 0; i < rows.count(); ++i)
 	{
@@ -80,6 +79,27 @@ std::vector<MappingRuleTable::Owned> MappingRuleTable::between(Poco::Data::Sessi
 		result.emplace_back(rows.integer(i, 0), std::move(r));
 	}
 	return result;
+}
+
+
+} // namespace
+
+
+std::vector<SsoMappingRule> MappingRuleTable::of(Poco::Data::Session& session, Id connectionId)
+{
+	Poco::Data::RecordSet rs = _database.select(session, _selectOne, {connectionId});
+	std::vector<SsoMappingRule> rules;
+	for (Owned& owned : readRules(rs))
+		rules.push_back(std::move(owned.second));
+	return rules;
+}
+
+
+std::vector<MappingRuleTable::Owned> MappingRuleTable::ofOrganization(Poco::Data::Session& session, Id organizationId,
+                                                                      Id lowId, Id highId)
+{
+	Poco::Data::RecordSet rs = _database.select(session, _selectOrganization, {organizationId, lowId, highId});
+	return readRules(rs);
 }
 
 

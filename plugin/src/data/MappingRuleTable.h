@@ -35,8 +35,9 @@ public:
 	using Owned = std::pair<Id, SsoMappingRule>;
 		/// A rule and the id of its connection.
 
-	MappingRuleTable(Database& database, const std::string& table);
-		/// table is one of the schema's names, never input: it is written into the SQL.
+	MappingRuleTable(Database& database, const std::string& table, const std::string& connectionsTable);
+		/// table (the rules) and connectionsTable (theirs, with id and organization_id) are the
+		/// schema's names, never input: they are written into the SQL.
 
 	void insert(Poco::Data::Session& session, Id connectionId, const std::vector<SsoMappingRule>& rules);
 		/// Writes the rules of a connection that has none, in order.
@@ -50,15 +51,21 @@ public:
 	std::vector<SsoMappingRule> of(Poco::Data::Session& session, Id connectionId);
 		/// Returns the connection's rules, in order.
 
-	std::vector<Owned> between(Poco::Data::Session& session, Id lowId, Id highId);
-		/// Returns the rules of the connections with ids from lowId to highId, by connection
-		/// and in order.
+	std::vector<Owned> ofOrganization(Poco::Data::Session& session, Id organizationId, Id lowId, Id highId);
+		/// Returns the rules of the organization's connections with ids from lowId to highId, by
+		/// connection and in order: an index range of the organization's connections, whatever
+		/// other organizations' connections lie between.
 
 	template <class Connection>
 	void attach(Poco::Data::Session& session, std::vector<Connection>& connections)
-		/// Sets the rules of each connection (with its id and rules): one statement for a page
-		/// of connections, whose ids lie close together.
+		/// Sets the rules of each connection (with its id, organizationId and rules), all of
+		/// one organization: one statement for a page of connections.
 	{
+		if (connections.size() == 1)
+		{
+			connections.front().rules = of(session, connections.front().id);
+			return;
+		}
 		if (connections.empty())
 			return;
 		Id low = connections.front().id, high = low;
@@ -69,11 +76,11 @@ public:
 		}
 		for (Connection& c : connections)
 			c.rules.clear();
-		for (Owned& owned : between(session, low, high))
+		for (Owned& owned : ofOrganization(session, connections.front().organizationId, low, high))
 		{
 			auto it = std::find_if(connections.begin(), connections.end(),
 			                       [&owned](const Connection& c) { return c.id == owned.first; });
-			if (it != connections.end()) // a connection of another organization in the range
+			if (it != connections.end()) // one of the organization's outside this page
 				it->rules.push_back(std::move(owned.second));
 		}
 	}
@@ -82,7 +89,8 @@ private:
 	Database& _database;
 	const std::string _insert;
 	const std::string _delete;
-	const std::string _select;
+	const std::string _selectOne;
+	const std::string _selectOrganization;
 };
 
 

@@ -28,7 +28,7 @@ const std::string COLUMNS("SELECT c.id, c.organization_id, c.name, c.token_prefi
 
 
 ScimConnectionRepository::ScimConnectionRepository(Database& database)
-    : _database(database), _rules(database, "scim_mapping_rules")
+    : _database(database), _rules(database, "scim_mapping_rules", "scim_connections")
 {
 }
 

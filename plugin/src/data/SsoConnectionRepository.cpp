@@ -32,7 +32,7 @@ const std::string COLUMNS("SELECT c.id, c.organization_id, c.name, c.issuer_name
 
 
 SsoConnectionRepository::SsoConnectionRepository(Database& database)
-    : _database(database), _rules(database, "sso_mapping_rules")
+    : _database(database), _rules(database, "sso_mapping_rules", "sso_connections")
 {
 }
 
