@@ -8,6 +8,7 @@
 
 
 #include "GaleraTest.h"
+#include "data/ApiUsageRepository.h"
 #include "data/Database.h"
 #include "data/Migrator.h"
 #include "data/Rows.h"
@@ -20,6 +21,7 @@
 #include "support/ReplayWorld.h"
 #include "support/Suites.h"
 #include "support/TestDatabase.h"
+#include "support/TestRuntime.h"
 #include "Poco/Data/Session.h"
 #include "Poco/Logger.h"
 #include "Poco/StringTokenizer.h"
@@ -459,6 +461,40 @@ void GaleraTest::testTransactionsReadWhatOtherNodesCommitted()
 	for (int i = 0; i < 10; ++i)
 		db.transact([&](Poco::Data::Session& s) { db.execute(s, "UPDATE seen SET id = id WHERE id = 2", {}); });
 	CPPUNIT_ASSERT_EQUAL(10LL, causalReads() - before);
+}
+
+
+void GaleraTest::testUsageCountsDoNotCollideWithOrganizationChanges()
+{
+	// A flush of API request counts is open on node 0 while node 1 changes the organization
+	// (a member added bumps its acl_version). Adding to the month's count checks no foreign
+	// key, so the organization's row is nothing to the flush and it commits at its first
+	// attempt. The month's first count is an INSERT, whose foreign key check does take the
+	// organization's row: it collides and runs again (what every flush did before).
+	Orgs::Test::TestRuntime rt;
+	const Orgs::Organization acme = rt.organization(rt.account("ada"), "acme");
+	Database& db = rt.runtime().database();
+	Orgs::Data::ApiUsageRepository usage(db);
+	Poco::Data::Session other = rt.database().session(1);
+	const auto flushWhileChanged = [&](int month) {
+		int attempts = 0;
+		db.transact([&](Poco::Data::Session& s) {
+			++attempts;
+			usage.add(s, acme.id, month, 5);
+			if (attempts == 1)
+			{
+				Poco::Int64 id = acme.id;
+				other << "UPDATE organizations SET acl_version = acl_version + 1 WHERE id = ?", use(id), now;
+			}
+		});
+		return attempts;
+	};
+	CPPUNIT_ASSERT_EQUAL(2, flushWhileChanged(202612)); // the first count: an INSERT
+	CPPUNIT_ASSERT_EQUAL(1, flushWhileChanged(202612)); // the next ones: an UPDATE
+	CPPUNIT_ASSERT_EQUAL(1, flushWhileChanged(202612));
+	CPPUNIT_ASSERT_EQUAL(
+	    Poco::Int64(15),
+	    rt.scalar("SELECT requests FROM api_usage WHERE month = 202612 AND organization_id = ?", acme.id));
 }
 
 

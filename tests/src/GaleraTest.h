@@ -28,6 +28,7 @@ class GaleraTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testCertificationConflictsAreRetried);
 	CPPUNIT_TEST(testTransactionEndedUnseenIsRunAgain);
 	CPPUNIT_TEST(testTransactionsReadWhatOtherNodesCommitted);
+	CPPUNIT_TEST(testUsageCountsDoNotCollideWithOrganizationChanges);
 	CPPUNIT_TEST(testMigratorsOnThreeNodesApplyEachMigrationOnce);
 	CPPUNIT_TEST(testHostMovesToAnotherNodeAndBack);
 	CPPUNIT_TEST_SUITE_END();
@@ -39,6 +40,7 @@ public:
 	void testCertificationConflictsAreRetried();
 	void testTransactionEndedUnseenIsRunAgain();
 	void testTransactionsReadWhatOtherNodesCommitted();
+	void testUsageCountsDoNotCollideWithOrganizationChanges();
 	void testMigratorsOnThreeNodesApplyEachMigrationOnce();
 	void testHostMovesToAnotherNodeAndBack();
 };

@@ -20,6 +20,16 @@ ApiUsageRepository::ApiUsageRepository(Database& database) : _database(database)
 
 void ApiUsageRepository::add(Poco::Data::Session& session, Id organizationId, int month, Poco::Int64 requests)
 {
+	if (requests <= 0)
+		return;
+	// An UPDATE first: after the month's first flush the row is there, and changing the count
+	// checks no foreign key. The INSERT below does, which locks the organization's row in
+	// share mode and, on a Galera cluster, certifies it: a change of the organization made
+	// meanwhile (its acl_version, on another node) would abort the whole flush.
+	if (_database.execute(session,
+	                      "UPDATE api_usage SET requests = requests + ? WHERE organization_id = ? AND month = ?",
+	                      {requests, organizationId, month}) == 1)
+		return;
 	// INSERT ... SELECT from organizations: the count of an organization deleted since the
 	// request is dropped instead of failing the whole flush on the foreign key.
 	if (_database.dialect() == Database::Dialect::MySQL)
