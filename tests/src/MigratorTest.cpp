@@ -207,12 +207,24 @@ void assertRejected(Poco::Data::Session& s, const std::string& sql, Database::Er
 }
 
 
+void inOneTransaction(Poco::Data::Session& s, const std::vector<std::string>& statements)
+	/// Runs the statements as one transaction, as the services write a handle and its row. On
+	/// a Galera cluster whose nodes apply write sets in parallel (wsrep_slave_threads > 1), a
+	/// row written apart from the handle it references has been applied before it on a node,
+	/// failed its foreign key there and split the cluster.
+{
+	s << (Poco::icompare(s.connector(), "sqlite") == 0 ? "BEGIN" : "START TRANSACTION"), now;
+	for (const std::string& sql : statements)
+		s << sql, now;
+	s << "COMMIT", now;
+}
+
+
 Poco::Int64 insertAccount(Poco::Data::Session& s, const std::string& username)
 {
-	s << "INSERT INTO handles (handle, kind) VALUES ('" + username + "', 'a')", now;
-	s << "INSERT INTO accounts (username, handle_kind, email, name, created_at) VALUES ('" + username + "', 'a', '" +
-	         username + "@example.com', '', 0)",
-	    now;
+	inOneTransaction(s, {"INSERT INTO handles (handle, kind) VALUES ('" + username + "', 'a')",
+	                     "INSERT INTO accounts (username, handle_kind, email, name, created_at) VALUES ('" + username +
+	                         "', 'a', '" + username + "@example.com', '', 0)"});
 	Poco::Int64 id = 0;
 	s << "SELECT id FROM accounts WHERE username = '" + username + "'", into(id), now;
 	return id;
@@ -221,11 +233,10 @@ Poco::Int64 insertAccount(Poco::Data::Session& s, const std::string& username)
 
 Poco::Int64 insertOrganization(Poco::Data::Session& s, const std::string& username, Poco::Int64 ownerId)
 {
-	s << "INSERT INTO handles (handle, kind) VALUES ('" + username + "', 'o')", now;
-	s << "INSERT INTO organizations (username, handle_kind, title, region, owner_account_id, created_at, updated_at) "
-	     "VALUES ('" +
-	         username + "', 'o', 'T', 'us', " + std::to_string(ownerId) + ", 0, 0)",
-	    now;
+	inOneTransaction(s, {"INSERT INTO handles (handle, kind) VALUES ('" + username + "', 'o')",
+	                     "INSERT INTO organizations (username, handle_kind, title, region, owner_account_id, "
+	                     "created_at, updated_at) VALUES ('" +
+	                         username + "', 'o', 'T', 'us', " + std::to_string(ownerId) + ", 0, 0)"});
 	Poco::Int64 id = 0;
 	s << "SELECT id FROM organizations WHERE username = '" + username + "'", into(id), now;
 	return id;
