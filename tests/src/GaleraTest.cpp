@@ -421,6 +421,33 @@ void GaleraTest::testTransactionEndedUnseenIsRunAgain()
 	// Autocommit is back on the pooled session: a later autocommitted write is kept.
 	db.withSession([&](Poco::Data::Session& s) { db.execute(s, "INSERT INTO halves (id) VALUES (3)", {}); });
 	CPPUNIT_ASSERT_EQUAL(Poco::Int64(3), count(*pDb, 2, "SELECT COUNT(*) FROM halves"));
+
+	// The unit may fail before its COMMIT because of it: a row it wrote is not there when it
+	// reads it back, and it throws (as a lookup of a just-inserted invitation did under load,
+	// answering 500). It runs again whole, and its exception is never seen.
+	attempts = 0;
+	db.transact([&](Poco::Data::Session& s) {
+		++attempts;
+		db.execute(s, "INSERT INTO halves (id) VALUES (4)", {});
+		if (attempts == 1)
+			s << "ROLLBACK", now;
+		Poco::Int64 found = 0;
+		s << "SELECT COUNT(*) FROM halves WHERE id = 4", into(found), now;
+		if (found != 1)
+			throw Poco::NullValueException("the row just written is not there");
+	});
+	CPPUNIT_ASSERT_EQUAL(2, attempts);
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(4), count(*pDb, 1, "SELECT COUNT(*) FROM halves"));
+	// A unit that throws with its transaction alive is not run again.
+	attempts = 0;
+	CPPUNIT_ASSERT_THROW(db.transact([&](Poco::Data::Session& s) {
+		++attempts;
+		db.execute(s, "INSERT INTO halves (id) VALUES (5)", {});
+		throw Poco::NullValueException("a failure of the unit's own");
+	}),
+	                     Poco::NullValueException);
+	CPPUNIT_ASSERT_EQUAL(1, attempts);
+	CPPUNIT_ASSERT_EQUAL(Poco::Int64(4), count(*pDb, 2, "SELECT COUNT(*) FROM halves"));
 }
 
 

@@ -304,8 +304,7 @@ void Database::commit(Poco::Data::Session& s, UnitOfWork& work)
 	// and two transactions that touch several organizations lock them in one order.
 	for (Id organizationId : work._changes.access)
 		_statements.execute(s, "UPDATE organizations SET acl_version = acl_version + 1 WHERE id = ?", {organizationId});
-	if (_dialect == Dialect::MySQL && !_settings.nodes.empty() &&
-	    _statements.execute(s, "DELETE FROM orgs_unit WHERE id = 1", {}) != 1)
+	if (_dialect == Dialect::MySQL && !_settings.nodes.empty() && !endMarker(s))
 	{
 		throw UnitLostException("the transaction's first statement was undone (aborted by a conflicting write of "
 		                        "another node); its later statements are rolled back and the unit runs again");
@@ -337,6 +336,31 @@ void Database::rollback(Poco::Data::Session& s) noexcept
 	}
 	if (_dialect == Dialect::MySQL && !_settings.nodes.empty())
 		restoreAutocommit(s);
+}
+
+
+bool Database::endMarker(Poco::Data::Session& s)
+{
+	return _statements.execute(s, "DELETE FROM orgs_unit WHERE id = 1", {}) == 1;
+}
+
+
+bool Database::endedUnseen(Poco::Data::Session& s, const Poco::Exception& exc) noexcept
+{
+	if (_dialect != Dialect::MySQL || _settings.nodes.empty())
+		return false;
+	const ErrorKind kind = classify(exc);
+	if (kind == ErrorKind::ConnectionLost || kind == ErrorKind::Retryable)
+		return false; // run again, or given up, as it is
+	try
+	{
+		// Deleted in the transaction about to be rolled back, so nothing changes if it lives.
+		return !endMarker(s);
+	}
+	catch (...)
+	{
+		return false; // the connection cannot tell: exc stands
+	}
 }
 
 

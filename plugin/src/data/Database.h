@@ -221,8 +221,13 @@ public:
 			}
 			catch (Poco::Exception& exc)
 			{
+				// A unit that fails because its transaction ended unseen under it (a row it
+				// wrote is not there any more) runs again, whatever it threw.
+				const bool lost = !work._committing && endedUnseen(s, exc);
 				rollback(s);
-				if (!retry(s, node, exc, attempt, work._committing))
+				if (lost ? !retry(s, node, UnitLostException("the transaction ended unseen under the unit"), attempt,
+				                  false)
+				         : !retry(s, node, exc, attempt, work._committing))
 					throw;
 			}
 		}
@@ -332,6 +337,12 @@ private:
 		/// Increments acl_version of each organization whose access changed, commits, then runs
 		/// the hooks and fires committed.
 	void rollback(Poco::Data::Session& s) noexcept;
+	bool endMarker(Poco::Data::Session& s);
+		/// On a cluster: deletes the transaction's marker row; false if it was not there (the
+		/// transaction was aborted under the unit, and its later statements ran outside it).
+	bool endedUnseen(Poco::Data::Session& s, const Poco::Exception& exc) noexcept;
+		/// On a cluster, after the unit threw exc (not a database error transact() handles
+		/// anyway): true if its transaction had already ended unseen (endMarker()).
 	void restoreAutocommit(Poco::Data::Session& s) noexcept;
 		/// After a cluster's transaction: autocommit on again, or the session closed.
 	bool retry(Poco::Data::Session& s, std::size_t node, const Poco::Exception& exc, int attempt, bool committing);
